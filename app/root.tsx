@@ -1,0 +1,70 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import stylesheet from "./tailwind.css?url";
+import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/config";
+import { resolveLocale } from "./i18n/locale.server";
+import { useNonce } from "./components/nonce";
+import { SiteHeader } from "./components/site-header";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await resolveLocale(request);
+  const url = new URL(request.url);
+  return { locale, path: url.pathname + url.search };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
+  return (
+    <html lang={locale} className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-full bg-slate-50 text-slate-900 antialiased">
+        <I18nextProvider i18n={i18n}>
+          <SiteHeader locale={locale} path={data?.path ?? "/"} />
+          <main className="mx-auto w-full max-w-7xl px-4 pb-16 pt-6 sm:px-6 lg:px-8">{children}</main>
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <section className="mx-auto max-w-xl py-24 text-center">
+      <h1 className="text-3xl font-semibold">{notFound ? t("errors.notFound") : t("errors.generic")}</h1>
+      <p className="mt-4 text-slate-600">{notFound ? t("errors.notFoundBody") : t("errors.genericBody")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { LOCALES } from "~/i18n/config";
+import { localeCookie } from "~/i18n/locale.server";
+
+const schema = z.object({
+  locale: z.enum(LOCALES),
+  // Only same-site paths: an open redirect here would turn the switch into a phishing aid.
+  redirectTo: z
+    .string()
+    .regex(/^\/(?!\/)/)
+    .max(2000)
+    .catch("/"),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return new Response("Unsupported locale", { status: 400 });
+  return redirect(parsed.data.redirectTo, {
+    headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
+  });
+}
+
+export const loader = () => redirect("/");

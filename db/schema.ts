@@ -1,0 +1,268 @@
+// Kysely's view of the tables built by db/migrations. Keep in step with the migrations.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A column the database fills in by default (timestamps). */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export type GroupRegion = "domestic" | "overseas";
+export type RankingScope = "group" | "track" | "all";
+export type RoundStatus = "draft" | "open" | "closed" | "published";
+export type Role = "entrant" | "judge" | "organizer";
+export type Locale = "zh-Hans" | "en";
+export type EntryStatus = "draft" | "submitted" | "withdrawn" | "disqualified";
+export type RoundEntryState = "in" | "advanced" | "eliminated";
+export type ScoreStatus = "draft" | "submitted";
+export type ConflictSource = "declared" | "detected" | "organizer";
+export type ConflictStatus = "confirmed" | "pending" | "dismissed";
+
+export interface CompetitionsTable {
+  id: Generated<number>;
+  slug: string;
+  name_zh: string;
+  name_en: string;
+  edition: number;
+  registration_opens_at: string;
+  registration_closes_at: string;
+  created_at: Defaulted<string>;
+}
+
+export interface GroupsTable {
+  id: Generated<number>;
+  competition_id: number;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  region: GroupRegion;
+  /** JSON array of ISO 3166-1 alpha-2 codes. */
+  eligible_countries: string;
+  sort_order: number;
+}
+
+export interface TracksTable {
+  id: Generated<number>;
+  competition_id: number;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  sort_order: number;
+}
+
+export interface RoundsTable {
+  id: Generated<number>;
+  competition_id: number;
+  position: number;
+  slug: string;
+  name_zh: string;
+  name_en: string;
+  scope: RankingScope;
+  status: Defaulted<RoundStatus>;
+  judges_per_entry: number;
+  advance_count: number;
+  drop_highest: Defaulted<number>;
+  drop_lowest: Defaulted<number>;
+  combine: Defaulted<"mean" | "sum" | "median">;
+  multiplier: string | null;
+  decimals: Defaulted<number>;
+  rounding: Defaulted<"half-up" | "half-even" | "truncate">;
+  normalization: Defaulted<"none" | "zscore">;
+  /** JSON array of tie-break keys, in order. */
+  tie_breaks: Defaulted<string>;
+  opens_at: string | null;
+  closes_at: string | null;
+  published_at: string | null;
+  created_at: Defaulted<string>;
+}
+
+export interface CriteriaTable {
+  id: Generated<number>;
+  round_id: number;
+  position: number;
+  name_zh: string;
+  name_en: string;
+  weight_bp: number;
+  max_milli: number;
+  step_milli: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  locale: Defaulted<Locale>;
+  disabled_at: string | null;
+  created_at: Defaulted<string>;
+}
+
+export interface UserRolesTable {
+  user_id: number;
+  role: Role;
+}
+
+export interface EntriesTable {
+  id: Generated<number>;
+  competition_id: number;
+  group_id: number;
+  track_id: number;
+  code: string;
+  entrant_user_id: number | null;
+  title_zh: string | null;
+  title_en: string | null;
+  summary_zh: string | null;
+  summary_en: string | null;
+  organization: string;
+  country: string;
+  city: string | null;
+  website: string | null;
+  contact_name: string;
+  contact_email: string;
+  status: Defaulted<EntryStatus>;
+  status_reason: string | null;
+  submitted_at: string | null;
+  created_at: Defaulted<string>;
+  updated_at: Defaulted<string>;
+}
+
+export interface TeamMembersTable {
+  id: Generated<number>;
+  entry_id: number;
+  position: number;
+  name: string;
+  role: string;
+  email: string | null;
+}
+
+export interface JudgesTable {
+  id: Generated<number>;
+  competition_id: number;
+  user_id: number;
+  name: string;
+  title: string | null;
+  affiliation: string;
+  country: string;
+  created_at: Defaulted<string>;
+}
+
+export interface JudgeExpertiseTable {
+  judge_id: number;
+  track_id: number;
+}
+
+export interface JudgeConflictsTable {
+  id: Generated<number>;
+  judge_id: number;
+  entry_id: number | null;
+  organization: string | null;
+  source: ConflictSource;
+  status: ConflictStatus;
+  reason: string | null;
+  created_at: Defaulted<string>;
+}
+
+export interface RoundEntriesTable {
+  round_id: number;
+  entry_id: number;
+  state: Defaulted<RoundEntryState>;
+  stage_order: number | null;
+}
+
+export interface AssignmentsTable {
+  id: Generated<number>;
+  round_id: number;
+  judge_id: number;
+  entry_id: number;
+  created_at: Defaulted<string>;
+}
+
+export interface ScoresTable {
+  id: Generated<number>;
+  round_id: number;
+  judge_id: number;
+  entry_id: number;
+  status: Defaulted<ScoreStatus>;
+  comment: string | null;
+  revision: Defaulted<number>;
+  submitted_at: string | null;
+  updated_at: Defaulted<string>;
+}
+
+export interface ScoreMarksTable {
+  score_id: number;
+  criterion_id: number;
+  mark_milli: number;
+}
+
+export interface ResultsTable {
+  round_id: number;
+  entry_id: number;
+  unit: string;
+  rank: number | null;
+  result: string | null;
+  raw_result: string | null;
+  judges_counted: number;
+  /** JSON arrays of decimal strings. */
+  kept: string;
+  dropped: string;
+  decided_by: string | null;
+  computed_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Defaulted<string>;
+  actor_user_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: number;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+
+export interface LiveEventsTable {
+  id: Generated<number>;
+  competition_id: number;
+  seq: number;
+  type: string;
+  payload: string;
+  created_at: Defaulted<string>;
+}
+
+export interface Database {
+  competitions: CompetitionsTable;
+  groups: GroupsTable;
+  tracks: TracksTable;
+  rounds: RoundsTable;
+  criteria: CriteriaTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  entries: EntriesTable;
+  team_members: TeamMembersTable;
+  judges: JudgesTable;
+  judge_expertise: JudgeExpertiseTable;
+  judge_conflicts: JudgeConflictsTable;
+  round_entries: RoundEntriesTable;
+  assignments: AssignmentsTable;
+  scores: ScoresTable;
+  score_marks: ScoreMarksTable;
+  results: ResultsTable;
+  audit_log: AuditLogTable;
+  live_events: LiveEventsTable;
+}
+
+export type Competition = Selectable<CompetitionsTable>;
+export type Group = Selectable<GroupsTable>;
+export type Track = Selectable<TracksTable>;
+export type Round = Selectable<RoundsTable>;
+export type Criterion = Selectable<CriteriaTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Entry = Selectable<EntriesTable>;
+export type NewEntry = Insertable<EntriesTable>;
+export type EntryUpdate = Updateable<EntriesTable>;
+export type TeamMember = Selectable<TeamMembersTable>;
+export type Judge = Selectable<JudgesTable>;
+export type Score = Selectable<ScoresTable>;
+export type ResultRow = Selectable<ResultsTable>;
+export type AuditEntry = Insertable<AuditLogTable>;
+export type LiveEvent = Selectable<LiveEventsTable>;
