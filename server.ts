@@ -43,7 +43,7 @@ async function start() {
     const applied = await migrateToLatest(handle.db);
     if (applied.length > 0) log(`migrated: ${applied.join(", ")}`);
     if (env.demo || env.NODE_ENV === "development") {
-      const seeded = await seedDemoIfEmpty(handle.db);
+      const seeded = await seedDemoIfEmpty(handle);
       if (seeded) log(`seeded the demo competition in ${seeded.ms} ms`);
     }
   } catch (error) {

@@ -143,7 +143,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       "entries_reason_for_removal",
       sql`(status IN ('withdrawn','disqualified')) = (status_reason IS NOT NULL)`,
     )
-    .addCheckConstraint("entries_submitted_has_date", sql`status = 'draft' OR submitted_at IS NOT NULL`)
+    .addCheckConstraint("entries_submitted_has_date", sql`status <> 'submitted' OR submitted_at IS NOT NULL`)
     .execute();
   await db.schema.createIndex("entries_group_track").on("entries").columns(["group_id", "track_id"]).execute();
   await db.schema.createIndex("entries_track").on("entries").column("track_id").execute();

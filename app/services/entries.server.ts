@@ -1,0 +1,111 @@
+import type { Db } from "../../db/client";
+
+export type PublicEntry = {
+  id: number;
+  code: string;
+  titleZh: string | null;
+  titleEn: string | null;
+  summaryZh: string | null;
+  summaryEn: string | null;
+  organization: string;
+  country: string;
+  city: string | null;
+  website: string | null;
+  status: "submitted" | "withdrawn" | "disqualified";
+  group: { code: string; nameZh: string; nameEn: string };
+  track: { code: string; nameZh: string; nameEn: string };
+  competition: { slug: string; nameZh: string; nameEn: string };
+  team: { name: string; role: string }[];
+  /** Only rounds whose results are published: nothing leaks before an organizer publishes. */
+  rounds: {
+    slug: string;
+    nameZh: string;
+    nameEn: string;
+    state: "in" | "advanced" | "eliminated";
+    rank: number | null;
+    result: string | null;
+    judgesCounted: number;
+    unit: string;
+  }[];
+};
+
+export function createEntryService(db: Db) {
+  return {
+    /** An entry's public page; drafts are private to their entrant and do not exist here. */
+    async publicByCode(code: string): Promise<PublicEntry | undefined> {
+      const entry = await db
+        .selectFrom("entries as e")
+        .innerJoin("groups as g", "g.id", "e.group_id")
+        .innerJoin("tracks as t", "t.id", "e.track_id")
+        .innerJoin("competitions as c", "c.id", "e.competition_id")
+        .where("e.code", "=", code)
+        .where("e.status", "!=", "draft")
+        .select([
+          "e.id",
+          "e.code",
+          "e.title_zh as titleZh",
+          "e.title_en as titleEn",
+          "e.summary_zh as summaryZh",
+          "e.summary_en as summaryEn",
+          "e.organization",
+          "e.country",
+          "e.city",
+          "e.website",
+          "e.status",
+          "g.code as groupCode",
+          "g.name_zh as groupNameZh",
+          "g.name_en as groupNameEn",
+          "t.code as trackCode",
+          "t.name_zh as trackNameZh",
+          "t.name_en as trackNameEn",
+          "c.slug as competitionSlug",
+          "c.name_zh as competitionNameZh",
+          "c.name_en as competitionNameEn",
+        ])
+        .executeTakeFirst();
+      if (!entry) return undefined;
+      const [team, rounds] = await Promise.all([
+        // Team e-mail addresses are contact data, not public.
+        db.selectFrom("team_members").where("entry_id", "=", entry.id).orderBy("position").select(["name", "role"]).execute(),
+        db
+          .selectFrom("round_entries as re")
+          .innerJoin("rounds as r", "r.id", "re.round_id")
+          .leftJoin("results as res", (join) => join.onRef("res.round_id", "=", "re.round_id").onRef("res.entry_id", "=", "re.entry_id"))
+          .where("re.entry_id", "=", entry.id)
+          .where("r.status", "=", "published")
+          .orderBy("r.position")
+          .select([
+            "r.slug",
+            "r.name_zh as nameZh",
+            "r.name_en as nameEn",
+            "re.state",
+            "res.rank",
+            "res.result",
+            "res.judges_counted as judgesCounted",
+            "res.unit",
+          ])
+          .execute(),
+      ]);
+      return {
+        id: entry.id,
+        code: entry.code,
+        titleZh: entry.titleZh,
+        titleEn: entry.titleEn,
+        summaryZh: entry.summaryZh,
+        summaryEn: entry.summaryEn,
+        organization: entry.organization,
+        country: entry.country,
+        city: entry.city,
+        website: entry.website,
+        status: entry.status as PublicEntry["status"],
+        group: { code: entry.groupCode, nameZh: entry.groupNameZh, nameEn: entry.groupNameEn },
+        track: { code: entry.trackCode, nameZh: entry.trackNameZh, nameEn: entry.trackNameEn },
+        competition: { slug: entry.competitionSlug, nameZh: entry.competitionNameZh, nameEn: entry.competitionNameEn },
+        team,
+        rounds: rounds.map((r) => ({ ...r, judgesCounted: r.judgesCounted ?? 0, unit: r.unit ?? "" })),
+      };
+    },
+  };
+}
+
+export type EntryService = ReturnType<typeof createEntryService>;

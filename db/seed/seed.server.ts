@@ -1,0 +1,73 @@
+// Seeds the demo competition through the same results code production uses.
+import { performance } from "node:perf_hooks";
+import type { DbHandle } from "../client";
+import { hashPassword } from "../../app/services/passwords.server";
+import { createResultsService } from "../../app/services/results.server";
+import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { DEMO_ROUNDS, generateDemo, type SeedSummary } from "./generate";
+
+/** Is there any competition yet? The demo only ever fills an empty database. */
+export async function isEmpty(handle: DbHandle): Promise<boolean> {
+  const row = await handle.db.selectFrom("competitions").select("id").limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/**
+ * Picks the finalists of the demo's global final from the regional results: each group's best in
+ * turn (rank 1 of every group, then rank 2, ...), so every group is on stage.
+ */
+export function pickFinalists(ranked: readonly { entryId: number; unit: string; rank: number | null }[], count: number): number[] {
+  const byUnit = new Map<string, number[]>();
+  for (const r of [...ranked].filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank! || a.entryId - b.entryId)) {
+    const list = byUnit.get(r.unit) ?? [];
+    list.push(r.entryId);
+    byUnit.set(r.unit, list);
+  }
+  const units = [...byUnit.keys()].sort();
+  const picked: number[] = [];
+  for (let depth = 0; picked.length < count; depth++) {
+    let any = false;
+    for (const unit of units) {
+      const id = byUnit.get(unit)?.[depth];
+      if (id === undefined) continue;
+      any = true;
+      if (picked.length < count) picked.push(id);
+    }
+    if (!any) break;
+  }
+  return picked;
+}
+
+export async function seedDemo(handle: DbHandle, now = new Date()): Promise<{ ms: number; summary: SeedSummary }> {
+  const started = performance.now();
+  // Only the demo accounts can sign in; every other seeded user waits for an invitation.
+  const hashes = Object.fromEntries(
+    await Promise.all(DEMO_ACCOUNTS.map(async (a) => [a.role, await hashPassword(a.password)] as const)),
+  );
+  const summary = await handle.db.transaction().execute(async (trx) => {
+    const { summary, continueAfterRegional } = generateDemo(handle.sqlite, { passwordHashes: hashes, now });
+    const results = createResultsService(trx);
+    await results.recompute(summary.rounds.regional, now);
+    const advanced = await results.advanceTop(summary.rounds.regional);
+    const ranked = await trx
+      .selectFrom("results")
+      .where("round_id", "=", summary.rounds.regional)
+      .select(["entry_id as entryId", "unit", "rank"])
+      .execute();
+    const advancedSet = new Set(advanced);
+    const finalists = pickFinalists(
+      ranked.filter((r) => advancedSet.has(r.entryId)),
+      DEMO_ROUNDS.final.finalists,
+    );
+    continueAfterRegional(advanced, finalists);
+    await results.recompute(summary.rounds.domain, now);
+    return summary;
+  });
+  handle.sqlite.pragma("optimize");
+  return { ms: Math.round(performance.now() - started), summary };
+}
+
+export async function seedDemoIfEmpty(handle: DbHandle): Promise<{ ms: number; summary: SeedSummary } | null> {
+  if (!(await isEmpty(handle))) return null;
+  return seedDemo(handle);
+}
