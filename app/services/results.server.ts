@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/client";
 import type { Round } from "../../db/schema";
 import { fromScaledInt } from "../domain/decimal";
-import { rankEntries, type RankedRow, type RankingInput, type TieBreakKey } from "../domain/ranking";
+import { rankEntries, type RankedRow, type RankingEntry, type TieBreakKey } from "../domain/ranking";
 import type { AggregationRule } from "../domain/scoring";
 import { tieBreaksSchema } from "../domain/round-rules";
 import { inTransaction } from "./db-helpers.server";
@@ -23,7 +23,7 @@ export function roundRule(round: Pick<Round, "drop_highest" | "drop_lowest" | "c
 
 export type RoundInputs = {
   round: Round;
-  units: Map<string, RankingInput["entries"]>;
+  units: Map<string, RankingEntry[]>;
   tieBreaks: TieBreakKey[];
 };
 
@@ -100,7 +100,7 @@ export function createResultsService(db: Db) {
       list.push({ judgeId: String(w.judgeId), mark: fromScaledInt(w.weighted, WEIGHTED_SCALE) });
       marksByEntry.set(w.entryId, list);
     }
-    const units = new Map<string, RankingInput["entries"]>();
+    const units = new Map<string, RankingEntry[]>();
     for (const e of entries) {
       const unit = unitOf(round.scope, e);
       const list = units.get(unit) ?? [];

@@ -81,8 +81,9 @@ function fill(template: string, values: Record<string, string>): string {
     const lower = key.charAt(0).toLowerCase() + key.slice(1);
     const value = values[lower];
     if (value === undefined) return whole;
-    // {Subject} asks for a capitalised first letter (English sentence starts).
-    return key === lower ? value : value.charAt(0).toUpperCase() + value.slice(1);
+    // {Subject} asks for a capitalised first letter (English sentence starts), but "mRNA" stays.
+    if (key === lower || /^.[A-Z]/.test(value)) return value;
+    return value.charAt(0).toUpperCase() + value.slice(1);
   });
 }
 
