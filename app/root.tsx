@@ -22,10 +22,10 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await resolveLocale(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [locale, competition] = await Promise.all([resolveLocale(request), context.services.competitions.latest()]);
   const url = new URL(request.url);
-  return { locale, path: url.pathname + url.search };
+  return { locale, path: url.pathname + url.search, competitionSlug: competition?.slug ?? null };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -43,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-full bg-slate-50 text-slate-900 antialiased">
         <I18nextProvider i18n={i18n}>
-          <SiteHeader locale={locale} path={data?.path ?? "/"} />
+          <SiteHeader locale={locale} path={data?.path ?? "/"} competitionSlug={data?.competitionSlug ?? null} />
           <main className="mx-auto w-full max-w-7xl px-4 pb-16 pt-6 sm:px-6 lg:px-8">{children}</main>
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
@@ -65,6 +65,9 @@ export function ErrorBoundary() {
     <section className="mx-auto max-w-xl py-24 text-center">
       <h1 className="text-3xl font-semibold">{notFound ? t("errors.notFound") : t("errors.generic")}</h1>
       <p className="mt-4 text-slate-600">{notFound ? t("errors.notFoundBody") : t("errors.genericBody")}</p>
+      <a href="/" className="mt-8 inline-block font-medium text-indigo-700 hover:underline">
+        {t("errors.backHome")}
+      </a>
     </section>
   );
 }

@@ -12,7 +12,22 @@ export type CompetitionOverview = {
 };
 
 export function createCompetitionService(db: Db) {
+  /** Entries in the competition per country or region, most first. */
+  async function entriesByCountry(competitionId: number): Promise<{ code: string; entries: number }[]> {
+    return db
+      .selectFrom("entries")
+      .where("competition_id", "=", competitionId)
+      .where("status", "=", "submitted")
+      .groupBy("country")
+      .select((eb) => ["country as code", eb.fn.countAll<number>().as("entries")])
+      .orderBy("entries", "desc")
+      .orderBy("country")
+      .execute();
+  }
+
   return {
+    entriesByCountry,
+
     /** The edition shown at `/`: the newest one. */
     async latest(): Promise<Competition | undefined> {
       return db.selectFrom("competitions").selectAll().orderBy("edition", "desc").orderBy("id", "desc").executeTakeFirst();
@@ -53,12 +68,7 @@ export function createCompetitionService(db: Db) {
           .orderBy("t.sort_order")
           .select((eb) => ["t.id", "t.code", "t.name_zh as nameZh", "t.name_en as nameEn", eb.fn.count<number>("e.track_id").as("entries")])
           .execute(),
-        competing
-          .groupBy("country")
-          .select((eb) => ["country as code", eb.fn.countAll<number>().as("entries")])
-          .orderBy("entries", "desc")
-          .orderBy("country")
-          .execute(),
+        entriesByCountry(competition.id),
         db
           .selectFrom("rounds as r")
           .leftJoin("round_entries as re", "re.round_id", "r.id")

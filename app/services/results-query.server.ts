@@ -40,6 +40,7 @@ export type PublicResults =
       rows: PublicResultRow[];
       total: number;
       pageCount: number;
+      pageSize: number;
     };
 
 type RoundSummary = Pick<Round, "id" | "slug" | "name_zh" | "name_en" | "scope" | "status" | "published_at" | "advance_count">;
@@ -146,6 +147,7 @@ export function createResultsQueries(db: Db) {
         })),
         total,
         pageCount,
+        pageSize: RESULTS_PAGE_SIZE,
       };
     },
   };

@@ -1,0 +1,39 @@
+import countries from "i18n-iso-countries";
+import en from "i18n-iso-countries/langs/en.json";
+import zh from "i18n-iso-countries/langs/zh.json";
+import type { Locale } from "./config";
+
+countries.registerLocale(en);
+countries.registerLocale(zh);
+
+// The naming used by the organizer, a Beijing event, in both languages.
+const OVERRIDES: Record<string, Record<Locale, string>> = {
+  HK: { "zh-Hans": "中国香港", en: "Hong Kong, China" },
+  MO: { "zh-Hans": "中国澳门", en: "Macao, China" },
+  TW: { "zh-Hans": "中国台湾", en: "Taiwan, China" },
+  CN: { "zh-Hans": "中国", en: "China" },
+  US: { "zh-Hans": "美国", en: "United States" },
+  GB: { "zh-Hans": "英国", en: "United Kingdom" },
+  KR: { "zh-Hans": "韩国", en: "South Korea" },
+  RU: { "zh-Hans": "俄罗斯", en: "Russia" },
+  IR: { "zh-Hans": "伊朗", en: "Iran" },
+  VN: { "zh-Hans": "越南", en: "Vietnam" },
+};
+
+export function countryName(code: string, locale: Locale): string {
+  return OVERRIDES[code]?.[locale] ?? countries.getName(code, locale === "zh-Hans" ? "zh" : "en") ?? code;
+}
+
+/** The flag as regional-indicator emoji; none where the organizer shows only the name. */
+export function flagEmoji(code: string): string | null {
+  if (!/^[A-Z]{2}$/.test(code) || code === "TW") return null;
+  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+}
+
+export function isCountryCode(code: string): boolean {
+  return countries.isValid(code);
+}
+
+export function numericToAlpha2(numeric: string): string | undefined {
+  return countries.numericToAlpha2(numeric);
+}

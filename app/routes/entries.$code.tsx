@@ -1,0 +1,145 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CountryLabel } from "~/components/country-label";
+import { localized, useLocale } from "~/i18n/use-locale";
+
+const params = z.object({ code: z.string().regex(/^[A-Z0-9-]{6,20}$/) });
+
+export async function loader({ params: raw, context }: LoaderFunctionArgs) {
+  const parsed = params.safeParse(raw);
+  if (!parsed.success) throw new Response("Not found", { status: 404 });
+  const entry = await context.services.entries.publicByCode(parsed.data.code);
+  if (!entry) throw new Response("Not found", { status: 404 });
+  return entry;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
+  if (!data) return [{ title: "Frontier" }];
+  const title = locale === "en" ? (data.titleEn ?? data.titleZh) : (data.titleZh ?? data.titleEn);
+  return [{ title: `${title} · ${data.code}` }, { name: "description", content: (locale === "en" ? data.summaryEn : data.summaryZh)?.slice(0, 160) ?? "" }];
+};
+
+export default function EntryPage() {
+  const entry = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const primaryTitle = localized(locale, entry.titleZh, entry.titleEn);
+  const otherTitle = locale === "en" ? entry.titleZh : entry.titleEn;
+  const summary = localized(locale, entry.summaryZh, entry.summaryEn);
+  const otherSummary = locale === "en" ? entry.summaryZh : entry.summaryEn;
+
+  return (
+    <article className="mx-auto max-w-4xl space-y-8">
+      <header>
+        <p className="font-mono text-sm text-slate-500">
+          <span className="sr-only">{t("entry.code")}: </span>
+          {entry.code}
+        </p>
+        <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{primaryTitle}</h1>
+        {otherTitle && otherTitle !== primaryTitle ? (
+          <p className="mt-1 text-lg text-slate-600" lang={locale === "en" ? "zh-Hans" : "en"}>
+            {otherTitle}
+          </p>
+        ) : null}
+        {entry.status !== "submitted" ? (
+          <p className="mt-3 inline-flex rounded-full bg-rose-50 px-3 py-1 text-sm font-medium text-rose-800 ring-1 ring-inset ring-rose-200">
+            {t(`entry.status.${entry.status}`)}
+          </p>
+        ) : null}
+      </header>
+
+      <dl className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("entry.group")}</dt>
+          <dd className="mt-1 text-slate-900">{localized(locale, entry.group.nameZh, entry.group.nameEn)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("entry.track")}</dt>
+          <dd className="mt-1 text-slate-900">{localized(locale, entry.track.nameZh, entry.track.nameEn)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("entry.organization")}</dt>
+          <dd className="mt-1 text-slate-900">{entry.organization}</dd>
+        </div>
+        <div>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("entry.location")}</dt>
+          <dd className="mt-1 flex flex-wrap items-center gap-2 text-slate-900">
+            {entry.city ? <span>{entry.city} ·</span> : null}
+            <CountryLabel code={entry.country} locale={locale} />
+          </dd>
+        </div>
+        {entry.website ? (
+          <div className="sm:col-span-2">
+            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("entry.website")}</dt>
+            <dd className="mt-1 break-all">
+              <a href={entry.website} rel="noopener noreferrer nofollow" target="_blank" className="text-indigo-700 hover:underline">
+                {entry.website}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {summary ? (
+        <section aria-labelledby="summary-title">
+          <h2 id="summary-title" className="text-lg font-semibold text-slate-900">
+            {t("entry.summary")}
+          </h2>
+          <p className="mt-2 whitespace-pre-line leading-relaxed text-slate-700">{summary}</p>
+          {otherSummary && otherSummary !== summary ? (
+            <p className="mt-3 whitespace-pre-line text-sm leading-relaxed text-slate-500" lang={locale === "en" ? "zh-Hans" : "en"}>
+              {otherSummary}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="team-title">
+        <h2 id="team-title" className="text-lg font-semibold text-slate-900">
+          {t("entry.team")}
+        </h2>
+        <ul className="mt-2 grid gap-2 sm:grid-cols-2">
+          {entry.team.map((m, i) => (
+            <li key={i} className="rounded-lg border border-slate-200 bg-white px-4 py-2">
+              <p className="font-medium text-slate-900">{m.name}</p>
+              <p className="text-sm text-slate-500">{m.role}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="outcomes-title">
+        <h2 id="outcomes-title" className="text-lg font-semibold text-slate-900">
+          {t("entry.outcomes")}
+        </h2>
+        {entry.rounds.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">{t("entry.noOutcomes")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2">
+            {entry.rounds.map((r) => (
+              <li key={r.slug} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
+                <Link to={`/c/${entry.competition.slug}/results/${r.slug}`} className="font-medium text-slate-900 hover:underline">
+                  {localized(locale, r.nameZh, r.nameEn)}
+                </Link>
+                <span className="flex items-center gap-3 text-sm">
+                  {r.rank !== null ? <span className="font-semibold">{t("entry.rankIn", { rank: r.rank })}</span> : null}
+                  {r.result !== null ? <span className="font-mono">{t("entry.result", { result: r.result })}</span> : null}
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-medium ${
+                      r.state === "advanced" ? "bg-emerald-100 text-emerald-800" : r.state === "eliminated" ? "bg-slate-100 text-slate-600" : "bg-amber-50 text-amber-800"
+                    }`}
+                  >
+                    {t(`entry.state.${r.state}`)}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
