@@ -49,8 +49,8 @@ export const en = {
       track: "Ranked per track",
       all: "Ranked across the competition",
     },
-    entries_one: "{{count}} entry",
-    entries_other: "{{count}} entries",
+    entries_one: "{{n}} entry",
+    entries_other: "{{n}} entries",
   },
   results: {
     title: "Results · {{round}}",

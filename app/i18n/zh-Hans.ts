@@ -50,8 +50,8 @@ export const zhHans: Messages = {
       track: "按赛道排名",
       all: "全球统一排名",
     },
-    entries_one: "{{count}} 个项目",
-    entries_other: "{{count}} 个项目",
+    entries_one: "{{n}} 个项目",
+    entries_other: "{{n}} 个项目",
   },
   results: {
     title: "成绩 · {{round}}",

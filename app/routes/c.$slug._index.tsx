@@ -77,7 +77,7 @@ export default function CompetitionHome() {
               </div>
               <h3 className="mt-1 font-semibold text-slate-900">{localized(locale, round.nameZh, round.nameEn)}</h3>
               <p className="text-sm text-slate-600">
-                {t(`round.scope.${round.scope}`)} · {t("round.entries", { count: round.entries })}
+                {t(`round.scope.${round.scope}`)} · {t("round.entries", { count: round.entries, n: nf.format(round.entries) })}
               </p>
               {round.status === "published" ? (
                 <Link to={`/c/${competition.slug}/results/${round.slug}`} className="mt-3 text-sm font-medium text-indigo-700 hover:underline">

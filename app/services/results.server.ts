@@ -27,9 +27,33 @@ export type RoundInputs = {
   tieBreaks: TieBreakKey[];
 };
 
+/** 'group:3' → the entries column and id it selects; 'all' or nothing → no filter. */
+function parseUnit(unit: string | undefined): { column: "e.group_id" | "e.track_id"; id: number } | undefined {
+  const match = unit ? /^(group|track):(\d+)$/.exec(unit) : null;
+  if (!match) return undefined;
+  return { column: match[1] === "group" ? "e.group_id" : "e.track_id", id: Number(match[2]) };
+}
+
 /** The ranking unit of an entry in a round of the given scope. */
 export function unitOf(scope: Round["scope"], entry: { group_id: number; track_id: number }): string {
   return scope === "group" ? `group:${entry.group_id}` : scope === "track" ? `track:${entry.track_id}` : "all";
+}
+
+function toResultRows(roundId: number, unit: string, list: readonly RankedRow[], now: Date) {
+  const computedAt = now.toISOString();
+  return list.map((r) => ({
+    round_id: roundId,
+    entry_id: Number(r.id),
+    unit,
+    rank: r.rank,
+    result: r.result,
+    raw_result: r.raw,
+    judges_counted: r.judgesCounted,
+    kept: JSON.stringify(r.kept),
+    dropped: JSON.stringify(r.dropped),
+    decided_by: r.decidedBy,
+    computed_at: computedAt,
+  }));
 }
 
 export function createResultsService(db: Db) {
@@ -37,7 +61,7 @@ export function createResultsService(db: Db) {
    * Everything a round's ranking needs, in two queries: each judge's weighted mark per entry is
    * summed in SQLite over integers (exact), only for submitted scores with every criterion marked.
    */
-  async function loadInputs(roundId: number): Promise<RoundInputs> {
+  async function loadInputs(roundId: number, onlyUnit?: string): Promise<RoundInputs> {
     const round = await db.selectFrom("rounds").selectAll().where("id", "=", roundId).executeTakeFirstOrThrow();
     const tieBreaks = tieBreaksSchema.parse(JSON.parse(round.tie_breaks));
     const criteriaCount = await db
@@ -45,20 +69,25 @@ export function createResultsService(db: Db) {
       .where("round_id", "=", roundId)
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
-    const entries = await db
+    const unitFilter = parseUnit(onlyUnit);
+    let entryQuery = db
       .selectFrom("round_entries as re")
       .innerJoin("entries as e", "e.id", "re.entry_id")
       .where("re.round_id", "=", roundId)
-      .where("e.status", "=", "submitted") // withdrawn and disqualified entries are not ranked
-      .select(["e.id", "e.group_id", "e.track_id"])
-      .orderBy("e.id")
-      .execute();
-    const weighted = await db
+      .where("e.status", "=", "submitted"); // withdrawn and disqualified entries are not ranked
+    if (unitFilter) entryQuery = entryQuery.where(unitFilter.column, "=", unitFilter.id);
+    const entries = await entryQuery.select(["e.id", "e.group_id", "e.track_id"]).orderBy("e.id").execute();
+    let scoreQuery = db
       .selectFrom("scores as s")
       .innerJoin("score_marks as m", "m.score_id", "s.id")
       .innerJoin("criteria as c", "c.id", "m.criterion_id")
       .where("s.round_id", "=", roundId)
-      .where("s.status", "=", "submitted")
+      .where("s.status", "=", "submitted");
+    if (unitFilter) {
+      const column = unitFilter.column;
+      scoreQuery = scoreQuery.where("s.entry_id", "in", (eb) => eb.selectFrom("entries as e").select("e.id").where(column, "=", unitFilter.id));
+    }
+    const weighted = await scoreQuery
       .groupBy("s.id")
       .having(sql<number>`count(*)`, "=", criteriaCount.n)
       .select(["s.entry_id as entryId", "s.judge_id as judgeId", sql<number>`sum(m.mark_milli * c.weight_bp)`.as("weighted")])
@@ -140,25 +169,29 @@ export function createResultsService(db: Db) {
         const inputs = await service.loadInputs(roundId);
         const ranked = service.rankRound(inputs);
         await trx.deleteFrom("results").where("round_id", "=", roundId).execute();
-        const computedAt = now.toISOString();
-        const rows = [...ranked].flatMap(([unit, list]) =>
-          list.map((r) => ({
-            round_id: roundId,
-            entry_id: Number(r.id),
-            unit,
-            rank: r.rank,
-            result: r.result,
-            raw_result: r.raw,
-            judges_counted: r.judgesCounted,
-            kept: JSON.stringify(r.kept),
-            dropped: JSON.stringify(r.dropped),
-            decided_by: r.decidedBy,
-            computed_at: computedAt,
-          })),
-        );
+        const rows = [...ranked].flatMap(([unit, list]) => toResultRows(roundId, unit, list, now));
         // SQLite caps bound parameters per statement; 11 columns × 500 rows stays well under it.
         for (let i = 0; i < rows.length; i += 500) await trx.insertInto("results").values(rows.slice(i, i + 500)).execute();
         return { units: ranked.size, ranked: rows.filter((r) => r.rank !== null).length };
+      });
+    },
+
+    /**
+     * Recomputes one ranking unit after a change to one of its scores: the cheap path while a
+     * round is being scored. A z-score round depends on every judge's marks across the round, so
+     * it is recomputed whole.
+     */
+    async recomputeUnit(roundId: number, unit: string, now = new Date()): Promise<{ ranked: number }> {
+      return inTransaction(db, async (trx) => {
+        const service = createResultsService(trx);
+        const round = await trx.selectFrom("rounds").select("normalization").where("id", "=", roundId).executeTakeFirstOrThrow();
+        if (round.normalization !== "none" || !parseUnit(unit)) return service.recompute(roundId, now);
+        const inputs = await service.loadInputs(roundId, unit);
+        const list = service.rankRound(inputs).get(unit) ?? [];
+        await trx.deleteFrom("results").where("round_id", "=", roundId).where("unit", "=", unit).execute();
+        const rows = toResultRows(roundId, unit, list, now);
+        for (let i = 0; i < rows.length; i += 500) await trx.insertInto("results").values(rows.slice(i, i + 500)).execute();
+        return { ranked: rows.filter((r) => r.rank !== null).length };
       });
     },
 
