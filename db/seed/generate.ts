@@ -333,7 +333,8 @@ export function generateDemo(
         const application = random.pick(track.applications);
         const side = (s: "zh" | "en") => ({ ...values(s), subject: subject[s], method: method[s], application: application[s] });
         const title = random.pick(TITLE_TEMPLATES);
-        const sentences = random.sample(SUMMARY_SENTENCES, random.int(2, 3));
+        // The first sentence says what the project is; one or two more add traction or plans.
+        const sentences = [SUMMARY_SENTENCES[0]!, ...random.sample(SUMMARY_SENTENCES.slice(1), random.int(1, 2))];
         const key = `${group.code}-${track.code}`;
         const serial = (codeCounters.get(key) ?? 0) + 1;
         codeCounters.set(key, serial);

@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyDemoDatabaseFile } from "../support/db";
+import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server-process";
+
+let server: RunningServer;
+let browser: Browser;
+let dbDir: string;
+
+beforeAll(async () => {
+  const { file, dir } = copyDemoDatabaseFile();
+  dbDir = dir;
+  server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1" });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dbDir, { recursive: true, force: true });
+});
+
+describe("a newcomer browsing the demo in Chromium", () => {
+  it("opens the competition in English, switches to Chinese, and the choice sticks", async () => {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url + "/");
+    await expect.poll(() => page.locator("h1").textContent()).toContain("Zhongguancun International Frontier Technology");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.getByText("Countries and regions").first().isVisible()).toBe(true);
+    await screenshot(page, "home-en-1920");
+
+    await page.getByRole("button", { name: /中文/ }).click();
+    await page.waitForURL(/\/c\/zgc2026$/);
+    await expect.poll(() => page.locator("h1").textContent()).toContain("中关村国际前沿科技创新大赛");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hans");
+    await page.reload();
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hans");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("reads a group's ranking, filters it by country with JavaScript on, and opens an entry", async () => {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url + "/c/zgc2026/results/regional");
+    await page.getByRole("link", { name: "Europe", exact: true }).click();
+    await page.waitForURL(/group=EU/);
+    const rows = page.locator("table tbody tr");
+    await expect.poll(() => rows.count()).toBe(50);
+    expect(await rows.first().locator("td").first().textContent()).toBe("1");
+
+    await page.locator('select[name="country"]').selectOption("DE");
+    await page.waitForURL(/country=DE/);
+    await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes("Germany"))).toBe(true);
+    expect(await rows.count()).toBeGreaterThan(0);
+
+    const title = (await rows.first().locator("a").textContent())!;
+    await rows.first().locator("a").click();
+    await page.waitForURL(/\/entries\/EU-/);
+    await expect.poll(() => page.locator("h1").textContent()).toBe(title);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the results as cards on a phone", async () => {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url + "/c/zgc2026/results/regional?group=BJ");
+    expect(await page.locator("table").isVisible()).toBe(false);
+    expect(await page.locator("ol li").first().isVisible()).toBe(true);
+    // Nothing wider than the screen: the page does not scroll sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "results-zh-phone");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
