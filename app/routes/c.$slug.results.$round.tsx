@@ -125,7 +125,14 @@ export default function RoundResults() {
             </nav>
           ) : null}
 
-          <Form method="get" action={base} className="flex flex-wrap items-end gap-3" onChange={(e) => submit(e.currentTarget)}>
+          {/* Keyed by the filters shown: after any navigation the selects start from the page's real state. */}
+          <Form
+            key={`${results.unit.code}|${results.filters.group}|${results.filters.track}|${results.filters.country}`}
+            method="get"
+            action={base}
+            className="flex flex-wrap items-end gap-3"
+            onChange={(e) => submit(e.currentTarget)}
+          >
             {results.unit.scope === "group" ? <input type="hidden" name="group" value={results.unit.code ?? ""} /> : null}
             {results.unit.scope === "track" ? <input type="hidden" name="track" value={results.unit.code ?? ""} /> : null}
             {results.unit.scope !== "group" ? (

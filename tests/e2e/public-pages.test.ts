@@ -47,16 +47,26 @@ describe("a newcomer browsing the demo in Chromium", () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(server.url + "/c/zgc2026/results/regional");
-    await page.getByRole("link", { name: "Europe", exact: true }).click();
+    const europe = page.getByRole("link", { name: "Europe", exact: true });
+    await europe.click();
     await page.waitForURL(/group=EU/);
+    await expect.poll(() => europe.getAttribute("aria-current"), { timeout: 15_000 }).toBe("page");
     const rows = page.locator("table tbody tr");
-    await expect.poll(() => rows.count()).toBe(50);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(50);
     expect(await rows.first().locator("td").first().textContent()).toBe("1");
 
     await page.locator('select[name="country"]').selectOption("DE");
     await page.waitForURL(/country=DE/);
-    await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes("Germany"))).toBe(true);
-    expect(await rows.count()).toBeGreaterThan(0);
+    // The navigation replaces the rows: wait until every row shown is from Germany, and there are some.
+    await expect
+      .poll(
+        async () => {
+          const texts = await rows.allTextContents();
+          return texts.length > 0 && texts.every((text) => text.includes("Germany"));
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
 
     const title = (await rows.first().locator("a").textContent())!;
     await rows.first().locator("a").click();
