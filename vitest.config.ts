@@ -8,6 +8,9 @@ export default defineConfig({
     setupFiles: ["tests/support/fail-on-console-error.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
+    // The JSON report lets .ci/run print one "N passed, N failed" line that CI can read.
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/vitest.json" },
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       {

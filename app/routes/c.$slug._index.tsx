@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
+import { Section } from "~/components/section";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { StatCard } from "~/components/stat-card";
 import { localized, useLocale } from "~/i18n/use-locale";
@@ -64,10 +65,7 @@ export default function CompetitionHome() {
         <StatCard label={t("home.stats.tracks")} value={nf.format(tracks.length)} />
       </dl>
 
-      <section aria-labelledby="rounds-title">
-        <h2 id="rounds-title" className="text-lg font-semibold text-slate-900">
-          {t("home.roundsTitle")}
-        </h2>
+      <Section id="rounds-title" title={t("home.roundsTitle")}>
         <ol className="mt-3 grid gap-3 md:grid-cols-3">
           {rounds.map((round, i) => (
             <li key={round.id} className="flex flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -87,12 +85,9 @@ export default function CompetitionHome() {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="groups-title">
-        <h2 id="groups-title" className="text-lg font-semibold text-slate-900">
-          {t("home.groupsTitle")}
-        </h2>
+      <Section id="groups-title" title={t("home.groupsTitle")}>
         {(["domestic", "overseas"] as const).map((region) => (
           <div key={region} className="mt-3">
             <h3 className="text-sm font-medium text-slate-500">{t(`home.${region}`)}</h3>
@@ -112,12 +107,9 @@ export default function CompetitionHome() {
             </ul>
           </div>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="tracks-title">
-        <h2 id="tracks-title" className="text-lg font-semibold text-slate-900">
-          {t("home.tracksTitle")}
-        </h2>
+      <Section id="tracks-title" title={t("home.tracksTitle")}>
         <ul className="mt-3 grid gap-x-8 gap-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">
           {tracks.map((tr) => (
             <li key={tr.id} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3">
@@ -129,12 +121,9 @@ export default function CompetitionHome() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="coverage-title">
-        <h2 id="coverage-title" className="text-lg font-semibold text-slate-900">
-          {t("home.coverageTitle")}
-        </h2>
+      <Section id="coverage-title" title={t("home.coverageTitle")}>
         <div className="mt-3 grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <div className="overflow-hidden rounded-xl border border-slate-200 bg-white p-2 shadow-sm">
             <img
@@ -169,7 +158,7 @@ export default function CompetitionHome() {
             </details>
           </div>
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

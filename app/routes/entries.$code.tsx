@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
+import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
 
 const params = z.object({ code: z.string().regex(/^[A-Z0-9-]{6,20}$/) });
@@ -84,23 +85,17 @@ export default function EntryPage() {
       </dl>
 
       {summary ? (
-        <section aria-labelledby="summary-title">
-          <h2 id="summary-title" className="text-lg font-semibold text-slate-900">
-            {t("entry.summary")}
-          </h2>
+        <Section id="summary-title" title={t("entry.summary")}>
           <p className="mt-2 whitespace-pre-line leading-relaxed text-slate-700">{summary}</p>
           {otherSummary && otherSummary !== summary ? (
             <p className="mt-3 whitespace-pre-line text-sm leading-relaxed text-slate-500" lang={locale === "en" ? "zh-Hans" : "en"}>
               {otherSummary}
             </p>
           ) : null}
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="team-title">
-        <h2 id="team-title" className="text-lg font-semibold text-slate-900">
-          {t("entry.team")}
-        </h2>
+      <Section id="team-title" title={t("entry.team")}>
         <ul className="mt-2 grid gap-2 sm:grid-cols-2">
           {entry.team.map((m, i) => (
             <li key={i} className="rounded-lg border border-slate-200 bg-white px-4 py-2">
@@ -109,12 +104,9 @@ export default function EntryPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="outcomes-title">
-        <h2 id="outcomes-title" className="text-lg font-semibold text-slate-900">
-          {t("entry.outcomes")}
-        </h2>
+      <Section id="outcomes-title" title={t("entry.outcomes")}>
         {entry.rounds.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">{t("entry.noOutcomes")}</p>
         ) : (
@@ -139,7 +131,7 @@ export default function EntryPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </article>
   );
 }

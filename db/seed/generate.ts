@@ -49,6 +49,8 @@ const FINAL_CRITERIA = [
   { zh: "商业价值", en: "Commercial value", weightBp: 3000 },
   { zh: "路演表现", en: "Pitch", weightBp: 3000 },
 ] as const;
+// Every demo round drops the highest and the lowest mark and averages the rest, to 2 decimals.
+const TRIMMED_MEAN = { dropHighest: 1, dropLowest: 1, combine: "mean", decimals: 2, rounding: "half-up" } as const;
 const MAX_MILLI = 10_000; // marks out of 10
 const STEP_MILLI = 500; // in steps of 0.5
 
@@ -201,11 +203,7 @@ export function generateDemo(
         status: "published",
         judgesPerEntry: DEMO_ROUNDS.regional.judgesPerEntry,
         advanceCount: DEMO_ROUNDS.regional.advanceCount,
-        dropHighest: 1,
-        dropLowest: 1,
-        combine: "mean",
-        decimals: 2,
-        rounding: "half-up",
+        ...TRIMMED_MEAN,
         normalization: "none",
         tieBreaks: JSON.stringify([{ kind: "untrimmed-mean" }, { kind: "median" }]),
         opensAt: "2026-07-01T00:00:00.000Z",
@@ -224,11 +222,7 @@ export function generateDemo(
         status: "open",
         judgesPerEntry: DEMO_ROUNDS.domain.judgesPerEntry,
         advanceCount: DEMO_ROUNDS.domain.advanceCount,
-        dropHighest: 1,
-        dropLowest: 1,
-        combine: "mean",
-        decimals: 2,
-        rounding: "half-up",
+        ...TRIMMED_MEAN,
         normalization: "zscore",
         tieBreaks: JSON.stringify([{ kind: "previous-round" }]),
         opensAt: "2026-09-01T00:00:00.000Z",
@@ -247,11 +241,7 @@ export function generateDemo(
         status: "draft",
         judgesPerEntry: DEMO_ROUNDS.final.judgesPerEntry,
         advanceCount: 3,
-        dropHighest: 1,
-        dropLowest: 1,
-        combine: "mean",
-        decimals: 2,
-        rounding: "half-up",
+        ...TRIMMED_MEAN,
         normalization: "none",
         tieBreaks: JSON.stringify([{ kind: "untrimmed-mean" }, { kind: "previous-round" }]),
         opensAt: null,
