@@ -24,6 +24,28 @@ function log(message: string) {
   process.stdout.write(`[frontier] ${message}\n`);
 }
 
+/**
+ * Refuses a state-changing request sent by another site (CSRF): its Origin must be this host, or,
+ * without an Origin, the browser must not call it cross-site. Session cookies are SameSite=Lax
+ * too; this closes the gaps Lax leaves (same-site subdomains, old browsers).
+ */
+function refuseCrossSiteWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const origin = req.get("origin");
+  if (origin) {
+    let host: string | undefined;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = undefined;
+    }
+    if (host === req.get("host")) return next();
+  } else if (req.get("sec-fetch-site") !== "cross-site") {
+    return next();
+  }
+  res.status(403).type("text/plain").send("Cross-site request refused / 已拒绝跨站请求");
+}
+
 /** Reads SESSION_SECRET, or for the demo and development makes one under data/ and keeps it. */
 function resolveSessionSecret(env: Env): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
@@ -51,13 +73,14 @@ async function start() {
     throw error;
   }
   const sessionSecret = resolveSessionSecret(env);
-  const services = createServices(handle.db, { sessionSecret });
+  const production = env.NODE_ENV === "production";
+  // Secure cookies need HTTPS; the demo and development are served over plain HTTP.
+  const services = createServices(handle.db, { sessionSecret, secureCookies: production && !env.demo });
   const now = () => new Date();
 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  const production = env.NODE_ENV === "production";
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -80,6 +103,8 @@ async function start() {
     }),
   );
   app.use(compression());
+
+  app.use(refuseCrossSiteWrites);
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -114,11 +139,12 @@ async function start() {
     createRequestHandler({
       build,
       mode: production ? "production" : "development",
-      getLoadContext: (_req, res): AppContext => ({
+      getLoadContext: (req, res): AppContext => ({
         db: handle.db,
         services,
         now,
         cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       }),
     }),
   );

@@ -6,6 +6,8 @@ export type AppContext = {
   db: Db;
   services: Services;
   now: () => Date;
+  /** The client's address (behind a trusted proxy, the forwarded one), for rate limits. */
+  clientIp: string;
   /** Per-request nonce for the inline scripts Remix renders, allowed by the CSP. */
   cspNonce: string;
 };

@@ -23,9 +23,18 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [locale, competition] = await Promise.all([resolveLocale(request), context.services.competitions.latest()]);
+  const [locale, competition, user] = await Promise.all([
+    resolveLocale(request),
+    context.services.competitions.latest(),
+    context.services.auth.currentUser(request),
+  ]);
   const url = new URL(request.url);
-  return { locale, path: url.pathname + url.search, competitionSlug: competition?.slug ?? null };
+  return {
+    locale,
+    path: url.pathname + url.search,
+    competitionSlug: competition?.slug ?? null,
+    user: user ? { displayName: user.displayName, roles: user.roles } : null,
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -43,7 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-full bg-slate-50 text-slate-900 antialiased">
         <I18nextProvider i18n={i18n}>
-          <SiteHeader locale={locale} path={data?.path ?? "/"} competitionSlug={data?.competitionSlug ?? null} />
+          <SiteHeader locale={locale} path={data?.path ?? "/"} competitionSlug={data?.competitionSlug ?? null} user={data?.user ?? null} />
           <main className="mx-auto w-full max-w-7xl px-4 pb-16 pt-6 sm:px-6 lg:px-8">{children}</main>
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />

@@ -6,7 +6,19 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`;
 
 /** Top bar with the language switch: a plain form, so it works before (or without) JavaScript. */
-export function SiteHeader({ locale, path, competitionSlug }: { locale: Locale; path: string; competitionSlug: string | null }) {
+type HeaderUser = { displayName: string; roles: string[] };
+
+export function SiteHeader({
+  locale,
+  path,
+  competitionSlug,
+  user,
+}: {
+  locale: Locale;
+  path: string;
+  competitionSlug: string | null;
+  user: HeaderUser | null;
+}) {
   const { t } = useTranslation();
   const other: Locale = locale === "en" ? "zh-Hans" : "en";
   return (
@@ -28,6 +40,27 @@ export function SiteHeader({ locale, path, competitionSlug }: { locale: Locale; 
             </nav>
           ) : null}
         </div>
+        <div className="flex items-center gap-2">
+          {user ? (
+            <>
+              {user.roles.includes("entrant") ? (
+                <NavLink to="/me" className={navClass} title={t("auth.signedInAs", { name: user.displayName })}>
+                  {t("me.title")}
+                </NavLink>
+              ) : (
+                <span className="hidden text-sm text-slate-600 sm:inline">{t("auth.signedInAs", { name: user.displayName })}</span>
+              )}
+              <Form method="post" action="/logout">
+                <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100">
+                  {t("auth.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <NavLink to="/login" className={navClass}>
+              {t("auth.signIn")}
+            </NavLink>
+          )}
         <Form method="post" action="/locale" reloadDocument>
           <input type="hidden" name="locale" value={other} />
           <input type="hidden" name="redirectTo" value={path} />
@@ -40,6 +73,7 @@ export function SiteHeader({ locale, path, competitionSlug }: { locale: Locale; 
             {t("nav.switchTo")}
           </button>
         </Form>
+        </div>
       </div>
     </header>
   );

@@ -29,8 +29,69 @@ export type PublicEntry = {
   }[];
 };
 
+export type MyEntry = {
+  id: number;
+  code: string;
+  titleZh: string | null;
+  titleEn: string | null;
+  status: "draft" | "submitted" | "withdrawn" | "disqualified";
+  group: { nameZh: string; nameEn: string };
+  track: { nameZh: string; nameEn: string };
+  /** Every round the entry is in; the outcome only once the round is published. */
+  rounds: { slug: string; nameZh: string; nameEn: string; published: boolean; state: "in" | "advanced" | "eliminated" | null; rank: number | null; result: string | null }[];
+};
+
 export function createEntryService(db: Db) {
   return {
+    /** An entrant's own entries, and nothing else: the query is scoped by the signed-in user. */
+    async ownedBy(userId: number): Promise<MyEntry[]> {
+      const entries = await db
+        .selectFrom("entries as e")
+        .innerJoin("groups as g", "g.id", "e.group_id")
+        .innerJoin("tracks as t", "t.id", "e.track_id")
+        .where("e.entrant_user_id", "=", userId)
+        .orderBy("e.created_at", "desc")
+        .select(["e.id", "e.code", "e.title_zh", "e.title_en", "e.status", "g.name_zh as gz", "g.name_en as ge", "t.name_zh as tz", "t.name_en as te"])
+        .execute();
+      if (entries.length === 0) return [];
+      const rounds = await db
+        .selectFrom("round_entries as re")
+        .innerJoin("rounds as r", "r.id", "re.round_id")
+        .leftJoin("results as res", (j) => j.onRef("res.round_id", "=", "re.round_id").onRef("res.entry_id", "=", "re.entry_id"))
+        .where(
+          "re.entry_id",
+          "in",
+          entries.map((e) => e.id),
+        )
+        .orderBy("r.position")
+        .select(["re.entry_id", "r.slug", "r.name_zh", "r.name_en", "r.status", "re.state", "res.rank", "res.result"])
+        .execute();
+      return entries.map((e) => ({
+        id: e.id,
+        code: e.code,
+        titleZh: e.title_zh,
+        titleEn: e.title_en,
+        status: e.status,
+        group: { nameZh: e.gz, nameEn: e.ge },
+        track: { nameZh: e.tz, nameEn: e.te },
+        rounds: rounds
+          .filter((r) => r.entry_id === e.id)
+          .map((r) => {
+            const published = r.status === "published";
+            return {
+              slug: r.slug,
+              nameZh: r.name_zh,
+              nameEn: r.name_en,
+              published,
+              // Before publication the entrant sees only that the entry is under review.
+              state: published ? r.state : null,
+              rank: published ? r.rank : null,
+              result: published ? r.result : null,
+            };
+          }),
+      }));
+    },
+
     /** An entry's public page; drafts are private to their entrant and do not exist here. */
     async publicByCode(code: string): Promise<PublicEntry | undefined> {
       const entry = await db

@@ -1,14 +1,21 @@
 import type { Db } from "../../db/client";
+import { createAuthService } from "./auth.server";
 import { createCompetitionService } from "./competitions.server";
 import { createDemoService } from "./demo.server";
 import { createEntryService } from "./entries.server";
+import { createAuthRateLimits } from "./rate-limit.server";
 import { createResultsQueries } from "./results-query.server";
 
-export type ServiceConfig = { sessionSecret: string };
+export type ServiceConfig = { sessionSecret: string; secureCookies?: boolean; rateLimits?: { perIp?: number; perAccount?: number } };
 
 /** Every use case the routes may call, built once per process around one database handle. */
-export function createServices(db: Db, _config: ServiceConfig) {
+export function createServices(db: Db, config: ServiceConfig) {
   return {
+    auth: createAuthService(db, {
+      sessionSecret: config.sessionSecret,
+      secureCookies: config.secureCookies ?? false,
+      limits: createAuthRateLimits(config.rateLimits),
+    }),
     competitions: createCompetitionService(db),
     entries: createEntryService(db),
     results: createResultsQueries(db),

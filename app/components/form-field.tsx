@@ -1,0 +1,53 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/**
+ * A labelled input with its error under it. Errors arrive as i18n keys from the shared zod
+ * schema (server or browser), so they are translated here, at the field that caused them.
+ */
+export function FormField({
+  label,
+  hint,
+  errors,
+  errorId,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  errors?: string[] | undefined;
+  errorId: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="space-y-1">
+      <label className="block text-sm font-medium text-slate-700">
+        {label}
+        <div className="mt-1">{children}</div>
+      </label>
+      {hint && !errors?.length ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {errors?.length ? (
+        <p id={errorId} className="text-sm text-rose-700" role="alert">
+          {errors.map((e) => t(e, { defaultValue: e })).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200 aria-[invalid=true]:border-rose-500";
+
+export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  return <input {...props} className={inputClass} />;
+}
+
+/** A form-level message (wrong password, rate limit), above the fields. */
+export function FormMessage({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
+      {children}
+    </div>
+  );
+}

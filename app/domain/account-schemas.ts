@@ -1,0 +1,33 @@
+// Account forms. Messages are i18n keys (validation.*): the same schema validates on the server
+// and in the browser, and each side shows the reader's language.
+import { z } from "zod";
+
+export const email = z
+  .string({ error: "validation.required" })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "validation.tooLong" })
+  .pipe(z.email({ error: "validation.email" }));
+
+export const newPassword = z
+  .string({ error: "validation.required" })
+  .min(10, { error: "validation.passwordShort" })
+  .max(200, { error: "validation.tooLong" });
+
+export const signUpSchema = z.object({
+  email,
+  password: newPassword,
+  displayName: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(120, { error: "validation.tooLong" }),
+});
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+});
+
+/** Where to go after signing in: only a path on this site. */
+export const redirectTarget = z
+  .string()
+  .regex(/^\/(?!\/)[^\s\\]*$/)
+  .max(2000)
+  .catch("/");

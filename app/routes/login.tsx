@@ -1,0 +1,74 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormField, FormMessage, TextInput } from "~/components/form-field";
+import { redirectTarget, signInSchema } from "~/domain/account-schemas";
+
+export const meta: MetaFunction = () => [{ title: "Frontier" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await context.services.auth.currentUser(request);
+  if (user) return redirect(redirectTarget.parse(new URL(request.url).searchParams.get("redirectTo") ?? "/"));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signInSchema });
+  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }) };
+  const outcome = await context.services.auth.signIn(submission.value, context.clientIp);
+  if (!outcome.ok) {
+    const message =
+      outcome.reason === "rate_limited"
+        ? { key: "auth.rateLimited", count: Math.max(1, Math.ceil((outcome.retryAfterSeconds ?? 60) / 60)) }
+        : { key: outcome.reason === "disabled" ? "auth.disabled" : "auth.invalid", count: 0 };
+    return { result: submission.reply({ hideFields: ["password"] }), message };
+  }
+  const target = redirectTarget.parse(formData.get("redirectTo") ?? "/");
+  return redirect(target === "/login" ? "/" : target, {
+    headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.user.id) },
+  });
+}
+
+export default function Login() {
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult: data?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-sm py-8">
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("auth.signInTitle")}</h1>
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        {data?.message ? <FormMessage>{t(data.message.key, { count: data.message.count })}</FormMessage> : null}
+        <FormField label={t("auth.email")} errors={fields.email.errors} errorId={fields.email.errorId}>
+          <TextInput {...getInputProps(fields.email, { type: "email" })} autoComplete="username" />
+        </FormField>
+        <FormField label={t("auth.password")} errors={fields.password.errors} errorId={fields.password.errorId}>
+          <TextInput {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
+        </FormField>
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+        >
+          {t("auth.signIn")}
+        </button>
+      </Form>
+      <p className="mt-6 text-sm text-slate-600">
+        {t("auth.noAccount")}{" "}
+        <Link to="/signup" className="font-medium text-indigo-700 hover:underline">
+          {t("auth.signUp")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localized, useLocale } from "~/i18n/use-locale";
+
+export const meta: MetaFunction = () => [{ title: "Frontier" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await context.services.auth.requireUser(request, "entrant");
+  return { entries: await context.services.entries.ownedBy(user.id) };
+}
+
+/** The entrant's dashboard: their entries, each with its code and its state in every round. */
+export default function MyEntries() {
+  const { entries } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("me.title")}</h1>
+      {entries.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-slate-600">{t("me.empty")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {entries.map((e) => (
+            <li key={e.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <span className="font-mono text-sm text-slate-500">{e.code}</span>
+                <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{t(`me.status.${e.status}`)}</span>
+              </div>
+              <h2 className="mt-1 font-semibold text-slate-900">
+                {e.status === "draft" ? localized(locale, e.titleZh, e.titleEn) : <Link to={`/entries/${e.code}`} className="hover:underline">{localized(locale, e.titleZh, e.titleEn)}</Link>}
+              </h2>
+              <p className="text-sm text-slate-600">
+                {localized(locale, e.group.nameZh, e.group.nameEn)} · {localized(locale, e.track.nameZh, e.track.nameEn)}
+              </p>
+              {e.rounds.length > 0 ? (
+                <ol className="mt-3 flex flex-wrap gap-2 text-sm">
+                    {e.rounds.map((r) => (
+                      <li key={r.slug} className="rounded-lg border border-slate-200 px-3 py-1.5">
+                        <span className="font-medium">{localized(locale, r.nameZh, r.nameEn)}</span>
+                        {" · "}
+                        {r.published && r.state ? (
+                          <>
+                            {t(`entry.state.${r.state}`)}
+                            {r.rank !== null ? ` · ${t("entry.rankIn", { rank: r.rank })}` : null}
+                            {r.result !== null ? <span className="font-mono"> · {r.result}</span> : null}
+                          </>
+                        ) : (
+                          t("me.underReview")
+                        )}
+                      </li>
+                    ))}
+                  </ol>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

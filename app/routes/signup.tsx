@@ -1,0 +1,73 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormField, FormMessage, TextInput } from "~/components/form-field";
+import { signUpSchema } from "~/domain/account-schemas";
+import { resolveLocale } from "~/i18n/locale.server";
+
+export const meta: MetaFunction = () => [{ title: "Frontier" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await context.services.auth.currentUser(request)) return redirect("/me");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
+  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }) };
+  const locale = await resolveLocale(request);
+  const outcome = await context.services.auth.signUp({ ...submission.value, locale }, context.clientIp);
+  if (!outcome.ok) {
+    if (outcome.reason === "email_taken") {
+      return { result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] }, hideFields: ["password"] }) };
+    }
+    const minutes = Math.max(1, Math.ceil((outcome.retryAfterSeconds ?? 60) / 60));
+    return { result: submission.reply({ hideFields: ["password"] }), message: { key: "auth.rateLimited", count: minutes } };
+  }
+  return redirect("/me", { headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.user.id) } });
+}
+
+export default function SignUp() {
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult: data?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="mx-auto max-w-sm py-8">
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("auth.signUpTitle")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t("auth.signUpIntro")}</p>
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+        {data && "message" in data && data.message ? <FormMessage>{t(data.message.key, { count: data.message.count })}</FormMessage> : null}
+        <FormField label={t("auth.displayName")} errors={fields.displayName.errors} errorId={fields.displayName.errorId}>
+          <TextInput {...getInputProps(fields.displayName, { type: "text" })} autoComplete="name" />
+        </FormField>
+        <FormField label={t("auth.email")} errors={fields.email.errors} errorId={fields.email.errorId}>
+          <TextInput {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
+        </FormField>
+        <FormField label={t("auth.password")} hint={t("auth.passwordHint")} errors={fields.password.errors} errorId={fields.password.errorId}>
+          <TextInput {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
+        </FormField>
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+        >
+          {t("auth.signUp")}
+        </button>
+      </Form>
+      <p className="mt-6 text-sm text-slate-600">
+        {t("auth.haveAccount")}{" "}
+        <Link to="/login" className="font-medium text-indigo-700 hover:underline">
+          {t("auth.signIn")}
+        </Link>
+      </p>
+    </div>
+  );
+}
