@@ -46,6 +46,28 @@ function refuseCrossSiteWrites(req: express.Request, res: express.Response, next
   res.status(403).type("text/plain").send("Cross-site request refused / 已拒绝跨站请求");
 }
 
+// Forms are small; uploads (spreadsheets) get their own, larger limit where they are accepted.
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Refuses a request body over the limit before anything reads it, by its declared length. A body
+ * of unknown length (chunked) is refused too: browsers send the length of every form they post.
+ */
+function limitBodySize(limit: number) {
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const declared = req.get("content-length");
+    if (declared === undefined && req.get("transfer-encoding")) {
+      res.status(411).set("Connection", "close").type("text/plain").send("Length required / 需要 Content-Length");
+      return;
+    }
+    if (Number(declared ?? "0") > limit) {
+      res.status(413).set("Connection", "close").type("text/plain").send("Request too large / 请求内容过大");
+      return;
+    }
+    next();
+  };
+}
+
 /** Reads SESSION_SECRET, or for the demo and development makes one under data/ and keeps it. */
 function resolveSessionSecret(env: Env): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
@@ -105,6 +127,7 @@ async function start() {
   app.use(compression());
 
   app.use(refuseCrossSiteWrites);
+  app.use(limitBodySize(MAX_BODY_BYTES));
 
   app.get("/healthz", async (_req, res) => {
     try {

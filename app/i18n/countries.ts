@@ -37,3 +37,11 @@ export function isCountryCode(code: string): boolean {
 export function numericToAlpha2(numeric: string): string | undefined {
   return countries.numericToAlpha2(numeric);
 }
+
+/** Every ISO 3166-1 country and region, named and sorted in the reader's language. */
+export function countryOptions(locale: Locale): { code: string; name: string }[] {
+  const names = countries.getNames(locale === "zh-Hans" ? "zh" : "en", { select: "official" });
+  return Object.keys(names)
+    .map((code) => ({ code, name: countryName(code, locale) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale === "zh-Hans" ? "zh-Hans-u-co-pinyin" : "en"));
+}

@@ -17,7 +17,12 @@ export default function MyEntries() {
   const locale = useLocale();
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("me.title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("me.title")}</h1>
+        <Link to="/me/entries/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+          + {t("entryForm.newEntry")}
+        </Link>
+      </div>
       {entries.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-slate-600">{t("me.empty")}</p>
       ) : (
@@ -29,7 +34,9 @@ export default function MyEntries() {
                 <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{t(`me.status.${e.status}`)}</span>
               </div>
               <h2 className="mt-1 font-semibold text-slate-900">
-                {e.status === "draft" ? localized(locale, e.titleZh, e.titleEn) : <Link to={`/entries/${e.code}`} className="hover:underline">{localized(locale, e.titleZh, e.titleEn)}</Link>}
+                <Link to={`/me/entries/${e.id}`} className="hover:underline">
+                  {localized(locale, e.titleZh, e.titleEn)}
+                </Link>
               </h2>
               <p className="text-sm text-slate-600">
                 {localized(locale, e.group.nameZh, e.group.nameEn)} · {localized(locale, e.track.nameZh, e.track.nameEn)}

@@ -4,9 +4,16 @@ import { createCompetitionService } from "./competitions.server";
 import { createDemoService } from "./demo.server";
 import { createEntryService } from "./entries.server";
 import { createAuthRateLimits } from "./rate-limit.server";
+import { createRegistrationService } from "./registration.server";
 import { createResultsQueries } from "./results-query.server";
 
-export type ServiceConfig = { sessionSecret: string; secureCookies?: boolean; rateLimits?: { perIp?: number; perAccount?: number } };
+export type ServiceConfig = {
+  sessionSecret: string;
+  secureCookies?: boolean;
+  rateLimits?: { perIp?: number; perAccount?: number };
+  /** The time as the services see it: deadlines are checked against it (tests move it). */
+  clock?: () => Date;
+};
 
 /** Every use case the routes may call, built once per process around one database handle. */
 export function createServices(db: Db, config: ServiceConfig) {
@@ -20,6 +27,7 @@ export function createServices(db: Db, config: ServiceConfig) {
     entries: createEntryService(db),
     results: createResultsQueries(db),
     demo: createDemoService(db),
+    registration: createRegistrationService(db, config.clock ?? (() => new Date())),
   };
 }
 

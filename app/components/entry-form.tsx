@@ -1,0 +1,210 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { entryFormSchema, LIMITS } from "~/domain/entry-schemas";
+import { FormField, FormMessage, inputClass, TextInput } from "./form-field";
+
+export type EntryFormOptions = {
+  groups: { code: string; name: string }[];
+  tracks: { code: string; name: string }[];
+  countries: { code: string; name: string }[];
+};
+
+export type EntryFormDefaults = {
+  group?: string;
+  track?: string;
+  titleZh?: string;
+  titleEn?: string;
+  summaryZh?: string;
+  summaryEn?: string;
+  organization?: string;
+  country?: string;
+  city?: string;
+  website?: string;
+  contactName?: string;
+  contactEmail?: string;
+  team?: { name: string; role: string; email?: string }[];
+};
+
+/**
+ * The entry form: Conform with the shared zod schema validates each field as it is left when
+ * JavaScript runs; without it the same schema answers on the server and the page comes back with
+ * the messages at their fields. Adding and removing team members works both ways too.
+ */
+export function EntryForm({
+  options,
+  defaults,
+  lastResult,
+  message,
+  canSubmit,
+}: {
+  options: EntryFormOptions;
+  defaults: EntryFormDefaults;
+  lastResult?: SubmissionResult<string[]> | null;
+  message?: string | null;
+  canSubmit: boolean;
+}) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { ...defaults, team: defaults.team?.length ? defaults.team : [{ name: "", role: "", email: "" }] },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: entryFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const team = fields.team.getFieldList();
+  const length = (value: unknown) => (typeof value === "string" ? [...value].length : 0);
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-6">
+      {message ? <FormMessage>{t(message)}</FormMessage> : null}
+      {form.errors?.length ? <FormMessage>{form.errors.map((e) => t(e)).join(" ")}</FormMessage> : null}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField label={t("entryForm.group")} hint={t("entryForm.groupHint")} errors={fields.group.errors} errorId={fields.group.errorId}>
+          <select {...getSelectProps(fields.group)} className={inputClass}>
+            <option value="">{t("entryForm.choose")}</option>
+            {options.groups.map((g) => (
+              <option key={g.code} value={g.code}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t("entryForm.track")} errors={fields.track.errors} errorId={fields.track.errorId}>
+          <select {...getSelectProps(fields.track)} className={inputClass}>
+            <option value="">{t("entryForm.choose")}</option>
+            {options.tracks.map((tr) => (
+              <option key={tr.code} value={tr.code}>
+                {tr.name}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t("entryForm.titleZh")} hint={t("entryForm.titleHint")} errors={fields.titleZh.errors} errorId={fields.titleZh.errorId}>
+          <TextInput {...getInputProps(fields.titleZh, { type: "text" })} lang="zh-Hans" maxLength={LIMITS.titleZh} />
+        </FormField>
+        <FormField label={t("entryForm.titleEn")} errors={fields.titleEn.errors} errorId={fields.titleEn.errorId}>
+          <TextInput {...getInputProps(fields.titleEn, { type: "text" })} lang="en" maxLength={LIMITS.titleEn} />
+        </FormField>
+        <FormField
+          label={t("entryForm.summaryZh")}
+          hint={t("entryForm.summaryHint", { max: LIMITS.summaryZh, used: length(fields.summaryZh.value) })}
+          errors={fields.summaryZh.errors}
+          errorId={fields.summaryZh.errorId}
+        >
+          <textarea {...getTextareaProps(fields.summaryZh)} rows={5} lang="zh-Hans" className={inputClass} />
+        </FormField>
+        <FormField
+          label={t("entryForm.summaryEn")}
+          hint={t("entryForm.summaryHint", { max: LIMITS.summaryEn, used: length(fields.summaryEn.value) })}
+          errors={fields.summaryEn.errors}
+          errorId={fields.summaryEn.errorId}
+        >
+          <textarea {...getTextareaProps(fields.summaryEn)} rows={5} lang="en" className={inputClass} />
+        </FormField>
+        <FormField label={t("entryForm.organization")} errors={fields.organization.errors} errorId={fields.organization.errorId}>
+          <TextInput {...getInputProps(fields.organization, { type: "text" })} autoComplete="organization" />
+        </FormField>
+        <FormField label={t("entryForm.country")} errors={fields.country.errors} errorId={fields.country.errorId}>
+          <select {...getSelectProps(fields.country)} className={inputClass}>
+            <option value="">{t("entryForm.choose")}</option>
+            {options.countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t("entryForm.city")} errors={fields.city.errors} errorId={fields.city.errorId}>
+          <TextInput {...getInputProps(fields.city, { type: "text" })} autoComplete="address-level2" />
+        </FormField>
+        <FormField label={t("entryForm.website")} errors={fields.website.errors} errorId={fields.website.errorId}>
+          <TextInput {...getInputProps(fields.website, { type: "url" })} placeholder="https://" />
+        </FormField>
+        <FormField label={t("entryForm.contactName")} errors={fields.contactName.errors} errorId={fields.contactName.errorId}>
+          <TextInput {...getInputProps(fields.contactName, { type: "text" })} autoComplete="name" />
+        </FormField>
+        <FormField label={t("entryForm.contactEmail")} errors={fields.contactEmail.errors} errorId={fields.contactEmail.errorId}>
+          <TextInput {...getInputProps(fields.contactEmail, { type: "email" })} autoComplete="email" />
+        </FormField>
+      </div>
+
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-slate-700">{t("entryForm.team")}</legend>
+        <p className="text-xs text-slate-500">{t("entryForm.teamHint")}</p>
+        {fields.team.errors?.length ? (
+          <p id={fields.team.errorId} role="alert" className="text-sm text-rose-700">
+            {fields.team.errors.map((e) => t(e)).join(" ")}
+          </p>
+        ) : null}
+        {team.map((member, index) => {
+          const m = member.getFieldset();
+          return (
+            <div key={member.key} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_1fr_auto]">
+              <FormField label={t("entryForm.memberName")} errors={m.name.errors} errorId={m.name.errorId}>
+                <TextInput {...getInputProps(m.name, { type: "text" })} />
+              </FormField>
+              <FormField label={t("entryForm.memberRole")} errors={m.role.errors} errorId={m.role.errorId}>
+                <TextInput {...getInputProps(m.role, { type: "text" })} />
+              </FormField>
+              <FormField label={t("entryForm.memberEmail")} errors={m.email.errors} errorId={m.email.errorId}>
+                <TextInput {...getInputProps(m.email, { type: "email" })} />
+              </FormField>
+              <div className="flex items-end">
+                {team.length > LIMITS.teamMin ? (
+                  <button
+                    {...form.remove.getButtonProps({ name: fields.team.name, index })}
+                    className="rounded-md px-3 py-2 text-sm text-rose-700 hover:bg-rose-50"
+                  >
+                    {t("entryForm.removeMember")}
+                  </button>
+                ) : null}
+              </div>
+            </div>
+          );
+        })}
+        {team.length < LIMITS.teamMax ? (
+          <button
+            {...form.insert.getButtonProps({ name: fields.team.name, defaultValue: { name: "", role: "", email: "" } })}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+          >
+            + {t("entryForm.addMember")}
+          </button>
+        ) : null}
+      </fieldset>
+
+      <FormField label="" errors={fields.consent.errors} errorId={fields.consent.errorId}>
+        <span className="flex items-start gap-2 text-sm font-normal text-slate-700">
+          <input {...getInputProps(fields.consent, { type: "checkbox", value: "on" })} className="mt-1" />
+          <span>{t("entryForm.consent")}</span>
+        </span>
+      </FormField>
+
+      <div className="flex flex-wrap gap-3">
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          disabled={busy}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+        >
+          {t("entryForm.saveDraft")}
+        </button>
+        {canSubmit ? (
+          <button
+            type="submit"
+            name="intent"
+            value="submit"
+            disabled={busy}
+            className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+          >
+            {t("entryForm.submit")}
+          </button>
+        ) : null}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,131 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { EntryForm } from "~/components/entry-form";
+import { FormMessage, inputClass } from "~/components/form-field";
+import { RegistrationDeadline } from "~/components/registration-deadline";
+import { entryFormSchema } from "~/domain/entry-schemas";
+import { entryFormContext, refusalReply } from "~/services/entry-form.server";
+
+export const meta: MetaFunction = () => [{ title: "Frontier" }];
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+const withdrawSchema = z.object({
+  form: z.literal("withdraw"),
+  reason: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(500, { error: "validation.tooLong" }),
+});
+
+async function ownEntry({ request, context, params: raw }: LoaderFunctionArgs) {
+  const user = await context.services.auth.requireUser(request, "entrant");
+  const parsed = params.safeParse(raw);
+  // Someone else's entry and a missing one answer alike: guessing ids reveals nothing.
+  const owned = parsed.success ? await context.services.registration.owned(user, parsed.data.id) : undefined;
+  if (!owned) throw new Response("Not found", { status: 404 });
+  return { user, owned };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, owned } = await ownEntry(args);
+  const form = await entryFormContext(args.request, args.context, user);
+  const e = owned.entry;
+  return {
+    options: form.options,
+    window: form.window,
+    entry: { id: e.id, code: e.code, status: e.status },
+    defaults: {
+      group: owned.groupCode,
+      track: owned.trackCode,
+      titleZh: e.title_zh ?? undefined,
+      titleEn: e.title_en ?? undefined,
+      summaryZh: e.summary_zh ?? undefined,
+      summaryEn: e.summary_en ?? undefined,
+      organization: e.organization,
+      country: e.country,
+      city: e.city ?? undefined,
+      website: e.website ?? undefined,
+      contactName: e.contact_name,
+      contactEmail: e.contact_email,
+      team: owned.team.map((m) => ({ name: m.name, role: m.role, email: m.email ?? undefined })),
+    },
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, owned } = await ownEntry(args);
+  const { request, context } = args;
+  const formData = await request.formData();
+  if (formData.get("form") === "withdraw") {
+    const parsed = withdrawSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { result: null, message: null, withdrawError: parsed.error.issues[0]?.message ?? "validation.required" };
+    const outcome = await context.services.registration.withdraw(user, owned.entry.id, parsed.data.reason);
+    if (outcome && !outcome.ok) return { result: null, message: outcome.message, withdrawError: null };
+    return redirect(`/me/entries/${owned.entry.id}`);
+  }
+  const { competition } = await entryFormContext(request, context, user);
+  const submission = parseWithZod(formData, { schema: entryFormSchema });
+  if (submission.status !== "success") return { result: submission.reply(), message: null, withdrawError: null };
+  const outcome = await context.services.registration.update(user, competition, owned.entry.id, submission.value);
+  if (!outcome) throw new Response("Not found", { status: 404 });
+  if (!outcome.ok) return { ...refusalReply(submission, outcome), withdrawError: null };
+  return redirect(`/me/entries/${owned.entry.id}?${outcome.entry.status === "submitted" && submission.value.intent === "submit" ? "submitted" : "saved"}=1`);
+}
+
+export default function EditEntry() {
+  const { options, window, entry, defaults } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t } = useTranslation();
+  const removed = entry.status === "withdrawn" || entry.status === "disqualified";
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <header>
+        <p className="font-mono text-sm text-slate-500">{entry.code}</p>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("entryForm.editTitle", { code: entry.code })}</h1>
+        <p className="mt-1 inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{t(`me.status.${entry.status}`)}</p>
+        <RegistrationDeadline closesAt={window.closesAt} open={window.open} />
+      </header>
+      {search.has("submitted") ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("entryForm.submitted")}
+        </p>
+      ) : search.has("saved") ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("entryForm.saved")}
+        </p>
+      ) : null}
+      {removed ? (
+        <FormMessage>{t("entryForm.withdrawn")}</FormMessage>
+      ) : (
+        <>
+          <EntryForm
+            options={options}
+            defaults={defaults}
+            lastResult={data?.result}
+            message={data?.message}
+            canSubmit={window.open && entry.status === "draft"}
+          />
+          <details className="rounded-lg border border-rose-200 bg-white p-4">
+            <summary className="cursor-pointer text-sm font-medium text-rose-700">{t("entryForm.withdraw")}</summary>
+            <Form method="post" className="mt-3 space-y-3">
+              <input type="hidden" name="form" value="withdraw" />
+              <label className="block text-sm font-medium text-slate-700">
+                {t("entryForm.withdrawReason")}
+                <textarea name="reason" rows={2} maxLength={500} className={`mt-1 ${inputClass}`} aria-invalid={data?.withdrawError ? true : undefined} />
+              </label>
+              {data?.withdrawError ? (
+                <p role="alert" className="text-sm text-rose-700">
+                  {t(data.withdrawError)}
+                </p>
+              ) : null}
+              <button type="submit" className="rounded-md bg-rose-600 px-4 py-2 text-sm font-medium text-white hover:bg-rose-700">
+                {t("entryForm.withdrawConfirm")}
+              </button>
+            </Form>
+          </details>
+        </>
+      )}
+    </div>
+  );
+}

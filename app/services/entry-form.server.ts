@@ -1,0 +1,29 @@
+// What the entry form pages need around the form: the competition, the choices, the deadline.
+import type { Submission } from "@conform-to/react";
+import type { AppLoadContext } from "@remix-run/node";
+import { countryOptions } from "../i18n/countries";
+import { resolveLocale } from "../i18n/locale.server";
+import type { SessionUser } from "./auth.server";
+import { registrationWindow, type FieldRefusal } from "./registration.server";
+
+export async function entryFormContext(request: Request, context: AppLoadContext, _user: SessionUser) {
+  const [competition, locale] = await Promise.all([context.services.competitions.latest(), resolveLocale(request)]);
+  if (!competition) throw new Response("Not found", { status: 404 });
+  const { groups, tracks } = await context.services.registration.options(competition.id);
+  const name = (r: { name_zh: string; name_en: string }) => (locale === "zh-Hans" ? r.name_zh : r.name_en);
+  return {
+    competition,
+    window: registrationWindow(competition, context.now()),
+    options: {
+      groups: groups.map((g) => ({ code: g.code, name: name(g) })),
+      tracks: tracks.map((t) => ({ code: t.code, name: name(t) })),
+      countries: countryOptions(locale),
+    },
+  };
+}
+
+/** A service refusal shown where it belongs: at its field, or above the form. */
+export function refusalReply(submission: Submission<unknown>, refusal: FieldRefusal) {
+  if (refusal.field) return { result: submission.reply({ fieldErrors: { [refusal.field]: [refusal.message] } }), message: null };
+  return { result: submission.reply(), message: refusal.message };
+}
