@@ -48,6 +48,7 @@ function refuseCrossSiteWrites(req: express.Request, res: express.Response, next
 
 // Forms are small; uploads (spreadsheets) get their own, larger limit where they are accepted.
 const MAX_BODY_BYTES = 1024 * 1024;
+const UPLOAD_LIMITS: Record<string, number> = { "/admin/entries/import": 11 * 1024 * 1024 };
 
 /**
  * Refuses a request body over the limit before anything reads it, by its declared length. A body
@@ -60,7 +61,7 @@ function limitBodySize(limit: number) {
       res.status(411).set("Connection", "close").type("text/plain").send("Length required / 需要 Content-Length");
       return;
     }
-    if (Number(declared ?? "0") > limit) {
+    if (Number(declared ?? "0") > (UPLOAD_LIMITS[req.path] ?? limit)) {
       res.status(413).set("Connection", "close").type("text/plain").send("Request too large / 请求内容过大");
       return;
     }

@@ -43,6 +43,11 @@ export function SiteHeader({
         <div className="flex items-center gap-2">
           {user ? (
             <>
+              {user.roles.includes("organizer") ? (
+                <NavLink to="/admin/entries" className={navClass}>
+                  {t("admin.entriesTitle")}
+                </NavLink>
+              ) : null}
               {user.roles.includes("entrant") ? (
                 <NavLink to="/me" className={navClass} title={t("auth.signedInAs", { name: user.displayName })}>
                   {t("me.title")}

@@ -3,6 +3,8 @@ import { createAuthService } from "./auth.server";
 import { createCompetitionService } from "./competitions.server";
 import { createDemoService } from "./demo.server";
 import { createEntryService } from "./entries.server";
+import { createEntryAdminService } from "./entry-admin.server";
+import { createEntryImportService } from "./entry-import.server";
 import { createAuthRateLimits } from "./rate-limit.server";
 import { createRegistrationService } from "./registration.server";
 import { createResultsQueries } from "./results-query.server";
@@ -17,6 +19,7 @@ export type ServiceConfig = {
 
 /** Every use case the routes may call, built once per process around one database handle. */
 export function createServices(db: Db, config: ServiceConfig) {
+  const clock = config.clock ?? (() => new Date());
   return {
     auth: createAuthService(db, {
       sessionSecret: config.sessionSecret,
@@ -27,7 +30,9 @@ export function createServices(db: Db, config: ServiceConfig) {
     entries: createEntryService(db),
     results: createResultsQueries(db),
     demo: createDemoService(db),
-    registration: createRegistrationService(db, config.clock ?? (() => new Date())),
+    registration: createRegistrationService(db, clock),
+    entryAdmin: createEntryAdminService(db, clock),
+    entryImport: createEntryImportService(db, clock),
   };
 }
 

@@ -6,6 +6,7 @@ import type { EntryFormInput } from "../domain/entry-schemas";
 import { isCountryCode } from "../i18n/countries";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
+import { nextEntryCode } from "./entry-codes.server";
 
 /** A refusal tied to a form field (or to the whole form when `field` is null); `message` is an i18n key. */
 export type FieldRefusal = { ok: false; field: string | null; message: string; params?: Record<string, string> };
@@ -64,20 +65,6 @@ export function createRegistrationService(db: Db, clock: () => Date) {
     };
   }
 
-  /** The next free code of a group and track, e.g. EU-QI-0042; called inside the writing transaction. */
-  async function nextCode(trx: Db, groupCode: string, trackCode: string): Promise<string> {
-    const prefix = `${groupCode}-${trackCode}-`;
-    const last = await trx
-      .selectFrom("entries")
-      .select("code")
-      .where("code", "like", `${prefix}%`)
-      .orderBy("code", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    const serial = last ? Number(last.code.slice(prefix.length)) + 1 : 1;
-    return `${prefix}${String(serial).padStart(4, "0")}`;
-  }
-
   async function writeTeam(trx: Db, entryId: number, team: EntryFormInput["team"]) {
     await trx.deleteFrom("team_members").where("entry_id", "=", entryId).execute();
     await trx
@@ -108,7 +95,7 @@ export function createRegistrationService(db: Db, clock: () => Date) {
       const resolved = await resolve(competition.id, input);
       if (!resolved.ok) return resolved;
       const entry = await inTransaction(db, async (trx) => {
-        const code = await nextCode(trx, resolved.group.code, resolved.track.code);
+        const code = await nextEntryCode(trx, resolved.group.code, resolved.track.code);
         const submit = input.intent === "submit";
         const created = await trx
           .insertInto("entries")
@@ -155,7 +142,7 @@ export function createRegistrationService(db: Db, clock: () => Date) {
             group_id: resolved.group.id,
             track_id: resolved.track.id,
             // A different group or track is a different code series.
-            ...(moved ? { code: await nextCode(trx, resolved.group.code, resolved.track.code) } : {}),
+            ...(moved ? { code: await nextEntryCode(trx, resolved.group.code, resolved.track.code) } : {}),
             ...(submit ? { status: "submitted" as const, submitted_at: now.toISOString() } : {}),
             updated_at: now.toISOString(),
           })

@@ -1,0 +1,147 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CountryLabel } from "~/components/country-label";
+import { FormMessage, inputClass } from "~/components/form-field";
+import { Section } from "~/components/section";
+import { localized, useLocale } from "~/i18n/use-locale";
+
+export const meta: MetaFunction = () => [{ title: "Frontier" }];
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+const reason = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(500, { error: "validation.tooLong" });
+const actionSchema = z.discriminatedUnion("form", [
+  z.object({ form: z.literal("status"), status: z.enum(["withdrawn", "disqualified", "submitted"]), reason }),
+  z.object({ form: z.literal("move"), group: z.string().regex(/^[A-Z]{2,4}$/), track: z.string().regex(/^[A-Z0-9]{2,4}$/), reason }),
+]);
+
+async function context_(args: LoaderFunctionArgs) {
+  const user = await args.context.services.auth.requireUser(args.request, "organizer");
+  const competition = await args.context.services.competitions.latest();
+  const parsed = params.safeParse(args.params);
+  if (!competition || !parsed.success) throw new Response("Not found", { status: 404 });
+  return { user, competition, id: parsed.data.id };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { competition, id } = await context_(args);
+  const [detail, options] = await Promise.all([
+    args.context.services.entryAdmin.detail(competition.id, id),
+    args.context.services.registration.options(competition.id),
+  ]);
+  if (!detail) throw new Response("Not found", { status: 404 });
+  return {
+    ...detail,
+    groups: options.groups.map((g) => ({ code: g.code, nameZh: g.name_zh, nameEn: g.name_en })),
+    tracks: options.tracks.map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, competition, id } = await context_(args);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { form: null, field: String(issue?.path[0] ?? ""), message: issue?.message ?? "validation.required" };
+  }
+  const input = parsed.data;
+  const admin = args.context.services.entryAdmin;
+  if (input.form === "status") {
+    const outcome = await admin.setStatus(user, competition.id, id, input.status, input.reason);
+    if (!outcome.ok) return { form: "status", field: null, message: outcome.message };
+    return redirect(`/admin/entries/${id}?updated=1`);
+  }
+  const outcome = await admin.move(user, competition.id, id, input.group, input.track, input.reason);
+  if (!outcome.ok) return { form: "move", field: outcome.field, message: outcome.message };
+  return redirect(`/admin/entries/${id}?moved=${outcome.code}`);
+}
+
+export default function AdminEntry() {
+  const { entry, team, history, rounds, groups, tracks } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { t, i18n } = useTranslation();
+  const locale = useLocale();
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  return (
+    <div className="mx-auto max-w-5xl space-y-6">
+      <header>
+        <p className="font-mono text-sm text-slate-500">{entry.code}</p>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{localized(locale, entry.title_zh, entry.title_en)}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {t(`me.status.${entry.status}`)}
+          {entry.status_reason ? ` · ${entry.status_reason}` : null}
+        </p>
+      </header>
+      {search.get("moved") ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("admin.moved", { code: search.get("moved") })}</p> : null}
+      {search.has("updated") ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("admin.updated")}</p> : null}
+      {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
+
+      <dl className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3">
+        <div><dt className="text-slate-500">{t("entryForm.group")} / {t("entryForm.track")}</dt><dd>{entry.groupCode} · {entry.trackCode}</dd></div>
+        <div><dt className="text-slate-500">{t("entryForm.organization")}</dt><dd>{entry.organization}</dd></div>
+        <div><dt className="text-slate-500">{t("entryForm.country")}</dt><dd><CountryLabel code={entry.country} locale={locale} /> {entry.city}</dd></div>
+        <div><dt className="text-slate-500">{t("entryForm.contactName")}</dt><dd>{entry.contact_name} · {entry.contact_email}</dd></div>
+        <div><dt className="text-slate-500">{t("admin.entrant")}</dt><dd>{entry.entrantEmail ?? t("admin.none")}</dd></div>
+        <div><dt className="text-slate-500">{t("entryForm.team")}</dt><dd>{team.map((m) => `${m.name} (${m.role})`).join(", ")}</dd></div>
+      </dl>
+
+      {rounds.length > 0 ? (
+        <Section id="rounds" title={t("admin.round")}>
+          <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+            {rounds.map((r) => (
+              <li key={r.slug} className="rounded-lg border border-slate-200 bg-white px-3 py-1.5">
+                {localized(locale, r.name_zh, r.name_en)} · {t(`entry.state.${r.state}`)}
+                {r.rank !== null ? ` · ${t("entry.rankIn", { rank: r.rank })}` : null}
+                {r.result !== null ? <span className="font-mono"> · {r.result}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Form method="post" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
+          <h2 className="font-semibold">{t("admin.changeStatus")}</h2>
+          <input type="hidden" name="form" value="status" />
+          <select name="status" aria-label={t("admin.newStatus")} className={inputClass} defaultValue={entry.status === "submitted" ? "withdrawn" : "submitted"}>
+            {(["submitted", "withdrawn", "disqualified"] as const).map((s) => <option key={s} value={s}>{t(`me.status.${s}`)}</option>)}
+          </select>
+          <textarea name="reason" required maxLength={500} rows={2} placeholder={t("admin.reason")} aria-label={t("admin.reason")} className={inputClass} />
+          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">{t("admin.apply")}</button>
+        </Form>
+        <Form method="post" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
+          <h2 className="font-semibold">{t("admin.move")}</h2>
+          <input type="hidden" name="form" value="move" />
+          <div className="grid grid-cols-2 gap-2">
+            <select name="group" aria-label={t("entryForm.group")} defaultValue={entry.groupCode} className={inputClass} aria-invalid={data?.form === "move" && data.field === "group" ? true : undefined}>
+              {groups.map((g) => <option key={g.code} value={g.code}>{localized(locale, g.nameZh, g.nameEn)}</option>)}
+            </select>
+            <select name="track" aria-label={t("entryForm.track")} defaultValue={entry.trackCode} className={inputClass}>
+              {tracks.map((tr) => <option key={tr.code} value={tr.code}>{localized(locale, tr.nameZh, tr.nameEn)}</option>)}
+            </select>
+          </div>
+          <textarea name="reason" required maxLength={500} rows={2} placeholder={t("admin.reason")} aria-label={t("admin.reason")} className={inputClass} />
+          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">{t("admin.apply")}</button>
+        </Form>
+      </div>
+
+      <Section id="history" title={t("admin.history")}>
+        {history.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-500">{t("admin.noHistory")}</p>
+        ) : (
+          <ol className="mt-2 space-y-2 text-sm">
+            {history.map((h) => (
+              <li key={h.id} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
+                <span className="font-medium">{t(`admin.action.${h.action.replace(".", "_")}`, { defaultValue: h.action })}</span>
+                <span className="text-slate-500"> · {when.format(new Date(h.at))} · {h.actor ?? "—"}</span>
+                {h.reason ? <p className="text-slate-700">{h.reason}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+    </div>
+  );
+}
