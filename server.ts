@@ -49,6 +49,7 @@ function refuseCrossSiteWrites(req: express.Request, res: express.Response, next
 // Forms are small; uploads (spreadsheets) get their own, larger limit where they are accepted.
 const MAX_BODY_BYTES = 1024 * 1024;
 const UPLOAD_LIMITS: Record<string, number> = { "/admin/entries/import": 11 * 1024 * 1024 };
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
 /**
  * Refuses a request body over the limit before anything reads it, by its declared length. A body
@@ -62,7 +63,14 @@ function limitBodySize(limit: number) {
       return;
     }
     if (Number(declared ?? "0") > (UPLOAD_LIMITS[req.path] ?? limit)) {
-      res.status(413).set("Connection", "close").type("text/plain").send("Request too large / 请求内容过大");
+      // Read the body away (up to a bound) before answering, so the client sees the 413 rather
+      // than a connection reset mid-upload; past the bound, just cut it off.
+      let drained = 0;
+      req.on("data", (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > MAX_DRAIN_BYTES) req.destroy();
+      });
+      req.on("end", () => res.status(413).set("Connection", "close").type("text/plain").send("Request too large / 请求内容过大"));
       return;
     }
     next();

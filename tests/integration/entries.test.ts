@@ -121,9 +121,8 @@ describe("an entrant registering an entry", () => {
   it("refuses a 50 MB body before reading it", async () => {
     const before = count("SELECT count(*) n FROM entries");
     const huge = "titleEn=" + "a".repeat(50 * 1024 * 1024);
-    const res = await post("/me/entries/new", huge, lena).catch((error: Error) => error);
-    if (res instanceof Response) expect(res.status).toBe(413);
-    else expect(res.message).toMatch(/fetch failed|socket|reset|closed/i); // the server may close while the client still sends
+    const res = await post("/me/entries/new", huge, lena);
+    expect(res.status).toBe(413);
     expect(count("SELECT count(*) n FROM entries")).toBe(before);
   });
 

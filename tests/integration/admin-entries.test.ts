@@ -1,0 +1,212 @@
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyDemoDatabaseFile } from "../support/db";
+import { startServer, type RunningServer } from "../support/server-process";
+
+let server: RunningServer;
+let dbFile: string;
+let dbDir: string;
+let organizer: string;
+let entrant: string;
+
+const login = async (email: string, password: string) => {
+  const res = await fetch(server.url + "/login", {
+    method: "POST",
+    body: new URLSearchParams({ email, password }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+    redirect: "manual",
+  });
+  expect(res.status).toBe(302);
+  return res.headers.get("set-cookie")!.split(";")[0]!;
+};
+const get = (path: string, cookie: string, lang = "en") => fetch(server.url + path, { headers: { Cookie: cookie, "Accept-Language": lang }, redirect: "manual" });
+const post = (path: string, body: URLSearchParams | FormData, cookie: string, lang = "en") =>
+  fetch(server.url + path, { method: "POST", body, headers: { Cookie: cookie, Origin: server.url, "Accept-Language": lang }, redirect: "manual" });
+const query = <T>(sql: string, ...params: unknown[]) => {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+};
+const count = (sql: string, ...params: unknown[]) => (query<{ n: number }>(sql, ...params)[0]?.n ?? 0);
+
+beforeAll(async () => {
+  const { file, dir } = copyDemoDatabaseFile();
+  dbFile = file;
+  dbDir = dir;
+  server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1" });
+  organizer = await login("organizer@frontier.demo", "frontier-organizer");
+  entrant = await login("entrant@frontier.demo", "frontier-entrant");
+});
+afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(dbDir, { recursive: true, force: true });
+});
+
+describe("organizer pages", () => {
+  it("refuse entrants and anonymous visitors", async () => {
+    for (const path of ["/admin/entries", "/admin/entries/1", "/admin/entries/export.csv", "/admin/entries/import"]) {
+      expect((await get(path, entrant)).status, path).toBe(403);
+      const anonymous = await get(path, "");
+      expect(anonymous.status, path).toBe(302);
+      expect(anonymous.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
+    }
+    expect((await post("/admin/entries/1", new URLSearchParams({ form: "status", status: "disqualified", reason: "x" }), entrant)).status).toBe(403);
+  });
+
+  it("search all 3,100 entries by organization, filter by group and status, 50 per page", async () => {
+    const page = await (await get("/admin/entries?group=EU&status=submitted&sort=code", organizer)).text();
+    const codes = [...new Set(page.match(/EU-[A-Z0-9]{2,3}-\d{4}/g))];
+    expect(codes).toHaveLength(50);
+    expect(codes).toEqual([...codes].sort());
+    const [sample] = query<{ organization: string; code: string }>("SELECT organization, code FROM entries WHERE country = 'JP' LIMIT 1");
+    const found = await (await get(`/admin/entries?q=${encodeURIComponent(sample!.organization)}`, organizer)).text();
+    expect(found).toContain(sample!.code);
+    const expected = count("SELECT count(*) n FROM entries WHERE organization LIKE ?", `%${sample!.organization}%`);
+    expect(found).toContain(expected === 1 ? "1 entry" : `${expected} entries`);
+  });
+
+  it("disqualify an entry with a reason, recorded in its history", async () => {
+    const [entry] = query<{ id: number }>("SELECT id FROM entries WHERE status = 'submitted' AND country = 'FR' LIMIT 1");
+    const res = await post(`/admin/entries/${entry!.id}`, new URLSearchParams({ form: "status", status: "disqualified", reason: "Plagiarised pitch deck" }), organizer);
+    expect(res.status).toBe(302);
+    expect(query("SELECT status, status_reason FROM entries WHERE id = ?", entry!.id)).toEqual([{ status: "disqualified", status_reason: "Plagiarised pitch deck" }]);
+    const page = await (await get(`/admin/entries/${entry!.id}`, organizer)).text();
+    expect(page).toContain("Disqualified");
+    expect(page).toContain("Plagiarised pitch deck");
+    const missing = await post(`/admin/entries/${entry!.id}`, new URLSearchParams({ form: "status", status: "withdrawn", reason: "" }), organizer);
+    expect(await missing.text()).toContain("Please fill this in.");
+  });
+
+  it("move an entry to another group only where its country is eligible, with a new code", async () => {
+    const [entry] = query<{ id: number; code: string }>("SELECT id, code FROM entries WHERE country = 'DE' AND status = 'submitted' LIMIT 1");
+    const refused = await post(`/admin/entries/${entry!.id}`, new URLSearchParams({ form: "move", group: "BJ", track: "QI", reason: "wrong group" }), organizer);
+    expect(await refused.text()).toContain("This group is for entries from mainland China.");
+    expect(query("SELECT code FROM entries WHERE id = ?", entry!.id)).toEqual([{ code: entry!.code }]);
+    const moved = await post(`/admin/entries/${entry!.id}`, new URLSearchParams({ form: "move", group: "EU", track: "SB", reason: "better fit" }), organizer);
+    expect(moved.status).toBe(302);
+    const [after] = query<{ code: string }>("SELECT code FROM entries WHERE id = ?", entry!.id);
+    expect(after!.code).toMatch(/^EU-SB-\d{4}$/);
+    expect(count("SELECT count(*) n FROM audit_log WHERE subject_id = ? AND action = 'entry.moved'", entry!.id)).toBe(1);
+  });
+});
+
+describe("export", () => {
+  it("exports the filtered list to CSV with formula cells neutralized", async () => {
+    const [entry] = query<{ id: number }>("SELECT id FROM entries WHERE country = 'NL' LIMIT 1");
+    const db = new Database(dbFile);
+    db.prepare("UPDATE entries SET organization = '=HYPERLINK(\"http://evil\")' WHERE id = ?").run(entry!.id);
+    db.close();
+    const res = await get("/admin/entries/export.csv?country=NL", organizer);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="entries-\d{4}-\d{2}-\d{2}\.csv"/);
+    const text = await res.text();
+    const lines = text.replace(/^\uFEFF/, "").trim().split("\n");
+    expect(lines[0]).toBe("code,group,track,title_zh,title_en,organization,country,status,contact_email,submitted_at");
+    expect(lines.length - 1).toBe(count("SELECT count(*) n FROM entries WHERE country = 'NL'"));
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(text).not.toMatch(/,=HYPERLINK/);
+  });
+
+  it("exports the same list to Excel", async () => {
+    const res = await get("/admin/entries/export.xlsx?country=NL", organizer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount - 1).toBe(count("SELECT count(*) n FROM entries WHERE country = 'NL'"));
+    const organizations = sheet.getColumn(6).values.slice(2).map(String);
+    expect(organizations).toContain(`'=HYPERLINK("http://evil")`);
+  });
+});
+
+function csv(rows: string[][]): Blob {
+  const escape = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return new Blob([rows.map((r) => r.map(escape).join(",")).join("\n")], { type: "text/csv" });
+}
+const HEADER = ["group", "track", "title_zh", "title_en", "organization", "country", "contact_name", "contact_email", "team"];
+
+describe("import", () => {
+  const mixed = () =>
+    csv([
+      HEADER,
+      ["EU", "QI", "", "Photonic qubits for Lyon", "Lyon Photonique SAS", "FR", "Élodie Martin", "elodie@lyon-photonique.example.fr", "Élodie Martin|CEO|elodie@lyon-photonique.example.fr; 李娜|CTO"],
+      ["AS", "BCI", "", "Neural lace for Dubai 🚀", "مختبر دبي للأعصاب", "AE", "نور الهدى", "noor@dubai-neuro.example.ae", "نور الهدى|رئيسة الفريق"],
+      ["BJ", "QI", "量子雷达", "", "北京量子雷达科技有限公司", "DE", "王伟", "wang@qradar.example.cn", ""], // wrong country for the group
+      ["EU", "ZZ", "", "Unknown track", "X GmbH", "DE", "A B", "ab@x.example.de", ""], // unknown track
+      ["EU", "QI", "", "<script>alert(1)</script>", "Y GmbH", "DE", "C D", "not-an-email", ""], // markup and a bad e-mail
+      ["EU", "QI", "", "Photonic qubits for Lyon", "Lyon Photonique SAS", "FR", "Other", "other@lyon.example.fr", ""], // duplicate of row 2
+    ]);
+
+  it("dry-runs a file of good and bad rows: every problem at its row and column, nothing stored", async () => {
+    const before = count("SELECT count(*) n FROM entries");
+    const body = new FormData();
+    body.set("file", mixed(), "partners.csv");
+    body.set("mode", "check");
+    const html = await (await post("/admin/entries/import", body, organizer)).text();
+    expect(html).toContain("6 rows read: 2 can be imported, 4 have problems.");
+    expect(html).toMatch(/<td[^>]*>4<\/td><td[^>]*>country<\/td><td[^>]*>This group is for entries from mainland China/);
+    expect(html).toMatch(/<td[^>]*>5<\/td><td[^>]*>track<\/td><td[^>]*>Unknown track code\./);
+    expect(html).toMatch(/<td[^>]*>6<\/td><td[^>]*>title_en<\/td><td[^>]*>Please use plain text/);
+    expect(html).toMatch(/<td[^>]*>6<\/td><td[^>]*>contact_email<\/td>/);
+    expect(html).toMatch(/<td[^>]*>7<\/td><td[^>]*>title_en<\/td><td[^>]*>The same title and organization appear earlier/);
+    expect(count("SELECT count(*) n FROM entries")).toBe(before);
+    const zh = await (await post("/admin/entries/import", body, organizer, "zh-CN")).text();
+    expect(zh).toContain("赛道代码无效。");
+  });
+
+  it("imports exactly the good rows, names in Chinese, Arabic and emoji kept", async () => {
+    const body = new FormData();
+    body.set("file", mixed(), "partners.csv");
+    body.set("mode", "import");
+    const html = await (await post("/admin/entries/import", body, organizer)).text();
+    expect(html).toContain("Imported 2 entries.");
+    const rows = query<{ title_en: string; organization: string; country: string; code: string; status: string }>(
+      "SELECT title_en, organization, country, code, status FROM entries WHERE contact_email IN ('elodie@lyon-photonique.example.fr', 'noor@dubai-neuro.example.ae') ORDER BY country",
+    );
+    expect(rows.map((r) => [r.title_en, r.organization, r.country, r.status])).toEqual([
+      ["Neural lace for Dubai 🚀", "مختبر دبي للأعصاب", "AE", "submitted"],
+      ["Photonic qubits for Lyon", "Lyon Photonique SAS", "FR", "submitted"],
+    ]);
+    expect(rows[0]!.code).toMatch(/^AS-BCI-\d{4}$/);
+    const team = query<{ name: string }>("SELECT m.name FROM team_members m JOIN entries e ON e.id = m.entry_id WHERE e.contact_email = 'elodie@lyon-photonique.example.fr' ORDER BY m.position");
+    expect(team.map((m) => m.name)).toEqual(["Élodie Martin", "李娜"]);
+    // Importing the same file again finds only duplicates.
+    const again = await (await post("/admin/entries/import", body, organizer)).text();
+    expect(again).toContain("6 rows read: 0 can be imported");
+    expect(again).toContain("An entry with this title and organization already exists.");
+  });
+
+  it("imports a 5,000-row Excel file in one go, skipping the bad rows", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("entries");
+    sheet.addRow(HEADER);
+    for (let i = 1; i <= 5000; i++) {
+      const bad = i % 100 === 0; // every 100th row names a country outside its group
+      sheet.addRow(["AS", "EAI", "", `Warehouse robot fleet ${i}`, `Robotics Partner ${i} Pte Ltd`, bad ? "FR" : "SG", `Contact ${i}`, `contact${i}@partner.example.sg`, ""]);
+    }
+    const bytes = await workbook.xlsx.writeBuffer();
+    const before = count("SELECT count(*) n FROM entries");
+    const body = new FormData();
+    body.set("file", new Blob([bytes]), "partners.xlsx");
+    body.set("mode", "import");
+    const html = await (await post("/admin/entries/import", body, organizer)).text();
+    expect(html).toContain("5000 rows read: 4950 can be imported, 50 have problems.");
+    expect(count("SELECT count(*) n FROM entries")).toBe(before + 4950);
+    expect(count("SELECT count(*) n FROM entries WHERE title_en LIKE 'Warehouse robot fleet %' AND country = 'FR'")).toBe(0);
+    expect(count("SELECT count(DISTINCT code) n FROM entries")).toBe(count("SELECT count(*) n FROM entries"));
+  });
+
+  it("refuses an upload over the size limit with a message", async () => {
+    const body = new FormData();
+    body.set("file", new Blob([new Uint8Array(12 * 1024 * 1024)]), "huge.csv");
+    body.set("mode", "check");
+    const res = await post("/admin/entries/import", body, organizer);
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain("Request too large");
+    expect((await get("/healthz", "")).status).toBe(200);
+  });
+});
