@@ -44,9 +44,14 @@ export function SiteHeader({
           {user ? (
             <>
               {user.roles.includes("organizer") ? (
-                <NavLink to="/admin/entries" className={navClass}>
-                  {t("admin.entriesTitle")}
-                </NavLink>
+                <>
+                  <NavLink to="/admin/entries" className={navClass}>
+                    {t("admin.entriesTitle")}
+                  </NavLink>
+                  <NavLink to="/admin/users" className={navClass}>
+                    {t("users.title")}
+                  </NavLink>
+                </>
               ) : null}
               {user.roles.includes("entrant") ? (
                 <NavLink to="/me" className={navClass} title={t("auth.signedInAs", { name: user.displayName })}>

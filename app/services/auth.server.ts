@@ -1,4 +1,5 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { sql } from "kysely";
 import type { Db } from "../../db/client";
 import type { Role } from "../../db/schema";
 import { hashPassword, NO_PASSWORD, verifyPassword } from "./passwords.server";
@@ -121,6 +122,21 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
       return storage.destroySession(await storage.getSession(request.headers.get("Cookie")));
     },
 
+    /** Organizer: find accounts by e-mail or name, newest first. */
+    async searchUsers(text: string | undefined, limit = 50) {
+      let q = db.selectFrom("users as u").select(["u.id", "u.email", "u.display_name", "u.disabled_at", "u.created_at"]);
+      if (text) {
+        // instr() matches the text as typed: no wildcard characters to escape.
+        const needle = text.toLowerCase();
+        q = q.where((eb) => eb.or([eb(sql`instr(lower(u.email), ${needle})`, ">", 0), eb(sql`instr(lower(u.display_name), ${needle})`, ">", 0)]));
+      }
+      const users = await q.orderBy("u.id", "desc").limit(limit).execute();
+      const roles = users.length
+        ? await db.selectFrom("user_roles").select(["user_id", "role"]).where("user_id", "in", users.map((u) => u.id)).execute()
+        : [];
+      return users.map((u) => ({ ...u, roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role) }));
+    },
+
     /** Organizer: set a new password for a user (the organizer hands it over out of band). */
     async resetPassword(actor: SessionUser, userId: number, password: string, reason: string): Promise<void> {
       const hash = await hashPassword(password);
@@ -134,8 +150,8 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
     },
 
     /** Organizer: disable or re-enable an account; a disabled user is signed out at once. */
-    async setDisabled(actor: SessionUser, userId: number, disabled: boolean, reason: string, now: Date): Promise<void> {
-      if (actor.id === userId) throw new Response("You cannot disable your own account", { status: 400 });
+    async setDisabled(actor: SessionUser, userId: number, disabled: boolean, reason: string, now: Date): Promise<{ ok: true } | { ok: false; message: string }> {
+      if (actor.id === userId) return { ok: false as const, message: "users.selfDisable" };
       await db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom("users").select("disabled_at").where("id", "=", userId).executeTakeFirstOrThrow();
         const disabledAt = disabled ? now.toISOString() : null;
@@ -153,6 +169,7 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
           })
           .execute();
       });
+      return { ok: true as const };
     },
   };
 }

@@ -210,3 +210,29 @@ describe("import", () => {
     expect((await get("/healthz", "")).status).toBe(200);
   });
 });
+
+describe("account administration", () => {
+  it("sets a new password for a user, who can then sign in with it", async () => {
+    const [judge] = query<{ id: number }>("SELECT id FROM users WHERE email = 'judge002@frontier.demo'");
+    const res = await post("/admin/users", new URLSearchParams({ form: "password", userId: String(judge!.id), password: "fresh-password-42", reason: "Invitation by phone" }), organizer);
+    expect(res.status).toBe(302);
+    await login("judge002@frontier.demo", "fresh-password-42");
+    expect(count("SELECT count(*) n FROM audit_log WHERE action = 'user.password_reset' AND subject_id = ?", judge!.id)).toBe(1);
+    const short = await post("/admin/users", new URLSearchParams({ form: "password", userId: String(judge!.id), password: "short", reason: "x" }), organizer);
+    expect(await short.text()).toContain("The password needs at least 10 characters.");
+  });
+
+  it("disables an account: its open session stops working and it cannot sign in", async () => {
+    const session = await login("entrant@frontier.demo", "frontier-entrant");
+    expect((await get("/me", session)).status).toBe(200);
+    const [user] = query<{ id: number }>("SELECT id FROM users WHERE email = 'entrant@frontier.demo'");
+    const res = await post("/admin/users", new URLSearchParams({ form: "disable", userId: String(user!.id), disabled: "1", reason: "Spam entries" }), organizer);
+    expect(res.status).toBe(302);
+    expect((await get("/me", session)).status).toBe(302);
+    const again = await post("/login", new URLSearchParams({ email: "entrant@frontier.demo", password: "frontier-entrant" }), "");
+    expect(await again.text()).toContain("This account has been disabled.");
+    const [self] = query<{ id: number }>("SELECT id FROM users WHERE email = 'organizer@frontier.demo'");
+    const selfDisable = await post("/admin/users", new URLSearchParams({ form: "disable", userId: String(self!.id), disabled: "1", reason: "oops" }), organizer);
+    expect(await selfDisable.text()).toContain("You cannot disable your own account.");
+  });
+});
