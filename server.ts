@@ -32,7 +32,8 @@ function log(message: string) {
 function refuseCrossSiteWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const origin = req.get("origin");
-  if (origin) {
+  // Browsers send "Origin: null" in some privacy modes; Sec-Fetch-Site then tells where it came from.
+  if (origin && origin !== "null") {
     let host: string | undefined;
     try {
       host = new URL(origin).host;
@@ -126,9 +127,13 @@ async function start() {
               "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
               "connect-src": ["'self'", "ws:", "wss:"],
               "img-src": ["'self'", "data:"],
+              // The demo runs over plain HTTP: upgrading its requests to HTTPS would break every form.
+              "upgrade-insecure-requests": env.demo ? null : [],
             },
           }
         : false,
+      // Same-origin requests carry their Origin (the CSRF check relies on it); others get only the origin.
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
       // Local HTTP demos would otherwise be told to upgrade to HTTPS they do not have.
       strictTransportSecurity: production && !env.demo,
     }),

@@ -63,7 +63,7 @@ export function EntryForm({
       {form.errors?.length ? <FormMessage>{form.errors.map((e) => t(e)).join(" ")}</FormMessage> : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label={t("entryForm.group")} hint={t("entryForm.groupHint")} errors={fields.group.errors} errorId={fields.group.errorId}>
+        <FormField id={fields.group.id} label={t("entryForm.group")} hint={t("entryForm.groupHint")} errors={fields.group.errors} errorId={fields.group.errorId}>
           <select {...getSelectProps(fields.group)} className={inputClass}>
             <option value="">{t("entryForm.choose")}</option>
             {options.groups.map((g) => (
@@ -73,7 +73,7 @@ export function EntryForm({
             ))}
           </select>
         </FormField>
-        <FormField label={t("entryForm.track")} errors={fields.track.errors} errorId={fields.track.errorId}>
+        <FormField id={fields.track.id} label={t("entryForm.track")} errors={fields.track.errors} errorId={fields.track.errorId}>
           <select {...getSelectProps(fields.track)} className={inputClass}>
             <option value="">{t("entryForm.choose")}</option>
             {options.tracks.map((tr) => (
@@ -83,13 +83,14 @@ export function EntryForm({
             ))}
           </select>
         </FormField>
-        <FormField label={t("entryForm.titleZh")} hint={t("entryForm.titleHint")} errors={fields.titleZh.errors} errorId={fields.titleZh.errorId}>
+        <FormField id={fields.titleZh.id} label={t("entryForm.titleZh")} hint={t("entryForm.titleHint")} errors={fields.titleZh.errors} errorId={fields.titleZh.errorId}>
           <TextInput {...getInputProps(fields.titleZh, { type: "text" })} lang="zh-Hans" maxLength={LIMITS.titleZh} />
         </FormField>
-        <FormField label={t("entryForm.titleEn")} errors={fields.titleEn.errors} errorId={fields.titleEn.errorId}>
+        <FormField id={fields.titleEn.id} label={t("entryForm.titleEn")} errors={fields.titleEn.errors} errorId={fields.titleEn.errorId}>
           <TextInput {...getInputProps(fields.titleEn, { type: "text" })} lang="en" maxLength={LIMITS.titleEn} />
         </FormField>
         <FormField
+          id={fields.summaryZh.id}
           label={t("entryForm.summaryZh")}
           hint={t("entryForm.summaryHint", { max: LIMITS.summaryZh, used: length(fields.summaryZh.value) })}
           errors={fields.summaryZh.errors}
@@ -98,6 +99,7 @@ export function EntryForm({
           <textarea {...getTextareaProps(fields.summaryZh)} rows={5} lang="zh-Hans" className={inputClass} />
         </FormField>
         <FormField
+          id={fields.summaryEn.id}
           label={t("entryForm.summaryEn")}
           hint={t("entryForm.summaryHint", { max: LIMITS.summaryEn, used: length(fields.summaryEn.value) })}
           errors={fields.summaryEn.errors}
@@ -105,10 +107,10 @@ export function EntryForm({
         >
           <textarea {...getTextareaProps(fields.summaryEn)} rows={5} lang="en" className={inputClass} />
         </FormField>
-        <FormField label={t("entryForm.organization")} errors={fields.organization.errors} errorId={fields.organization.errorId}>
+        <FormField id={fields.organization.id} label={t("entryForm.organization")} errors={fields.organization.errors} errorId={fields.organization.errorId}>
           <TextInput {...getInputProps(fields.organization, { type: "text" })} autoComplete="organization" />
         </FormField>
-        <FormField label={t("entryForm.country")} errors={fields.country.errors} errorId={fields.country.errorId}>
+        <FormField id={fields.country.id} label={t("entryForm.country")} errors={fields.country.errors} errorId={fields.country.errorId}>
           <select {...getSelectProps(fields.country)} className={inputClass}>
             <option value="">{t("entryForm.choose")}</option>
             {options.countries.map((c) => (
@@ -118,16 +120,16 @@ export function EntryForm({
             ))}
           </select>
         </FormField>
-        <FormField label={t("entryForm.city")} errors={fields.city.errors} errorId={fields.city.errorId}>
+        <FormField id={fields.city.id} label={t("entryForm.city")} errors={fields.city.errors} errorId={fields.city.errorId}>
           <TextInput {...getInputProps(fields.city, { type: "text" })} autoComplete="address-level2" />
         </FormField>
-        <FormField label={t("entryForm.website")} errors={fields.website.errors} errorId={fields.website.errorId}>
+        <FormField id={fields.website.id} label={t("entryForm.website")} errors={fields.website.errors} errorId={fields.website.errorId}>
           <TextInput {...getInputProps(fields.website, { type: "url" })} placeholder="https://" />
         </FormField>
-        <FormField label={t("entryForm.contactName")} errors={fields.contactName.errors} errorId={fields.contactName.errorId}>
+        <FormField id={fields.contactName.id} label={t("entryForm.contactName")} errors={fields.contactName.errors} errorId={fields.contactName.errorId}>
           <TextInput {...getInputProps(fields.contactName, { type: "text" })} autoComplete="name" />
         </FormField>
-        <FormField label={t("entryForm.contactEmail")} errors={fields.contactEmail.errors} errorId={fields.contactEmail.errorId}>
+        <FormField id={fields.contactEmail.id} label={t("entryForm.contactEmail")} errors={fields.contactEmail.errors} errorId={fields.contactEmail.errorId}>
           <TextInput {...getInputProps(fields.contactEmail, { type: "email" })} autoComplete="email" />
         </FormField>
       </div>
@@ -144,13 +146,13 @@ export function EntryForm({
           const m = member.getFieldset();
           return (
             <div key={member.key} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_1fr_auto]">
-              <FormField label={t("entryForm.memberName")} errors={m.name.errors} errorId={m.name.errorId}>
+              <FormField id={m.name.id} label={t("entryForm.memberName")} errors={m.name.errors} errorId={m.name.errorId}>
                 <TextInput {...getInputProps(m.name, { type: "text" })} />
               </FormField>
-              <FormField label={t("entryForm.memberRole")} errors={m.role.errors} errorId={m.role.errorId}>
+              <FormField id={m.role.id} label={t("entryForm.memberRole")} errors={m.role.errors} errorId={m.role.errorId}>
                 <TextInput {...getInputProps(m.role, { type: "text" })} />
               </FormField>
-              <FormField label={t("entryForm.memberEmail")} errors={m.email.errors} errorId={m.email.errorId}>
+              <FormField id={m.email.id} label={t("entryForm.memberEmail")} errors={m.email.errors} errorId={m.email.errorId}>
                 <TextInput {...getInputProps(m.email, { type: "email" })} />
               </FormField>
               <div className="flex items-end">
@@ -176,11 +178,11 @@ export function EntryForm({
         ) : null}
       </fieldset>
 
-      <FormField label="" errors={fields.consent.errors} errorId={fields.consent.errorId}>
-        <span className="flex items-start gap-2 text-sm font-normal text-slate-700">
+      <FormField id={fields.consent.id} label="" errors={fields.consent.errors} errorId={fields.consent.errorId}>
+        <label className="flex items-start gap-2 text-sm text-slate-700">
           <input {...getInputProps(fields.consent, { type: "checkbox", value: "on" })} className="mt-1" />
           <span>{t("entryForm.consent")}</span>
-        </span>
+        </label>
       </FormField>
 
       <div className="flex flex-wrap gap-3">

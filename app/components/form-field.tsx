@@ -6,12 +6,15 @@ import { useTranslation } from "react-i18next";
  * schema (server or browser), so they are translated here, at the field that caused them.
  */
 export function FormField({
+  id,
   label,
   hint,
   errors,
   errorId,
   children,
 }: {
+  /** The control's id, so the label names exactly that control. */
+  id: string;
   label: string;
   hint?: string;
   errors?: string[] | undefined;
@@ -21,10 +24,12 @@ export function FormField({
   const { t } = useTranslation();
   return (
     <div className="space-y-1">
-      <label className="block text-sm font-medium text-slate-700">
-        {label}
-        <div className="mt-1">{children}</div>
-      </label>
+      {label ? (
+        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+          {label}
+        </label>
+      ) : null}
+      <div>{children}</div>
       {hint && !errors?.length ? <p className="text-xs text-slate-500">{hint}</p> : null}
       {errors?.length ? (
         <p id={errorId} className="text-sm text-rose-700" role="alert">

@@ -45,13 +45,13 @@ export default function SignUp() {
       <p className="mt-2 text-sm text-slate-600">{t("auth.signUpIntro")}</p>
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
         {data && "message" in data && data.message ? <FormMessage>{t(data.message.key, { count: data.message.count })}</FormMessage> : null}
-        <FormField label={t("auth.displayName")} errors={fields.displayName.errors} errorId={fields.displayName.errorId}>
+        <FormField id={fields.displayName.id} label={t("auth.displayName")} errors={fields.displayName.errors} errorId={fields.displayName.errorId}>
           <TextInput {...getInputProps(fields.displayName, { type: "text" })} autoComplete="name" />
         </FormField>
-        <FormField label={t("auth.email")} errors={fields.email.errors} errorId={fields.email.errorId}>
+        <FormField id={fields.email.id} label={t("auth.email")} errors={fields.email.errors} errorId={fields.email.errorId}>
           <TextInput {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
         </FormField>
-        <FormField label={t("auth.password")} hint={t("auth.passwordHint")} errors={fields.password.errors} errorId={fields.password.errorId}>
+        <FormField id={fields.password.id} label={t("auth.password")} hint={t("auth.passwordHint")} errors={fields.password.errors} errorId={fields.password.errorId}>
           <TextInput {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
         </FormField>
         <button
