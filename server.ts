@@ -32,8 +32,9 @@ function log(message: string) {
 function refuseCrossSiteWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const origin = req.get("origin");
-  // Browsers send "Origin: null" in some privacy modes; Sec-Fetch-Site then tells where it came from.
-  if (origin && origin !== "null") {
+  // "Origin: null" (sandboxed frames, no-referrer pages) cannot be matched to this site: refused
+  // here with a reason, rather than by Remix's own check as a 500.
+  if (origin) {
     let host: string | undefined;
     try {
       host = new URL(origin).host;
