@@ -164,6 +164,8 @@ export interface RoundEntriesTable {
   entry_id: number;
   state: Defaulted<RoundEntryState>;
   stage_order: number | null;
+  /** Written by an organizer for the entrant; shown once the round is published. */
+  feedback: string | null;
 }
 
 export interface AssignmentsTable {

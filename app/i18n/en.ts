@@ -138,6 +138,7 @@ export const en = {
     title: "My entries",
     empty: "You have not registered an entry yet.",
     underReview: "Under review",
+    feedback: "Feedback from the organizers",
     status: {
       draft: "Draft",
       submitted: "Submitted",
@@ -231,6 +232,7 @@ export const en = {
       entry_reinstated: "Reinstated",
       entry_moved: "Moved",
       entry_imported: "Imported",
+      entry_feedback: "Feedback for the entrant",
     },
   },
   import: {

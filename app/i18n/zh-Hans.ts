@@ -139,6 +139,7 @@ export const zhHans: Messages = {
     title: "我的参赛项目",
     empty: "您还没有报名参赛项目。",
     underReview: "评审中",
+    feedback: "组委会反馈",
     status: {
       draft: "草稿",
       submitted: "已提交",
@@ -232,6 +233,7 @@ export const zhHans: Messages = {
       entry_reinstated: "恢复参赛",
       entry_moved: "调整赛区/赛道",
       entry_imported: "批量导入",
+      entry_feedback: "填写参赛者反馈",
     },
   },
   import: {

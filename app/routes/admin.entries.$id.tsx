@@ -14,6 +14,11 @@ const reason = z.string({ error: "validation.required" }).trim().min(1, { error:
 const actionSchema = z.discriminatedUnion("form", [
   z.object({ form: z.literal("status"), status: z.enum(["withdrawn", "disqualified", "submitted"]), reason }),
   z.object({ form: z.literal("move"), group: z.string().regex(/^[A-Z]{2,4}$/), track: z.string().regex(/^[A-Z0-9]{2,4}$/), reason }),
+  z.object({
+    form: z.literal("feedback"),
+    round: z.string().regex(/^[a-z0-9-]{2,40}$/),
+    feedback: z.string().trim().max(4000, { error: "validation.tooLong" }),
+  }),
 ]);
 
 async function context_(args: LoaderFunctionArgs) {
@@ -47,6 +52,11 @@ export async function action(args: ActionFunctionArgs) {
   }
   const input = parsed.data;
   const admin = args.context.services.entryAdmin;
+  if (input.form === "feedback") {
+    const outcome = await admin.setFeedback(user, competition.id, id, input.round, input.feedback || null);
+    if (!outcome.ok) return { form: "feedback", field: null, message: outcome.message };
+    return redirect(`/admin/entries/${id}?updated=1`);
+  }
   if (input.form === "status") {
     const outcome = await admin.setStatus(user, competition.id, id, input.status, input.reason);
     if (!outcome.ok) return { form: "status", field: null, message: outcome.message };
@@ -89,12 +99,20 @@ export default function AdminEntry() {
 
       {rounds.length > 0 ? (
         <Section id="rounds" title={t("admin.round")}>
-          <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+          <ul className="mt-2 space-y-2 text-sm">
             {rounds.map((r) => (
-              <li key={r.slug} className="rounded-lg border border-slate-200 bg-white px-3 py-1.5">
-                {localized(locale, r.name_zh, r.name_en)} · {t(`entry.state.${r.state}`)}
-                {r.rank !== null ? ` · ${t("entry.rankIn", { rank: r.rank })}` : null}
-                {r.result !== null ? <span className="font-mono"> · {r.result}</span> : null}
+              <li key={r.slug} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
+                <p>
+                  {localized(locale, r.name_zh, r.name_en)} · {t(`entry.state.${r.state}`)}
+                  {r.rank !== null ? ` · ${t("entry.rankIn", { rank: r.rank })}` : null}
+                  {r.result !== null ? <span className="font-mono"> · {r.result}</span> : null}
+                </p>
+                <Form method="post" className="mt-2 flex flex-col gap-2 sm:flex-row">
+                  <input type="hidden" name="form" value="feedback" />
+                  <input type="hidden" name="round" value={r.slug} />
+                  <textarea name="feedback" defaultValue={r.feedback ?? ""} maxLength={4000} rows={2} aria-label={t("me.feedback")} placeholder={t("me.feedback")} className={inputClass} />
+                  <button type="submit" className="self-start rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">{t("admin.apply")}</button>
+                </Form>
               </li>
             ))}
           </ul>

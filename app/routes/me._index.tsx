@@ -60,6 +60,20 @@ export default function MyEntries() {
                     ))}
                   </ol>
               ) : null}
+              {e.rounds.some((r) => r.feedback) ? (
+                <div className="mt-3 space-y-2">
+                  {e.rounds
+                    .filter((r) => r.feedback)
+                    .map((r) => (
+                      <blockquote key={r.slug} className="rounded-lg border-l-4 border-indigo-300 bg-indigo-50/50 px-3 py-2 text-sm text-slate-700">
+                        <p className="text-xs font-medium text-indigo-800">
+                          {t("me.feedback")} · {localized(locale, r.nameZh, r.nameEn)}
+                        </p>
+                        <p className="mt-1 whitespace-pre-line">{r.feedback}</p>
+                      </blockquote>
+                    ))}
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -38,7 +38,16 @@ export type MyEntry = {
   group: { nameZh: string; nameEn: string };
   track: { nameZh: string; nameEn: string };
   /** Every round the entry is in; the outcome only once the round is published. */
-  rounds: { slug: string; nameZh: string; nameEn: string; published: boolean; state: "in" | "advanced" | "eliminated" | null; rank: number | null; result: string | null }[];
+  rounds: {
+    slug: string;
+    nameZh: string;
+    nameEn: string;
+    published: boolean;
+    state: "in" | "advanced" | "eliminated" | null;
+    rank: number | null;
+    result: string | null;
+    feedback: string | null;
+  }[];
 };
 
 export function createEntryService(db: Db) {
@@ -64,7 +73,7 @@ export function createEntryService(db: Db) {
           entries.map((e) => e.id),
         )
         .orderBy("r.position")
-        .select(["re.entry_id", "r.slug", "r.name_zh", "r.name_en", "r.status", "re.state", "res.rank", "res.result"])
+        .select(["re.entry_id", "r.slug", "r.name_zh", "r.name_en", "r.status", "re.state", "re.feedback", "res.rank", "res.result"])
         .execute();
       return entries.map((e) => ({
         id: e.id,
@@ -87,6 +96,7 @@ export function createEntryService(db: Db) {
               state: published ? r.state : null,
               rank: published ? r.rank : null,
               result: published ? r.result : null,
+              feedback: published ? r.feedback : null,
             };
           }),
       }));

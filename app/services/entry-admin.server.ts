@@ -155,7 +155,7 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
           .leftJoin("results as x", (j) => j.onRef("x.round_id", "=", "re.round_id").onRef("x.entry_id", "=", "re.entry_id"))
           .where("re.entry_id", "=", entryId)
           .orderBy("r.position")
-          .select(["r.slug", "r.name_zh", "r.name_en", "r.status", "re.state", "x.rank", "x.result"])
+          .select(["r.slug", "r.name_zh", "r.name_en", "r.status", "re.state", "re.feedback", "x.rank", "x.result"])
           .execute(),
       ]);
       return { entry, team, history, rounds };
@@ -179,6 +179,25 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
           .where("id", "=", entryId)
           .execute();
         await audit(actor, trx, entryId, `entry.${status === "submitted" ? "reinstated" : status}`, { status: current.status }, { status }, reason);
+        return { ok: true as const };
+      });
+    },
+
+    /** The organizers' note to the entrant for one round (shown to them once the round is published). */
+    async setFeedback(actor: SessionUser, competitionId: number, entryId: number, roundSlug: string, feedback: string | null) {
+      return inTransaction(db, async (trx) => {
+        const row = await trx
+          .selectFrom("round_entries as re")
+          .innerJoin("rounds as r", "r.id", "re.round_id")
+          .innerJoin("entries as e", "e.id", "re.entry_id")
+          .where("re.entry_id", "=", entryId)
+          .where("r.slug", "=", roundSlug)
+          .where("e.competition_id", "=", competitionId)
+          .select(["re.round_id", "re.feedback"])
+          .executeTakeFirst();
+        if (!row) return { ok: false as const, message: "admin.notFound" };
+        await trx.updateTable("round_entries").set({ feedback }).where("round_id", "=", row.round_id).where("entry_id", "=", entryId).execute();
+        await audit(actor, trx, entryId, "entry.feedback", { round: roundSlug, feedback: row.feedback }, { round: roundSlug, feedback }, "feedback");
         return { ok: true as const };
       });
     },

@@ -1,7 +1,9 @@
 // Listed by hand, not read from the folder, so bundlers and tsx see the same set in the same order.
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial";
+import * as m0002 from "./0002_entrant_feedback";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
+  "0002_entrant_feedback": m0002,
 };

@@ -1,5 +1,6 @@
 // Seeds the demo competition through the same results code production uses.
 import { performance } from "node:perf_hooks";
+import { sql } from "kysely";
 import type { DbHandle } from "../client";
 import { hashPassword } from "../../app/services/passwords.server";
 import { createResultsService } from "../../app/services/results.server";
@@ -49,6 +50,11 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<{ ms
     const results = createResultsService(trx);
     await results.recompute(summary.rounds.regional, now);
     const advanced = await results.advanceTop(summary.rounds.regional);
+    // The organizers' note to each entrant of the published regional round.
+    await sql`UPDATE round_entries SET feedback = CASE state
+        WHEN 'advanced' THEN '恭喜晋级领域赛！评委认可项目的技术创新，建议在领域赛中进一步说明产业化路径。 / Congratulations on advancing to the domain round. The judges valued the technical novelty; in the next round, show the path to industry in more detail.'
+        ELSE '感谢参赛。评委建议加强市场验证与团队介绍，欢迎关注大赛的后续服务。 / Thank you for taking part. The judges suggest stronger market validation and a fuller team presentation; the follow-on services remain open to you.'
+      END WHERE round_id = ${summary.rounds.regional}`.execute(trx);
     const ranked = await trx
       .selectFrom("results")
       .where("round_id", "=", summary.rounds.regional)
@@ -60,6 +66,19 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<{ ms
       DEMO_ROUNDS.final.finalists,
     );
     continueAfterRegional(advanced, finalists);
+    // The demo entrant owns a German entry that advanced: the dashboard then shows a published
+    // outcome (regional) next to one still under review (domain).
+    const showcase = await trx
+      .selectFrom("entries as e")
+      .innerJoin("round_entries as re", "re.entry_id", "e.id")
+      .where("re.round_id", "=", summary.rounds.domain)
+      .where("e.country", "=", "DE")
+      .select("e.id")
+      .orderBy("e.code")
+      .executeTakeFirstOrThrow();
+    const demoEntrant = await trx.selectFrom("users").select("id").where("email", "=", "entrant@frontier.demo").executeTakeFirstOrThrow();
+    await trx.updateTable("entries").set({ entrant_user_id: null }).where("entrant_user_id", "=", demoEntrant.id).execute();
+    await trx.updateTable("entries").set({ entrant_user_id: demoEntrant.id }).where("id", "=", showcase.id).execute();
     await results.recompute(summary.rounds.domain, now);
     return summary;
   });

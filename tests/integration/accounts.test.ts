@@ -82,6 +82,11 @@ describe("accounts", () => {
     const own = readDb<{ code: string }>("SELECT e.code FROM entries e JOIN users u ON u.id = e.entrant_user_id WHERE u.email = 'entrant@frontier.demo'");
     const codes = new Set(html.match(/[A-Z]{2,3}-[A-Z0-9]{2,3}-\d{4}/g));
     expect([...codes]).toEqual([own.code]);
+    // The published regional round shows its outcome and the organizers' feedback.
+    expect(html).toContain("Feedback from the organizers");
+    const text = html.replace(/<!-- -->/g, "");
+    expect(text).toMatch(/Regional round<\/span> · Advanced · Rank \d+/);
+    expect(text).toContain("Domain round</span> · Under review");
   });
 
   it("refuses a wrong password without saying whether the account exists", async () => {

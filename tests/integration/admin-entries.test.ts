@@ -95,6 +95,22 @@ describe("organizer pages", () => {
   });
 });
 
+describe("feedback for entrants", () => {
+  it("reaches the entrant only once its round is published", async () => {
+    const [own] = query<{ id: number }>("SELECT e.id FROM entries e JOIN users u ON u.id = e.entrant_user_id WHERE u.email = 'entrant@frontier.demo'");
+    const note = "Strong cryogenic results; bring the cost model to the next round.";
+    const res = await post(`/admin/entries/${own!.id}`, new URLSearchParams({ form: "feedback", round: "domain", feedback: note }), organizer);
+    expect(res.status).toBe(302);
+    expect(query("SELECT re.feedback FROM round_entries re JOIN rounds r ON r.id = re.round_id WHERE r.slug = 'domain' AND re.entry_id = ?", own!.id)).toEqual([{ feedback: note }]);
+    // The domain round is still open: its feedback stays hidden.
+    expect(await (await get("/me", entrant)).text()).not.toContain(note);
+    // The regional round is published: a new note there shows at once.
+    const published = "Well presented; the jury liked the demo video.";
+    await post(`/admin/entries/${own!.id}`, new URLSearchParams({ form: "feedback", round: "regional", feedback: published }), organizer);
+    expect(await (await get("/me", entrant)).text()).toContain(published);
+  });
+});
+
 describe("export", () => {
   it("exports the filtered list to CSV with formula cells neutralized", async () => {
     const [entry] = query<{ id: number }>("SELECT id FROM entries WHERE country = 'NL' LIMIT 1");

@@ -27,7 +27,7 @@ describe("migrations on a fresh file", () => {
   });
 
   it("creates every table of the data model with the pragmas the app relies on", async () => {
-    expect(await migrateToLatest(handle.db)).toEqual(["0001_initial"]);
+    expect(await migrateToLatest(handle.db)).toEqual(["0001_initial", "0002_entrant_feedback"]);
     expect(tables(handle)).toEqual(
       expect.arrayContaining([
         "competitions", "groups", "tracks", "rounds", "criteria", "users", "user_roles", "entries", "team_members",
@@ -55,13 +55,13 @@ describe("migrations on a fresh file", () => {
         await sql`INSERT INTO no_such_table VALUES (1)`.execute(db);
       },
     };
-    await expect(migrateToLatest(handle.db, { ...migrations, "0002_broken": broken })).rejects.toThrow(MigrationError);
-    await expect(migrateToLatest(handle.db, { ...migrations, "0002_broken": broken })).rejects.toThrow(
-      /migration 0002_broken failed, database left unchanged: no such table: no_such_table/,
+    await expect(migrateToLatest(handle.db, { ...migrations, "0099_broken": broken })).rejects.toThrow(MigrationError);
+    await expect(migrateToLatest(handle.db, { ...migrations, "0099_broken": broken })).rejects.toThrow(
+      /migration 0099_broken failed, database left unchanged: no such table: no_such_table/,
     );
     expect(tables(handle)).toEqual(before);
     const applied = handle.sqlite.prepare("SELECT name FROM kysely_migration ORDER BY name").pluck().all();
-    expect(applied).toEqual(["0001_initial"]);
+    expect(applied).toEqual(["0001_initial", "0002_entrant_feedback"]);
   });
 });
 
