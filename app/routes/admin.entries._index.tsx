@@ -119,7 +119,7 @@ export default function AdminEntries() {
                 <td className="max-w-sm px-3 py-2">{localized(locale, row.titleZh, row.titleEn)}</td>
                 <td className="max-w-xs truncate px-3 py-2 text-slate-600">{row.organization}</td>
                 <td className="px-3 py-2"><CountryLabel code={row.country} locale={locale} /></td>
-                <td className="px-3 py-2">{t(`me.status.${row.status}`)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{t(`me.status.${row.status}`)}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-slate-500">{row.submittedAt ? new Date(row.submittedAt).toLocaleDateString(i18n.language, { timeZone: "Asia/Shanghai" }) : "—"}</td>
                 <td className="px-3 py-2 text-slate-500">{row.contactEmail}</td>
               </tr>

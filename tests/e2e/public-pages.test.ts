@@ -1,24 +1,16 @@
-import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyDemoDatabaseFile } from "../support/db";
 import { launchBrowser, screenshot, watchErrors } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server-process";
+import { demoServerForThisFile } from "../support/demo-server";
 
-let server: RunningServer;
+const demo = demoServerForThisFile();
 let browser: Browser;
-let dbDir: string;
 
 beforeAll(async () => {
-  const { file, dir } = copyDemoDatabaseFile();
-  dbDir = dir;
-  server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1" });
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  fs.rmSync(dbDir, { recursive: true, force: true });
 });
 
 describe("a newcomer browsing the demo in Chromium", () => {
@@ -26,7 +18,7 @@ describe("a newcomer browsing the demo in Chromium", () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + "/");
+    await page.goto(demo.url + "/");
     await expect.poll(() => page.locator("h1").textContent()).toContain("Zhongguancun International Frontier Technology");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.getByText("Countries and regions").first().isVisible()).toBe(true);
@@ -46,7 +38,7 @@ describe("a newcomer browsing the demo in Chromium", () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + "/c/zgc2026/results/regional");
+    await page.goto(demo.url + "/c/zgc2026/results/regional");
     const europe = page.getByRole("link", { name: "Europe", exact: true });
     await europe.click();
     await page.waitForURL(/group=EU/);
@@ -80,7 +72,7 @@ describe("a newcomer browsing the demo in Chromium", () => {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + "/c/zgc2026/results/regional?group=BJ");
+    await page.goto(demo.url + "/c/zgc2026/results/regional?group=BJ");
     expect(await page.locator("table").isVisible()).toBe(false);
     expect(await page.locator("ol li").first().isVisible()).toBe(true);
     // Nothing wider than the screen: the page does not scroll sideways.

@@ -1,24 +1,16 @@
-import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyDemoDatabaseFile } from "../support/db";
 import { launchBrowser, screenshot, watchErrors } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server-process";
+import { demoServerForThisFile } from "../support/demo-server";
 
-let server: RunningServer;
+const demo = demoServerForThisFile();
 let browser: Browser;
-let dbDir: string;
 
 beforeAll(async () => {
-  const { file, dir } = copyDemoDatabaseFile();
-  dbDir = dir;
-  server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1" });
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  fs.rmSync(dbDir, { recursive: true, force: true });
 });
 
 const LABELS = {
@@ -38,7 +30,7 @@ const LABELS = {
 
 async function registerInEurope(page: Page, lang: "en" | "zh", who: { name: string; email: string; title: string }) {
   const l = LABELS[lang];
-  await page.goto(server.url + "/signup");
+  await page.goto(demo.url + "/signup");
   await page.getByLabel(l.name).fill(who.name);
   await page.getByLabel(l.email).fill(who.email);
   await page.getByLabel(l.password).fill("a-strong-password-2026");
@@ -65,7 +57,7 @@ async function registerInEurope(page: Page, lang: "en" | "zh", who: { name: stri
   await page.waitForURL(/\/me\/entries\/\d+\?saved=1$/);
   await expect.poll(() => page.getByText(l.saved).count(), { timeout: 15_000 }).toBe(1);
 
-  await page.goto(server.url + "/me");
+  await page.goto(demo.url + "/me");
   await expect.poll(() => page.getByRole("heading", { name: l.myEntries }).count()).toBe(1);
   await expect.poll(() => page.getByText(who.title).count()).toBe(1);
   return (await page.locator("li span.font-mono").first().textContent()) ?? "";

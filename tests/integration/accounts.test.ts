@@ -1,42 +1,12 @@
-import fs from "node:fs";
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyDemoDatabaseFile } from "../support/db";
-import { startServer, type RunningServer } from "../support/server-process";
+import { describe, expect, it } from "vitest";
+import { demoServerForThisFile } from "../support/demo-server";
 
-let server: RunningServer;
-let dbFile: string;
-let dbDir: string;
-
-beforeAll(async () => {
-  const { file, dir } = copyDemoDatabaseFile();
-  dbFile = file;
-  dbDir = dir;
-  server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1" });
-});
-afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(dbDir, { recursive: true, force: true });
-});
-
+const demo = demoServerForThisFile();
 const form = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  fetch(server.url + path, {
-    method: "POST",
-    body: new URLSearchParams(fields),
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, "Accept-Language": "en", ...headers },
-    redirect: "manual",
-  });
-const page = (path: string, cookie = "", lang = "en") =>
-  fetch(server.url + path, { headers: { Cookie: cookie, "Accept-Language": lang }, redirect: "manual" });
+  demo.post(path, new URLSearchParams(fields), { headers: { ...headers } });
+const page = (path: string, cookie = "", lang = "en") => demo.get(path, { cookie, lang });
 const sessionCookie = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
-const readDb = <T>(sql: string, ...params: unknown[]) => {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-};
+const readDb = <T>(sql: string, ...params: unknown[]) => demo.query<T>(sql, ...params)[0] as T;
 
 describe("accounts", () => {
   it("signs a new entrant up, keeps them signed in with a signed HttpOnly cookie, and stores only a slow hash", async () => {
@@ -124,7 +94,7 @@ describe("accounts", () => {
     const fromElsewhere = await form("/login", { email: "entrant@frontier.demo", password: "frontier-entrant" }, { Origin: "https://evil.example" });
     expect(fromElsewhere.status).toBe(403);
     expect(fromElsewhere.headers.get("set-cookie")).toBeNull();
-    const noOrigin = await fetch(server.url + "/logout", {
+    const noOrigin = await fetch(demo.url + "/logout", {
       method: "POST",
       headers: { "Sec-Fetch-Site": "cross-site" },
       redirect: "manual",

@@ -1,50 +1,21 @@
-import fs from "node:fs";
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyDemoDatabaseFile } from "../support/db";
-import { startServer, type RunningServer } from "../support/server-process";
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { demoServerForThisFile } from "../support/demo-server";
 
-let server: RunningServer;
-let dbFile: string;
-let dbDir: string;
+const demo = demoServerForThisFile();
 let organizer: string;
 let entrant: string;
 
-const login = async (email: string, password: string) => {
-  const res = await fetch(server.url + "/login", {
-    method: "POST",
-    body: new URLSearchParams({ email, password }),
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-    redirect: "manual",
-  });
-  expect(res.status).toBe(302);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-};
-const get = (path: string, cookie: string, lang = "en") => fetch(server.url + path, { headers: { Cookie: cookie, "Accept-Language": lang }, redirect: "manual" });
-const post = (path: string, body: URLSearchParams | FormData, cookie: string, lang = "en") =>
-  fetch(server.url + path, { method: "POST", body, headers: { Cookie: cookie, Origin: server.url, "Accept-Language": lang }, redirect: "manual" });
-const query = <T>(sql: string, ...params: unknown[]) => {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-};
-const count = (sql: string, ...params: unknown[]) => (query<{ n: number }>(sql, ...params)[0]?.n ?? 0);
+const login = (email: string, password: string) => demo.signIn(email, password);
+const get = (path: string, cookie: string, lang = "en") => demo.get(path, { cookie, lang });
+const post = (path: string, body: URLSearchParams | FormData, cookie: string, lang = "en") => demo.post(path, body, { cookie, lang });
+const query = <T>(sql: string, ...params: unknown[]) => demo.query<T>(sql, ...params);
+const count = (sql: string, ...params: unknown[]) => demo.count(sql, ...params);
 
 beforeAll(async () => {
-  const { file, dir } = copyDemoDatabaseFile();
-  dbFile = file;
-  dbDir = dir;
-  server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1" });
   organizer = await login("organizer@frontier.demo", "frontier-organizer");
   entrant = await login("entrant@frontier.demo", "frontier-entrant");
-});
-afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(dbDir, { recursive: true, force: true });
 });
 
 describe("organizer pages", () => {
@@ -114,7 +85,7 @@ describe("feedback for entrants", () => {
 describe("export", () => {
   it("exports the filtered list to CSV with formula cells neutralized", async () => {
     const [entry] = query<{ id: number }>("SELECT id FROM entries WHERE country = 'NL' LIMIT 1");
-    const db = new Database(dbFile);
+    const db = new Database(demo.dbFile);
     db.prepare("UPDATE entries SET organization = '=HYPERLINK(\"http://evil\")' WHERE id = ?").run(entry!.id);
     db.close();
     const res = await get("/admin/entries/export.csv?country=NL", organizer);

@@ -1,43 +1,14 @@
-import fs from "node:fs";
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it, beforeAll } from "vitest";
 import { createServices } from "../../app/services/index.server";
 import { action as editEntryAction } from "../../app/routes/me.entries.$id";
-import { createTestDatabase, copyDemoDatabaseFile } from "../support/db";
-import { startServer, type RunningServer } from "../support/server-process";
+import { createTestDatabase } from "../support/db";
+import { demoServerForThisFile } from "../support/demo-server";
 
-let server: RunningServer;
-let dbFile: string;
-let dbDir: string;
-
-beforeAll(async () => {
-  const { file, dir } = copyDemoDatabaseFile();
-  dbFile = file;
-  dbDir = dir;
-  server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1" });
-});
-afterAll(async () => {
-  await server?.stop();
-  fs.rmSync(dbDir, { recursive: true, force: true });
-});
-
-const post = (path: string, body: URLSearchParams | string, cookie: string, headers: Record<string, string> = {}) =>
-  fetch(server.url + path, {
-    method: "POST",
-    body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url, Cookie: cookie, "Accept-Language": "en", ...headers },
-    redirect: "manual",
-  });
-const get = (path: string, cookie: string) => fetch(server.url + path, { headers: { Cookie: cookie, "Accept-Language": "en" }, redirect: "manual" });
-const query = <T>(sql: string, ...params: unknown[]) => {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-};
-const count = (sql: string, ...params: unknown[]) => (query<{ n: number }>(sql, ...params)[0]?.n ?? 0);
+const demo = demoServerForThisFile();
+const post = (path: string, body: URLSearchParams | string, cookie: string, headers: Record<string, string> = {}) => demo.post(path, body, { cookie, headers });
+const get = (path: string, cookie: string) => demo.get(path, { cookie });
+const query = <T>(sql: string, ...params: unknown[]) => demo.query<T>(sql, ...params);
+const count = (sql: string, ...params: unknown[]) => demo.count(sql, ...params);
 
 async function signUp(name: string, email: string): Promise<string> {
   const res = await post("/signup", new URLSearchParams({ displayName: name, email, password: "a-long-password-1" }), "");
