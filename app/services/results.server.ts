@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/client";
 import type { Round } from "../../db/schema";
 import { fromScaledInt } from "../domain/decimal";
-import { rankEntries, type RankedRow, type RankingEntry, type TieBreakKey } from "../domain/ranking";
+import { normalizeMarks, rankEntries, type RankedRow, type RankingEntry, type TieBreakKey } from "../domain/ranking";
 import type { AggregationRule } from "../domain/scoring";
 import { tieBreaksSchema } from "../domain/round-rules";
 import { inTransaction } from "./db-helpers.server";
@@ -145,12 +145,22 @@ export function createResultsService(db: Db) {
     return { round, units, tieBreaks };
   }
 
-  /** Ranks every unit of a round from the loaded inputs: pure, no I/O. */
+  /**
+   * Ranks every unit of a round from the loaded inputs: pure, no I/O. Z-score normalization is
+   * computed over the whole round (DESIGN §2: to the round's mean and spread), then each unit is
+   * ranked on the normalized marks, with the raw ones kept beside them.
+   */
   function rankRound(inputs: RoundInputs): Map<string, RankedRow[]> {
     const rule = roundRule(inputs.round);
+    let units = inputs.units;
+    if (inputs.round.normalization === "zscore") {
+      const all = [...units.values()].flat();
+      const normalized = new Map(normalizeMarks(all).map((e) => [e.id, e]));
+      units = new Map([...units].map(([unit, entries]) => [unit, entries.map((e) => normalized.get(e.id)!)]));
+    }
     const out = new Map<string, RankedRow[]>();
-    for (const [unit, entries] of inputs.units) {
-      out.set(unit, rankEntries({ entries, rule, normalization: inputs.round.normalization, tieBreaks: inputs.tieBreaks }));
+    for (const [unit, entries] of units) {
+      out.set(unit, rankEntries({ entries, rule, normalization: "none", tieBreaks: inputs.tieBreaks }));
     }
     return out;
   }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServices } from "../../app/services/index.server";
-import { createResultsService } from "../../app/services/results.server";
+import { aggregate } from "../../app/domain/scoring";
+import { normalizeMarks } from "../../app/domain/ranking";
+import { createResultsService, roundRule } from "../../app/services/results.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let db: TestDatabase;
@@ -36,6 +38,29 @@ describe("results of a round", () => {
 
     await results.recompute(roundId);
     expect(snapshot(roundId)).toEqual(afterUnit);
+  });
+
+  it("normalizes a z-score round over the whole round, not per ranking unit", async () => {
+    const results = createResultsService(db.db);
+    const { id: roundId } = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'domain'");
+    const inputs = await results.loadInputs(roundId);
+    const rule = roundRule(inputs.round);
+    const all = [...inputs.units.values()].flat();
+    const roundWide = new Map(normalizeMarks(all).map((e) => [e.id, e]));
+    const stored = new Map(
+      (db.sqlite.prepare("SELECT entry_id, result, raw_result FROM results WHERE round_id = ? AND rank IS NOT NULL").all(roundId) as { entry_id: number; result: string; raw_result: string }[]).map(
+        (r) => [String(r.entry_id), r],
+      ),
+    );
+    expect(stored.size).toBeGreaterThan(100);
+    let differsFromRaw = 0;
+    for (const [id, row] of stored) {
+      const marks = roundWide.get(id)!.marks;
+      expect(row.result).toBe(aggregate(marks.map((m) => m.mark), rule).result);
+      expect(row.raw_result).toBe(aggregate(marks.map((m) => m.raw!), rule).result);
+      if (row.result !== row.raw_result) differsFromRaw++;
+    }
+    expect(differsFromRaw).toBeGreaterThan(0);
   });
 
   it("leaves a withdrawn entry out of the ranking", async () => {
