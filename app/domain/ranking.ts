@@ -1,7 +1,7 @@
 // Ranking a ranking unit (a group, a track or the whole competition) from its judges' marks.
 // Pure and exact: the only division is inside aggregate and the fixed-precision normalization.
 import { canonical, compareDec, parseDecimal, pow10, rescale, roundRational, type Dec } from "./decimal";
-import { aggregate, combineExact, parseMark, type AggregationRule } from "./scoring";
+import { aggregateSorted, combineExact, parseMark, validateRule, type AggregationRule } from "./scoring";
 
 export type Normalization = "none" | "zscore";
 
@@ -144,18 +144,23 @@ export function rankEntries(input: RankingInput): RankedRow[] {
   const needed = rule.dropHighest + rule.dropLowest + 1;
   const entries = input.normalization === "zscore" ? normalizeMarks(input.entries) : input.entries;
 
+  const multiplier = validateRule(rule);
   const unranked: RankedRow[] = [];
   const scored: Scored[] = [];
   for (const entry of entries) {
-    const marks = entry.marks.map((m) => m.mark);
-    if (marks.length < needed) {
-      unranked.push({ id: entry.id, rank: null, result: null, raw: null, kept: [], dropped: [], judgesCounted: marks.length, decidedBy: null });
+    if (entry.marks.length < needed) {
+      unranked.push({ id: entry.id, rank: null, result: null, raw: null, kept: [], dropped: [], judgesCounted: entry.marks.length, decidedBy: null });
       continue;
     }
-    const { result, kept, dropped } = aggregate(marks, rule);
+    // Each mark is parsed and the list sorted once: the result, the kept and dropped marks and
+    // the untrimmed tie-break keys all read the same sorted list.
+    const sortedAll = entry.marks.map((m) => parseMark(m.mark)).sort(compareDec);
+    const aggregated = aggregateSorted(sortedAll, rule, multiplier);
+    const result = aggregated.result;
+    const kept = aggregated.kept.map(canonical);
+    const dropped = aggregated.dropped.map(canonical);
     const hasRaw = entry.marks.some((m) => m.raw !== undefined);
-    const raw = hasRaw ? aggregate(entry.marks.map((m) => m.raw ?? m.mark), rule).result : result;
-    const sortedAll = marks.map(parseMark).sort(compareDec);
+    const raw = hasRaw ? aggregateSorted(entry.marks.map((m) => parseMark(m.raw ?? m.mark)).sort(compareDec), rule, multiplier).result : result;
     // Each key returns a comparator "is this entry better than the other" (negative = better).
     const keys = tieBreaks.map((key): ((other: Scored) => number) => {
       switch (key.kind) {

@@ -1,6 +1,7 @@
 // The demo competition, generated from a fixed seed: a newcomer sees a real-looking edition,
 // and tests can rely on the same data on every machine.
 import type BetterSqlite3 from "better-sqlite3";
+import { assignJudges, type Conflict } from "../../app/domain/assignment";
 import { Random } from "./random";
 import {
   COUNTRIES,
@@ -420,6 +421,7 @@ export function generateDemo(
     }
 
     // Declared conflicts: some judges know an entrant's organization, a few a specific entry.
+    const declared: Conflict[] = [];
     const conflictedEntries = new Map<number, Set<number>>(); // judge id -> entry ids
     const conflictsOf = (judgeId: number) => {
       let set = conflictedEntries.get(judgeId);
@@ -432,9 +434,11 @@ export function generateDemo(
       const entry = random.pick(competing);
       if (random.chance(0.5)) {
         insertConflict.run(judge.id, null, entry.organization, "declared", "前合作单位 / Former collaborator");
+        declared.push({ judgeId: String(judge.id), organization: entry.organization });
         for (const e of competing) if (e.organization === entry.organization) conflictsOf(judge.id).add(e.id);
       } else {
         insertConflict.run(judge.id, entry.id, null, "declared", "指导过该团队成员 / Supervised a team member");
+        declared.push({ judgeId: String(judge.id), entryId: String(entry.id) });
         conflictsOf(judge.id).add(entry.id);
       }
     }
@@ -444,25 +448,23 @@ export function generateDemo(
     // ---- assignment (least-loaded experts first, never a conflict) ---------------------------
     const insertRoundEntry = insert(`INSERT INTO round_entries (round_id, entry_id, state, stage_order) VALUES (?, ?, ?, ?)`);
     const insertAssignment = insert(`INSERT INTO assignments (round_id, judge_id, entry_id, created_at) VALUES (?, ?, ?, ?)`);
+    // The same assignment the organizers run (app/domain/assignment.ts), seeded per round.
     const assign = (roundId: number, pool: readonly PlannedEntry[], k: number): Map<number, PlannedJudge[]> => {
-      const load = new Map<number, number>(judges.map((j) => [j.id, 0]));
+      const judgeById = new Map(judges.map((j) => [String(j.id), j]));
+      const { assignments, unassigned } = assignJudges({
+        entries: pool.map((e) => ({ id: String(e.id), trackId: String(e.trackId), organization: e.organization, country: e.country.code })),
+        judges: judges.map((j) => ({ id: String(j.id), trackIds: j.trackIds.map(String), affiliation: j.affiliation, country: j.country })),
+        k,
+        conflicts: declared,
+        seed: DEMO_SEED + roundId,
+      });
+      if (unassigned.length > 0) throw new Error(`demo assignment left ${unassigned.length} entries short`);
       const panels = new Map<number, PlannedJudge[]>();
-      for (const entry of pool) {
-        const eligible = judges.filter((j) => !conflicted(j, entry));
-        eligible.sort((a, b) => {
-          const expertA = a.trackIds.includes(entry.trackId) ? 0 : 1;
-          const expertB = b.trackIds.includes(entry.trackId) ? 0 : 1;
-          // Expertise first, unless the expert is already far more loaded than the rest.
-          const la = load.get(a.id)! + expertA * 12;
-          const lb = load.get(b.id)! + expertB * 12;
-          return la - lb || a.id - b.id;
-        });
-        const panel = eligible.slice(0, k);
-        for (const judge of panel) {
-          load.set(judge.id, load.get(judge.id)! + 1);
-          insertAssignment.run(roundId, judge.id, entry.id, nowIso);
-        }
-        panels.set(entry.id, panel);
+      for (const p of assignments) {
+        insertAssignment.run(roundId, Number(p.judgeId), Number(p.entryId), nowIso);
+        const panel = panels.get(Number(p.entryId)) ?? [];
+        panel.push(judgeById.get(p.judgeId)!);
+        panels.set(Number(p.entryId), panel);
       }
       return panels;
     };
