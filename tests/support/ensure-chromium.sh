@@ -6,5 +6,5 @@ sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 echo "installing Debian's chromium for the browser tests"
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 /usr/bin/chromium --version
