@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { createAssignmentService } from "./assignment.server";
 import { createAuthService } from "./auth.server";
 import { createCompetitionService } from "./competitions.server";
 import { createDemoService } from "./demo.server";
@@ -21,6 +22,7 @@ export type ServiceConfig = {
 export function createServices(db: Db, config: ServiceConfig) {
   const clock = config.clock ?? (() => new Date());
   return {
+    assignment: createAssignmentService(db),
     auth: createAuthService(db, {
       sessionSecret: config.sessionSecret,
       secureCookies: config.secureCookies ?? false,
