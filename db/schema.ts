@@ -71,6 +71,10 @@ export interface RoundsTable {
   closes_at: string | null;
   published_at: string | null;
   created_at: Defaulted<string>;
+  /** 1: no judge scores an entry from their own country in this round. */
+  avoid_same_country: Defaulted<number>;
+  /** At most this many entries of one organization advance per ranking unit; null: no cap. */
+  advance_per_organization: number | null;
 }
 
 export interface CriteriaTable {
@@ -166,6 +170,9 @@ export interface RoundEntriesTable {
   stage_order: number | null;
   /** Written by an organizer for the entrant; shown once the round is published. */
   feedback: string | null;
+  /** 'organizer' when an organizer overrode the rule's decision (with state_reason). */
+  state_source: Defaulted<"rule" | "organizer">;
+  state_reason: string | null;
 }
 
 export interface AssignmentsTable {

@@ -1,6 +1,7 @@
 // Running the automatic assignment for a round and storing it. Scored pairs are never touched.
+import { sql } from "kysely";
 import type { Db } from "../../db/client";
-import { assignJudges, type Conflict } from "../domain/assignment";
+import { assignJudges, conflictReason, indexConflicts, type Conflict } from "../domain/assignment";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 
@@ -23,7 +24,7 @@ export function createAssignmentService(db: Db) {
       options: { seed: number; avoidSameCountry?: boolean; resetUnscored?: boolean; onProgress?: (done: number) => void },
     ): Promise<AssignmentRun> {
       return inTransaction(db, async (trx) => {
-        const round = await trx.selectFrom("rounds").select(["id", "competition_id", "judges_per_entry"]).where("id", "=", roundId).executeTakeFirstOrThrow();
+        const round = await trx.selectFrom("rounds").select(["id", "competition_id", "judges_per_entry", "avoid_same_country"]).where("id", "=", roundId).executeTakeFirstOrThrow();
         let removed = 0;
         if (options.resetUnscored) {
           const result = await trx
@@ -76,7 +77,7 @@ export function createAssignmentService(db: Db) {
           conflicts: conflicts.map(
             (c): Conflict => ({ judgeId: String(c.judge_id), ...(c.entry_id ? { entryId: String(c.entry_id) } : {}), ...(c.organization ? { organization: c.organization } : {}) }),
           ),
-          avoidSameCountry: options.avoidSameCountry ?? false,
+          avoidSameCountry: options.avoidSameCountry ?? round.avoid_same_country === 1,
           existing: existing.map((p) => ({ judgeId: String(p.judge_id), entryId: String(p.entry_id) })),
           seed: options.seed,
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -101,6 +102,101 @@ export function createAssignmentService(db: Db) {
           unassigned: result.unassigned.map((u) => ({ entryId: Number(u.entryId), code: codeOf.get(u.entryId) ?? "", missing: u.missing, reason: u.reason })),
           load: { min: loads.length ? Math.min(...loads) : 0, max: loads.length ? Math.max(...loads) : 0 },
         };
+      });
+    },
+    /** The shape of a round's assignment: load per judge, and how many entries lack judges. */
+    async overview(roundId: number) {
+      const round = await db.selectFrom("rounds").select(["judges_per_entry"]).where("id", "=", roundId).executeTakeFirstOrThrow();
+      const [loads, entries] = await Promise.all([
+        db.selectFrom("assignments").where("round_id", "=", roundId).groupBy("judge_id").select(["judge_id", sql<number>`count(*)`.as("n")]).execute(),
+        db
+          .selectFrom("round_entries as re")
+          .innerJoin("entries as e", "e.id", "re.entry_id")
+          .where("re.round_id", "=", roundId)
+          .where("e.status", "=", "submitted")
+          .select((eb) => eb.selectFrom("assignments as a").whereRef("a.entry_id", "=", "e.id").where("a.round_id", "=", roundId).select(sql<number>`count(*)`.as("n")).as("assigned"))
+          .execute(),
+      ]);
+      const counts = loads.map((l) => l.n);
+      return {
+        pairs: counts.reduce((a, b) => a + b, 0),
+        judges: counts.length,
+        load: { min: counts.length ? Math.min(...counts) : 0, max: counts.length ? Math.max(...counts) : 0 },
+        entries: entries.length,
+        short: entries.filter((e) => (e.assigned ?? 0) < round.judges_per_entry).length,
+      };
+    },
+
+    /**
+     * One entry's panel in a round and the judges who could take a seat on it: not on it yet, no
+     * conflict (declared, confirmed, affiliation, or country when the round avoids it), fewest
+     * assignments first, experts in the entry's track before others.
+     */
+    async panel(competitionId: number, roundId: number, entryCode: string) {
+      const round = await db.selectFrom("rounds").select(["id", "avoid_same_country"]).where("id", "=", roundId).executeTakeFirstOrThrow();
+      const entry = await db
+        .selectFrom("entries as e")
+        .innerJoin("round_entries as re", "re.entry_id", "e.id")
+        .where("re.round_id", "=", roundId)
+        .where("e.code", "=", entryCode.trim().toUpperCase())
+        .where("e.competition_id", "=", competitionId)
+        .select(["e.id", "e.code", "e.title_zh", "e.title_en", "e.organization", "e.country", "e.track_id"])
+        .executeTakeFirst();
+      if (!entry) return null;
+      const [seated, judges, expertise, conflicts, loads] = await Promise.all([
+        db
+          .selectFrom("assignments as a")
+          .innerJoin("judges as j", "j.id", "a.judge_id")
+          .leftJoin("scores as s", (jn) => jn.onRef("s.round_id", "=", "a.round_id").onRef("s.judge_id", "=", "a.judge_id").onRef("s.entry_id", "=", "a.entry_id"))
+          .where("a.round_id", "=", roundId)
+          .where("a.entry_id", "=", entry.id)
+          .select(["j.id", "j.name", "j.affiliation", "j.country", "s.status"])
+          .orderBy("j.name")
+          .execute(),
+        db.selectFrom("judges").select(["id", "name", "affiliation", "country"]).where("competition_id", "=", competitionId).execute(),
+        db.selectFrom("judge_expertise").select(["judge_id", "track_id"]).where("track_id", "=", entry.track_id).execute(),
+        db.selectFrom("judge_conflicts").select(["judge_id", "entry_id", "organization"]).where("status", "=", "confirmed").execute(),
+        db.selectFrom("assignments").where("round_id", "=", roundId).groupBy("judge_id").select(["judge_id", sql<number>`count(*)`.as("n")]).execute(),
+      ]);
+      const index = indexConflicts(conflicts.map((c) => ({ judgeId: String(c.judge_id), ...(c.entry_id ? { entryId: String(c.entry_id) } : {}), ...(c.organization ? { organization: c.organization } : {}) })));
+      const experts = new Set(expertise.map((x) => x.judge_id));
+      const load = new Map(loads.map((l) => [l.judge_id, l.n]));
+      const onPanel = new Set(seated.map((s) => s.id));
+      const candidates = judges
+        .filter((j) => !onPanel.has(j.id))
+        .filter(
+          (j) =>
+            conflictReason(
+              { id: String(j.id), trackIds: [], affiliation: j.affiliation, country: j.country },
+              { id: String(entry.id), trackId: String(entry.track_id), organization: entry.organization, country: entry.country },
+              index,
+              round.avoid_same_country === 1,
+            ) === null,
+        )
+        .map((j) => ({ ...j, load: load.get(j.id) ?? 0, expert: experts.has(j.id) }))
+        .sort((a, b) => Number(b.expert) - Number(a.expert) || a.load - b.load || a.name.localeCompare(b.name))
+        .slice(0, 40);
+      return { entry, seated, candidates };
+    },
+
+    /** Replaces one judge on an entry's panel. Refused when the leaving judge has submitted. */
+    async swap(actor: SessionUser, competitionId: number, roundId: number, entryCode: string, fromJudgeId: number, toJudgeId: number, reason: string | null) {
+      const panel = await this.panel(competitionId, roundId, entryCode);
+      if (!panel) return { ok: false as const, message: "assign.entryUnknown" };
+      const leaving = panel.seated.find((s) => s.id === fromJudgeId);
+      if (!leaving) return { ok: false as const, message: "assign.notOnPanel" };
+      if (leaving.status === "submitted") return { ok: false as const, message: "assign.alreadyScored" };
+      if (!panel.candidates.some((c) => c.id === toJudgeId)) return { ok: false as const, message: "assign.notEligible" };
+      return inTransaction(db, async (trx) => {
+        const entryId = panel.entry.id;
+        await trx.deleteFrom("scores").where("round_id", "=", roundId).where("judge_id", "=", fromJudgeId).where("entry_id", "=", entryId).where("status", "=", "draft").execute();
+        await trx.deleteFrom("assignments").where("round_id", "=", roundId).where("judge_id", "=", fromJudgeId).where("entry_id", "=", entryId).execute();
+        await trx.insertInto("assignments").values({ round_id: roundId, judge_id: toJudgeId, entry_id: entryId }).execute();
+        await trx
+          .insertInto("audit_log")
+          .values({ actor_user_id: actor.id, action: "assignment.swapped", subject_type: "entry", subject_id: entryId, before: JSON.stringify({ roundId, judgeId: fromJudgeId }), after: JSON.stringify({ roundId, judgeId: toJudgeId }), reason })
+          .execute();
+        return { ok: true as const };
       });
     },
   };

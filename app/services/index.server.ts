@@ -7,7 +7,12 @@ import { createEntryService } from "./entries.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryImportService } from "./entry-import.server";
 import { createAuthRateLimits } from "./rate-limit.server";
+import { createJudgeService } from "./judges.server";
+import { createJudgingDashboard } from "./judging-dashboard.server";
+import { createJudgingService } from "./judging.server";
 import { createRegistrationService } from "./registration.server";
+import { createResultsAdmin } from "./results-admin.server";
+import { createRoundService } from "./rounds.server";
 import { createResultsQueries } from "./results-query.server";
 
 export type ServiceConfig = {
@@ -35,6 +40,11 @@ export function createServices(db: Db, config: ServiceConfig) {
     registration: createRegistrationService(db, clock),
     entryAdmin: createEntryAdminService(db, clock),
     entryImport: createEntryImportService(db, clock),
+    judges: createJudgeService(db, { secret: config.sessionSecret, clock }),
+    judging: createJudgingService(db, clock),
+    judgingDashboard: createJudgingDashboard(db),
+    rounds: createRoundService(db, clock),
+    resultsAdmin: createResultsAdmin(db, clock),
   };
 }
 

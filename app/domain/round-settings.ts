@@ -1,0 +1,144 @@
+// What an organizer sets on a round: its rule, its rubric, and the order of its statuses.
+import { z } from "zod";
+import { isDecimal, toScaledInt } from "./decimal";
+import type { TieBreakKey } from "./ranking";
+
+const int = (min: number, max: number) =>
+  z.coerce.number({ error: "validation.number" }).int({ error: "validation.number" }).min(min, { error: "validation.outOfRange" }).max(max, { error: "validation.outOfRange" });
+const name = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(120, { error: "validation.tooLong" });
+const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+
+/** A tie-break as a form's select holds it: "median", "criterion:12", ... */
+export function tieBreakToOption(key: TieBreakKey): string {
+  return key.kind === "criterion" ? `criterion:${key.criterionId}` : key.kind;
+}
+export function optionToTieBreak(option: string): TieBreakKey | null {
+  if (option === "untrimmed-mean" || option === "median" || option === "previous-round") return { kind: option };
+  const m = /^criterion:(\d+)$/.exec(option);
+  return m ? { kind: "criterion", criterionId: m[1]! } : null;
+}
+
+/** A datetime-local value is read as Beijing time, where the competition is run. */
+export function beijingLocalToIso(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}:00+08:00`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+export function isoToBeijingLocal(iso: string | null): string {
+  if (!iso) return "";
+  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+export const roundSettingsSchema = z
+  .object({
+    nameZh: name,
+    nameEn: name,
+    scope: z.enum(["group", "track", "all"], { error: "validation.required" }),
+    judgesPerEntry: int(1, 50),
+    advanceCount: int(0, 10_000),
+    advancePerOrganization: z.union([z.literal("").transform(() => undefined), int(1, 100)]).optional(),
+    dropHighest: int(0, 10),
+    dropLowest: int(0, 10),
+    combine: z.enum(["mean", "sum", "median"]),
+    multiplier: optionalText.refine((v) => v === undefined || (isDecimal(v) && !v.startsWith("-") && Number(v) > 0 && (v.split(".")[1] ?? "").length <= 6), {
+      error: "round.multiplierInvalid",
+    }),
+    decimals: int(0, 6),
+    rounding: z.enum(["half-up", "half-even", "truncate"]),
+    normalization: z.enum(["none", "zscore"]),
+    tieBreak1: optionalText,
+    tieBreak2: optionalText,
+    tieBreak3: optionalText,
+    avoidSameCountry: z.literal("on").optional(),
+    opensAt: optionalText,
+    closesAt: optionalText,
+  })
+  .transform((input, ctx) => {
+    if (input.dropHighest + input.dropLowest >= input.judgesPerEntry)
+      ctx.addIssue({ code: "custom", path: ["dropLowest"], message: "round.dropsLeaveNoMark" });
+    const tieBreaks: TieBreakKey[] = [];
+    for (const field of ["tieBreak1", "tieBreak2", "tieBreak3"] as const) {
+      const option = input[field];
+      if (!option) continue;
+      const key = optionToTieBreak(option);
+      if (!key) ctx.addIssue({ code: "custom", path: [field], message: "round.tieBreakInvalid" });
+      else if (tieBreaks.some((k) => tieBreakToOption(k) === option)) ctx.addIssue({ code: "custom", path: [field], message: "round.tieBreakRepeated" });
+      else tieBreaks.push(key);
+    }
+    const opensAt = input.opensAt ? beijingLocalToIso(input.opensAt) : null;
+    const closesAt = input.closesAt ? beijingLocalToIso(input.closesAt) : null;
+    if (input.opensAt && !opensAt) ctx.addIssue({ code: "custom", path: ["opensAt"], message: "validation.date" });
+    if (input.closesAt && !closesAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "validation.date" });
+    if (opensAt && closesAt && closesAt <= opensAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "round.closesBeforeOpens" });
+    return {
+      nameZh: input.nameZh,
+      nameEn: input.nameEn,
+      scope: input.scope,
+      judgesPerEntry: input.judgesPerEntry,
+      advanceCount: input.advanceCount,
+      advancePerOrganization: input.advancePerOrganization ?? null,
+      dropHighest: input.dropHighest,
+      dropLowest: input.dropLowest,
+      combine: input.combine,
+      multiplier: input.multiplier ?? null,
+      decimals: input.decimals,
+      rounding: input.rounding,
+      normalization: input.normalization,
+      tieBreaks,
+      avoidSameCountry: input.avoidSameCountry === "on",
+      opensAt,
+      closesAt,
+    };
+  });
+export type RoundSettings = z.output<typeof roundSettingsSchema>;
+
+/** Positive decimal with at most `places` digits after the point, as scaled integer. */
+const scaled = (places: number, message: string) =>
+  z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .transform((v, ctx) => {
+      const text = v.replace(",", ".");
+      if (!isDecimal(text) || text.startsWith("-") || (text.split(".")[1] ?? "").replace(/0+$/, "").length > places) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return Number(toScaledInt(text, places));
+    });
+
+export const criterionSchema = z
+  .object({
+    nameZh: name,
+    nameEn: name,
+    weight: scaled(2, "rubric.weightInvalid").pipe(z.number().min(1, { error: "rubric.weightInvalid" }).max(10_000, { error: "rubric.weightInvalid" })),
+    max: scaled(3, "rubric.maxInvalid").pipe(z.number().min(1, { error: "rubric.maxInvalid" }).max(1_000_000, { error: "rubric.maxInvalid" })),
+    step: scaled(3, "rubric.stepInvalid").pipe(z.number().min(1, { error: "rubric.stepInvalid" })),
+  })
+  .superRefine((c, ctx) => {
+    if (c.max % c.step !== 0) ctx.addIssue({ code: "custom", path: ["step"], message: "rubric.stepDoesNotDivide" });
+  })
+  .transform((c) => ({ nameZh: c.nameZh, nameEn: c.nameEn, weightBp: c.weight, maxMilli: c.max, stepMilli: c.step }));
+
+export const rubricSchema = z
+  .object({ criteria: z.array(criterionSchema, { error: "rubric.needsCriterion" }).min(1, { error: "rubric.needsCriterion" }).max(12, { error: "rubric.tooMany" }) })
+  .superRefine((r, ctx) => {
+    const total = r.criteria.reduce((sum, c) => sum + c.weightBp, 0);
+    if (total !== 10_000) ctx.addIssue({ code: "custom", path: ["criteria"], message: "rubric.weightsSum" });
+  });
+export type Rubric = z.output<typeof rubricSchema>;
+
+export type RoundStatus = "draft" | "open" | "closed" | "published";
+/** The ways a round moves: forward, and back from closed to open to correct a late score. */
+const NEXT: Record<RoundStatus, readonly RoundStatus[]> = {
+  draft: ["open"],
+  open: ["closed"],
+  closed: ["open", "published"],
+  published: [],
+};
+export function canMove(from: RoundStatus, to: RoundStatus): boolean {
+  return NEXT[from].includes(to);
+}
+export function nextStatuses(from: RoundStatus): readonly RoundStatus[] {
+  return NEXT[from];
+}
