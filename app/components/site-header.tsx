@@ -48,10 +48,21 @@ export function SiteHeader({
               {t("me.title")}
             </NavLink>
           ) : null}
+          {user?.roles.includes("judge") ? (
+            <NavLink to="/judge" className={navClass}>
+              {t("judge.nav")}
+            </NavLink>
+          ) : null}
           {user?.roles.includes("organizer") ? (
             <>
               <NavLink to="/admin/entries" className={navClass}>
                 {t("admin.entriesTitle")}
+              </NavLink>
+              <NavLink to="/admin/rounds" className={navClass}>
+                {t("rounds.title")}
+              </NavLink>
+              <NavLink to="/admin/judges" className={navClass}>
+                {t("judges.title")}
               </NavLink>
               <NavLink to="/admin/users" className={navClass}>
                 {t("users.title")}

@@ -1,3 +1,5 @@
+import { enJudging } from "./en-judging";
+
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
   app: {
@@ -51,6 +53,7 @@ export const en = {
     },
     entries_one: "{{n}} entry",
     entries_other: "{{n}} entries",
+    ...enJudging.roundSetup,
   },
   results: {
     title: "Results · {{round}}",
@@ -80,6 +83,7 @@ export const en = {
     advanced: "Advanced",
     judgesCounted_one: "{{count}} judge",
     judgesCounted_other: "{{count}} judges",
+    ...enJudging.resultsAdmin,
   },
   pagination: {
     label: "Pages",
@@ -233,6 +237,7 @@ export const en = {
       entry_moved: "Moved",
       entry_imported: "Imported",
       entry_feedback: "Feedback for the entrant",
+      ...enJudging.entryAudit,
     },
   },
   import: {
@@ -295,7 +300,18 @@ export const en = {
     titleOne: "Please give the title in Chinese or in English.",
     summaryOne: "Please give a summary in Chinese or in English before submitting.",
     bodyTooLarge: "The request is too large.",
+    ...enJudging.validationExtra,
   },
+  rounds: enJudging.rounds,
+  rubric: enJudging.rubric,
+  judges: enJudging.judges,
+  conflicts: enJudging.conflicts,
+  assign: enJudging.assign,
+  dashboard: enJudging.dashboard,
+  judge: enJudging.judge,
+  score: enJudging.score,
+  invite: enJudging.invite,
+  audit: enJudging.audit,
   errors: {
     notFound: "Not found",
     notFoundBody: "The page you asked for does not exist.",

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { zhHansJudging } from "./zh-Hans-judging";
 
 export const zhHans: Messages = {
   app: {
@@ -52,6 +53,7 @@ export const zhHans: Messages = {
     },
     entries_one: "{{n}} 个项目",
     entries_other: "{{n}} 个项目",
+    ...zhHansJudging.roundSetup,
   },
   results: {
     title: "成绩 · {{round}}",
@@ -81,6 +83,7 @@ export const zhHans: Messages = {
     advanced: "晋级",
     judgesCounted_one: "{{count}} 位评委",
     judgesCounted_other: "{{count}} 位评委",
+    ...zhHansJudging.resultsAdmin,
   },
   pagination: {
     label: "分页",
@@ -233,6 +236,7 @@ export const zhHans: Messages = {
       entry_reinstated: "恢复参赛",
       entry_moved: "调整赛区/赛道",
       entry_imported: "批量导入",
+      ...zhHansJudging.entryAudit,
       entry_feedback: "填写参赛者反馈",
     },
   },
@@ -296,7 +300,18 @@ export const zhHans: Messages = {
     titleOne: "请填写中文或英文项目名称。",
     summaryOne: "提交前请填写中文或英文简介。",
     bodyTooLarge: "请求内容过大。",
+    ...zhHansJudging.validationExtra,
   },
+  rounds: zhHansJudging.rounds,
+  rubric: zhHansJudging.rubric,
+  judges: zhHansJudging.judges,
+  conflicts: zhHansJudging.conflicts,
+  assign: zhHansJudging.assign,
+  dashboard: zhHansJudging.dashboard,
+  judge: zhHansJudging.judge,
+  score: zhHansJudging.score,
+  invite: zhHansJudging.invite,
+  audit: zhHansJudging.audit,
   errors: {
     notFound: "页面不存在",
     notFoundBody: "您访问的页面不存在。",

@@ -27,7 +27,7 @@ describe("migrations on a fresh file", () => {
   });
 
   it("creates every table of the data model with the pragmas the app relies on", async () => {
-    expect(await migrateToLatest(handle.db)).toEqual(["0001_initial", "0002_entrant_feedback"]);
+    expect(await migrateToLatest(handle.db)).toEqual(Object.keys(migrations).sort());
     expect(tables(handle)).toEqual(
       expect.arrayContaining([
         "competitions", "groups", "tracks", "rounds", "criteria", "users", "user_roles", "entries", "team_members",
@@ -61,7 +61,7 @@ describe("migrations on a fresh file", () => {
     );
     expect(tables(handle)).toEqual(before);
     const applied = handle.sqlite.prepare("SELECT name FROM kysely_migration ORDER BY name").pluck().all();
-    expect(applied).toEqual(["0001_initial", "0002_entrant_feedback"]);
+    expect(applied).toEqual(Object.keys(migrations).sort());
   });
 });
 

@@ -1,0 +1,32 @@
+// What organizer and judge pages check before anything else: who is asking, and which round.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+
+const roundSlug = z.string().regex(/^[a-z0-9-]{2,40}$/);
+
+/** An organizer, the current competition and one of its rounds by slug; 404 otherwise. */
+export async function organizerRound({ request, context, params }: Pick<LoaderFunctionArgs, "request" | "context" | "params">) {
+  const user = await context.services.auth.requireUser(request, "organizer");
+  const competition = await context.services.competitions.latest();
+  const slug = roundSlug.safeParse(params["round"]);
+  if (!competition || !slug.success) throw new Response("Not found", { status: 404 });
+  const found = await context.services.rounds.bySlug(competition.id, slug.data);
+  if (!found) throw new Response("Not found", { status: 404 });
+  return { user, competition, ...found };
+}
+
+/** A judge of the current competition. Organizers who are not judges get 403, like anyone else. */
+export async function judgeContext({ request, context }: Pick<LoaderFunctionArgs, "request" | "context">) {
+  const user = await context.services.auth.requireUser(request, "judge");
+  const competition = await context.services.competitions.latest();
+  if (!competition) throw new Response("Not found", { status: 404 });
+  return { user, competition };
+}
+
+/** The first problem of a failed parse, as the page shows it at its field. */
+export function firstIssue(error: z.ZodError): { field: string; message: string } {
+  const issue = error.issues[0];
+  return { field: String(issue?.path[0] ?? ""), message: issue?.message ?? "validation.required" };
+}
+
+export const reasonSchema = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(500, { error: "validation.tooLong" });
