@@ -49,12 +49,13 @@ export function detectConflicts(judges: readonly DetectJudge[], entries: readonl
     const domain = domainOf(judge.email);
     const usefulDomain = domain && !PUBLIC_MAIL.has(domain) ? domain : null;
     for (const e of entryKeys) {
-      if (ignore.has(`${judge.id}:${e.entry.id}`)) continue;
+      // The assignment already refuses an exact affiliation match: no suggestion would add anything.
+      if (ignore.has(`${judge.id}:${e.entry.id}`) || exact === e.exact) continue;
       if (e.people.has(person)) {
         out.push({ judgeId: judge.id, entryId: e.entry.id, reason: "team_member", detail: judge.name });
         continue;
       }
-      if (exact !== e.exact && org.length >= 4 && e.org.length >= 4 && (org === e.org || org.includes(e.org) || e.org.includes(org))) {
+      if (org.length >= 4 && e.org.length >= 4 && (org === e.org || org.includes(e.org) || e.org.includes(org))) {
         out.push({ judgeId: judge.id, entryId: e.entry.id, reason: "similar_affiliation", detail: `${judge.affiliation} ~ ${e.entry.organization}` });
         continue;
       }

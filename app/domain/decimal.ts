@@ -110,3 +110,10 @@ export function fromScaledInt(units: number | bigint, scale: number): string {
 export function toScaledInt(text: string, scale: number): bigint {
   return rescale(parseDecimal(text), scale);
 }
+
+/** A stored exact value shortened for reading (normalized marks carry up to 9 decimals). */
+export function shortDecimal(text: string, decimals = 2): string {
+  const value = parseDecimal(text);
+  if (value.scale <= decimals) return canonical(value);
+  return formatUnits(roundRational(value.units, pow10(value.scale), decimals, "half-up"), decimals);
+}

@@ -216,6 +216,7 @@ export const en = {
     submittedAt: "Submitted",
     history: "History",
     noHistory: "No changes recorded.",
+    scoreRevision: "revision {{revision}}",
     changeStatus: "Change status",
     newStatus: "New status",
     reason: "Reason",

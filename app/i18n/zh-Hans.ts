@@ -216,6 +216,7 @@ export const zhHans: Messages = {
     submittedAt: "提交时间",
     history: "变更记录",
     noHistory: "暂无变更记录。",
+    scoreRevision: "第 {{revision}} 版",
     changeStatus: "变更状态",
     newStatus: "新状态",
     reason: "原因",

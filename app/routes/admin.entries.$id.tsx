@@ -155,6 +155,27 @@ export default function AdminEntry() {
                 <span className="font-medium">{t(`admin.action.${h.action.replace(".", "_")}`, { defaultValue: h.action })}</span>
                 <span className="text-slate-500"> · {when.format(new Date(h.at))} · {h.actor ?? "—"}</span>
                 {h.reason ? <p className="text-slate-700">{h.reason}</p> : null}
+                {h.score ? (
+                  <div className="mt-1">
+                    <p className="text-slate-600">
+                      {h.score.judge}
+                      {h.score.round ? ` · ${localized(locale, h.score.round.name_zh, h.score.round.name_en)}` : ""}
+                      {h.score.revision !== null ? ` · ${t("admin.scoreRevision", { revision: h.score.revision })}` : ""}
+                    </p>
+                    <table className="mt-1 text-xs" data-testid="score-audit">
+                      <tbody>
+                        {h.score.marks.map((m) => (
+                          <tr key={m.criterionId}>
+                            <th scope="row" className="pr-3 text-left font-normal text-slate-600">{localized(locale, m.name_zh, m.name_en)}</th>
+                            <td className="pr-2 font-mono">{m.changed ? <s className="text-slate-400">{m.before ?? "—"}</s> : null}</td>
+                            <td className={m.changed ? "font-mono font-semibold" : "font-mono"}>{m.after ?? "—"}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                    {h.score.comment.after ? <p className="mt-1 text-slate-600">{t("judge.comment")}: {h.score.comment.after}</p> : null}
+                  </div>
+                ) : null}
               </li>
             ))}
           </ol>

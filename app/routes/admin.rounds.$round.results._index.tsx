@@ -6,6 +6,7 @@ import { CountryLabel } from "~/components/country-label";
 import { FormMessage, inputClass } from "~/components/form-field";
 import { RoundTabs } from "~/components/round-tabs";
 import { Section } from "~/components/section";
+import { shortDecimal } from "~/domain/decimal";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound, reasonSchema } from "~/routing/guards.server";
 
@@ -124,8 +125,8 @@ export default function RoundResults() {
                 <td className="px-2 py-2 font-mono text-slate-500">{r.raw_result ?? "—"}</td>
                 <td className="px-2 py-2 font-mono">{r.judges_counted}</td>
                 <td className="px-2 py-2 font-mono text-xs">
-                  {r.kept.map((m, i) => <span key={`k${i}`} className="mr-1">{m}</span>)}
-                  {r.dropped.map((m, i) => <s key={`d${i}`} className="mr-1 text-slate-400" title={t("results.dropped")}>{m}</s>)}
+                  {r.kept.map((m, i) => <span key={`k${i}`} className="mr-1" title={m}>{shortDecimal(m)}</span>)}
+                  {r.dropped.map((m, i) => <s key={`d${i}`} className="mr-1 text-slate-400" title={`${t("results.dropped")}: ${m}`}>{shortDecimal(m)}</s>)}
                 </td>
                 <td className="px-2 py-2 text-xs">{r.decided_by ? t(r.decided_by.startsWith("criterion:") ? "results.tie.criterion" : `results.tie.${r.decided_by}`, { defaultValue: r.decided_by }) : ""}</td>
                 <td className="px-2 py-2 text-xs">

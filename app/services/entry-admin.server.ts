@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { EntryStatus } from "../../db/schema";
 import { checkEligibility } from "../domain/eligibility";
+import { markChanges, readScoreSnapshot } from "../domain/score-audit";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { nextEntryCode } from "./entry-codes.server";
@@ -108,6 +109,40 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
       .execute();
   }
 
+  /** Score submissions and revisions carry their marks: name the judge, round and criteria. */
+  async function withScoreDetails<T extends { action: string; before: string | null; after: string | null }>(history: T[]) {
+    const details = history.map((h) => (h.action.startsWith("score.") ? { before: readScoreSnapshot(h.before), after: readScoreSnapshot(h.after) } : null));
+    const roundIds = [...new Set(details.flatMap((d) => (d?.after ? [d.after.roundId] : [])))];
+    const judgeIds = [...new Set(details.flatMap((d) => (d?.after ? [d.after.judgeId] : [])))];
+    const [criteria, rounds, judges] = roundIds.length
+      ? await Promise.all([
+          db.selectFrom("criteria").select(["id", "round_id", "name_zh", "name_en", "position"]).where("round_id", "in", roundIds).orderBy("position").execute(),
+          db.selectFrom("rounds").select(["id", "name_zh", "name_en"]).where("id", "in", roundIds).execute(),
+          db.selectFrom("judges as j").innerJoin("users as u", "u.id", "j.user_id").select(["j.id", "u.display_name"]).where("j.id", "in", judgeIds).execute(),
+        ])
+      : [[], [], []];
+    return history.map((h, i) => {
+      const d = details[i];
+      if (!d?.after) return { ...h, score: null };
+      const after = d.after;
+      const own = criteria.filter((c) => c.round_id === after.roundId);
+      const round = rounds.find((r) => r.id === after.roundId);
+      return {
+        ...h,
+        score: {
+          judge: judges.find((j) => j.id === after.judgeId)?.display_name ?? "—",
+          round: round ? { name_zh: round.name_zh, name_en: round.name_en } : null,
+          revision: after.revision ?? null,
+          comment: { before: d.before?.comment ?? null, after: after.comment },
+          marks: markChanges(d.before, after, own.map((c) => c.id)).map((m) => {
+            const c = own.find((x) => x.id === m.criterionId);
+            return { ...m, name_zh: c?.name_zh ?? "", name_en: c?.name_en ?? String(m.criterionId) };
+          }),
+        },
+      };
+    });
+  }
+
   return {
     async list(competitionId: number, query: AdminListQuery): Promise<{ rows: AdminEntryRow[]; total: number; page: number; pageCount: number }> {
       const { total } = await filtered(competitionId, query)
@@ -158,7 +193,7 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
           .select(["r.slug", "r.name_zh", "r.name_en", "r.status", "re.state", "re.feedback", "x.rank", "x.result"])
           .execute(),
       ]);
-      return { entry, team, history, rounds };
+      return { entry, team, history: await withScoreDetails(history), rounds };
     },
 
     /** Withdraw, disqualify or reinstate, with the reason in the audit log. */
