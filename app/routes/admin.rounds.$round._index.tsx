@@ -76,6 +76,7 @@ export default function RoundSettings() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const errors = (data?.form === "settings" ? data.fieldErrors : {}) as Record<string, string[] | undefined>;
+  const statusErrors = (data?.form === "status" ? data.fieldErrors : {}) as Record<string, string[] | undefined>;
   const props = (name: string) => ({ id: `round-${name}`, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `round-${name}-error` : undefined, className: inputClass });
   const published = round.status === "published";
   const tieOptions = [
@@ -100,7 +101,10 @@ export default function RoundSettings() {
               <input type="hidden" name="form" value="status" />
               <input type="hidden" name="to" value={to} />
               {round.status === "closed" && to === "open" ? (
-                <input name="reason" required maxLength={500} placeholder={t("round.reopenReason")} aria-label={t("round.reopenReason")} className={inputClass} />
+                <span className="block">
+                  <input name="reason" required maxLength={500} placeholder={t("round.reopenReason")} aria-label={t("round.reopenReason")} aria-invalid={statusErrors.reason ? true : undefined} aria-describedby={statusErrors.reason ? "round-reason-error" : undefined} className={inputClass} />
+                  {statusErrors.reason ? <span id="round-reason-error" role="alert" className="block text-sm text-rose-700">{statusErrors.reason.map((e) => t(e)).join(" ")}</span> : null}
+                </span>
               ) : null}
               <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">{t(`round.moveTo.${round.status === "closed" && to === "open" ? "reopen" : to}`)}</button>
             </Form>

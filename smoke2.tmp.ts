@@ -1,0 +1,15 @@
+import { launchBrowser } from "./tests/support/browser";
+const base = "http://127.0.0.1:3300";
+const browser = await launchBrowser();
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 700 }, locale: "en-US" });
+const page = await ctx.newPage();
+await page.goto(base + "/login");
+await page.getByLabel("E-mail").fill("organizer@frontier.demo");
+await page.getByLabel("Password").fill("frontier-organizer");
+await page.getByRole("button", { name: /sign in/i }).click();
+await page.waitForLoadState("networkidle");
+await page.goto(base + process.argv[2]);
+await page.waitForLoadState("networkidle");
+if (process.argv[3]) await page.evaluate((y) => window.scrollTo(0, Number(y)), process.argv[3]);
+await page.screenshot({ path: "/tmp/smoke/view.png" });
+await browser.close();
