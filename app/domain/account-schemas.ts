@@ -31,3 +31,15 @@ export const redirectTarget = z
   .regex(/^\/(?!\/)[^\s\\]*$/)
   .max(2000)
   .catch("/");
+
+/**
+ * Where a sign-in without a requested page lands: a judge at their scoring list, an entrant at
+ * their entries; organizers (who may also judge) at the competition home, where they start most tasks.
+ */
+export function landingFor(roles: readonly string[], requested: string): string {
+  if (requested !== "/" && requested !== "/login") return requested;
+  if (roles.includes("organizer")) return "/";
+  if (roles.includes("judge")) return "/judge";
+  if (roles.includes("entrant")) return "/me";
+  return "/";
+}

@@ -95,7 +95,7 @@ export default function JudgingDashboard() {
         <Section id="judges" title={t("dashboard.judges")}>
           <ul className="mt-2 max-h-[32rem] space-y-1 overflow-auto text-sm" data-testid="judge-progress">
             {d.judges.map((j) => (
-              <li key={j.id} className={`flex items-center gap-2 rounded px-2 py-1 ${j.behind ? "bg-rose-50" : ""}`}>
+              <li key={j.id} data-judge={j.id} className={`flex items-center gap-2 rounded px-2 py-1 ${j.behind ? "bg-rose-50" : ""}`}>
                 <span className="min-w-0 flex-1 truncate">{j.name}</span>
                 {j.behind ? <span className="text-xs text-rose-700">{t("dashboard.isBehind")}</span> : null}
                 <span className="font-mono text-xs">{j.submitted}/{j.assigned}</span>

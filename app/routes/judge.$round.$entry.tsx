@@ -70,7 +70,11 @@ export default function ScoreSheet() {
   const [form, fields] = useForm({
     lastResult: data?.result ?? null,
     defaultValue: { ...values, comment: score?.comment ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    // A field checked on blur has no submit button behind it: check it as a submission would.
+    onValidate: ({ formData }) => {
+      if (!formData.has("intent")) formData.set("intent", submitted ? "revise" : "submit");
+      return parseWithZod(formData, { schema });
+    },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

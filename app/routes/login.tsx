@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormField, FormMessage, TextInput } from "~/components/form-field";
-import { redirectTarget, signInSchema } from "~/domain/account-schemas";
+import { landingFor, redirectTarget, signInSchema } from "~/domain/account-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { result: submission.reply({ hideFields: ["password"] }), message };
   }
   const target = redirectTarget.parse(formData.get("redirectTo") ?? "/");
-  return redirect(target === "/login" ? "/" : target, {
+  return redirect(landingFor(outcome.user.roles, target), {
     headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.user.id) },
   });
 }

@@ -219,3 +219,13 @@ describe("the audit trail of a score", () => {
     expect(shortDecimal("7.5")).toBe("7.5");
   });
 });
+
+describe("where a sign-in lands", () => {
+  it("sends a judge to their scoring list and an entrant to their entries, unless a page was asked for", async () => {
+    const { landingFor } = await import("../../app/domain/account-schemas");
+    expect(landingFor(["judge"], "/")).toBe("/judge");
+    expect(landingFor(["entrant"], "/login")).toBe("/me");
+    expect(landingFor(["organizer", "judge"], "/")).toBe("/");
+    expect(landingFor(["judge"], "/judge/domain/12")).toBe("/judge/domain/12");
+  });
+});
