@@ -88,3 +88,41 @@ describe("a judge scoring on a phone", () => {
     await desk.close();
   });
 });
+
+describe("an organizer running the judging", () => {
+  it("runs the assignment with a progress indication, opens an entry's panel, and compares the ranking under another rule", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto(demo.url + "/login");
+    await page.getByLabel("E-mail").fill("organizer@frontier.demo");
+    await page.getByLabel("Password").fill("frontier-organizer");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+
+    await page.goto(demo.url + "/admin/rounds/domain/assignments");
+    await page.getByRole("button", { name: "Run the assignment" }).click();
+    // The progress bar shows while the server works, then the outcome replaces it.
+    await expect.poll(() => page.getByText(/^Done in \d+ ms: \d+ pairs added, 0 removed; each judge now has \d+–\d+ entries\.$/).count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByRole("progressbar").count()).toBe(0);
+
+    // An entry with a judge who has not scored it yet: that seat can be swapped.
+    const code = demo.query<{ code: string }>(
+      `SELECT e.code FROM assignments a JOIN entries e ON e.id = a.entry_id AND e.status = 'submitted'
+       WHERE a.round_id = (SELECT id FROM rounds WHERE slug = 'domain')
+         AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.round_id = a.round_id AND s.judge_id = a.judge_id AND s.entry_id = a.entry_id AND s.status = 'submitted')
+       ORDER BY e.code LIMIT 1`,
+    )[0]!.code;
+    await page.getByLabel("Entry code").fill(code);
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect.poll(() => page.getByText("One entry's panel").count()).toBe(1);
+    await expect.poll(() => page.getByRole("button", { name: "Swap" }).count()).toBeGreaterThan(0);
+
+    await page.goto(demo.url + "/admin/rounds/domain/results");
+    await page.getByRole("button", { name: "Compare" }).click();
+    await expect.poll(() => page.getByText(/entr(y|ies) would move\./).count(), { timeout: 15_000 }).toBe(1);
+    await screenshot(page, "results-compare");
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});

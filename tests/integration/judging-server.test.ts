@@ -259,3 +259,27 @@ describe("publishing a round's results", () => {
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // a zip container, as .xlsx is
   });
 });
+
+describe("importing judges through the organizer's page", () => {
+  it("checks an uploaded CSV row by row, then imports the good rows", async () => {
+    const csv = "email,name,title,affiliation,country,tracks,conflict_organizations\n" +
+      "mira.chen@optics.example.org,Mira Chen,Professor,Institute of Optics,CN,PC;QI,\n" +
+      "broken-address,No Mail,,Somewhere,DE,,\n";
+    const upload = (mode: string) => {
+      const body = new FormData();
+      body.set("form", "import");
+      body.set("mode", mode);
+      body.set("file", new Blob([csv], { type: "text/csv" }), "judges.csv");
+      return demo.post("/admin/judges", body, { cookie: organizer });
+    };
+    const checked = await text(await upload("check"));
+    expect(checked).toContain("2 rows read: 1 can be imported, 1 have problems.");
+    expect(checked).toContain("Please enter a valid e-mail address.");
+    expect(demo.count("SELECT count(*) n FROM users WHERE email = 'mira.chen@optics.example.org'")).toBe(0);
+    const imported = await text(await upload("import"));
+    expect(imported).toContain("Imported 1 judge.");
+    expect(demo.count("SELECT count(*) n FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'mira.chen@optics.example.org'")).toBe(1);
+    // A judge cannot reach the organizer's import.
+    expect((await demo.post("/admin/judges", new URLSearchParams({ form: "suggest" }), { cookie: judgeA })).status).toBe(403);
+  });
+});
