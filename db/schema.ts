@@ -193,6 +193,8 @@ export interface ScoresTable {
   revision: Defaulted<number>;
   submitted_at: string | null;
   updated_at: Defaulted<string>;
+  /** Chosen by a judge's phone for a stage submission, so a repeat after a reconnect is recognised. */
+  submission_key: string | null;
 }
 
 export interface ScoreMarksTable {
@@ -237,6 +239,15 @@ export interface LiveEventsTable {
   created_at: Defaulted<string>;
 }
 
+export interface LiveStateTable {
+  competition_id: number;
+  round_id: number;
+  control: string;
+  public: string;
+  seq: Generated<number>;
+  updated_at: Generated<string>;
+}
+
 export interface Database {
   competitions: CompetitionsTable;
   groups: GroupsTable;
@@ -257,6 +268,7 @@ export interface Database {
   results: ResultsTable;
   audit_log: AuditLogTable;
   live_events: LiveEventsTable;
+  live_state: LiveStateTable;
 }
 
 export type Competition = Selectable<CompetitionsTable>;

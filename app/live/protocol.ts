@@ -1,38 +1,150 @@
 // The live channel's wire format, shared by the server hub and every client. Each event's payload
 // is a zod schema here, so both sides validate the same thing. Documented in docs/live-protocol.md.
 import { z } from "zod";
+import type { Change, Command, ControlState, PublicState } from "../domain/live-final";
 
 export const LIVE_NAMESPACE = "/live";
+export const PROTOCOL_VERSION = 1;
+
+const slug = z.string().regex(/^[a-z0-9]{2,40}$/);
+const id = z.number().int().positive();
+const localized = (max: number) => z.object({ zh: z.string().max(max), en: z.string().max(max) });
+const phase = z.enum(["idle", "pitching", "scoring", "closed", "revealed"]);
+const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+export const messageCardSchema = z.object({
+  kind: z.enum(["break", "next", "sponsor", "notice"]),
+  title: localized(120),
+  body: localized(600),
+});
+
+// ---- client → server -------------------------------------------------------------------------
 
 /** Sent by a client when it joins: which competition it follows, and the last seq it applied. */
 export const joinMessage = z.object({
-  competition: z.string().regex(/^[a-z0-9]{2,40}$/),
+  competition: slug,
   lastSeq: z.number().int().min(0).optional(),
 });
 export type JoinMessage = z.infer<typeof joinMessage>;
 
-/** The whole public state of a competition, sent on join and whenever a client must resync. */
-export const snapshotEvent = z.object({
-  competition: z.string(),
-  seq: z.number().int().min(0),
-  stage: z.null(),
-  frozen: z.boolean(),
+/** The control room's commands (organizers only). */
+export const commandSchema: z.ZodType<Command> = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("reorder"), order: z.array(id).min(1).max(200) }),
+  z.object({ type: z.literal("stage"), entryId: id }),
+  z.object({ type: z.literal("open") }),
+  z.object({ type: z.literal("close"), reason: z.string().max(500).optional() }),
+  z.object({ type: z.literal("reveal") }),
+  z.object({ type: z.literal("undoReveal"), reason: z.string().max(500) }),
+  z.object({ type: z.literal("freeze") }),
+  z.object({ type: z.literal("ceremonyStep") }),
+  z.object({ type: z.literal("card"), card: messageCardSchema.nullable() }),
+  z.object({ type: z.literal("awards"), counts: z.tuple([z.number().int().min(1).max(10), z.number().int().min(0).max(10), z.number().int().min(0).max(10)]) }),
+  z.object({ type: z.literal("hide"), entryId: id, reason: z.string().max(500) }),
+]);
+export const controlMessage = z.object({ competition: slug, command: commandSchema });
+export type ControlMessage = z.infer<typeof controlMessage>;
+
+/** A judge's stage score. `submissionId` is chosen by the phone: a repeat is recognised, not counted twice. */
+export const submitMessage = z.object({
+  competition: slug,
+  submissionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  entryId: id,
+  marks: z.record(z.string().regex(/^\d{1,9}$/), z.string().max(20)),
+  comment: z.string().max(4000).optional(),
 });
+export type SubmitMessage = z.infer<typeof submitMessage>;
+
+// ---- server → client -------------------------------------------------------------------------
+
+const rankingRow = z.object({ entryId: id, rank: z.number().int().min(1).nullable(), result: decimal.nullable() });
+const reveal = z.object({ entryId: id, result: decimal, marks: z.array(z.object({ seat: z.number().int().min(1), mark: decimal, dropped: z.boolean() })) });
+const stage = z.object({ entryId: id.nullable(), phase, submitted: z.number().int().min(0), of: z.number().int().min(0) });
+const awards = z.array(z.object({ tier: z.enum(["champion", "runnerUp", "third"]), entryIds: z.array(id) }));
+const ceremony = z.enum(["none", "running", "done"]);
+
+export const changeSchema: z.ZodType<Change> = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("order"), order: z.array(id) }),
+  z.object({ type: z.literal("stage"), stage }),
+  z.object({ type: z.literal("progress"), entryId: id, submitted: z.number().int().min(0), of: z.number().int().min(0) }),
+  z.object({ type: z.literal("reveal"), reveal, ranking: z.array(rankingRow) }),
+  z.object({ type: z.literal("unreveal"), entryId: id, ranking: z.array(rankingRow) }),
+  z.object({ type: z.literal("sealed"), entryId: id }),
+  z.object({ type: z.literal("freeze"), frozen: z.boolean() }),
+  z.object({ type: z.literal("ceremony"), ceremony }),
+  z.object({ type: z.literal("awards"), awards }),
+  z.object({ type: z.literal("card"), card: messageCardSchema.nullable() }),
+  z.object({ type: z.literal("hidden"), entryId: id, ranking: z.array(rankingRow) }),
+]);
+
+export const publicStateSchema: z.ZodType<PublicState> = z.object({
+  seq: z.number().int().min(0),
+  round: z.object({ slug: z.string(), name: localized(200), panel: z.number().int().min(0) }),
+  entries: z.array(
+    z.object({
+      id,
+      code: z.string(),
+      title: localized(200),
+      organization: z.string(),
+      country: z.string().length(2),
+      team: z.array(z.string()),
+      group: localized(200),
+      track: localized(200),
+    }),
+  ),
+  stage,
+  reveal: reveal.nullable(),
+  ranking: z.array(rankingRow),
+  frozen: z.boolean(),
+  sealed: z.array(id),
+  ceremony,
+  awards: awards.nullable(),
+  card: messageCardSchema.nullable(),
+});
+
+/** The whole public state of a competition, sent on join and whenever a client must resync. */
+export const snapshotEvent = z.object({ competition: z.string(), state: publicStateSchema.nullable() });
 export type SnapshotEvent = z.infer<typeof snapshotEvent>;
 
-export const errorEvent = z.object({
-  code: z.enum(["invalid_payload", "unknown_competition", "forbidden", "rate_limited"]),
-  message: z.string(),
-});
+/** One change of the public state; `seq` rises by exactly one per update of a competition. */
+export const updateEvent = z.object({ competition: z.string(), seq: z.number().int().min(1), change: changeSchema });
+export type UpdateEvent = z.infer<typeof updateEvent>;
+
+/** What the control room sees besides the public state: the control state and who has submitted. */
+export type ControlView = {
+  competition: string;
+  control: ControlState;
+  /** Panel seats with names, and whether each has submitted for the entry on stage. */
+  panel: { seat: number; judgeId: number; name: string; submitted: boolean }[];
+  /** Every revealed result, sealed ones included, ranked: what the public will see after the ceremony. */
+  ranking: { entryId: number; rank: number | null; result: string | null; sealed: boolean }[];
+  /** The result of the entry on stage as it stands (after closing), before it is revealed. */
+  preview: { entryId: number; result: string; marks: { seat: number; mark: string; dropped: boolean }[] } | null;
+};
+
+/** For a judge's phone: their seat, and the entries they have already submitted. */
+export type JudgeView = { competition: string; seat: number; submitted: number[] };
+
+export const errorCodes = ["invalid_payload", "unknown_competition", "forbidden", "rate_limited", "not_started", "refused"] as const;
+export const errorEvent = z.object({ code: z.enum(errorCodes), message: z.string() });
 export type ErrorEvent = z.infer<typeof errorEvent>;
+
+/** The answer to a command or a submission (Socket.IO acknowledgement). */
+export type Ack = { ok: true; duplicate?: boolean } | { ok: false; code: string; message: string; field?: string };
 
 export type ServerToClientEvents = {
   snapshot: (event: SnapshotEvent) => void;
+  update: (event: UpdateEvent) => void;
+  control: (event: ControlView) => void;
+  judge: (event: JudgeView) => void;
   error: (event: ErrorEvent) => void;
 };
 export type ClientToServerEvents = {
   join: (message: JoinMessage) => void;
+  control: (message: ControlMessage, ack: (answer: Ack) => void) => void;
+  submit: (message: SubmitMessage, ack: (answer: Ack) => void) => void;
 };
 
-/** Room that receives a competition's broadcasts: serialized once, delivered to every member. */
+/** Rooms: the public (serialized once per broadcast), the control room, the panel. */
 export const competitionRoom = (slug: string) => `competition:${slug}`;
+export const controlRoom = (slug: string) => `control:${slug}`;
+export const panelRoom = (slug: string) => `panel:${slug}`;

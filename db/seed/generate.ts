@@ -530,9 +530,10 @@ export function generateDemo(
         // The final: finalists in pitch order, and one panel of judges free of conflicts with all of them.
         const finalists = finalistIds.map((id) => byId.get(id)!);
         finalists.forEach((entry, i) => insertRoundEntry.run(final.id, entry.id, "in", i + 1));
-        const panel = random
-          .shuffle(judges.filter((j) => finalists.every((e) => !conflicted(j, e))))
-          .slice(0, DEMO_ROUNDS.final.judgesPerEntry);
+        // The demo judge sits on the panel (when free of conflicts) so the stage view can be tried.
+        const eligible = random.shuffle(judges.filter((j) => finalists.every((e) => !conflicted(j, e))));
+        const demoJudge = eligible.find((j) => j.id === judges[0]!.id);
+        const panel = (demoJudge ? [demoJudge, ...eligible.filter((j) => j !== demoJudge)] : eligible).slice(0, DEMO_ROUNDS.final.judgesPerEntry);
         for (const entry of finalists) for (const judge of panel) insertAssignment.run(final.id, judge.id, entry.id, nowIso);
       },
     };
