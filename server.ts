@@ -188,8 +188,16 @@ async function start() {
   );
 
   const server = http.createServer(app);
-  const io = new SocketServer(server, { serveClient: false, cors: { origin: false } });
-  const hub = attachLiveHub(io, { db: handle.db });
+  const io = new SocketServer(server, {
+    serveClient: false,
+    cors: { origin: false },
+    // Messages are small (a command, a score sheet): anything larger is not ours.
+    maxHttpBufferSize: 64 * 1024,
+    // A phone that drops off the venue Wi-Fi for up to two minutes gets the missed events from
+    // Socket.IO itself; past that, the app's own seq resync takes over (DESIGN §4).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+  });
+  const hub = attachLiveHub(io, { services });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

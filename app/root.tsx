@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -42,6 +43,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const i18n = useMemo(() => createI18n(locale), [locale]);
   const nonce = useNonce();
+  // A route with `handle.fullScreen` (the audience big screen) fills the window without the site chrome.
+  const fullScreen = useMatches().some((m) => (m.handle as { fullScreen?: boolean } | undefined)?.fullScreen);
   return (
     <html lang={locale} className="h-full">
       <head>
@@ -52,8 +55,14 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-full bg-slate-50 text-slate-900 antialiased">
         <I18nextProvider i18n={i18n}>
-          <SiteHeader locale={locale} path={data?.path ?? "/"} competitionSlug={data?.competitionSlug ?? null} user={data?.user ?? null} />
-          <main className="mx-auto w-full max-w-7xl px-4 pb-16 pt-6 sm:px-6 lg:px-8">{children}</main>
+          {fullScreen ? (
+            children
+          ) : (
+            <>
+              <SiteHeader locale={locale} path={data?.path ?? "/"} competitionSlug={data?.competitionSlug ?? null} user={data?.user ?? null} />
+              <main className="mx-auto w-full max-w-7xl px-4 pb-16 pt-6 sm:px-6 lg:px-8">{children}</main>
+            </>
+          )}
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -243,6 +243,7 @@ export const enJudging = {
     fixErrors: "Please correct the marked fields; nothing was saved.",
     notAssigned: "This entry is not assigned to you.",
     roundNotOpen: "Scoring for this round is not open: nothing was saved.",
+    scoredOnStage: "This round is scored on stage: use the live page (Judge → Live final).",
     entryNotCompeting: "This entry has been withdrawn or disqualified: it is no longer scored.",
     noRubric: "This round has no rubric yet.",
     alreadySubmitted: "This score was already submitted: change it with a revision and a reason.",

@@ -1,3 +1,4 @@
+import { enLive } from "./en-live";
 import { enJudging } from "./en-judging";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
@@ -303,6 +304,7 @@ export const en = {
     bodyTooLarge: "The request is too large.",
     ...enJudging.validationExtra,
   },
+  live: enLive,
   rounds: enJudging.rounds,
   rubric: enJudging.rubric,
   judges: enJudging.judges,

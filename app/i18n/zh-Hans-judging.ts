@@ -247,6 +247,7 @@ export const zhHansJudging: Widen<typeof enJudging> = {
     fixErrors: "请更正标出的字段；未保存任何内容。",
     notAssigned: "该项目未分配给您。",
     roundNotOpen: "本轮评审未开放，未保存任何内容。",
+    scoredOnStage: "本轮在现场舞台评分：请使用现场评分页面（评委 → 现场决赛）。",
     entryNotCompeting: "该项目已退赛或被取消资格，不再评分。",
     noRubric: "本轮尚无评分细则。",
     alreadySubmitted: "该评分已提交：如需修改，请填写理由提交修改。",

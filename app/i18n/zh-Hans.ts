@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { zhHansLive } from "./zh-Hans-live";
 import { zhHansJudging } from "./zh-Hans-judging";
 
 export const zhHans: Messages = {
@@ -303,6 +304,7 @@ export const zhHans: Messages = {
     bodyTooLarge: "请求内容过大。",
     ...zhHansJudging.validationExtra,
   },
+  live: zhHansLive,
   rounds: zhHansJudging.rounds,
   rubric: zhHansJudging.rubric,
   judges: zhHansJudging.judges,

@@ -1,46 +1,175 @@
-import type { Server } from "socket.io";
-import type { Db } from "../../db/client";
+// The `/live` namespace: who is asking (session cookie at the handshake), what they may send
+// (zod, rate limit), and the fan-out of each published change to the competition's room, where
+// Socket.IO serializes it once for every socket in it (DESIGN §4).
+import type { Namespace, Server, Socket } from "socket.io";
+import type { SessionUser } from "../services/auth.server";
+import type { Services } from "../services/index.server";
 import {
   competitionRoom,
+  controlMessage,
+  controlRoom,
   joinMessage,
   LIVE_NAMESPACE,
+  submitMessage,
+  type Ack,
   type ClientToServerEvents,
+  type ErrorEvent,
   type ServerToClientEvents,
 } from "./protocol";
 
+type SocketData = { user: SessionUser | null; competitions: string[]; rate: RateLimit; tokens: number; refilledAt: number; strikes: number; warnedAt: number };
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export type RateLimit = { burst: number; perSecond: number; disconnectAfter: number };
 /**
- * The `/live` namespace. The audience is anonymous and read-only: a socket may join a competition's
- * room and receives its snapshot; everything it sends is validated before it is looked at.
+ * Per socket, by who is asking. A screen sends one join per (re)connect; a judge taps a few times
+ * a second at most; the control room may script a burst of steps (reordering, cards).
  */
-export function attachLiveHub(io: Server, deps: { db: Db }) {
-  const live = io.of(LIVE_NAMESPACE) as ReturnType<Server<ClientToServerEvents, ServerToClientEvents>["of"]>;
-  live.on("connection", (socket) => {
-    socket.on("join", async (raw: unknown) => {
-      const parsed = joinMessage.safeParse(raw);
-      if (!parsed.success) {
-        socket.emit("error", { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" });
-        return;
+export const RATE_LIMITS: Record<"audience" | "judge" | "organizer", RateLimit> = {
+  audience: { burst: 10, perSecond: 2, disconnectAfter: 100 },
+  judge: { burst: 20, perSecond: 5, disconnectAfter: 200 },
+  organizer: { burst: 300, perSecond: 100, disconnectAfter: 1000 },
+};
+const rateFor = (user: SessionUser | null) => (user?.roles.includes("organizer") ? RATE_LIMITS.organizer : user?.roles.includes("judge") ? RATE_LIMITS.judge : RATE_LIMITS.audience);
+
+export const judgeRoom = (slug: string, userId: number) => `judge:${slug}:${userId}`;
+
+export function attachLiveHub(io: Server, deps: { services: Services }) {
+  const { services } = deps;
+  const live = io.of(LIVE_NAMESPACE) as unknown as LiveNamespace;
+
+  // Who is asking, once per connection: the same signed session cookie as the pages. Anyone else
+  // is the audience. (A recovered connection keeps what this found.)
+  live.use(async (socket, next) => {
+    const cookie = socket.handshake.headers.cookie;
+    let user: SessionUser | null = null;
+    if (cookie) {
+      try {
+        user = await services.auth.currentUser(new Request("http://live.local/", { headers: { cookie } }));
+      } catch {
+        user = null;
       }
-      const competition = await deps.db
-        .selectFrom("competitions")
-        .select("id")
-        .where("slug", "=", parsed.data.competition)
-        .executeTakeFirst();
-      if (!competition) {
-        socket.emit("error", { code: "unknown_competition", message: "no such competition" });
-        return;
+    }
+    const rate = rateFor(user);
+    Object.assign(socket.data, { user, competitions: [], rate, tokens: rate.burst, refilledAt: Date.now(), strikes: 0, warnedAt: 0 } satisfies SocketData);
+    next();
+  });
+
+  const fail = (socket: LiveSocket, error: ErrorEvent, ack?: unknown) => {
+    socket.emit("error", error);
+    if (typeof ack === "function") (ack as (a: Ack) => void)({ ok: false, code: error.code, message: error.message });
+  };
+
+  /** Token bucket per socket: a flood is answered with `rate_limited`, a sustained one disconnected. */
+  function allowed(socket: LiveSocket, ack?: unknown): boolean {
+    const d = socket.data;
+    const rate = d.rate;
+    const now = Date.now();
+    d.tokens = Math.min(rate.burst, d.tokens + ((now - d.refilledAt) / 1000) * rate.perSecond);
+    d.refilledAt = now;
+    if (d.tokens >= 1) {
+      d.tokens -= 1;
+      return true;
+    }
+    d.strikes += 1;
+    if (d.strikes >= rate.disconnectAfter) {
+      socket.disconnect(true);
+      return false;
+    }
+    if (typeof ack === "function") (ack as (a: Ack) => void)({ ok: false, code: "rate_limited", message: "too many messages: slow down" });
+    if (now - d.warnedAt > 1000) {
+      d.warnedAt = now;
+      socket.emit("error", { code: "rate_limited", message: "too many messages: slow down" });
+    }
+    return false;
+  }
+
+  async function sendControlView(slug: string, to: string) {
+    const view = await services.live.controlView(slug);
+    if (view) live.to(to).emit("control", view);
+  }
+
+  async function sendJudgeView(socket: LiveSocket | null, user: SessionUser, slug: string) {
+    const view = await services.live.judgeView(user, slug);
+    if (view) (socket ?? live.to(judgeRoom(slug, user.id))).emit("judge", view);
+  }
+
+  const unsubscribe = services.live.subscribe(({ slug, updates, snapshot }) => {
+    const room = live.to(competitionRoom(slug));
+    if (snapshot !== undefined) room.emit("snapshot", { competition: slug, state: snapshot });
+    for (const update of updates) room.emit("update", update);
+    void sendControlView(slug, controlRoom(slug)).catch(() => undefined);
+  });
+
+  live.on("connection", (raw) => {
+    const socket = raw as LiveSocket;
+
+    socket.on("join", async (message: unknown) => {
+      if (!allowed(socket)) return;
+      const parsed = joinMessage.safeParse(message);
+      if (!parsed.success) return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" });
+      const { competition: slug, lastSeq } = parsed.data;
+      try {
+        const replay = lastSeq !== undefined ? await services.live.updatesSince(slug, lastSeq) : null;
+        const snapshot = replay ? null : await services.live.snapshot(slug);
+        if (!replay && !snapshot) return fail(socket, { code: "unknown_competition", message: "no such competition" });
+        if (!socket.data.competitions.includes(slug)) socket.data.competitions.push(slug);
+        await socket.join(competitionRoom(slug));
+        // Replayed updates are sent before anything broadcast later: the socket's own order.
+        if (replay) for (const update of replay) socket.emit("update", update);
+        else socket.emit("snapshot", snapshot!);
+        const user = socket.data.user;
+        if (user?.roles.includes("organizer")) {
+          await socket.join(controlRoom(slug));
+          await sendControlView(slug, socket.id);
+        }
+        if (user?.roles.includes("judge")) {
+          await socket.join(judgeRoom(slug, user.id));
+          await sendJudgeView(socket, user, slug);
+        }
+      } catch {
+        fail(socket, { code: "invalid_payload", message: "could not join" });
       }
-      const last = await deps.db
-        .selectFrom("live_events")
-        .select((eb) => eb.fn.max("seq").as("seq"))
-        .where("competition_id", "=", competition.id)
-        .executeTakeFirst();
-      await socket.join(competitionRoom(parsed.data.competition));
-      socket.emit("snapshot", { competition: parsed.data.competition, seq: Number(last?.seq ?? 0), stage: null, frozen: false });
+    });
+
+    socket.on("control", async (message: unknown, ack?: unknown) => {
+      if (!allowed(socket, ack)) return;
+      const user = socket.data.user;
+      if (!user?.roles.includes("organizer")) return fail(socket, { code: "forbidden", message: "only an organizer may run the live final" }, ack);
+      const parsed = controlMessage.safeParse(message);
+      if (!parsed.success) return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" }, ack);
+      try {
+        const outcome = await services.live.command(user, parsed.data.competition, parsed.data.command);
+        if (typeof ack === "function") (ack as (a: Ack) => void)(outcome.ok ? { ok: true } : { ok: false, code: outcome.code, message: outcome.code });
+      } catch {
+        fail(socket, { code: "refused", message: "the command could not be carried out" }, ack);
+      }
+    });
+
+    socket.on("submit", async (message: unknown, ack?: unknown) => {
+      if (!allowed(socket, ack)) return;
+      const user = socket.data.user;
+      if (!user?.roles.includes("judge")) return fail(socket, { code: "forbidden", message: "only a judge on the panel may submit" }, ack);
+      const parsed = submitMessage.safeParse(message);
+      if (!parsed.success) return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" }, ack);
+      try {
+        const outcome = await services.live.submit(user, parsed.data);
+        const answer: Ack = outcome.ok
+          ? { ok: true, duplicate: outcome.duplicate }
+          : { ok: false, code: outcome.code, message: outcome.message ?? outcome.code, ...(outcome.field ? { field: outcome.field } : {}) };
+        if (typeof ack === "function") (ack as (a: Ack) => void)(answer);
+        if (outcome.ok) await sendJudgeView(null, user, parsed.data.competition);
+      } catch {
+        fail(socket, { code: "refused", message: "the submission could not be stored" }, ack);
+      }
     });
   });
+
   return {
+    namespace: live,
     close() {
+      unsubscribe();
       live.disconnectSockets(true);
     },
   };

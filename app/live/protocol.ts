@@ -119,10 +119,12 @@ export type ControlView = {
   ranking: { entryId: number; rank: number | null; result: string | null; sealed: boolean }[];
   /** The result of the entry on stage as it stands (after closing), before it is revealed. */
   preview: { entryId: number; result: string; marks: { seat: number; mark: string; dropped: boolean }[] } | null;
+  /** Entries in the pitch order that were withdrawn or disqualified (hidden at the next step). */
+  withdrawn: number[];
 };
 
 /** For a judge's phone: their seat, and the entries they have already submitted. */
-export type JudgeView = { competition: string; seat: number; submitted: number[] };
+export type JudgeView = { competition: string; seat: number; submitted: number[]; entries: number[] };
 
 export const errorCodes = ["invalid_payload", "unknown_competition", "forbidden", "rate_limited", "not_started", "refused"] as const;
 export const errorEvent = z.object({ code: z.enum(errorCodes), message: z.string() });

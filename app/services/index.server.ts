@@ -10,6 +10,7 @@ import { createAuthRateLimits } from "./rate-limit.server";
 import { createJudgeService } from "./judges.server";
 import { createJudgingDashboard } from "./judging-dashboard.server";
 import { createJudgingService } from "./judging.server";
+import { createLiveService } from "./live.server";
 import { createRegistrationService } from "./registration.server";
 import { createResultsAdmin } from "./results-admin.server";
 import { createRoundService } from "./rounds.server";
@@ -43,6 +44,7 @@ export function createServices(db: Db, config: ServiceConfig) {
     judges: createJudgeService(db, { secret: config.sessionSecret, clock }),
     judging: createJudgingService(db, clock),
     judgingDashboard: createJudgingDashboard(db),
+    live: createLiveService(db, clock),
     rounds: createRoundService(db, clock),
     resultsAdmin: createResultsAdmin(db, clock),
   };

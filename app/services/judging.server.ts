@@ -138,6 +138,9 @@ export function createJudgingService(db: Db, clock: () => Date) {
         const assignment = await trx.selectFrom("assignments").select("id").where("round_id", "=", round.id).where("judge_id", "=", judge.id).where("entry_id", "=", entryId).executeTakeFirst();
         if (!assignment) return refused("score.notAssigned");
         if (round.status !== "open") return refused("score.roundNotOpen");
+        // A round played live is scored on stage, entry by entry, from the judge's live page.
+        const live = await trx.selectFrom("live_state").select("competition_id").where("round_id", "=", round.id).executeTakeFirst();
+        if (live) return refused("score.scoredOnStage");
         const entry = await trx.selectFrom("entries").select(["status"]).where("id", "=", entryId).executeTakeFirstOrThrow();
         if (entry.status !== "submitted") return refused("score.entryNotCompeting");
         const criteria = await criteriaOf(trx, round.id);

@@ -1,0 +1,41 @@
+// One socket per page on the `/live` namespace, following one competition: the public state kept
+// exactly as the server has it (see app/live/follower.ts) and the connection's state for display.
+import { useEffect, useRef, useState } from "react";
+import { io } from "socket.io-client";
+import type { PublicState } from "~/domain/live-final";
+import { followCompetition, type LiveSocket } from "~/live/follower";
+import { LIVE_NAMESPACE } from "~/live/protocol";
+
+export type Connection = "connecting" | "live" | "reconnecting" | "offline";
+
+export function useLiveChannel(competition: string, initial: PublicState | null, attach?: (socket: LiveSocket) => void) {
+  const [state, setState] = useState(initial);
+  const [connection, setConnection] = useState<Connection>("connecting");
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
+  const attachRef = useRef(attach);
+  attachRef.current = attach;
+
+  useEffect(() => {
+    const s: LiveSocket = io(LIVE_NAMESPACE, { withCredentials: true, reconnectionDelayMax: 3000 });
+    attachRef.current?.(s);
+    const follower = followCompetition(s, competition, initial, (next) => setState(next));
+    const online = () => setConnection(s.connected ? "live" : navigator.onLine ? "reconnecting" : "offline");
+    s.on("connect", () => setConnection("live"));
+    s.on("disconnect", online);
+    s.io.on("reconnect_attempt", online);
+    s.io.on("error", online);
+    window.addEventListener("online", online);
+    window.addEventListener("offline", online);
+    setSocket(s);
+    return () => {
+      follower.stop();
+      window.removeEventListener("online", online);
+      window.removeEventListener("offline", online);
+      s.disconnect();
+    };
+    // The initial state only seeds the follower; later loader data must not restart the socket.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [competition]);
+
+  return { state, connection, socket };
+}

@@ -1,0 +1,27 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { ControlRoom } from "~/components/live/control-room";
+
+export const meta: MetaFunction = () => [{ title: "Frontier · Live final" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await context.services.auth.requireUser(request, "organizer");
+  const competition = await context.services.competitions.latest();
+  if (!competition) throw new Response("Not found", { status: 404 });
+  const [snapshot, view] = await Promise.all([context.services.live.snapshot(competition.slug), context.services.live.controlView(competition.slug)]);
+  return { slug: competition.slug, state: snapshot?.state ?? null, view };
+}
+
+/** Starting the live final is a plain form post: it works before any socket is connected. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await context.services.auth.requireUser(request, "organizer");
+  const competition = await context.services.competitions.latest();
+  if (!competition) throw new Response("Not found", { status: 404 });
+  const form = await request.formData();
+  if (form.get("intent") !== "start") return { error: "live.refusal.invalid_payload" };
+  const outcome = await context.services.live.start(user, competition.slug);
+  if (!outcome.ok) return { error: `live.refusal.${outcome.code}` };
+  return redirect("/admin/live");
+}
+
+export default ControlRoom;

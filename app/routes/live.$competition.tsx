@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { AudienceBoard } from "~/components/live/audience-board";
+
+/** The big screen has no site header: the whole projector is the board. */
+export const handle = { fullScreen: true };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.name.zh} · ${data.name.en} — Live` : "Frontier — Live" },
+];
+
+/** Public, no sign-in: the state is what the live channel would send on join. */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const competition = await context.services.competitions.bySlug(params.competition ?? "");
+  if (!competition) throw new Response("Not found", { status: 404 });
+  const snapshot = await context.services.live.snapshot(competition.slug);
+  return { slug: competition.slug, name: { zh: competition.name_zh, en: competition.name_en }, state: snapshot?.state ?? null };
+}
+
+export default function LiveAudience() {
+  const { slug, name, state } = useLoaderData<typeof loader>();
+  return <AudienceBoard key={slug} slug={slug} initial={state} competitionName={name} />;
+}
