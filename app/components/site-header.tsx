@@ -41,6 +41,9 @@ export function SiteHeader({
               <NavLink to={`/c/${competitionSlug}/results`} className={navClass}>
                 {t("nav.results")}
               </NavLink>
+              <NavLink to={`/live/${competitionSlug}`} className={navClass}>
+                {t("live.title")}
+              </NavLink>
             </>
           ) : null}
           {user?.roles.includes("entrant") ? (
@@ -49,9 +52,14 @@ export function SiteHeader({
             </NavLink>
           ) : null}
           {user?.roles.includes("judge") ? (
-            <NavLink to="/judge" className={navClass}>
-              {t("judge.nav")}
-            </NavLink>
+            <>
+              <NavLink to="/judge" end className={navClass}>
+                {t("judge.nav")}
+              </NavLink>
+              <NavLink to="/judge/live" className={navClass}>
+                {t("live.judge.nav")}
+              </NavLink>
+            </>
           ) : null}
           {user?.roles.includes("organizer") ? (
             <>
@@ -63,6 +71,9 @@ export function SiteHeader({
               </NavLink>
               <NavLink to="/admin/judges" className={navClass}>
                 {t("judges.title")}
+              </NavLink>
+              <NavLink to="/admin/live" className={navClass}>
+                {t("live.control.title")}
               </NavLink>
               <NavLink to="/admin/users" className={navClass}>
                 {t("users.title")}

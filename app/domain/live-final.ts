@@ -130,10 +130,12 @@ export type ControlState = {
   /** How many entries each award tier takes: champion, runner-up, third (tiers may be shared). */
   awardCounts: [number, number, number];
   card: MessageCard | null;
+  /** Reveal as soon as scoring closes by itself (every panel judge submitted), without a click. */
+  autoReveal: boolean;
 };
 
 export function initialControl(roundId: number, order: readonly number[]): ControlState {
-  return { roundId, order: [...order], current: null, phase: "idle", revealed: [], sealed: [], frozen: false, ceremony: "none", hidden: [], awardCounts: [1, 1, 1], card: null };
+  return { roundId, order: [...order], current: null, phase: "idle", revealed: [], sealed: [], frozen: false, ceremony: "none", hidden: [], awardCounts: [1, 1, 1], card: null, autoReveal: false };
 }
 
 export type Command =
@@ -147,6 +149,7 @@ export type Command =
   | { type: "ceremonyStep" }
   | { type: "card"; card: MessageCard | null }
   | { type: "awards"; counts: [number, number, number] }
+  | { type: "autoReveal"; on: boolean }
   | { type: "hide"; entryId: number; reason: string };
 
 export type RefusalCode =
@@ -247,6 +250,8 @@ export function decide(control: ControlState, command: Command, facts: Facts): D
       if (control.ceremony === "done") return refuse("ceremony_over");
       return { ok: true, control: { ...control, awardCounts: command.counts }, changes: [], audit: { action: "live.awards_configured", reason: null } };
     }
+    case "autoReveal":
+      return { ok: true, control: { ...control, autoReveal: command.on }, changes: [], audit: { action: command.on ? "live.auto_reveal_on" : "live.auto_reveal_off", reason: null } };
     case "hide": {
       if (!control.order.includes(command.entryId)) return refuse("not_in_final");
       if (!command.reason.trim()) return refuse("reason_required");

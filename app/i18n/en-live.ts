@@ -27,6 +27,7 @@ export const enLive = {
   tier: { champion: "Champion", runnerUp: "Runner-up", third: "Third place" },
   cardKind: { break: "Break", next: "Next session", sponsor: "Partners", notice: "Notice" },
   control: {
+    autoReveal: "Reveal by itself as soon as every judge has submitted",
     title: "Control room",
     start: "Start the live final",
     startHint: "Takes the finalists of the last round in their pitch order and the round's panel. The audience screen at {{url}} follows at once.",
@@ -73,6 +74,7 @@ export const enLive = {
     reasonRequired: "Please give a reason.",
   },
   judge: {
+    nav: "Live final scoring",
     title: "Live final: scoring on stage",
     notOnPanel: "You are not on the panel of the live final.",
     seat: "You are judge {{n}} of the panel.",

@@ -28,6 +28,7 @@ export const zhHansLive: typeof enLive = {
   tier: { champion: "冠军", runnerUp: "亚军", third: "季军" },
   cardKind: { break: "休息", next: "下一环节", sponsor: "合作伙伴", notice: "通知" },
   control: {
+    autoReveal: "全部评委提交后自动公布成绩",
     title: "控制台",
     start: "开始现场决赛",
     startHint: "按路演顺序取最后一轮的决赛项目及本轮评委组。观众大屏 {{url}} 会立即跟进。",
@@ -74,6 +75,7 @@ export const zhHansLive: typeof enLive = {
     reasonRequired: "请填写原因。",
   },
   judge: {
+    nav: "现场评分",
     title: "现场决赛：舞台评分",
     notOnPanel: "您不在现场决赛的评委组中。",
     seat: "您是评委组的第 {{n}} 位评委。",

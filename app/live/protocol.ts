@@ -39,6 +39,7 @@ export const commandSchema: z.ZodType<Command> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ceremonyStep") }),
   z.object({ type: z.literal("card"), card: messageCardSchema.nullable() }),
   z.object({ type: z.literal("awards"), counts: z.tuple([z.number().int().min(1).max(10), z.number().int().min(0).max(10), z.number().int().min(0).max(10)]) }),
+  z.object({ type: z.literal("autoReveal"), on: z.boolean() }),
   z.object({ type: z.literal("hide"), entryId: id, reason: z.string().max(500) }),
 ]);
 export const controlMessage = z.object({ competition: slug, command: commandSchema });

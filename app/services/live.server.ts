@@ -37,8 +37,8 @@ export function createLiveService(db: Db, clock: () => Date) {
     return run;
   }
 
+  /** Sent even without public updates: the control room must see every accepted command. */
   function publish(live: Live, updates: UpdateEvent[]) {
-    if (updates.length === 0) return;
     for (const listener of listeners) listener({ slug: live.slug, updates });
   }
 
@@ -366,7 +366,9 @@ export function createLiveService(db: Db, clock: () => Date) {
           const progress = await persist(trx, live, live.control, [{ type: "progress", entryId: message.entryId, submitted: facts.submitted, of: facts.panel }]);
           if (facts.submitted < facts.panel) return { live: progress.next, updates: progress.updates };
           const closed = await runCommand(trx, null, progress.next, { type: "close" });
-          return { live: closed.live, updates: [...progress.updates, ...closed.updates] };
+          if (closed.refused || !closed.live.control.autoReveal) return { live: closed.live, updates: [...progress.updates, ...closed.updates] };
+          const revealed = await runCommand(trx, null, closed.live, { type: "reveal" });
+          return { live: revealed.live, updates: [...progress.updates, ...closed.updates, ...revealed.updates] };
         });
         if ("ok" in outcome) return outcome;
         cache.set(competition.id, outcome.live);

@@ -13,14 +13,15 @@ import { useLiveChannel } from "./use-live-channel";
 const pick = (locale: Locale, text: Localized) => (locale === "zh-Hans" ? text.zh || text.en : text.en || text.zh);
 const otherOf = (locale: Locale): Locale => (locale === "zh-Hans" ? "en" : "zh-Hans");
 
-function Bi({ text, className = "", sub = "" }: { text: Localized; className?: string; sub?: string }) {
+function Bi({ text, className = "", main = "", sub = "" }: { text: Localized; className?: string; main?: string; sub?: string }) {
   const locale = useLocale();
-  const main = pick(locale, text);
+  const mainClass = main;
+  const first = pick(locale, text);
   const second = pick(otherOf(locale), text);
   return (
     <span className={className}>
-      <span className="block">{main}</span>
-      {second && second !== main ? <span className={`block opacity-70 ${sub}`}>{second}</span> : null}
+      <span className={`block ${mainClass}`}>{first}</span>
+      {second && second !== first ? <span className={`block opacity-70 ${sub}`}>{second}</span> : null}
     </span>
   );
 }
@@ -60,7 +61,7 @@ function SeatMarks({ reveal }: { reveal: Reveal }) {
           title={m.dropped ? t("live.dropped") : undefined}
         >
           <span className="block text-xs uppercase tracking-wide opacity-70">{t("live.seat", { n: m.seat })}</span>
-          <span className="text-2xl font-semibold lg:text-3xl">{shortDecimal(m.mark)}</span>
+          <span className="text-2xl font-semibold">{shortDecimal(m.mark)}</span>
         </li>
       ))}
     </ol>
@@ -88,8 +89,8 @@ function StagePanel({ state, entry }: { state: PublicState; entry: LiveEntry | n
       <p className="text-lg font-semibold uppercase tracking-[0.2em] text-indigo-300 lg:text-xl">
         {onStage ? pick(locale, bi("live.onStage")) : pick(locale, bi("live.result"))} · <span className="font-mono">{shown.code}</span>
       </p>
-      <Bi text={shown.title} className="text-3xl font-bold leading-tight lg:text-6xl" sub="mt-2 text-xl font-medium lg:text-3xl" />
-      <div className="space-y-2 text-lg lg:text-2xl">
+      <Bi text={shown.title} className="text-3xl font-bold leading-tight lg:text-5xl" main="lg:line-clamp-3" sub="mt-2 text-xl font-medium lg:line-clamp-1 lg:text-2xl" />
+      <div className="space-y-1 text-lg lg:text-xl">
         <p className="font-medium">{shown.organization}</p>
         <Flag code={shown.country} locale={locale} large />
         <p className="opacity-80">
@@ -118,7 +119,7 @@ function StagePanel({ state, entry }: { state: PublicState; entry: LiveEntry | n
       ) : null}
       {reveal && reveal.entryId === shown.id ? (
         <div className="mt-auto space-y-4" data-testid="reveal">
-          <p className="text-7xl font-black tabular-nums text-amber-300 lg:text-9xl">{reveal.result}</p>
+          <p className="text-7xl font-black tabular-nums leading-none text-amber-300 lg:text-8xl">{reveal.result}</p>
           <SeatMarks reveal={reveal} />
           <p className="text-sm opacity-60 lg:text-base">{t("live.keptNote")}</p>
         </div>
@@ -233,7 +234,7 @@ export function AudienceBoard({ slug, initial, competitionName }: { slug: string
         <ConnectionBadge connection={connection} className="ml-auto text-sm opacity-80 lg:text-base" />
       </header>
       <div className="grid gap-6 p-5 lg:h-[calc(100vh-88px)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:gap-10 lg:p-10">
-        <section className="rounded-2xl bg-white/5 p-6 lg:p-10" aria-label={t("live.onStage")}>
+        <section className="rounded-2xl bg-white/5 p-6 lg:overflow-hidden lg:p-8" aria-label={t("live.onStage")}>
           {state.awards ? <Awards state={state} /> : <StagePanel state={state} entry={entry} />}
           {state.ceremony === "running" && !state.reveal ? <Bi text={bi("live.ceremony")} className="text-4xl font-black text-amber-300 lg:text-6xl" sub="text-2xl" /> : null}
         </section>

@@ -131,6 +131,10 @@ export function ControlRoom() {
                 {t("live.control.reveal")}
               </button>
             </div>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={control.autoReveal ?? false} disabled={busy} onChange={(e) => void send({ type: "autoReveal", on: e.target.checked })} data-testid="auto-reveal" />
+              {t("live.control.autoReveal")}
+            </label>
             {control.phase === "scoring" ? <CloseForm busy={busy} complete={submitted >= view.panel.length} onClose={(reason) => send({ type: "close", ...(reason ? { reason } : {}) })} /> : null}
             {control.phase === "revealed" && lastRevealed === control.current && control.ceremony === "none" ? (
               <ReasonForm label={t("live.control.undoReason")} submit={t("live.control.undo")} tone={danger} busy={busy} onSubmit={(reason) => send({ type: "undoReveal", reason })} testId="undo-form" />

@@ -13,24 +13,38 @@ export function useLiveChannel(competition: string, initial: PublicState | null,
   const [connection, setConnection] = useState<Connection>("connecting");
   const [socket, setSocket] = useState<LiveSocket | null>(null);
   const attachRef = useRef(attach);
-  attachRef.current = attach;
+  useEffect(() => {
+    attachRef.current = attach;
+  });
 
   useEffect(() => {
     const s: LiveSocket = io(LIVE_NAMESPACE, { withCredentials: true, reconnectionDelayMax: 3000 });
     attachRef.current?.(s);
     const follower = followCompetition(s, competition, initial, (next) => setState(next));
     const online = () => setConnection(s.connected ? "live" : navigator.onLine ? "reconnecting" : "offline");
-    s.on("connect", () => setConnection("live"));
+    // The phone knows before any ping does that the Wi-Fi is gone: let go at once, and come back
+    // (with the last seq seen) as soon as it returns.
+    const wentOffline = () => {
+      s.disconnect();
+      online();
+    };
+    const cameOnline = () => {
+      if (!s.connected) s.connect();
+      online();
+    };
+    s.on("connect", () => {
+      setConnection("live");
+      setSocket(s);
+    });
     s.on("disconnect", online);
     s.io.on("reconnect_attempt", online);
     s.io.on("error", online);
-    window.addEventListener("online", online);
-    window.addEventListener("offline", online);
-    setSocket(s);
+    window.addEventListener("online", cameOnline);
+    window.addEventListener("offline", wentOffline);
     return () => {
       follower.stop();
-      window.removeEventListener("online", online);
-      window.removeEventListener("offline", online);
+      window.removeEventListener("online", cameOnline);
+      window.removeEventListener("offline", wentOffline);
       s.disconnect();
     };
     // The initial state only seeds the follower; later loader data must not restart the socket.

@@ -1,0 +1,266 @@
+// A judge's phone on stage: it follows the control room by itself, opens the form when scoring
+// opens, and keeps every score on the phone (localStorage) until the server has answered it, so
+// a score typed while the venue Wi-Fi is down is sent by itself when the connection returns. Each
+// score carries a key chosen here: sent twice, it is recognised and counted once.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
+import type { PublicState } from "~/domain/live-final";
+import { formatMilli, markField, scoreSheetSchema } from "~/domain/score-sheet";
+import { localized, useLocale } from "~/i18n/use-locale";
+import type { Ack, JudgeView } from "~/live/protocol";
+import { CountryLabel } from "../country-label";
+import { ConnectionBadge } from "./connection-badge";
+import { useLiveChannel } from "./use-live-channel";
+
+export type StageCriterion = { id: number; name_zh: string; name_en: string; weight_bp: number; max_milli: number; step_milli: number };
+type Pending = { submissionId: string; entryId: number; marks: Record<string, string>; comment: string };
+type Outcome = { entryId: number; kind: "accepted" | "duplicate" | "refused"; code?: string };
+
+/** Codes that mean "try again later", not "this score is refused". */
+const RETRY = new Set(["rate_limited", "timeout"]);
+
+function newSubmissionId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes); // works on plain-HTTP venue networks, unlike randomUUID
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const QUEUE_EVENT = "frontier-live-queue";
+
+/**
+ * The phone's queue of scores not yet answered by the server, in localStorage: it survives a
+ * reload or a closed tab. Read through useSyncExternalStore, so the server render (empty) and the
+ * phone's stored queue never disagree during hydration.
+ */
+function usePendingQueue(key: string) {
+  const text = useSyncExternalStore(
+    (notify) => {
+      window.addEventListener("storage", notify);
+      window.addEventListener(QUEUE_EVENT, notify);
+      return () => {
+        window.removeEventListener("storage", notify);
+        window.removeEventListener(QUEUE_EVENT, notify);
+      };
+    },
+    () => localStorage.getItem(key) ?? "[]",
+    () => "[]",
+  );
+  const pending = useMemo(() => {
+    try {
+      return JSON.parse(text) as Pending[];
+    } catch {
+      return [];
+    }
+  }, [text]);
+  const save = useCallback(
+    (update: (list: Pending[]) => Pending[]) => {
+      let list: Pending[];
+      try {
+        list = JSON.parse(localStorage.getItem(key) ?? "[]") as Pending[];
+      } catch {
+        list = [];
+      }
+      localStorage.setItem(key, JSON.stringify(update(list)));
+      window.dispatchEvent(new Event(QUEUE_EVENT));
+    },
+    [key],
+  );
+  return [pending, save] as const;
+}
+
+export function JudgeStage({ slug, userId, initial, view: initialView, criteria }: { slug: string; userId: number; initial: PublicState | null; view: JudgeView; criteria: StageCriterion[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [view, setView] = useState(initialView);
+  const { state, connection, socket } = useLiveChannel(slug, initial, (s) => s.on("judge", (v) => setView(v)));
+  const [pending, setPending] = usePendingQueue(`frontier.live.${slug}.${userId}.pending`);
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [sending, setSending] = useState(false);
+  const flushing = useRef(false);
+
+  const flush = useCallback(async () => {
+    if (!socket?.connected || flushing.current) return;
+    const list = JSON.parse(localStorage.getItem(`frontier.live.${slug}.${userId}.pending`) ?? "[]") as Pending[];
+    if (list.length === 0) return;
+    flushing.current = true;
+    setSending(true);
+    try {
+      for (const item of list) {
+        let ack: Ack;
+        try {
+          ack = (await socket.timeout(8000).emitWithAck("submit", { competition: slug, submissionId: item.submissionId, entryId: item.entryId, marks: item.marks, ...(item.comment ? { comment: item.comment } : {}) })) as Ack;
+        } catch {
+          break; // no answer: keep it, try again on the next connection
+        }
+        if (!ack.ok && RETRY.has(ack.code)) break;
+        setPending((l) => l.filter((p) => p.submissionId !== item.submissionId));
+        const outcome: Outcome = ack.ok ? { entryId: item.entryId, kind: ack.duplicate ? "duplicate" : "accepted" } : { entryId: item.entryId, kind: "refused", code: ack.code };
+        setOutcomes((o) => [...o.filter((x) => x.entryId !== item.entryId), outcome]);
+      }
+    } finally {
+      flushing.current = false;
+      setSending(false);
+    }
+  }, [socket, slug, userId, setPending]);
+
+  useEffect(() => {
+    if (!socket) return;
+    const onConnect = () => void flush();
+    socket.on("connect", onConnect);
+    const first = window.setTimeout(() => void flush(), 0);
+    // A queued score is retried now and then too, in case an answer was lost.
+    const timer = window.setInterval(() => void flush(), 5000);
+    return () => {
+      socket.off("connect", onConnect);
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
+  }, [socket, flush]);
+
+  const entry = state?.stage.entryId != null ? state.entries.find((e) => e.id === state.stage.entryId) : undefined;
+  const phase = state?.stage.phase ?? "idle";
+  const mine = entry ? view.entries.includes(entry.id) : false;
+  const done = entry ? view.submitted.includes(entry.id) : false;
+  const queued = entry ? pending.some((p) => p.entryId === entry.id) : false;
+  const outcome = entry ? outcomes.find((o) => o.entryId === entry.id) : undefined;
+  const otherPending = pending.filter((p) => p.entryId !== entry?.id);
+
+  return (
+    <div className="mx-auto max-w-lg space-y-4" data-testid="judge-stage" data-phase={phase}>
+      <div className="flex items-center gap-3">
+        <h1 className="flex-1 text-xl font-bold text-slate-900">{t("live.judge.title")}</h1>
+        <ConnectionBadge connection={connection} className="text-sm text-slate-600" />
+      </div>
+      <p className="text-sm text-slate-600">{t("live.judge.seat", { n: view.seat })}</p>
+
+      {entry ? (
+        <section className="space-y-1 rounded-xl border border-slate-200 bg-white p-4" data-testid="stage-entry" data-entry={entry.id}>
+          <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700">
+            {t("live.onStage")} · <span className="font-mono">{entry.code}</span>
+          </p>
+          <p className="text-lg font-semibold">{localized(locale, entry.title.zh, entry.title.en)}</p>
+          <p className="text-sm text-slate-600">
+            {entry.organization} · <CountryLabel code={entry.country} locale={locale} />
+          </p>
+          <p className="text-sm font-medium text-slate-800">{t(`live.phase.${phase}`)}</p>
+        </section>
+      ) : (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">{t("live.judge.waitForStage")}</p>
+      )}
+
+      {outcome ? (
+        <p role={outcome.kind === "refused" ? "alert" : "status"} data-testid="outcome" data-kind={outcome.kind} className={`rounded-lg p-3 text-sm ${outcome.kind === "refused" ? "bg-rose-50 text-rose-800" : "bg-emerald-50 text-emerald-800"}`}>
+          {outcome.kind === "refused" ? (
+            <>
+              <strong className="block">{t("live.judge.refusedTitle")}</strong>
+              {t(`live.refusal.${outcome.code}`, { defaultValue: t("live.refusal.refused") })}
+            </>
+          ) : (
+            t(outcome.kind === "duplicate" ? "live.judge.duplicate" : "live.judge.accepted")
+          )}
+        </p>
+      ) : null}
+
+      {entry && !mine ? <p className="text-sm text-slate-600">{t("live.judge.notYourEntry")}</p> : null}
+      {entry && mine && queued ? (
+        <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="pending">
+          ⏳ {sending && connection === "live" ? t("live.judge.sending") : t("live.judge.pending")}
+        </p>
+      ) : null}
+      {entry && mine && !queued && done && !outcome ? <p className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">{t("live.judge.submittedAlready")}</p> : null}
+      {entry && mine && !queued && !done && outcome?.kind !== "accepted" && outcome?.kind !== "duplicate" ? (
+        phase === "scoring" ? (
+          <StageSheet
+            key={entry.id}
+            criteria={criteria}
+            onSubmit={(marks, comment) => {
+              setPending((l) => [...l, { submissionId: newSubmissionId(), entryId: entry.id, marks, comment }]);
+              setOutcomes((o) => o.filter((x) => x.entryId !== entry.id));
+              window.setTimeout(() => void flush(), 0);
+            }}
+          />
+        ) : phase === "pitching" ? (
+          <p className="text-sm text-slate-600">{t("live.judge.waitForOpen")}</p>
+        ) : phase === "closed" || phase === "revealed" ? (
+          <p className="text-sm text-slate-600">{t("live.judge.scoringClosed")}</p>
+        ) : null
+      ) : null}
+
+      {otherPending.length ? (
+        <section className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="pending-others">
+          <p className="font-semibold">{t("live.judge.pendingTitle")}</p>
+          <ul>
+            {otherPending.map((p) => {
+              const e = state?.entries.find((x) => x.id === p.entryId);
+              return <li key={p.submissionId}>{e ? `${e.code} · ${localized(locale, e.title.zh, e.title.en)}` : p.entryId}</li>;
+            })}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** The marks form: the same sheet schema as the web sheet and the server, checked on the phone first. */
+function StageSheet({ criteria, onSubmit }: { criteria: StageCriterion[]; onSubmit: (marks: Record<string, string>, comment: string) => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [comment, setComment] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const schema = useMemo(() => scoreSheetSchema(criteria.map((c) => ({ id: c.id, maxMilli: c.max_milli, stepMilli: c.step_milli }))), [criteria]);
+  return (
+    <form
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+      data-testid="stage-sheet"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const raw: Record<string, string> = { intent: "submit", comment };
+        for (const c of criteria) raw[markField(c.id)] = values[c.id] ?? "";
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) {
+          const found: Record<string, string> = {};
+          for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issue.message;
+          setErrors(found);
+          return;
+        }
+        setErrors({});
+        onSubmit(Object.fromEntries(criteria.map((c) => [String(c.id), values[c.id] ?? ""])), comment);
+      }}
+    >
+      {criteria.map((c) => {
+        const name = markField(c.id);
+        const error = errors[name];
+        return (
+          <label key={c.id} className="block">
+            <span className="flex items-baseline justify-between gap-2 text-sm font-medium">
+              <span>{localized(locale, c.name_zh, c.name_en)}</span>
+              <span className="text-xs text-slate-500">{t("judge.range", { max: formatMilli(c.max_milli), step: formatMilli(c.step_milli) })}</span>
+            </span>
+            <input
+              name={name}
+              inputMode="decimal"
+              autoComplete="off"
+              className={`mt-1 w-full rounded-lg border px-3 py-3 text-lg ${error ? "border-rose-500" : "border-slate-300"}`}
+              value={values[c.id] ?? ""}
+              aria-invalid={Boolean(error)}
+              aria-describedby={error ? `${name}-error` : undefined}
+              onChange={(e) => setValues({ ...values, [c.id]: e.target.value })}
+            />
+            {error ? (
+              <span id={`${name}-error`} className="mt-1 block text-sm text-rose-700">
+                {t(error)}
+              </span>
+            ) : null}
+          </label>
+        );
+      })}
+      <label className="block text-sm">
+        <span className="font-medium">{t("live.judge.comment")}</span>
+        <textarea className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2" rows={2} value={comment} maxLength={4000} onChange={(e) => setComment(e.target.value)} />
+      </label>
+      <button className="w-full rounded-lg bg-indigo-600 py-3 text-base font-semibold text-white hover:bg-indigo-500">{t("live.judge.submit")}</button>
+    </form>
+  );
+}

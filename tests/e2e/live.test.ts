@@ -1,0 +1,202 @@
+// The live final in Chromium: the organizer's control room, a judge's phone on stage and the
+// audience's big screen, each in its own browser context, as they are in the hall.
+import Database from "better-sqlite3";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { io as connect } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LiveSocket } from "../../app/live/follower";
+import type { Ack } from "../../app/live/protocol";
+import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { demoServerForThisFile } from "../support/demo-server";
+
+const demo = demoServerForThisFile();
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const sockets: LiveSocket[] = [];
+let organizerPage: Page;
+let audience: Page;
+let phone: Page;
+let phoneContext: BrowserContext;
+const errors: string[][] = [];
+let order: number[] = [];
+/** Session cookies of the panel's other judges (not the demo judge, who uses the phone). */
+const others: string[] = [];
+let finalRound = 0;
+let demoJudge = 0;
+
+async function open(viewport: { width: number; height: number }, mobile = false) {
+  const context = await browser.newContext({ viewport, locale: "en-US", ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  contexts.push(context);
+  const page = await context.newPage();
+  errors.push(watchErrors(page));
+  return { context, page };
+}
+
+async function signInPage(page: Page, email: string, password: string) {
+  await page.goto(demo.url + "/login");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** The other panel judges submit from their own (scripted) phones over the live channel. */
+async function othersSubmit(entryId: number, mark: string) {
+  await Promise.all(
+    others.map(async (cookie, i) => {
+      const socket: LiveSocket = connect(demo.url + "/live", { transports: ["websocket"], reconnection: false, extraHeaders: { cookie } });
+      sockets.push(socket);
+      await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
+      const ack = (await socket.timeout(5000).emitWithAck("submit", { competition: "zgc2026", submissionId: `e2e-${entryId}-${i}`, entryId, marks: { "9": mark, "10": mark, "11": mark } })) as Ack;
+      expect(ack).toMatchObject({ ok: true });
+      socket.disconnect();
+    }),
+  );
+}
+
+async function fillSheet(page: Page, mark: string) {
+  for (const input of await page.locator('[data-testid="stage-sheet"] input[name^="m"]').all()) await input.fill(mark);
+}
+
+const row = (page: Page, entryId: number) => page.locator(`[data-testid="ranking-row"][data-entry="${entryId}"]`);
+const control = async (label: string, entryId?: number) => {
+  const scope = entryId === undefined ? organizerPage : organizerPage.locator(`[data-testid="pitch-order"] li[data-entry="${entryId}"]`);
+  await scope.getByRole("button", { name: label, exact: true }).click();
+};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // The other judges of the final panel get the demo judge's password, so this test can sign them in.
+  const db = new Database(demo.dbFile);
+  finalRound = (db.prepare(`SELECT id FROM rounds WHERE slug = 'final'`).get() as { id: number }).id;
+  demoJudge = (db.prepare(`SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo'`).get() as { id: number }).id;
+  const emails = db
+    .prepare(`SELECT DISTINCT u.email FROM assignments a JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE a.round_id = ? AND j.id != ? ORDER BY j.id`)
+    .all(finalRound, demoJudge) as { email: string }[];
+  db.prepare(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'judge@frontier.demo') WHERE email IN (${emails.map(() => "?").join(",")})`).run(...emails.map((e) => e.email));
+  db.close();
+  for (const { email } of emails) others.push(await demo.signIn(email, "frontier-judge"));
+}, 120_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await browser?.close();
+});
+
+describe("the live final in the hall", () => {
+  it("runs pitches from the control room; the judge's phone follows by itself; the big screen shows the ranking change within a second of the last judge's submission", async () => {
+    ({ page: organizerPage } = await open({ width: 1440, height: 900 }));
+    await signInPage(organizerPage, "organizer@frontier.demo", "frontier-organizer");
+    await organizerPage.goto(demo.url + "/admin/live");
+    await organizerPage.getByRole("button", { name: "Start the live final" }).click();
+    await organizerPage.locator('[data-testid="control-room"]').waitFor();
+    order = (JSON.parse(demo.query<{ control: string }>(`SELECT control FROM live_state`)[0]!.control) as { order: number[] }).order;
+
+    ({ page: audience } = await open({ width: 1920, height: 1080 }));
+    await audience.goto(demo.url + "/live/zgc2026");
+    await audience.getByText("The next pitch will begin shortly").waitFor();
+
+    ({ page: phone, context: phoneContext } = await open({ width: 390, height: 844 }, true));
+    await signInPage(phone, "judge@frontier.demo", "frontier-judge");
+    await phone.goto(demo.url + "/judge/live");
+    await phone.getByText("Waiting for the next pitch").waitFor();
+    await phone.locator('[data-connection="live"]').waitFor();
+    await audience.locator('[data-connection="live"]').waitFor();
+
+    // Pitch 1: on stage, the phone and the screen follow without a reload.
+    const [first, second] = order as [number, number];
+    await control("Put on stage", first);
+    await phone.locator(`[data-testid="stage-entry"][data-entry="${first}"]`).waitFor();
+    await audience.locator(`[data-testid="stage"][data-entry="${first}"]`).waitFor();
+    expect(await phone.getByText("Scoring opens after the pitch.").count()).toBe(1);
+    await control("Open scoring");
+    await phone.locator('[data-testid="stage-sheet"]').waitFor();
+    await othersSubmit(first, "7");
+    await audience.locator('[data-testid="stage-progress"][data-submitted="8"]').waitFor();
+    expect(await audience.getByText("Judges: 8 of 9").count()).toBe(1);
+    // Marks stay hidden until the reveal.
+    expect(await audience.locator('[data-testid="seat-mark"]').count()).toBe(0);
+
+    // A mark above the maximum is explained at its field on the phone; nothing is sent.
+    await fillSheet(phone, "8");
+    await phone.locator('input[name="m9"]').fill("11");
+    await phone.getByRole("button", { name: "Submit my score" }).click();
+    await phone.getByText("This mark is above the criterion's maximum.").waitFor();
+    expect(demo.count(`SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`, finalRound, demoJudge, first)).toBe(0);
+    await phone.locator('input[name="m9"]').fill("8.5");
+    await phone.getByRole("button", { name: "Submit my score" }).click();
+    await phone.locator('[data-testid="outcome"][data-kind="accepted"]').waitFor();
+    // Every judge has submitted: scoring closed by itself, and the organizer reveals.
+    await audience.locator('[data-testid="stage-progress"][data-phase="closed"]').waitFor();
+    await control("Reveal the result");
+    await expect.poll(() => row(audience, first).getAttribute("data-rank"), { timeout: 1000, interval: 25 }).toBe("1");
+    expect(await audience.locator('[data-testid="seat-mark"]').count()).toBe(9);
+    expect(await audience.locator('[data-testid="seat-mark"][data-dropped="true"]').count()).toBe(2);
+
+    // Pitch 2 reveals by itself: the big screen re-ranks within a second of the phone's submission.
+    // The box shows the server's setting: it ticks once the control room has confirmed it.
+    await organizerPage.locator('[data-testid="auto-reveal"]').click();
+    await expect.poll(() => organizerPage.locator('[data-testid="auto-reveal"]').isChecked()).toBe(true);
+    await control("Put on stage", second);
+    await phone.locator(`[data-testid="stage-entry"][data-entry="${second}"]`).waitFor();
+    await control("Open scoring");
+    await othersSubmit(second, "9.5");
+    await audience.locator('[data-testid="stage-progress"][data-submitted="8"]').waitFor();
+    await fillSheet(phone, "9");
+    await phone.getByRole("button", { name: "Submit my score" }).click();
+    await expect.poll(() => row(audience, second).getAttribute("data-rank"), { timeout: 1000, interval: 25 }).toBe("1");
+    await expect.poll(() => row(audience, first).getAttribute("data-rank"), { timeout: 1000, interval: 25 }).toBe("2");
+    // Let the rows finish sliding before the picture is taken.
+    await audience.waitForTimeout(800);
+    await screenshot(audience, "live-big-screen-1920x1080");
+    expect(errors.flat()).toEqual([]);
+  });
+
+  it("keeps a score typed while the phone is offline, sends it by itself when the connection returns, and tells the judge plainly when scoring closed meanwhile", async () => {
+    const [, , third, fourth] = order as [number, number, number, number];
+    await organizerPage.locator('[data-testid="auto-reveal"]').click();
+    await expect.poll(() => organizerPage.locator('[data-testid="auto-reveal"]').isChecked()).toBe(false);
+    await control("Put on stage", third);
+    await control("Open scoring");
+    await phone.locator('[data-testid="stage-sheet"]').waitFor();
+
+    await phoneContext.setOffline(true);
+    await phone.locator('[data-connection="offline"]').waitFor();
+    await fillSheet(phone, "6.5");
+    await phone.getByRole("button", { name: "Submit my score" }).click();
+    await phone.locator('[data-testid="pending"]').waitFor();
+    expect(await phone.getByText("Kept on this phone").count()).toBe(1);
+    expect(demo.count(`SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`, finalRound, demoJudge, third)).toBe(0);
+    await phoneContext.setOffline(false);
+    await phone.locator('[data-testid="outcome"][data-kind="accepted"]').waitFor({ timeout: 15_000 });
+    expect(demo.count(`SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ? AND status = 'submitted'`, finalRound, demoJudge, third)).toBe(1);
+
+    // Scoring closes while the phone is away (8 of 9, with a reason): the late score is refused in words.
+    await othersSubmit(third, "6");
+    await control("Reveal the result");
+    await control("Put on stage", fourth);
+    await control("Open scoring");
+    await phone.locator('[data-testid="stage-sheet"]').waitFor();
+    await phoneContext.setOffline(true);
+    await phone.locator('[data-connection="offline"]').waitFor();
+    await fillSheet(phone, "7");
+    await phone.getByRole("button", { name: "Submit my score" }).click();
+    await phone.locator('[data-testid="pending"]').waitFor();
+    await othersSubmit(fourth, "7");
+    await organizerPage.getByLabel("Why close with fewer marks").fill("Judge 1's phone is offline");
+    await organizerPage.locator('[data-testid="close-scoring"]').click();
+    await organizerPage.locator('[data-testid="control-room"][data-phase="closed"]').waitFor();
+    await phoneContext.setOffline(false);
+    await phone.locator('[data-testid="outcome"][data-kind="refused"]').waitFor({ timeout: 15_000 });
+    expect(await phone.getByText("Scoring for that entry was already closed, so the score was not counted.").count()).toBe(1);
+    expect(demo.count(`SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`, finalRound, demoJudge, fourth)).toBe(0);
+    await screenshot(phone, "live-judge-phone");
+
+    const small = await open({ width: 390, height: 844 }, true);
+    await small.page.goto(demo.url + "/live/zgc2026");
+    await small.page.locator('[data-testid="ranking-row"]').first().waitFor();
+    expect(await small.page.locator('[data-testid="ranking-row"]').count()).toBe(3);
+    await screenshot(small.page, "live-audience-phone");
+    expect(errors.flat()).toEqual([]);
+  });
+});
