@@ -1,0 +1,30 @@
+// Answers of the public JSON API: cacheable by partners and CDNs, revalidated by ETag, readable
+// from any origin (the data is public; no cookies are read or set).
+import crypto from "node:crypto";
+
+export function publicJson(request: Request, body: unknown, options: { maxAgeSeconds: number; etag?: string; status?: number }): Response {
+  const text = JSON.stringify(body);
+  const etag = `"${options.etag ?? crypto.createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+  const headers = new Headers({
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": `public, max-age=${options.maxAgeSeconds}`,
+    ETag: etag,
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag",
+    Vary: "Accept-Encoding",
+  });
+  const status = options.status ?? 200;
+  if (status === 200) {
+    const match = request.headers.get("if-none-match");
+    if (match && match.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*")) return new Response(null, { status: 304, headers });
+  }
+  return new Response(text, { status, headers });
+}
+
+/** A refusal in the same shape partners parse: a code and an English and Chinese message. */
+export function publicJsonError(status: number, code: string, message: { en: string; zh: string }): Response {
+  return new Response(JSON.stringify({ error: { code, message } }), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" },
+  });
+}
