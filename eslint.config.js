@@ -27,4 +27,9 @@ export default tseslint.config(
     files: ["bench/**/*.ts", "db/cli/**/*.ts", "tests/**/*.ts"],
     rules: { "no-console": "off" },
   },
+  {
+    // Examples for partners: plain Node scripts that print what they receive.
+    files: ["docs/examples/**/*.mjs"],
+    languageOptions: { globals: globals.node },
+  },
 );

@@ -114,6 +114,8 @@ export const enLive = {
     invalid_marks: "A mark is not valid.",
     entry_withdrawn: "That entry has been withdrawn.",
     not_started: "The live final has not started.",
+    no_rubric: "The final round has no rubric yet: set it up under Rounds first.",
+    no_panel: "The final round has no judges assigned yet: assign its panel first.",
     unknown_competition: "There is no such competition.",
     forbidden: "You are not allowed to do that.",
     rate_limited: "Too many messages: slow down.",

@@ -115,6 +115,8 @@ export const zhHansLive: typeof enLive = {
     invalid_marks: "有分数无效。",
     entry_withdrawn: "该项目已退出。",
     not_started: "现场决赛尚未开始。",
+    no_rubric: "决赛轮次尚未设置评分细则：请先在“轮次”中设置。",
+    no_panel: "决赛轮次尚未分配评委：请先分配评委组。",
     unknown_competition: "没有该赛事。",
     forbidden: "您无权执行此操作。",
     rate_limited: "消息过于频繁，请稍候。",

@@ -19,7 +19,7 @@ type Live = { competitionId: number; slug: string; roundId: number; control: Con
 
 /** What the hub sends out: updates in seq order, or (when a live final starts) a whole snapshot. */
 export type LiveBroadcast = { slug: string; updates: UpdateEvent[]; snapshot?: PublicState };
-export type Refusal = { ok: false; code: RefusalCode | SubmitRefusal | "not_started" | "unknown_competition"; field?: string; message?: string };
+export type Refusal = { ok: false; code: RefusalCode | SubmitRefusal | "not_started" | "unknown_competition" | "no_rubric" | "no_panel"; field?: string; message?: string };
 export type SubmitRefusal = "not_on_panel" | "wrong_entry" | "scoring_closed" | "already_submitted" | "invalid_marks" | "entry_withdrawn";
 export type CommandOutcome = { ok: true; updates: UpdateEvent[] } | Refusal;
 export type SubmitOutcome = { ok: true; duplicate: boolean; updates: UpdateEvent[] } | Refusal;
@@ -267,6 +267,10 @@ export function createLiveService(db: Db, clock: () => Date) {
           const order = finalists.map((f) => f.id);
           if (order.length === 0) return { ok: false as const, code: "not_in_final" as const };
           const panel = await panelOf(trx, round.id);
+          // Judges could not score without a rubric, nor anyone without a panel: refuse before the hall sees it.
+          const criteria = await trx.selectFrom("criteria").select("id").where("round_id", "=", round.id).limit(1).execute();
+          if (criteria.length === 0) return { ok: false as const, code: "no_rubric" as const };
+          if (panel.judges.length === 0) return { ok: false as const, code: "no_panel" as const };
           const state: PublicState = {
             seq: 0,
             round: { slug: round.slug, name: { zh: round.name_zh, en: round.name_en }, panel: panel.judges.length },
