@@ -17,7 +17,7 @@ import { seedDemo } from "../db/seed/seed.server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const sizes = (process.argv[2] ?? "1000,5000,10000").split(",").map(Number);
-const PITCHES = 11; // 11 pitches × 9 judges = 99 timed submissions per N
+const PITCHES = 22; // every finalist: 22 pitches × 9 judges = 198 timed submissions per N
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -27,7 +27,8 @@ export type LiveEntry = {
 export type SeatMark = { seat: number; mark: string; dropped: boolean };
 export type Reveal = { entryId: number; result: string; marks: SeatMark[] };
 export type RankingRow = { entryId: number; rank: number | null; result: string | null };
-export type Awards = { tier: AwardTier; entryIds: number[] }[];
+/** Award lists: the three tiers, then (when configured) the top N of each track, by track code. */
+export type Awards = { tier: AwardTier | "trackTop"; entryIds: number[]; track?: string }[];
 
 export type Stage = { entryId: number | null; phase: Phase; submitted: number; of: number };
 
@@ -129,6 +130,8 @@ export type ControlState = {
   hidden: number[];
   /** How many entries each award tier takes: champion, runner-up, third (tiers may be shared). */
   awardCounts: [number, number, number];
+  /** The top N of each track also awarded (e.g. TOP10 per track); 0 for none. */
+  trackTop?: number;
   card: MessageCard | null;
   /** Reveal as soon as scoring closes by itself (every panel judge submitted), without a click. */
   autoReveal: boolean;
@@ -148,7 +151,7 @@ export type Command =
   | { type: "freeze" }
   | { type: "ceremonyStep" }
   | { type: "card"; card: MessageCard | null }
-  | { type: "awards"; counts: [number, number, number] }
+  | { type: "awards"; counts: [number, number, number]; trackTop?: number | undefined }
   | { type: "autoReveal"; on: boolean }
   | { type: "hide"; entryId: number; reason: string };
 
@@ -179,6 +182,8 @@ export type Facts = {
   reveal(entryId: number): Reveal;
   /** The ranking of these entries' results. */
   rank(entryIds: readonly number[]): RankingRow[];
+  /** The track (code) an entry competes in, for per-track awards. */
+  trackOf(entryId: number): string;
 };
 
 export type Decision =
@@ -248,7 +253,7 @@ export function decide(control: ControlState, command: Command, facts: Facts): D
     }
     case "awards": {
       if (control.ceremony === "done") return refuse("ceremony_over");
-      return { ok: true, control: { ...control, awardCounts: command.counts }, changes: [], audit: { action: "live.awards_configured", reason: null } };
+      return { ok: true, control: { ...control, awardCounts: command.counts, trackTop: command.trackTop ?? control.trackTop ?? 0 }, changes: [], audit: { action: "live.awards_configured", reason: null } };
     }
     case "autoReveal":
       return { ok: true, control: { ...control, autoReveal: command.on }, changes: [], audit: { action: command.on ? "live.auto_reveal_on" : "live.auto_reveal_off", reason: null } };
@@ -289,7 +294,8 @@ function ceremonyStep(control: ControlState, facts: Facts): Decision {
     const next: ControlState = { ...control, sealed: control.sealed.filter((id) => id !== lowest) };
     return { ok: true, control: next, changes: [{ type: "reveal", reveal: facts.reveal(lowest), ranking: facts.rank(publicIds(next)) }], audit: { action: "live.ceremony_revealed", reason: null } };
   }
-  const awards = awardTiers(facts.rank(control.revealed), control.awardCounts);
+  const final = facts.rank(control.revealed);
+  const awards = [...awardTiers(final, control.awardCounts), ...trackTopAwards(final, control.trackTop ?? 0, facts.trackOf)];
   const next: ControlState = { ...control, ceremony: "done", frozen: false };
   return { ok: true, control: next, changes: [{ type: "awards", awards }, { type: "ceremony", ceremony: "done" }], audit: { action: "live.awards_shown", reason: null } };
 }
@@ -308,6 +314,21 @@ export function awardTiers(ranking: readonly RankingRow[], counts: readonly [num
     out.push({ tier, entryIds });
   });
   return out;
+}
+
+/** The top `n` of each track by the final ranking (ties at the edge share), tracks in order of their best entry. */
+export function trackTopAwards(ranking: readonly RankingRow[], n: number, trackOf: (entryId: number) => string): Awards {
+  if (n <= 0) return [];
+  const byTrack = new Map<string, RankingRow[]>();
+  for (const row of ranking) {
+    if (row.rank === null) continue;
+    const track = trackOf(row.entryId);
+    byTrack.set(track, [...(byTrack.get(track) ?? []), row]);
+  }
+  return [...byTrack].map(([track, rows]) => {
+    const cut = rows[Math.min(n, rows.length) - 1]!.rank;
+    return { tier: "trackTop" as const, track, entryIds: rows.filter((r, i) => i < n || r.rank === cut).map((r) => r.entryId) };
+  });
 }
 
 /** Which of a panel's marks the rule drops: the lowest and highest by value, only as many as it says. */

@@ -38,7 +38,11 @@ export const commandSchema: z.ZodType<Command> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("freeze") }),
   z.object({ type: z.literal("ceremonyStep") }),
   z.object({ type: z.literal("card"), card: messageCardSchema.nullable() }),
-  z.object({ type: z.literal("awards"), counts: z.tuple([z.number().int().min(1).max(10), z.number().int().min(0).max(10), z.number().int().min(0).max(10)]) }),
+  z.object({
+    type: z.literal("awards"),
+    counts: z.tuple([z.number().int().min(1).max(10), z.number().int().min(0).max(10), z.number().int().min(0).max(10)]),
+    trackTop: z.number().int().min(0).max(50).optional(),
+  }),
   z.object({ type: z.literal("autoReveal"), on: z.boolean() }),
   z.object({ type: z.literal("hide"), entryId: id, reason: z.string().max(500) }),
 ]);
@@ -60,7 +64,7 @@ export type SubmitMessage = z.infer<typeof submitMessage>;
 const rankingRow = z.object({ entryId: id, rank: z.number().int().min(1).nullable(), result: decimal.nullable() });
 const reveal = z.object({ entryId: id, result: decimal, marks: z.array(z.object({ seat: z.number().int().min(1), mark: decimal, dropped: z.boolean() })) });
 const stage = z.object({ entryId: id.nullable(), phase, submitted: z.number().int().min(0), of: z.number().int().min(0) });
-const awards = z.array(z.object({ tier: z.enum(["champion", "runnerUp", "third"]), entryIds: z.array(id) }));
+const awards = z.array(z.object({ tier: z.enum(["champion", "runnerUp", "third", "trackTop"]), entryIds: z.array(id), track: z.string().max(20).optional() }));
 const ceremony = z.enum(["none", "running", "done"]);
 
 export const changeSchema: z.ZodType<Change> = z.discriminatedUnion("type", [

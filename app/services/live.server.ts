@@ -104,6 +104,9 @@ export function createLiveService(db: Db, clock: () => Date) {
     const raw = [...inputs.units.values()].flat();
     const ranked: RankingEntry[] = inputs.round.normalization === "zscore" ? normalizeMarks(raw) : raw;
     const byId = new Map(ranked.map((e) => [Number(e.id), e]));
+    const tracks = new Map(
+      (await trx.selectFrom("round_entries as re").innerJoin("entries as e", "e.id", "re.entry_id").innerJoin("tracks as t", "t.id", "e.track_id").where("re.round_id", "=", live.roundId).select(["e.id", "t.code"]).execute()).map((r) => [r.id, r.code]),
+    );
     const current = live.control.current;
     const facts: Facts = {
       panel: current !== null ? (panel.perEntry.get(current)?.length ?? 0) : panel.judges.length,
@@ -119,6 +122,7 @@ export function createLiveService(db: Db, clock: () => Date) {
         const entries = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
         return rankEntries({ entries, rule, normalization: "none", tieBreaks: inputs.tieBreaks }).map((r): RankingRow => ({ entryId: Number(r.id), rank: r.rank, result: r.result }));
       },
+      trackOf: (entryId) => tracks.get(entryId) ?? "",
     };
     return { facts, panel, round: inputs.round };
   }

@@ -199,4 +199,49 @@ describe("the live final in the hall", () => {
     await screenshot(small.page, "live-audience-phone");
     expect(errors.flat()).toEqual([]);
   });
+
+  it("puts a message card on the big screen, freezes the board, and reveals the sealed result and the awards at the ceremony", async () => {
+    const [, , , fourth, fifth] = order as [number, number, number, number, number];
+    await control("Reveal the result");
+    await expect.poll(() => audience.locator('[data-testid="ranking-row"]').count()).toBe(4);
+
+    // A break between pitches: the card covers the big screen until it is taken down.
+    await organizerPage.getByLabel("Title (English)").fill("Coffee break");
+    await organizerPage.getByLabel("Title (Chinese)").fill("茶歇");
+    await organizerPage.getByLabel("Text (English)").fill("The final resumes at 15:30");
+    await control("Show the card");
+    await audience.locator('[data-testid="message-card"]').getByText("Coffee break").waitFor();
+    await control("Take the card down");
+    await audience.locator('[data-testid="message-card"]').waitFor({ state: "detached" });
+
+    // Frozen: the fifth result reaches the control room, not the public board.
+    await control("❄ Freeze the public board");
+    await audience.locator('[data-testid="frozen"]').waitFor();
+    await control("Put on stage", fifth);
+    await control("Open scoring");
+    await phone.locator(`[data-testid="stage-entry"][data-entry="${fifth}"] >> xpath=..`).locator('[data-testid="stage-sheet"]').waitFor();
+    await othersSubmit(fifth, "10");
+    await fillSheet(phone, "10");
+    await phone.getByRole("button", { name: "Submit my score" }).click();
+    await organizerPage.locator('[data-testid="control-room"][data-phase="closed"]').waitFor();
+    await control("Reveal the result");
+    await audience.locator('[data-testid="sealed-count"]').getByText("1 result to be revealed").waitFor();
+    expect(await audience.locator('[data-testid="ranking-row"]').count()).toBe(4);
+    expect(await row(audience, fifth).count()).toBe(0);
+    await organizerPage.locator(`[data-testid="private-ranking"] tr[data-entry="${fifth}"][data-sealed="true"]`).waitFor();
+
+    // The ceremony: start, reveal the sealed result (it lands on top), then the awards; the board thaws.
+    await control("Start the ceremony");
+    await audience.getByText("Award ceremony").first().waitFor();
+    await control("Reveal the next result (bottom up)");
+    await expect.poll(() => row(audience, fifth).getAttribute("data-rank")).toBe("1");
+    await control("Show the awards");
+    await audience.locator('[data-testid="awards"]').waitFor();
+    await expect.poll(() => audience.locator('[data-testid="frozen"]').count()).toBe(0);
+    expect(await audience.locator('[data-testid="awards"]').getByText("Champion").count()).toBe(1);
+    expect(await row(audience, fourth).count()).toBe(1);
+    await audience.waitForTimeout(800);
+    await screenshot(audience, "live-big-screen-awards-1920x1080");
+    expect(errors.flat()).toEqual([]);
+  });
 });

@@ -31,6 +31,7 @@ function facts(submitted = 5, panel = 5): Facts {
     minMarks: 3,
     reveal: (entryId) => ({ entryId, result: `${RESULTS[entryId]}.00`, marks: seatMarks([1, 2, 3, 4, 5].map((seat) => ({ seat, mark: String(RESULTS[entryId]! + seat - 3) })), { dropHighest: 1, dropLowest: 1 }) }),
     rank,
+    trackOf: (entryId) => (entryId % 2 ? "QI" : "BCI"),
   };
 }
 
@@ -144,6 +145,15 @@ describe("freeze and ceremony", () => {
       { tier: "third", entryIds: [13, 12] },
     ]);
     expect(run([{ type: "ceremonyStep" }], current).refusals).toEqual(["ceremony_over"]);
+  });
+
+  it("adds the top N of each track to the awards when configured ahead of the ceremony, ties sharing", () => {
+    const done = run([{ type: "awards", counts: [1, 1, 1], trackTop: 2 }, { type: "ceremonyStep" }, { type: "ceremonyStep" }, { type: "ceremonyStep" }, { type: "ceremonyStep" }, { type: "ceremonyStep" }], frozenFinal());
+    expect(done.state.awards!.filter((a) => a.tier === "trackTop")).toEqual([
+      // Odd ids are QI (15 85, 13 80, 11 70), even ids BCI (16 90, 12 75): best track first.
+      { tier: "trackTop", track: "BCI", entryIds: [16, 12] },
+      { tier: "trackTop", track: "QI", entryIds: [15, 13] },
+    ]);
   });
 
   it("handles an entry hidden after the freeze without breaking the reveal", () => {

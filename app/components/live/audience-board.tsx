@@ -132,20 +132,30 @@ function Awards({ state }: { state: PublicState }) {
   const locale = useLocale();
   const bi = useBiLabel();
   const byId = new Map(state.entries.map((e) => [e.id, e]));
+  const trackTitle = (track: Localized | undefined): Localized => {
+    const label = bi("live.trackTop");
+    return { zh: `${label.zh} · ${track?.zh ?? ""}`, en: `${label.en} · ${track?.en ?? ""}` };
+  };
   return (
-    <div className="flex h-full flex-col gap-6" data-testid="awards">
+    <div className="flex h-full flex-col gap-6 overflow-y-auto" data-testid="awards">
       <Bi text={bi("live.awards")} className="text-3xl font-bold lg:text-5xl" sub="text-xl lg:text-2xl" />
       {state.awards!.map((tier) => (
-        <section key={tier.tier}>
-          <Bi text={bi(`live.tier.${tier.tier}`)} className="text-xl font-semibold text-amber-300 lg:text-3xl" sub="text-base lg:text-lg" />
+        <section key={`${tier.tier}-${tier.track ?? ""}`}>
+          <Bi
+            text={tier.tier === "trackTop" ? trackTitle(byId.get(tier.entryIds[0]!)?.track) : bi(`live.tier.${tier.tier}`)}
+            className="text-xl font-semibold text-amber-300 lg:text-3xl"
+            sub="text-base lg:text-lg"
+          />
           <ul className="mt-2 space-y-1 text-lg lg:text-2xl">
             {tier.entryIds.map((id) => {
               const e = byId.get(id);
               return e ? (
-                <li key={id} className="flex items-center gap-3">
-                  {flagEmoji(e.country) ? <span aria-hidden>{flagEmoji(e.country)}</span> : null}
-                  <span className="font-semibold">{pick(locale, e.title)}</span>
-                  <span className="opacity-70">{e.organization}</span>
+                <li key={id} className="leading-snug">
+                  <span className="block font-semibold">{pick(locale, e.title)}</span>
+                  <span className="block text-base opacity-70 lg:text-lg">
+                    {flagEmoji(e.country) ? <span aria-hidden>{flagEmoji(e.country)} </span> : null}
+                    {e.organization}
+                  </span>
                 </li>
               ) : null;
             })}

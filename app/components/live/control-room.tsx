@@ -180,7 +180,7 @@ export function ControlRoom() {
               ) : null}
               {control.ceremony === "done" ? <p className="text-sm text-slate-600">{t("live.control.ceremonyDone")}</p> : null}
             </div>
-            <AwardsForm counts={control.awardCounts} busy={busy || control.ceremony === "done"} onSave={(counts) => send({ type: "awards", counts })} />
+            <AwardsForm counts={control.awardCounts} trackTop={control.trackTop ?? 0} busy={busy || control.ceremony === "done"} onSave={(counts, trackTop) => send({ type: "awards", counts, trackTop })} />
           </Card>
 
           <Card title={t("live.control.card")}>
@@ -311,16 +311,17 @@ function HideButton({ busy, onHide }: { busy: boolean; onHide: (reason: string) 
   );
 }
 
-function AwardsForm({ counts, busy, onSave }: { counts: [number, number, number]; busy: boolean; onSave: (counts: [number, number, number]) => Promise<boolean> }) {
+function AwardsForm({ counts, trackTop, busy, onSave }: { counts: [number, number, number]; trackTop: number; busy: boolean; onSave: (counts: [number, number, number], trackTop: number) => Promise<boolean> }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(counts.map(String));
+  const [perTrack, setPerTrack] = useState(String(trackTop));
   const tiers = ["champion", "runnerUp", "third"] as const;
   return (
     <form
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        void onSave(values.map((v) => Number(v)) as [number, number, number]);
+        void onSave(values.map((v) => Number(v)) as [number, number, number], Number(perTrack));
       }}
     >
       <p className="text-sm font-medium">{t("live.control.awardCounts")}</p>
@@ -333,6 +334,10 @@ function AwardsForm({ counts, busy, onSave }: { counts: [number, number, number]
           </label>
         ))}
       </div>
+      <label className="block text-sm">
+        <span>{t("live.control.trackTop")}</span>
+        <input className={input} type="number" min={0} max={50} value={perTrack} onChange={(e) => setPerTrack(e.target.value)} />
+      </label>
       <button className={secondary} disabled={busy}>
         {t("live.control.saveAwards")}
       </button>
