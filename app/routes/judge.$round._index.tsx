@@ -29,6 +29,14 @@ export default function JudgeRound() {
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{localized(locale, round.nameZh, round.nameEn)}</h1>
         <RoundStatusBadge status={round.status} />
       </div>
+      {round.onStage ? (
+        <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="scored-on-stage">
+          {t("score.scoredOnStage")}{" "}
+          <Link to="/judge/live" className="font-semibold underline">
+            {t("live.judge.nav")} →
+          </Link>
+        </p>
+      ) : null}
       {search.has("declared") ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("judge.declared")}</p> : null}
       <p className="text-slate-700" data-testid="judge-progress">{t("judge.progress", { n: submitted, m: items.length })}</p>
       <progress value={submitted} max={Math.max(1, items.length)} className="h-2 w-full" aria-label={t("judge.progress", { n: submitted, m: items.length })} />

@@ -79,7 +79,8 @@ export function createJudgingService(db: Db, clock: () => Date) {
         .orderBy("e.code")
         .execute();
       const submitted = items.filter((i) => i.status === "submitted").length;
-      return { judge, round: { slug: round.slug, nameZh: round.name_zh, nameEn: round.name_en, status: round.status, closesAt: round.closes_at }, items, submitted };
+      const onStage = Boolean(await db.selectFrom("live_state").select("competition_id").where("round_id", "=", round.id).executeTakeFirst());
+      return { judge, round: { slug: round.slug, nameZh: round.name_zh, nameEn: round.name_en, status: round.status, closesAt: round.closes_at, onStage }, items, submitted };
     },
 
     /**

@@ -344,6 +344,12 @@ describe("the live channel", () => {
     expect(view.seat).toBe(1);
     expect(view.entries).toHaveLength(22);
     expect(view.submitted).toEqual(expect.arrayContaining(order.slice(0, 4)));
+    // The round's list on the web sends the judge to the stage view instead of the sheet.
+    const page = await fetch(server.url + "/judge/final", { headers: { Cookie: judges.get(judgeId!)!, "Accept-Language": "en" } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('data-testid="scored-on-stage"');
+    expect(html).toContain('href="/judge/live"');
   });
 });
 
