@@ -114,29 +114,51 @@ export type SnapshotEvent = z.infer<typeof snapshotEvent>;
 export const updateEvent = z.object({ competition: z.string(), seq: z.number().int().min(1), change: changeSchema });
 export type UpdateEvent = z.infer<typeof updateEvent>;
 
-/** What the control room sees besides the public state: the control state and who has submitted. */
-export type ControlView = {
-  competition: string;
-  control: ControlState;
-  /** Panel seats with names, and whether each has submitted for the entry on stage. */
-  panel: { seat: number; judgeId: number; name: string; submitted: boolean }[];
-  /** Every revealed result, sealed ones included, ranked: what the public will see after the ceremony. */
-  ranking: { entryId: number; rank: number | null; result: string | null; sealed: boolean }[];
-  /** The result of the entry on stage as it stands (after closing), before it is revealed. */
-  preview: { entryId: number; result: string; marks: { seat: number; mark: string; dropped: boolean }[] } | null;
-  /** Entries in the pitch order that were withdrawn or disqualified (hidden at the next step). */
-  withdrawn: number[];
-};
+const controlStateSchema: z.ZodType<ControlState> = z.object({
+  roundId: id,
+  order: z.array(id),
+  current: id.nullable(),
+  phase,
+  revealed: z.array(id),
+  sealed: z.array(id),
+  frozen: z.boolean(),
+  ceremony,
+  hidden: z.array(id),
+  awardCounts: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  trackTop: z.number().int().min(0).optional(),
+  card: messageCardSchema.nullable(),
+  autoReveal: z.boolean(),
+});
 
-/** For a judge's phone: their seat, and the entries they have already submitted. */
-export type JudgeView = { competition: string; seat: number; submitted: number[]; entries: number[] };
+/** What the control room sees besides the public state (organizers only). */
+export const controlViewSchema = z.object({
+  competition: z.string(),
+  control: controlStateSchema,
+  /** Panel seats with names, and whether each has submitted for the entry on stage. */
+  panel: z.array(z.object({ seat: z.number().int().min(1), judgeId: id, name: z.string(), submitted: z.boolean() })),
+  /** Every revealed result, sealed ones included, ranked: what the public will see after the ceremony. */
+  ranking: z.array(rankingRow.extend({ sealed: z.boolean() })),
+  /** The result of the entry on stage as it stands (after closing), before it is revealed. */
+  preview: reveal.nullable(),
+  /** Entries in the pitch order that were withdrawn or disqualified (hidden at the next step). */
+  withdrawn: z.array(id),
+});
+export type ControlView = z.infer<typeof controlViewSchema>;
+
+/** For a judge's phone: their seat, the entries they score, and those already submitted. */
+export const judgeViewSchema = z.object({ competition: z.string(), seat: z.number().int().min(1), submitted: z.array(id), entries: z.array(id) });
+export type JudgeView = z.infer<typeof judgeViewSchema>;
 
 export const errorCodes = ["invalid_payload", "unknown_competition", "forbidden", "rate_limited", "not_started", "refused"] as const;
 export const errorEvent = z.object({ code: z.enum(errorCodes), message: z.string() });
 export type ErrorEvent = z.infer<typeof errorEvent>;
 
 /** The answer to a command or a submission (Socket.IO acknowledgement). */
-export type Ack = { ok: true; duplicate?: boolean } | { ok: false; code: string; message: string; field?: string };
+export const ackSchema = z.union([
+  z.object({ ok: z.literal(true), duplicate: z.boolean().optional() }),
+  z.object({ ok: z.literal(false), code: z.string(), message: z.string(), field: z.string().optional() }),
+]);
+export type Ack = z.infer<typeof ackSchema>;
 
 export type ServerToClientEvents = {
   snapshot: (event: SnapshotEvent) => void;

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { z } from "zod";
 import { ControlRoom } from "~/components/live/control-room";
 
 export const meta: MetaFunction = () => [{ title: "Frontier · Live final" }];
@@ -17,8 +18,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
   if (!competition) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
-  if (form.get("intent") !== "start") return { error: "live.refusal.invalid_payload" };
+  const form = z.object({ intent: z.literal("start") }).safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return { error: "live.refusal.invalid_payload" };
   const outcome = await context.services.live.start(user, competition.slug);
   if (!outcome.ok) return { error: `live.refusal.${outcome.code}` };
   return redirect("/admin/live");

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMilli } from "../../app/domain/score-sheet";
 import type { Command } from "../../app/domain/live-final";
 import { followCompetition, type LiveSocket } from "../../app/live/follower";
-import type { Ack, ControlView, ErrorEvent, JudgeView, UpdateEvent } from "../../app/live/protocol";
+import { ackSchema, controlViewSchema, errorEvent, judgeViewSchema, snapshotEvent, updateEvent, type Ack, type ControlView, type ErrorEvent, type JudgeView, type UpdateEvent } from "../../app/live/protocol";
 import { copyDemoDatabaseFile } from "../support/db";
 import { startServer, type RunningServer } from "../support/server-process";
 
@@ -81,15 +81,19 @@ async function follower(cookie?: string, options: { reconnection?: boolean } = {
   const received: UpdateEvent[] = [];
   const errors: ErrorEvent[] = [];
   let snapshots = 0;
-  socket.on("update", (u) => received.push(u));
-  socket.on("snapshot", () => snapshots++);
-  socket.on("error", (e) => errors.push(e));
+  // Every event the server sends must match its schema in app/live/protocol.ts.
+  socket.on("update", (u) => received.push(updateEvent.parse(u)));
+  socket.on("snapshot", (s) => {
+    snapshotEvent.parse(s);
+    snapshots++;
+  });
+  socket.on("error", (e) => errors.push(errorEvent.parse(e)));
   const follow = followCompetition(socket, SLUG, null, () => undefined);
   await until(() => follow.state !== null, "the first snapshot");
   return { socket, follow, received, errors, snapshots: () => snapshots };
 }
 
-const command = (socket: LiveSocket, command: Command) => socket.timeout(5000).emitWithAck("control", { competition: SLUG, command }) as Promise<Ack>;
+const command = async (socket: LiveSocket, command: Command) => ackSchema.parse(await socket.timeout(5000).emitWithAck("control", { competition: SLUG, command }));
 
 function marksFor(seed: number) {
   return Object.fromEntries(criteria.map((c, i) => [String(c.id), formatMilli(Math.floor(((c.max_milli * ((seed * 7 + i * 3) % 10)) / 10) / c.step_milli) * c.step_milli)]));
@@ -99,7 +103,7 @@ let keyCounter = 0;
 async function submitAs(judgeId: number, entryId: number, seed = judgeId, key = `k${String(++keyCounter).padStart(8, "0")}`) {
   const socket = client(judges.get(judgeId)!);
   await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
-  const ack = (await socket.timeout(5000).emitWithAck("submit", { competition: SLUG, submissionId: key, entryId, marks: marksFor(seed) })) as Ack;
+  const ack = ackSchema.parse(await socket.timeout(5000).emitWithAck("submit", { competition: SLUG, submissionId: key, entryId, marks: marksFor(seed) }));
   socket.disconnect();
   return ack;
 }
@@ -168,6 +172,22 @@ describe("the live channel", () => {
     await until(() => errors.length === 2, "two error events");
     expect(errors.map((e) => e.code)).toEqual(["forbidden", "forbidden"]);
     expect(liveSeq()).toBe(before);
+  });
+
+  it("shows the audience page without sign-in, and the control room and stage view only to their users", async () => {
+    const get = (path: string, cookie?: string) => fetch(server.url + path, { headers: { "Accept-Language": "en", ...(cookie ? { Cookie: cookie } : {}) }, redirect: "manual" });
+    const audiencePage = await get("/live/zgc2026");
+    expect(audiencePage.status).toBe(200);
+    const html = await audiencePage.text();
+    expect(html).toContain("Global final");
+    // Nothing of the panel is public before a reveal: no judge's name appears on the page.
+    const names = query<{ name: string }>(`SELECT DISTINCT j.name FROM judges j JOIN assignments a ON a.judge_id = j.id WHERE a.round_id = (SELECT round_id FROM live_state)`);
+    for (const { name } of names) expect(html).not.toContain(name);
+    expect((await get("/admin/live")).status).toBe(302);
+    expect((await get("/admin/live", judges.values().next().value!)).status).toBe(403);
+    expect((await get("/judge/live")).status).toBe(302);
+    expect((await get("/judge/live", organizer)).status).toBe(403);
+    expect((await get("/live/nosuch")).status).toBe(404);
   });
 
   it("refuses organizer commands from a judge's socket", async () => {
@@ -320,7 +340,7 @@ describe("the live channel", () => {
     organizer = await signIn("organizer@frontier.demo", "frontier-organizer");
     const org2 = client(organizer);
     const view = await new Promise<ControlView>((resolve) => {
-      org2.on("control", resolve);
+      org2.on("control", (v) => resolve(controlViewSchema.parse(v)));
       org2.emit("join", { competition: SLUG });
     });
     expect(view.panel.filter((p) => p.submitted).map((p) => p.judgeId).sort()).toEqual([...some].sort());
@@ -338,7 +358,7 @@ describe("the live channel", () => {
     const [judgeId] = judges.keys();
     const socket = client(judges.get(judgeId!)!);
     const view = await new Promise<JudgeView>((resolve) => {
-      socket.on("judge", resolve);
+      socket.on("judge", (v) => resolve(judgeViewSchema.parse(v)));
       socket.emit("join", { competition: SLUG });
     });
     expect(view.seat).toBe(1);
