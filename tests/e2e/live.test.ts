@@ -149,6 +149,7 @@ describe("the live final in the hall", () => {
     // Let the rows finish sliding before the picture is taken.
     await audience.waitForTimeout(800);
     await screenshot(audience, "live-big-screen-1920x1080");
+    await screenshot(organizerPage, "live-control-room");
     expect(errors.flat()).toEqual([]);
   });
 

@@ -152,7 +152,7 @@ export function ControlRoom() {
             ) : null}
             {view.preview ? (
               <div className="rounded-lg bg-amber-50 p-3" data-testid="preview">
-                <p className="text-sm font-semibold text-amber-900">{t("live.control.preview")}</p>
+                <p className="text-sm font-semibold text-amber-900">{control.phase === "revealed" ? t("live.result") : t("live.control.preview")}</p>
                 <p className="text-3xl font-black tabular-nums text-amber-900">{view.preview.result}</p>
                 <p className="flex flex-wrap gap-2 text-sm tabular-nums">
                   {view.preview.marks.map((m) => (
