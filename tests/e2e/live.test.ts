@@ -146,6 +146,10 @@ describe("the live final in the hall", () => {
     await phone.getByRole("button", { name: "Submit my score" }).click();
     await expect.poll(() => row(audience, second).getAttribute("data-rank"), { timeout: 1000, interval: 25 }).toBe("1");
     await expect.poll(() => row(audience, first).getAttribute("data-rank"), { timeout: 1000, interval: 25 }).toBe("2");
+    // The row that lost its place slides down to it rather than jumping.
+    await expect
+      .poll(() => row(audience, first).evaluate((el) => el.getAnimations().map((a) => (a as CSSTransition).transitionProperty)), { timeout: 1000, interval: 20 })
+      .toContain("transform");
     // Let the rows finish sliding before the picture is taken.
     await audience.waitForTimeout(800);
     await screenshot(audience, "live-big-screen-1920x1080");

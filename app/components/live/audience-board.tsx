@@ -175,29 +175,43 @@ function RankingTable({ state }: { state: PublicState }) {
   const rowHeight = rows.length > 14 ? 42 : 60;
   const medal = ["text-amber-300", "text-slate-200", "text-orange-300"];
   if (rows.length === 0) return <p className="py-10 text-center text-2xl opacity-60">{t("live.noResultsYet")}</p>;
+  const place = new Map(rows.map((r, i) => [r.entryId, i]));
+  // The rows stay in one DOM order (by entry) and only their transform changes, so the browser
+  // slides each to its new place; screen readers get the ranking in order from the list below.
+  const stable = [...rows].sort((a, b) => a.entryId - b.entryId);
   return (
-    <div className="relative" style={{ height: rows.length * rowHeight }} data-testid="ranking">
-      {rows.map((r, i) => {
-        const e = byId.get(r.entryId)!;
-        const fresh = state.reveal?.entryId === r.entryId;
-        return (
-          <div
-            key={r.entryId}
-            data-testid="ranking-row"
-            data-entry={r.entryId}
-            data-rank={r.rank ?? ""}
-            className={`absolute inset-x-0 top-0 flex items-center gap-4 rounded-lg px-3 transition-transform duration-700 ease-out ${fresh ? "bg-indigo-500/40 ring-2 ring-indigo-300" : i % 2 ? "bg-white/5" : ""}`}
-            style={{ height: rowHeight - 4, transform: `translateY(${i * rowHeight}px)` }}
-          >
-            <span className={`w-12 text-right text-2xl font-black tabular-nums lg:text-3xl ${medal[(r.rank ?? 99) - 1] ?? ""}`}>{r.rank ?? "–"}</span>
-            <span className="min-w-0 flex-1 truncate text-lg font-semibold lg:text-2xl">{pick(locale, e.title)}</span>
-            <span className="hidden min-w-0 max-w-[30%] truncate text-base opacity-70 lg:block">{e.organization}</span>
-            <span className="text-xl" aria-hidden title={countryName(e.country, locale)}>{flagEmoji(e.country) ?? e.country}</span>
-            <span className="w-24 text-right text-xl font-bold tabular-nums lg:text-3xl">{r.result ?? "–"}</span>
-          </div>
-        );
-      })}
-    </div>
+    <>
+      <div className="relative" style={{ height: rows.length * rowHeight }} data-testid="ranking" aria-hidden>
+        {stable.map((r) => {
+          const i = place.get(r.entryId)!;
+          const e = byId.get(r.entryId)!;
+          const fresh = state.reveal?.entryId === r.entryId;
+          return (
+            <div
+              key={r.entryId}
+              data-testid="ranking-row"
+              data-entry={r.entryId}
+              data-rank={r.rank ?? ""}
+              className={`absolute inset-x-0 top-0 flex items-center gap-4 rounded-lg px-3 transition-transform duration-700 ease-out ${fresh ? "bg-indigo-500/40 ring-2 ring-indigo-300" : i % 2 ? "bg-white/5" : ""}`}
+              style={{ height: rowHeight - 4, transform: `translateY(${i * rowHeight}px)` }}
+            >
+              <span className={`w-12 text-right text-2xl font-black tabular-nums lg:text-3xl ${medal[(r.rank ?? 99) - 1] ?? ""}`}>{r.rank ?? "–"}</span>
+              <span className="min-w-0 flex-1 truncate text-lg font-semibold lg:text-2xl">{pick(locale, e.title)}</span>
+              <span className="hidden min-w-0 max-w-[30%] truncate text-base opacity-70 lg:block">{e.organization}</span>
+              <span className="text-xl" title={countryName(e.country, locale)}>{flagEmoji(e.country) ?? e.country}</span>
+              <span className="w-24 text-right text-xl font-bold tabular-nums lg:text-3xl">{r.result ?? "–"}</span>
+            </div>
+          );
+        })}
+      </div>
+      <ol className="sr-only" aria-label={t("live.ranking")}>
+        {rows.map((r) => (
+          <li key={r.entryId}>
+            {t("live.rank")} {r.rank ?? "–"}: {pick(locale, byId.get(r.entryId)!.title)}, {byId.get(r.entryId)!.organization}, {countryName(byId.get(r.entryId)!.country, locale)} — {r.result ?? "–"}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
