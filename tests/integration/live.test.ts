@@ -320,6 +320,17 @@ describe("the live channel", () => {
     expect((await fetch(server.url + "/healthz")).status).toBe(200);
   });
 
+  it("cuts off a socket that sends a message over 64 KB, and stays up for everyone else", async () => {
+    const before = liveSeq();
+    const big = client(organizer);
+    await new Promise<void>((resolve) => big.on("connect", () => resolve()));
+    const gone = new Promise<string>((resolve) => big.on("disconnect", (reason) => resolve(reason)));
+    big.emit("control", { competition: SLUG, command: { type: "card", card: { kind: "notice", title: { zh: "x", en: "x" }, body: { zh: "x".repeat(100_000), en: "" } } } } as never, () => undefined);
+    expect(await gone).toMatch(/transport (close|error)/);
+    expect(liveSeq()).toBe(before);
+    expect((await fetch(server.url + "/healthz")).status).toBe(200);
+  });
+
   it("loses no submitted score in a restart (kill and start again), and clients resync to the same state", async () => {
     const org = client(organizer);
     await new Promise<void>((resolve) => org.on("connect", () => resolve()));
