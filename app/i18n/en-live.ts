@@ -20,6 +20,7 @@ export const enLive = {
   sealedCount_other: "{{count}} results to be revealed",
   ceremony: "Award ceremony",
   awards: "Awards",
+  followOnPhone: "Follow on your phone",
   trackTop: "Best of the track",
   yetToPitch: "Yet to pitch",
   pitchOrder: "Pitch order",

@@ -21,6 +21,7 @@ export const zhHansLive: typeof enLive = {
   sealedCount_other: "{{count}} 项成绩待揭晓",
   ceremony: "颁奖典礼",
   awards: "奖项",
+  followOnPhone: "手机扫码观看",
   trackTop: "赛道优胜",
   yetToPitch: "待路演",
   pitchOrder: "路演顺序",

@@ -95,6 +95,9 @@ describe("the live final in the hall", () => {
     ({ page: audience } = await open({ width: 1920, height: 1080 }));
     await audience.goto(demo.url + "/live/zgc2026");
     await audience.getByText("The next pitch will begin shortly").waitFor();
+    // The projector shows where to follow on a phone.
+    expect(await audience.locator('[data-testid="phone-qr"] svg').isVisible()).toBe(true);
+    expect(await audience.locator('[data-testid="phone-qr"]').getByText(/\/live\/zgc2026$/).count()).toBe(1);
 
     ({ page: phone, context: phoneContext } = await open({ width: 390, height: 844 }, true));
     await signInPage(phone, "judge@frontier.demo", "frontier-judge");

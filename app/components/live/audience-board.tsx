@@ -227,7 +227,22 @@ function MessageCardOverlay({ state }: { state: PublicState }) {
   );
 }
 
-export function AudienceBoard({ slug, initial, competitionName }: { slug: string; initial: PublicState | null; competitionName: Localized }) {
+/** On the projector only: a QR code to follow the same page on a phone. */
+function PhoneQr({ phone }: { phone: { url: string; qr: string } }) {
+  const { t } = useTranslation();
+  return (
+    <div className="hidden items-center gap-3 lg:flex" data-testid="phone-qr">
+      <span className="text-right text-sm leading-tight opacity-80">
+        {t("live.followOnPhone")}
+        <span className="block font-mono text-xs opacity-70">{phone.url.replace(/^https?:\/\//, "")}</span>
+      </span>
+      {/* The SVG is generated on the server by the qrcode library from this page's own URL. */}
+      <span className="block h-14 w-14 overflow-hidden rounded bg-white [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: phone.qr }} />
+    </div>
+  );
+}
+
+export function AudienceBoard({ slug, initial, competitionName, phone }: { slug: string; initial: PublicState | null; competitionName: Localized; phone?: { url: string; qr: string } }) {
   const { state, connection } = useLiveChannel(slug, initial);
   const { t } = useTranslation();
   const locale = useLocale();
@@ -256,6 +271,7 @@ export function AudienceBoard({ slug, initial, competitionName }: { slug: string
           </span>
         ) : null}
         <ConnectionBadge connection={connection} className="ml-auto text-sm opacity-80 lg:text-base" />
+        {phone ? <PhoneQr phone={phone} /> : null}
       </header>
       <div className="grid gap-6 p-5 lg:h-[calc(100vh-88px)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:gap-10 lg:p-10">
         <section className="rounded-2xl bg-white/5 p-6 lg:overflow-hidden lg:p-8" aria-label={t("live.onStage")}>
