@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
@@ -25,16 +26,31 @@ const actionSchema = z.discriminatedUnion("form", [
 export async function loader(args: LoaderFunctionArgs) {
   const { competition, round } = await organizerRound(args);
   const code = z.string().trim().max(20).optional().catch(undefined).parse(new URL(args.request.url).searchParams.get("entry") ?? undefined);
-  const [overview, panel] = await Promise.all([
+  const [overview, panel, rounds] = await Promise.all([
     args.context.services.assignment.overview(round.id),
     code ? args.context.services.assignment.panel(competition.id, round.id, code) : Promise.resolve(null),
+    args.context.services.results.rounds(competition.id),
   ]);
-  return { round, overview, code: code ?? "", panel };
+  // The last round is the one played live: it gets the "one panel for every entry" form.
+  const live = rounds.at(-1)?.id === round.id ? await args.context.services.assignment.panelChoices(competition.id, round.id) : null;
+  return { round, overview, code: code ?? "", panel, live };
 }
+
+const panelSchema = z.array(z.coerce.number().int().positive()).min(1, { error: "assign.chooseJudges" }).max(60);
 
 export async function action(args: ActionFunctionArgs) {
   const { user, competition, round } = await organizerRound(args);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  const formData = await args.request.formData();
+  if (formData.get("form") === "livePanel") {
+    const judges = panelSchema.safeParse(formData.getAll("judge"));
+    if (!judges.success) return { form: "livePanel" as const, message: judges.error.issues[0]?.message ?? "assign.chooseJudges", run: null };
+    if (round.status === "published") return { form: "livePanel" as const, message: "round.publishedLocked", run: null };
+    const outcome = await args.context.services.assignment.seatPanel(user, round.id, judges.data);
+    return outcome.ok
+      ? { form: "livePanel" as const, message: null, run: null, seated: { added: outcome.added, removed: outcome.removed, skipped: outcome.skipped.slice(0, 200) } }
+      : { form: "livePanel" as const, message: outcome.message, run: null };
+  }
+  const parsed = actionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { form: "error" as const, message: parsed.error.issues[0]?.message ?? "validation.required", run: null };
   const input = parsed.data;
   if (round.status === "published") return { form: input.form, message: "round.publishedLocked", run: null };
@@ -49,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
 
 /** The organizer runs the automatic assignment, sees its shape, and swaps one judge on a panel. */
 export default function RoundAssignments() {
-  const { round, overview, code, panel } = useLoaderData<typeof loader>();
+  const { round, overview, code, panel, live } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const running = navigation.state === "submitting" && navigation.formData?.get("form") === "run";
@@ -147,6 +163,64 @@ export default function RoundAssignments() {
           </div>
         ) : null}
       </Section>
+      {live ? <LivePanelForm judges={live} result={data && "seated" in data ? (data.seated ?? null) : null} message={data?.form === "livePanel" ? data.message : null} /> : null}
     </div>
+  );
+}
+
+/** Seats one panel on every entry of the live final: a checkbox per judge, the current panel ticked. */
+function LivePanelForm({ judges, result, message }: { judges: { id: number; name: string; affiliation: string; country: string; seated: boolean }[]; result: { added: number; removed: number; skipped: { code: string; judge: string; reason: string }[] } | null; message: string | null }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const [chosen, setChosen] = useState(() => new Set(judges.filter((j) => j.seated).map((j) => j.id)));
+  return (
+    <Section id="live-panel" title={t("assign.livePanelTitle")}>
+      <p className="mt-1 text-sm text-slate-600">{t("assign.livePanelHelp")}</p>
+      <Form method="post" className="mt-2 space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="live-panel-form">
+        <input type="hidden" name="form" value="livePanel" />
+        <ul className="grid max-h-72 grid-cols-1 gap-1 overflow-y-auto text-sm sm:grid-cols-2">
+          {judges.map((j) => (
+            <li key={j.id}>
+              <label className="flex items-center gap-2 rounded px-2 py-1 hover:bg-slate-50">
+                <input
+                  type="checkbox"
+                  name="judge"
+                  value={j.id}
+                  checked={chosen.has(j.id)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(j.id);
+                    else next.delete(j.id);
+                    setChosen(next);
+                  }}
+                />
+                <span className="min-w-0 flex-1 truncate">
+                  {j.name} <span className="text-slate-500">· {j.affiliation}</span>
+                </span>
+                <CountryLabel code={j.country} locale={locale} compact />
+              </label>
+            </li>
+          ))}
+        </ul>
+        <div className="flex items-center gap-3">
+          <button className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50" disabled={navigation.state !== "idle"}>
+            {t("assign.livePanelSubmit")}
+          </button>
+          <span className="text-sm text-slate-600">{t("assign.livePanelChosen", { count: chosen.size })}</span>
+        </div>
+        {message ? <FormMessage>{t(message)}</FormMessage> : null}
+        {result ? (
+          <div role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+            <p>{t("assign.livePanelDone", { added: result.added, removed: result.removed })}</p>
+            {result.skipped.length ? (
+              <p className="mt-1">
+                {t("assign.livePanelSkipped")}: {result.skipped.map((s) => `${s.code} × ${s.judge}`).join(", ")}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </Form>
+    </Section>
   );
 }

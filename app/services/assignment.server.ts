@@ -104,6 +104,70 @@ export function createAssignmentService(db: Db) {
         };
       });
     },
+    /**
+     * Seats one panel on every entry of the round (a live final: the same judges score every
+     * pitch). A judge with a conflict skips that entry and it is listed. Scored pairs stay; pairs
+     * of judges who leave the panel without a score go. Locked once the round is played live.
+     */
+    async seatPanel(actor: SessionUser, roundId: number, judgeIds: readonly number[]) {
+      return inTransaction(db, async (trx) => {
+        const round = await trx.selectFrom("rounds").select(["id", "competition_id", "avoid_same_country"]).where("id", "=", roundId).executeTakeFirstOrThrow();
+        if (await trx.selectFrom("live_state").select("competition_id").where("round_id", "=", roundId).executeTakeFirst()) return { ok: false as const, message: "assign.panelLocked" };
+        const judges = await trx.selectFrom("judges").select(["id", "name", "affiliation", "country"]).where("competition_id", "=", round.competition_id).where("id", "in", judgeIds.length ? [...judgeIds] : [0]).execute();
+        if (judges.length === 0 || judges.length !== new Set(judgeIds).size) return { ok: false as const, message: "assign.chooseJudges" };
+        const [entries, conflicts] = await Promise.all([
+          trx
+            .selectFrom("round_entries as re")
+            .innerJoin("entries as e", "e.id", "re.entry_id")
+            .where("re.round_id", "=", roundId)
+            .where("e.status", "=", "submitted")
+            .select(["e.id", "e.code", "e.track_id", "e.organization", "e.country"])
+            .execute(),
+          trx
+            .selectFrom("judge_conflicts as c")
+            .where("c.judge_id", "in", judges.map((j) => j.id))
+            .where("c.status", "=", "confirmed")
+            .select(["c.judge_id", "c.entry_id", "c.organization"])
+            .execute(),
+        ]);
+        const index = indexConflicts(conflicts.map((c): Conflict => ({ judgeId: String(c.judge_id), ...(c.entry_id ? { entryId: String(c.entry_id) } : {}), ...(c.organization ? { organization: c.organization } : {}) })));
+        const removed = await trx
+          .deleteFrom("assignments")
+          .where("round_id", "=", roundId)
+          .where("judge_id", "not in", judges.map((j) => j.id))
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom("scores as s").select("s.id").whereRef("s.round_id", "=", "assignments.round_id").whereRef("s.judge_id", "=", "assignments.judge_id").whereRef("s.entry_id", "=", "assignments.entry_id"))),
+          )
+          .executeTakeFirst();
+        const existing = new Set((await trx.selectFrom("assignments").select(["judge_id", "entry_id"]).where("round_id", "=", roundId).execute()).map((a) => `${a.judge_id}:${a.entry_id}`));
+        const rows: { round_id: number; judge_id: number; entry_id: number }[] = [];
+        const skipped: { code: string; judge: string; reason: string }[] = [];
+        for (const e of entries) {
+          for (const j of judges) {
+            const reason = conflictReason({ id: String(j.id), trackIds: [], affiliation: j.affiliation, country: j.country }, { id: String(e.id), trackId: String(e.track_id), organization: e.organization, country: e.country }, index, round.avoid_same_country === 1);
+            if (reason) skipped.push({ code: e.code, judge: j.name, reason });
+            else if (!existing.has(`${j.id}:${e.id}`)) rows.push({ round_id: roundId, judge_id: j.id, entry_id: e.id });
+          }
+        }
+        for (let i = 0; i < rows.length; i += 300) await trx.insertInto("assignments").values(rows.slice(i, i + 300)).execute();
+        await trx
+          .insertInto("audit_log")
+          .values({ actor_user_id: actor.id, action: "round.panel_seated", subject_type: "round", subject_id: roundId, after: JSON.stringify({ judges: judges.map((j) => j.id), added: rows.length, removed: Number(removed.numDeletedRows), skipped: skipped.length }) })
+          .execute();
+        return { ok: true as const, added: rows.length, removed: Number(removed.numDeletedRows), skipped };
+      });
+    },
+
+    /** The judges of the competition, with those seated in this round marked (for choosing a panel). */
+    async panelChoices(competitionId: number, roundId: number) {
+      const [judges, seated] = await Promise.all([
+        db.selectFrom("judges").select(["id", "name", "affiliation", "country"]).where("competition_id", "=", competitionId).orderBy("name").execute(),
+        db.selectFrom("assignments").select("judge_id").distinct().where("round_id", "=", roundId).execute(),
+      ]);
+      const on = new Set(seated.map((s) => s.judge_id));
+      return judges.map((j) => ({ ...j, seated: on.has(j.id) }));
+    },
+
     /** The shape of a round's assignment: load per judge, and how many entries lack judges. */
     async overview(roundId: number) {
       const round = await db.selectFrom("rounds").select(["judges_per_entry"]).where("id", "=", roundId).executeTakeFirstOrThrow();

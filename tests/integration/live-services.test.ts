@@ -26,6 +26,28 @@ const judgeUser = (judgeId: number): SessionUser => {
 };
 
 describe("the live final's service", () => {
+  it("seats one panel on every finalist, skipping only a judge's conflicts, and keeps it until the final starts", async () => {
+    const final = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'final'").id;
+    const original = all<{ judge_id: number }>("SELECT DISTINCT judge_id FROM assignments WHERE round_id = ? ORDER BY judge_id", final).map((r) => r.judge_id);
+    const finalists = one<{ n: number }>("SELECT count(*) n FROM round_entries WHERE round_id = ?", final).n;
+    // A judge outside the panel who declared a conflict with one finalist: seated everywhere but there.
+    const outsider = one<{ id: number }>("SELECT id FROM judges WHERE id NOT IN (SELECT judge_id FROM assignments WHERE round_id = ?) ORDER BY id LIMIT 1", final).id;
+    const coAuthored = one<{ entry_id: number; code: string }>("SELECT re.entry_id, e.code FROM round_entries re JOIN entries e ON e.id = re.entry_id WHERE re.round_id = ? ORDER BY re.stage_order LIMIT 1", final);
+    db.sqlite.prepare("INSERT INTO judge_conflicts (judge_id, entry_id, source, status, reason) VALUES (?, ?, 'declared', 'confirmed', 'co-author of its paper')").run(outsider, coAuthored.entry_id);
+    const conflicted = { id: outsider };
+    const chosen = [...original.slice(0, 4), outsider];
+    const seated = await services.assignment.seatPanel(organizer, final, chosen);
+    expect(seated).toMatchObject({ ok: true, removed: 5 * finalists });
+    const perJudge = all<{ judge_id: number; n: number }>("SELECT judge_id, count(*) n FROM assignments WHERE round_id = ? GROUP BY judge_id", final);
+    expect(perJudge.map((p) => p.judge_id).sort((a, b) => a - b)).toEqual([...chosen].sort((a, b) => a - b));
+    for (const p of perJudge) expect(p.n).toBe(p.judge_id === conflicted.id ? finalists - 1 : finalists);
+    expect(seated.ok && seated.skipped).toEqual([{ code: coAuthored.code, judge: expect.any(String), reason: "declared_entry" }]);
+    expect(await services.assignment.seatPanel(organizer, final, [])).toEqual({ ok: false, message: "assign.chooseJudges" });
+    // Back to the demo's panel of nine for the rest of this file.
+    expect(await services.assignment.seatPanel(organizer, final, original)).toMatchObject({ ok: true, added: 5 * finalists, removed: finalists - 1 });
+    expect(one<{ n: number }>("SELECT count(*) n FROM assignments WHERE round_id = ?", final).n).toBe(9 * finalists);
+  });
+
   it("refuses to start a final without a rubric, writing nothing", async () => {
     const final = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'final'").id;
     const saved = all<Record<string, unknown>>("SELECT * FROM criteria WHERE round_id = ?", final);
@@ -36,6 +58,11 @@ describe("the live final's service", () => {
     for (const c of saved) db.sqlite.prepare(`INSERT INTO criteria (${Object.keys(c).join(",")}) VALUES (${Object.keys(c).map(() => "?").join(",")})`).run(...Object.values(c));
     expect(await services.live.start(organizer, SLUG)).toEqual({ ok: true });
     expect(one<{ status: string }>("SELECT status FROM rounds WHERE id = ?", final).status).toBe("open");
+  });
+
+  it("locks the panel once the final is played live", async () => {
+    const final = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'final'").id;
+    expect(await services.assignment.seatPanel(organizer, final, [1])).toEqual({ ok: false, message: "assign.panelLocked" });
   });
 
   it("sends judges from the web sheet to the stage for a round played live", async () => {

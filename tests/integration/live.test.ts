@@ -190,6 +190,22 @@ describe("the live channel", () => {
     expect((await get("/live/nosuch")).status).toBe(404);
   });
 
+  it("shows the final's panel on its assignment page, ticked, and refuses to change it once the final is live", async () => {
+    const page = await fetch(server.url + "/admin/rounds/final/assignments", { headers: { Cookie: organizer, "Accept-Language": "en" } });
+    const html = await page.text();
+    expect(html).toContain('data-testid="live-panel-form"');
+    const boxes = html.match(/<input[^>]*name="judge"[^>]*>/g) ?? [];
+    expect(boxes.length).toBeGreaterThan(100);
+    expect(boxes.filter((b) => /\bchecked\b/.test(b))).toHaveLength(9);
+    const post = async (body: URLSearchParams) =>
+      (await fetch(server.url + "/admin/rounds/final/assignments", { method: "POST", body, headers: { Cookie: organizer, Origin: server.url, "Accept-Language": "en" } })).text();
+    expect(await post(new URLSearchParams({ form: "livePanel" }))).toContain("Choose at least one judge.");
+    expect(await post(new URLSearchParams([["form", "livePanel"], ["judge", String([...judges.keys()][0])]]))).toContain("The live final has started: its panel can no longer change.");
+    expect(query<{ n: number }>(`SELECT count(DISTINCT judge_id) AS n FROM assignments WHERE round_id = (SELECT round_id FROM live_state)`)[0]!.n).toBe(9);
+    const regional = await (await fetch(server.url + "/admin/rounds/regional/assignments", { headers: { Cookie: organizer } })).text();
+    expect(regional).not.toContain('data-testid="live-panel-form"');
+  });
+
   it("refuses organizer commands from a judge's socket", async () => {
     const before = liveSeq();
     const judge = client(judges.values().next().value!);
