@@ -142,6 +142,8 @@ export const controlViewSchema = z.object({
   preview: reveal.nullable(),
   /** Entries in the pitch order that were withdrawn or disqualified (hidden at the next step). */
   withdrawn: z.array(id),
+  /** The fewest marks the rule can close scoring with (drops + 1). */
+  minMarks: z.number().int().min(1),
 });
 export type ControlView = z.infer<typeof controlViewSchema>;
 

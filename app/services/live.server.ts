@@ -206,6 +206,7 @@ export function createLiveService(db: Db, clock: () => Date) {
       ranking: facts.rank(live.control.revealed).map((r) => ({ ...r, sealed: sealed.has(r.entryId) })),
       preview: current !== null && (live.control.phase === "closed" || live.control.phase === "revealed") ? facts.reveal(current) : null,
       withdrawn,
+      minMarks: facts.minMarks,
     };
   }
 

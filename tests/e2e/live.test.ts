@@ -191,6 +191,10 @@ describe("the live final in the hall", () => {
     await phone.getByRole("button", { name: "Submit my score" }).click();
     await phone.locator('[data-testid="pending"]').waitFor();
     await othersSubmit(fourth, "7");
+    // Closing short without a reason is refused at the reason field.
+    await organizerPage.locator('[data-testid="close-scoring"]').click();
+    await organizerPage.getByText("Please give a reason.").waitFor();
+    expect(await organizerPage.getByLabel("Why close with fewer marks").getAttribute("aria-invalid")).toBe("true");
     await organizerPage.getByLabel("Why close with fewer marks").fill("Judge 1's phone is offline");
     await organizerPage.locator('[data-testid="close-scoring"]').click();
     await organizerPage.locator('[data-testid="control-room"][data-phase="closed"]').waitFor();

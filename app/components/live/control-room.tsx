@@ -135,7 +135,7 @@ export function ControlRoom() {
               <input type="checkbox" checked={control.autoReveal ?? false} disabled={busy} onChange={(e) => void send({ type: "autoReveal", on: e.target.checked })} data-testid="auto-reveal" />
               {t("live.control.autoReveal")}
             </label>
-            {control.phase === "scoring" ? <CloseForm busy={busy} complete={submitted >= view.panel.length} onClose={(reason) => send({ type: "close", ...(reason ? { reason } : {}) })} /> : null}
+            {control.phase === "scoring" ? <CloseForm busy={busy} complete={submitted >= view.panel.length} needsReason={error === "reason_required"} minMarks={view.minMarks} onClose={(reason) => send({ type: "close", ...(reason ? { reason } : {}) })} /> : null}
             {control.phase === "revealed" && lastRevealed === control.current && control.ceremony === "none" ? (
               <ReasonForm label={t("live.control.undoReason")} submit={t("live.control.undo")} tone={danger} busy={busy} onSubmit={(reason) => send({ type: "undoReveal", reason })} testId="undo-form" />
             ) : null}
@@ -247,7 +247,7 @@ export function ControlRoom() {
   );
 }
 
-function CloseForm({ busy, complete, onClose }: { busy: boolean; complete: boolean; onClose: (reason: string) => Promise<boolean> }) {
+function CloseForm({ busy, complete, needsReason, minMarks, onClose }: { busy: boolean; complete: boolean; needsReason: boolean; minMarks: number; onClose: (reason: string) => Promise<boolean> }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState("");
   return (
@@ -261,7 +261,10 @@ function CloseForm({ busy, complete, onClose }: { busy: boolean; complete: boole
       {!complete ? (
         <label className="block text-sm">
           <span className="font-medium">{t("live.control.closeReason")}</span>
-          <input className={input} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+          <input className={input} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} aria-invalid={needsReason} aria-describedby="close-reason-hint" />
+          <span id="close-reason-hint" className={`mt-1 block text-xs ${needsReason ? "text-rose-700" : "text-slate-500"}`}>
+            {needsReason ? t("live.control.reasonRequired") : t("live.control.closeReasonHint", { min: minMarks })}
+          </span>
         </label>
       ) : null}
       <button className={secondary} disabled={busy} data-testid="close-scoring">

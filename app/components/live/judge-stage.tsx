@@ -14,7 +14,7 @@ import { useLiveChannel } from "./use-live-channel";
 
 export type StageCriterion = { id: number; name_zh: string; name_en: string; weight_bp: number; max_milli: number; step_milli: number };
 type Pending = { submissionId: string; entryId: number; marks: Record<string, string>; comment: string };
-type Outcome = { entryId: number; kind: "accepted" | "duplicate" | "refused"; code?: string };
+type Outcome = { entryId: number; kind: "accepted" | "duplicate" | "refused"; code?: string; field?: string; message?: string };
 
 /** Codes that mean "try again later", not "this score is refused". */
 const RETRY = new Set(["rate_limited", "timeout"]);
@@ -94,7 +94,7 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
         }
         if (!ack.ok && RETRY.has(ack.code)) break;
         setPending((l) => l.filter((p) => p.submissionId !== item.submissionId));
-        const outcome: Outcome = ack.ok ? { entryId: item.entryId, kind: ack.duplicate ? "duplicate" : "accepted" } : { entryId: item.entryId, kind: "refused", code: ack.code };
+        const outcome: Outcome = ack.ok ? { entryId: item.entryId, kind: ack.duplicate ? "duplicate" : "accepted" } : { entryId: item.entryId, kind: "refused", code: ack.code, ...(ack.field ? { field: ack.field, message: ack.message } : {}) };
         setOutcomes((o) => [...o.filter((x) => x.entryId !== item.entryId), outcome]);
       }
     } finally {
@@ -124,6 +124,11 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
   const queued = entry ? pending.some((p) => p.entryId === entry.id) : false;
   const outcome = entry ? outcomes.find((o) => o.entryId === entry.id) : undefined;
   const otherPending = pending.filter((p) => p.entryId !== entry?.id);
+  // A refusal at a mark names its criterion, as the sheet would.
+  const localizedCriterion = (field: string) => {
+    const c = criteria.find((x) => String(x.id) === field);
+    return c ? localized(locale, c.name_zh, c.name_en) : field;
+  };
 
   return (
     <div className="mx-auto max-w-lg space-y-4" data-testid="judge-stage" data-phase={phase}>
@@ -154,6 +159,11 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
             <>
               <strong className="block">{t("live.judge.refusedTitle")}</strong>
               {t(`live.refusal.${outcome.code}`, { defaultValue: t("live.refusal.refused") })}
+              {outcome.field ? (
+                <span className="block">
+                  {localizedCriterion(outcome.field)}: {t(outcome.message ?? "score.markNotNumber")}
+                </span>
+              ) : null}
             </>
           ) : (
             t(outcome.kind === "duplicate" ? "live.judge.duplicate" : "live.judge.accepted")
