@@ -61,6 +61,30 @@ export type Change =
   | { type: "card"; card: MessageCard | null }
   | { type: "hidden"; entryId: number; ranking: RankingRow[] };
 
+/** The public state of a final that has just started: its entries in pitch order, nothing on stage. */
+export function initialPublicState(round: PublicState["round"], entries: LiveEntry[]): PublicState {
+  return {
+    seq: 0,
+    round,
+    entries,
+    stage: { entryId: null, phase: "idle", submitted: 0, of: round.panel },
+    reveal: null,
+    ranking: [],
+    frozen: false,
+    sealed: [],
+    ceremony: "none",
+    awards: null,
+    card: null,
+  };
+}
+
+/** An entry's result leaves the public board (undone or hidden): the new ranking, no reveal, not sealed. */
+function withoutResult(state: PublicState, next: PublicState, entryId: number, ranking: RankingRow[]) {
+  next.ranking = ranking;
+  next.sealed = state.sealed.filter((id) => id !== entryId);
+  if (state.reveal?.entryId === entryId) next.reveal = null;
+}
+
 /** Folds one change into the public state (pure; the same on the server and every screen). */
 export function applyChange(state: PublicState, seq: number, change: Change): PublicState {
   const next: PublicState = { ...state, seq };
@@ -84,9 +108,7 @@ export function applyChange(state: PublicState, seq: number, change: Change): Pu
       if (state.stage.entryId === change.reveal.entryId) next.stage = { ...state.stage, phase: "revealed" };
       return next;
     case "unreveal":
-      next.ranking = change.ranking;
-      next.sealed = state.sealed.filter((id) => id !== change.entryId);
-      if (state.reveal?.entryId === change.entryId) next.reveal = null;
+      withoutResult(state, next, change.entryId, change.ranking);
       if (state.stage.entryId === change.entryId) next.stage = { ...state.stage, phase: "closed" };
       return next;
     case "sealed":
@@ -108,9 +130,7 @@ export function applyChange(state: PublicState, seq: number, change: Change): Pu
       return next;
     case "hidden":
       next.entries = state.entries.filter((e) => e.id !== change.entryId);
-      next.ranking = change.ranking;
-      next.sealed = state.sealed.filter((id) => id !== change.entryId);
-      if (state.reveal?.entryId === change.entryId) next.reveal = null;
+      withoutResult(state, next, change.entryId, change.ranking);
       if (state.stage.entryId === change.entryId) next.stage = { entryId: null, phase: "idle", submitted: 0, of: state.stage.of };
       return next;
   }

@@ -95,6 +95,11 @@ export const enLive = {
     refusedTitle: "This score was not accepted",
     comment: "Comment (optional)",
   },
+  api: {
+    not_found: "There is no such competition or round.",
+    not_published: "This round's results are not published yet.",
+    bad_unit: "Unknown ranking unit: use one listed in `units`, e.g. unit=all, unit=group:BJ or unit=track:QI.",
+  },
   refusal: {
     not_in_final: "That entry is not in the final.",
     bad_order: "The new order must list every finalist exactly once.",

@@ -96,6 +96,11 @@ export const zhHansLive: typeof enLive = {
     refusedTitle: "该评分未被接受",
     comment: "评语（选填）",
   },
+  api: {
+    not_found: "没有该赛事或轮次。",
+    not_published: "该轮次成绩尚未公布。",
+    bad_unit: "未知的排名单元：请使用 `units` 中列出的值，例如 unit=all、unit=group:BJ 或 unit=track:QI。",
+  },
   refusal: {
     not_in_final: "该项目不在决赛中。",
     bad_order: "新的顺序必须包含每个决赛项目且只出现一次。",

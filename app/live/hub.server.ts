@@ -2,6 +2,8 @@
 // (zod, rate limit), and the fan-out of each published change to the competition's room, where
 // Socket.IO serializes it once for every socket in it (DESIGN §4).
 import type { Namespace, Server, Socket } from "socket.io";
+import type { z } from "zod";
+import type { Role } from "../../db/schema";
 import type { SessionUser } from "../services/auth.server";
 import type { Services } from "../services/index.server";
 import {
@@ -17,7 +19,7 @@ import {
   type ServerToClientEvents,
 } from "./protocol";
 
-type SocketData = { user: SessionUser | null; competitions: string[]; rate: RateLimit; tokens: number; refilledAt: number; strikes: number; warnedAt: number };
+type SocketData = { user: SessionUser | null; rate: RateLimit; tokens: number; refilledAt: number; strikes: number; warnedAt: number };
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -52,13 +54,16 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
       }
     }
     const rate = rateFor(user);
-    Object.assign(socket.data, { user, competitions: [], rate, tokens: rate.burst, refilledAt: Date.now(), strikes: 0, warnedAt: 0 } satisfies SocketData);
+    Object.assign(socket.data, { user, rate, tokens: rate.burst, refilledAt: Date.now(), strikes: 0, warnedAt: 0 } satisfies SocketData);
     next();
   });
 
+  const reply = (ack: unknown, answer: Ack) => {
+    if (typeof ack === "function") (ack as (a: Ack) => void)(answer);
+  };
   const fail = (socket: LiveSocket, error: ErrorEvent, ack?: unknown) => {
     socket.emit("error", error);
-    if (typeof ack === "function") (ack as (a: Ack) => void)({ ok: false, code: error.code, message: error.message });
+    reply(ack, { ok: false, code: error.code, message: error.message });
   };
 
   /** Token bucket per socket: a flood is answered with `rate_limited`, a sustained one disconnected. */
@@ -77,7 +82,7 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
       socket.disconnect(true);
       return false;
     }
-    if (typeof ack === "function") (ack as (a: Ack) => void)({ ok: false, code: "rate_limited", message: "too many messages: slow down" });
+    reply(ack, { ok: false, code: "rate_limited", message: "too many messages: slow down" });
     if (now - d.warnedAt > 1000) {
       d.warnedAt = now;
       socket.emit("error", { code: "rate_limited", message: "too many messages: slow down" });
@@ -95,11 +100,31 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
     if (view) (socket ?? live.to(judgeRoom(slug, user.id))).emit("judge", view);
   }
 
+  /**
+   * A message that changes something: within the rate, from the right role, valid by its schema;
+   * then `run` answers it. Anything else is refused with a reason and changes nothing.
+   */
+  function guarded<T>(socket: LiveSocket, rule: { role: Role; forbidden: string; schema: z.ZodType<T>; failure: string }, run: (user: SessionUser, data: T) => Promise<Ack>) {
+    return async (message: unknown, ack?: unknown) => {
+      if (!allowed(socket, ack)) return;
+      const user = socket.data.user;
+      if (!user?.roles.includes(rule.role)) return fail(socket, { code: "forbidden", message: rule.forbidden }, ack);
+      const parsed = rule.schema.safeParse(message);
+      if (!parsed.success) return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" }, ack);
+      try {
+        reply(ack, await run(user, parsed.data));
+      } catch {
+        fail(socket, { code: "refused", message: rule.failure }, ack);
+      }
+    };
+  }
+
   const unsubscribe = services.live.subscribe(({ slug, updates, snapshot }) => {
     const room = live.to(competitionRoom(slug));
     if (snapshot !== undefined) room.emit("snapshot", { competition: slug, state: snapshot });
     for (const update of updates) room.emit("update", update);
-    void sendControlView(slug, controlRoom(slug)).catch(() => undefined);
+    // The control view costs a few queries: only worth it when a control room is open.
+    if (live.adapter.rooms.get(controlRoom(slug))?.size) void sendControlView(slug, controlRoom(slug)).catch(() => undefined);
   });
 
   live.on("connection", (raw) => {
@@ -114,7 +139,6 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
         const replay = lastSeq !== undefined ? await services.live.updatesSince(slug, lastSeq) : null;
         const snapshot = replay ? null : await services.live.snapshot(slug);
         if (!replay && !snapshot) return fail(socket, { code: "unknown_competition", message: "no such competition" });
-        if (!socket.data.competitions.includes(slug)) socket.data.competitions.push(slug);
         await socket.join(competitionRoom(slug));
         // Replayed updates are sent before anything broadcast later: the socket's own order.
         if (replay) for (const update of replay) socket.emit("update", update);
@@ -133,37 +157,24 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
       }
     });
 
-    socket.on("control", async (message: unknown, ack?: unknown) => {
-      if (!allowed(socket, ack)) return;
-      const user = socket.data.user;
-      if (!user?.roles.includes("organizer")) return fail(socket, { code: "forbidden", message: "only an organizer may run the live final" }, ack);
-      const parsed = controlMessage.safeParse(message);
-      if (!parsed.success) return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" }, ack);
-      try {
-        const outcome = await services.live.command(user, parsed.data.competition, parsed.data.command);
-        if (typeof ack === "function") (ack as (a: Ack) => void)(outcome.ok ? { ok: true } : { ok: false, code: outcome.code, message: outcome.code });
-      } catch {
-        fail(socket, { code: "refused", message: "the command could not be carried out" }, ack);
-      }
-    });
+    socket.on(
+      "control",
+      guarded(socket, { role: "organizer", forbidden: "only an organizer may run the live final", schema: controlMessage, failure: "the command could not be carried out" }, async (user, { competition, command }) => {
+        const outcome = await services.live.command(user, competition, command);
+        return outcome.ok ? { ok: true } : { ok: false, code: outcome.code, message: outcome.code };
+      }),
+    );
 
-    socket.on("submit", async (message: unknown, ack?: unknown) => {
-      if (!allowed(socket, ack)) return;
-      const user = socket.data.user;
-      if (!user?.roles.includes("judge")) return fail(socket, { code: "forbidden", message: "only a judge on the panel may submit" }, ack);
-      const parsed = submitMessage.safeParse(message);
-      if (!parsed.success) return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" }, ack);
-      try {
-        const outcome = await services.live.submit(user, parsed.data);
-        const answer: Ack = outcome.ok
-          ? { ok: true, duplicate: outcome.duplicate }
-          : { ok: false, code: outcome.code, message: outcome.message ?? outcome.code, ...(outcome.field ? { field: outcome.field } : {}) };
-        if (typeof ack === "function") (ack as (a: Ack) => void)(answer);
-        if (outcome.ok) await sendJudgeView(null, user, parsed.data.competition);
-      } catch {
-        fail(socket, { code: "refused", message: "the submission could not be stored" }, ack);
-      }
-    });
+    socket.on(
+      "submit",
+      guarded(socket, { role: "judge", forbidden: "only a judge on the panel may submit", schema: submitMessage, failure: "the submission could not be stored" }, async (user, message) => {
+        const outcome = await services.live.submit(user, message);
+        if (!outcome.ok) return { ok: false, code: outcome.code, message: outcome.message ?? outcome.code, ...(outcome.field ? { field: outcome.field } : {}) };
+        // The judge's other screens (a second phone, a reload) learn it is scored.
+        void sendJudgeView(null, user, message.competition).catch(() => undefined);
+        return { ok: true, duplicate: outcome.duplicate };
+      }),
+    );
   });
 
   return {

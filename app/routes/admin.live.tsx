@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { ControlRoom } from "~/components/live/control-room";
 
-export const meta: MetaFunction = () => [{ title: "Frontier · Live final" }];
+export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await context.services.auth.requireUser(request, "organizer");

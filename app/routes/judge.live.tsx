@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { JudgeStage } from "~/components/live/judge-stage";
 import { judgeContext } from "~/routing/guards.server";
 
-export const meta: MetaFunction = () => [{ title: "Frontier · Live" }];
+export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
 /** The judge's stage view: only a judge on the live final's panel gets the form. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { AudienceBoard } from "~/components/live/audience-board";
 export const handle = { fullScreen: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.name.zh} · ${data.name.en} — Live` : "Frontier — Live" },
+  { title: data ? `${data.name.zh} · ${data.name.en}` : "Frontier" },
 ];
 
 /** Public, no sign-in: the state is what the live channel would send on join. */

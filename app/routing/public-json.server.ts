@@ -1,6 +1,7 @@
 // Answers of the public JSON API: cacheable by partners and CDNs, revalidated by ETag, readable
 // from any origin (the data is public; no cookies are read or set).
 import crypto from "node:crypto";
+import { createI18n } from "~/i18n/config";
 
 export function publicJson(request: Request, body: unknown, options: { maxAgeSeconds: number; etag?: string; status?: number }): Response {
   const text = JSON.stringify(body);
@@ -21,8 +22,12 @@ export function publicJson(request: Request, body: unknown, options: { maxAgeSec
   return new Response(text, { status, headers });
 }
 
-/** A refusal in the same shape partners parse: a code and an English and Chinese message. */
-export function publicJsonError(status: number, code: string, message: { en: string; zh: string }): Response {
+const english = createI18n("en");
+const chinese = createI18n("zh-Hans");
+
+/** A refusal in the same shape partners parse: a code and its message (an i18n key) in English and Chinese. */
+export function publicJsonError(status: number, code: string, messageKey: string): Response {
+  const message = { en: english.t(messageKey), zh: chinese.t(messageKey) };
   return new Response(JSON.stringify({ error: { code, message } }), {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" },

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { assignJudges, conflictReason, indexConflicts, type Conflict } from "../domain/assignment";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
+import { isPlayedLive } from "./live.server";
 
 export type AssignmentRun = {
   added: number;
@@ -11,6 +12,18 @@ export type AssignmentRun = {
   unassigned: { entryId: number; code: string; missing: number; reason: string }[];
   load: { min: number; max: number };
 };
+
+/** Confirmed conflicts of a competition's judges (or of some of them), as the assignment rules read them. */
+async function confirmedConflicts(db: Db, competitionId: number, judgeIds?: readonly number[]): Promise<Conflict[]> {
+  let query = db
+    .selectFrom("judge_conflicts as c")
+    .innerJoin("judges as j", "j.id", "c.judge_id")
+    .where("j.competition_id", "=", competitionId)
+    .where("c.status", "=", "confirmed");
+  if (judgeIds) query = query.where("c.judge_id", "in", judgeIds.length ? [...judgeIds] : [0]);
+  const rows = await query.select(["c.judge_id", "c.entry_id", "c.organization"]).execute();
+  return rows.map((c) => ({ judgeId: String(c.judge_id), ...(c.entry_id ? { entryId: String(c.entry_id) } : {}), ...(c.organization ? { organization: c.organization } : {}) }));
+}
 
 export function createAssignmentService(db: Db) {
   return {
@@ -59,13 +72,7 @@ export function createAssignmentService(db: Db) {
             .where("j.competition_id", "=", round.competition_id)
             .select(["x.judge_id", "x.track_id"])
             .execute(),
-          trx
-            .selectFrom("judge_conflicts as c")
-            .innerJoin("judges as j", "j.id", "c.judge_id")
-            .where("j.competition_id", "=", round.competition_id)
-            .where("c.status", "=", "confirmed")
-            .select(["c.judge_id", "c.entry_id", "c.organization"])
-            .execute(),
+          confirmedConflicts(trx, round.competition_id),
           trx.selectFrom("assignments").select(["judge_id", "entry_id"]).where("round_id", "=", roundId).execute(),
         ]);
         const tracksOf = new Map<number, string[]>();
@@ -74,9 +81,7 @@ export function createAssignmentService(db: Db) {
           entries: entries.map((e) => ({ id: String(e.id), trackId: String(e.track_id), organization: e.organization, country: e.country })),
           judges: judges.map((j) => ({ id: String(j.id), trackIds: tracksOf.get(j.id) ?? [], affiliation: j.affiliation, country: j.country })),
           k: round.judges_per_entry,
-          conflicts: conflicts.map(
-            (c): Conflict => ({ judgeId: String(c.judge_id), ...(c.entry_id ? { entryId: String(c.entry_id) } : {}), ...(c.organization ? { organization: c.organization } : {}) }),
-          ),
+          conflicts,
           avoidSameCountry: options.avoidSameCountry ?? round.avoid_same_country === 1,
           existing: existing.map((p) => ({ judgeId: String(p.judge_id), entryId: String(p.entry_id) })),
           seed: options.seed,
@@ -112,7 +117,7 @@ export function createAssignmentService(db: Db) {
     async seatPanel(actor: SessionUser, roundId: number, judgeIds: readonly number[]) {
       return inTransaction(db, async (trx) => {
         const round = await trx.selectFrom("rounds").select(["id", "competition_id", "avoid_same_country"]).where("id", "=", roundId).executeTakeFirstOrThrow();
-        if (await trx.selectFrom("live_state").select("competition_id").where("round_id", "=", roundId).executeTakeFirst()) return { ok: false as const, message: "assign.panelLocked" };
+        if (await isPlayedLive(trx, roundId)) return { ok: false as const, message: "assign.panelLocked" };
         const judges = await trx.selectFrom("judges").select(["id", "name", "affiliation", "country"]).where("competition_id", "=", round.competition_id).where("id", "in", judgeIds.length ? [...judgeIds] : [0]).execute();
         if (judges.length === 0 || judges.length !== new Set(judgeIds).size) return { ok: false as const, message: "assign.chooseJudges" };
         const [entries, conflicts] = await Promise.all([
@@ -123,14 +128,9 @@ export function createAssignmentService(db: Db) {
             .where("e.status", "=", "submitted")
             .select(["e.id", "e.code", "e.track_id", "e.organization", "e.country"])
             .execute(),
-          trx
-            .selectFrom("judge_conflicts as c")
-            .where("c.judge_id", "in", judges.map((j) => j.id))
-            .where("c.status", "=", "confirmed")
-            .select(["c.judge_id", "c.entry_id", "c.organization"])
-            .execute(),
+          confirmedConflicts(trx, round.competition_id, judges.map((j) => j.id)),
         ]);
-        const index = indexConflicts(conflicts.map((c): Conflict => ({ judgeId: String(c.judge_id), ...(c.entry_id ? { entryId: String(c.entry_id) } : {}), ...(c.organization ? { organization: c.organization } : {}) })));
+        const index = indexConflicts(conflicts);
         const removed = await trx
           .deleteFrom("assignments")
           .where("round_id", "=", roundId)

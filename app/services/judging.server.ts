@@ -6,6 +6,7 @@ import type { Db } from "../../db/client";
 import { formatMilli, markField, scoreSheetSchema, type ScoreSheet } from "../domain/score-sheet";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
+import { isPlayedLive } from "./live.server";
 
 export type SaveOutcome =
   | { ok: true; status: "draft" | "submitted"; revision: number }
@@ -79,7 +80,7 @@ export function createJudgingService(db: Db, clock: () => Date) {
         .orderBy("e.code")
         .execute();
       const submitted = items.filter((i) => i.status === "submitted").length;
-      const onStage = Boolean(await db.selectFrom("live_state").select("competition_id").where("round_id", "=", round.id).executeTakeFirst());
+      const onStage = await isPlayedLive(db, round.id);
       return { judge, round: { slug: round.slug, nameZh: round.name_zh, nameEn: round.name_en, status: round.status, closesAt: round.closes_at, onStage }, items, submitted };
     },
 
@@ -140,8 +141,7 @@ export function createJudgingService(db: Db, clock: () => Date) {
         if (!assignment) return refused("score.notAssigned");
         if (round.status !== "open") return refused("score.roundNotOpen");
         // A round played live is scored on stage, entry by entry, from the judge's live page.
-        const live = await trx.selectFrom("live_state").select("competition_id").where("round_id", "=", round.id).executeTakeFirst();
-        if (live) return refused("score.scoredOnStage");
+        if (await isPlayedLive(trx, round.id)) return refused("score.scoredOnStage");
         const entry = await trx.selectFrom("entries").select(["status"]).where("id", "=", entryId).executeTakeFirstOrThrow();
         if (entry.status !== "submitted") return refused("score.entryNotCompeting");
         const criteria = await criteriaOf(trx, round.id);

@@ -4,11 +4,12 @@
 // commands and submissions are queued per competition, so seq never skips or repeats.
 import type { Db } from "../../db/client";
 import type { Competition } from "../../db/schema";
-import { applyChange, decide, initialControl, seatMarks, type Change, type Command, type ControlState, type Facts, type LiveEntry, type PublicState, type RankingRow, type RefusalCode } from "../domain/live-final";
+import { applyChange, decide, initialControl, initialPublicState, seatMarks, type Change, type Command, type ControlState, type Facts, type LiveEntry, type PublicState, type RankingRow, type RefusalCode } from "../domain/live-final";
 import { normalizeMarks, rankEntries, type RankingEntry } from "../domain/ranking";
 import { formatMilli, markField, scoreSheetSchema } from "../domain/score-sheet";
 import type { ControlView, JudgeView, SubmitMessage, UpdateEvent } from "../live/protocol";
 import type { SessionUser } from "./auth.server";
+import { createCompetitionService } from "./competitions.server";
 import { inTransaction } from "./db-helpers.server";
 import { createResultsService, roundRule } from "./results.server";
 
@@ -23,6 +24,17 @@ export type Refusal = { ok: false; code: RefusalCode | SubmitRefusal | "not_star
 export type SubmitRefusal = "not_on_panel" | "wrong_entry" | "scoring_closed" | "already_submitted" | "invalid_marks" | "entry_withdrawn";
 export type CommandOutcome = { ok: true; updates: UpdateEvent[] } | Refusal;
 export type SubmitOutcome = { ok: true; duplicate: boolean; updates: UpdateEvent[] } | Refusal;
+
+/** Whether a round is played live: its scores come from the stage, not the web sheet. */
+export async function isPlayedLive(db: Db, roundId: number): Promise<boolean> {
+  return Boolean(await db.selectFrom("live_state").select("competition_id").where("round_id", "=", roundId).executeTakeFirst());
+}
+
+/** Which of these entries no longer compete (withdrawn or disqualified). */
+async function withdrawnAmong(db: Db, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom("entries").select("id").where("id", "in", [...ids]).where("status", "!=", "submitted").execute()).map((e) => e.id);
+}
 
 export function createLiveService(db: Db, clock: () => Date) {
   const cache = new Map<number, Live>();
@@ -52,9 +64,7 @@ export function createLiveService(db: Db, clock: () => Date) {
     return live;
   }
 
-  async function competitionBySlug(slug: string) {
-    return db.selectFrom("competitions").select(["id", "slug"]).where("slug", "=", slug).executeTakeFirst();
-  }
+  const competitionBySlug = createCompetitionService(db).bySlug;
 
   /** The round played live: the competition's last round. */
   async function finalRound(trx: Db, competitionId: number) {
@@ -163,10 +173,7 @@ export function createLiveService(db: Db, clock: () => Date) {
   async function runCommand(trx: Db, actor: SessionUser | null, live: Live, command: Command): Promise<{ live: Live; updates: UpdateEvent[]; refused: RefusalCode | null }> {
     let current = live;
     const updates: UpdateEvent[] = [];
-    const gone = current.control.order.length
-      ? await trx.selectFrom("entries").select("id").where("id", "in", current.control.order).where("status", "!=", "submitted").execute()
-      : [];
-    for (const { id } of gone) {
+    for (const id of await withdrawnAmong(trx, current.control.order)) {
       const { facts } = await factsFor(trx, current);
       const decision = decide(current.control, { type: "hide", entryId: id, reason: "withdrawn" }, facts);
       if (!decision.ok) continue;
@@ -196,9 +203,7 @@ export function createLiveService(db: Db, clock: () => Date) {
     );
     const onPanel = current === null ? panel.judges : panel.judges.filter((j) => panel.perEntry.get(current)?.includes(j.judgeId));
     const sealed = new Set(live.control.sealed);
-    const withdrawn = live.control.order.length
-      ? (await db.selectFrom("entries").select("id").where("id", "in", live.control.order).where("status", "!=", "submitted").execute()).map((e) => e.id)
-      : [];
+    const withdrawn = await withdrawnAmong(db, live.control.order);
     return {
       competition: live.slug,
       control: live.control,
@@ -276,19 +281,7 @@ export function createLiveService(db: Db, clock: () => Date) {
           const criteria = await trx.selectFrom("criteria").select("id").where("round_id", "=", round.id).limit(1).execute();
           if (criteria.length === 0) return { ok: false as const, code: "no_rubric" as const };
           if (panel.judges.length === 0) return { ok: false as const, code: "no_panel" as const };
-          const state: PublicState = {
-            seq: 0,
-            round: { slug: round.slug, name: { zh: round.name_zh, en: round.name_en }, panel: panel.judges.length },
-            entries: await liveEntries(trx, order),
-            stage: { entryId: null, phase: "idle", submitted: 0, of: panel.judges.length },
-            reveal: null,
-            ranking: [],
-            frozen: false,
-            sealed: [],
-            ceremony: "none",
-            awards: null,
-            card: null,
-          };
+          const state = initialPublicState({ slug: round.slug, name: { zh: round.name_zh, en: round.name_en }, panel: panel.judges.length }, await liveEntries(trx, order));
           const control = initialControl(round.id, order);
           await trx.insertInto("live_state").values({ competition_id: competition.id, round_id: round.id, control: JSON.stringify(control), public: JSON.stringify(state), seq: 0 }).execute();
           // Stage scores go through the live page only: the round opens for them, not for the web sheet.
@@ -337,6 +330,8 @@ export function createLiveService(db: Db, clock: () => Date) {
           const seated = await trx.selectFrom("assignments").select("id").where("round_id", "=", live.roundId).where("judge_id", "=", judge.id).where("entry_id", "=", message.entryId).executeTakeFirst();
           if (!seated) return { ok: false, code: "not_on_panel" };
           if (live.control.current !== message.entryId) return { ok: false, code: "wrong_entry" };
+          const entry = await trx.selectFrom("entries").select("status").where("id", "=", message.entryId).executeTakeFirstOrThrow();
+          if (entry.status !== "submitted") return { ok: false, code: "entry_withdrawn" };
           if (live.control.phase !== "scoring") return { ok: false, code: "scoring_closed" };
           const existing = await trx.selectFrom("scores").select(["id", "status"]).where("round_id", "=", live.roundId).where("judge_id", "=", judge.id).where("entry_id", "=", message.entryId).executeTakeFirst();
           if (existing?.status === "submitted") return { ok: false, code: "already_submitted" };
@@ -419,10 +414,6 @@ export function createLiveService(db: Db, clock: () => Date) {
       return db.selectFrom("criteria").select(["id", "name_zh", "name_en", "weight_bp", "max_milli", "step_milli"]).where("round_id", "=", live.roundId).orderBy("position").execute();
     },
 
-    /** Whether a round is being played live: its scores come from the stage, not the web sheet. */
-    async isLiveRound(roundId: number) {
-      return Boolean(await db.selectFrom("live_state").select("competition_id").where("round_id", "=", roundId).executeTakeFirst());
-    },
   };
 }
 

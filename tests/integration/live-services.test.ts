@@ -102,6 +102,18 @@ describe("the live final's service", () => {
     expect(one<{ reason: string }>("SELECT reason FROM audit_log WHERE action = 'live.entry_hidden' ORDER BY id DESC LIMIT 1").reason).toBe("withdrawn");
   });
 
+  it("refuses a score for the entry on stage once it has been withdrawn, storing nothing", async () => {
+    const state = (await services.live.snapshot(SLUG))!.state!;
+    const entryId = state.entries[2]!.id;
+    expect(await services.live.command(organizer, SLUG, { type: "stage", entryId })).toMatchObject({ ok: true });
+    expect(await services.live.command(organizer, SLUG, { type: "open" })).toMatchObject({ ok: true });
+    db.sqlite.prepare("UPDATE entries SET status = 'withdrawn', status_reason = 'team withdrew on stage' WHERE id = ?").run(entryId);
+    const judgeId = one<{ judge_id: number }>("SELECT judge_id FROM assignments WHERE round_id = (SELECT round_id FROM live_state) AND entry_id = ? LIMIT 1", entryId).judge_id;
+    const marks = Object.fromEntries(all<{ id: number }>("SELECT id FROM criteria WHERE round_id = (SELECT round_id FROM live_state)").map((c) => [String(c.id), "5"]));
+    expect(await services.live.submit(judgeUser(judgeId), { competition: SLUG, submissionId: "withdrawn-entry-1", entryId, marks })).toEqual({ ok: false, code: "entry_withdrawn" });
+    expect(one<{ n: number }>("SELECT count(*) n FROM scores WHERE entry_id = ? AND round_id = (SELECT round_id FROM live_state)", entryId).n).toBe(0);
+  });
+
   it("comes back after a restart exactly where it stopped, from the database alone", async () => {
     const before = (await services.live.snapshot(SLUG))!.state!;
     const control = (await services.live.controlView(SLUG))!.control;

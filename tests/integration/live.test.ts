@@ -75,6 +75,12 @@ const until = async (check: () => boolean, what: string, ms = 5000) => {
   }
 };
 
+async function connected(cookie?: string) {
+  const socket = client(cookie);
+  await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
+  return socket;
+}
+
 /** A client following the competition, with every update it was sent, in arrival order. */
 async function follower(cookie?: string, options: { reconnection?: boolean } = {}) {
   const socket = client(cookie, options);
@@ -101,8 +107,7 @@ function marksFor(seed: number) {
 
 let keyCounter = 0;
 async function submitAs(judgeId: number, entryId: number, seed = judgeId, key = `k${String(++keyCounter).padStart(8, "0")}`) {
-  const socket = client(judges.get(judgeId)!);
-  await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
+  const socket = await connected(judges.get(judgeId)!);
   const ack = ackSchema.parse(await socket.timeout(5000).emitWithAck("submit", { competition: SLUG, submissionId: key, entryId, marks: marksFor(seed) }));
   socket.disconnect();
   return ack;
@@ -208,8 +213,7 @@ describe("the live channel", () => {
 
   it("refuses organizer commands from a judge's socket", async () => {
     const before = liveSeq();
-    const judge = client(judges.values().next().value!);
-    await new Promise<void>((resolve) => judge.on("connect", () => resolve()));
+    const judge = await connected(judges.values().next().value!);
     for (const c of [{ type: "stage", entryId: order[0]! }, { type: "freeze" }, { type: "reveal" }] as Command[]) {
       expect(await command(judge, c)).toMatchObject({ ok: false, code: "forbidden" });
     }
@@ -237,8 +241,7 @@ describe("the live channel", () => {
 
   it("delivers 200 rapid updates to every audience client in order, with no gap in seq", async () => {
     const audience = await Promise.all([follower(), follower(), follower()]);
-    const org = client(organizer);
-    await new Promise<void>((resolve) => org.on("connect", () => resolve()));
+    const org = await connected(organizer);
     const start = liveSeq();
     const acks = Array.from({ length: 200 }, (_, i) =>
       command(org, { type: "card", card: i === 199 ? null : { kind: "notice", title: { zh: `通知 ${i}`, en: `Notice ${i}` }, body: { zh: "", en: "" } } }),
@@ -252,8 +255,7 @@ describe("the live channel", () => {
   });
 
   it("sends a client that disconnected mid-stream exactly the events it missed, and it ends on the server's state after three reveals", async () => {
-    const org = client(organizer);
-    await new Promise<void>((resolve) => org.on("connect", () => resolve()));
+    const org = await connected(organizer);
     const away = await follower(undefined, { reconnection: true });
     const dropped = await follower(undefined, { reconnection: true });
     const left = away.follow.state!.seq;
@@ -279,8 +281,7 @@ describe("the live channel", () => {
   });
 
   it("recognises a submission repeated after a reconnect and does not count it twice", async () => {
-    const org = client(organizer);
-    await new Promise<void>((resolve) => org.on("connect", () => resolve()));
+    const org = await connected(organizer);
     const entryId = order[3]!;
     expect(await command(org, { type: "stage", entryId })).toEqual({ ok: true });
     expect(await command(org, { type: "open" })).toEqual({ ok: true });
@@ -294,8 +295,7 @@ describe("the live channel", () => {
   });
 
   it("refuses a submission for an entry not on stage, a reveal before scoring closed, and closing short without a reason", async () => {
-    const org = client(organizer);
-    await new Promise<void>((resolve) => org.on("connect", () => resolve()));
+    const org = await connected(organizer);
     const before = liveSeq();
     const [, second] = judges.keys();
     expect(await submitAs(second!, order[5]!)).toMatchObject({ ok: false, code: "wrong_entry" });
@@ -303,11 +303,8 @@ describe("the live channel", () => {
     expect(await command(org, { type: "close" })).toMatchObject({ ok: false, code: "too_few_marks" });
     expect(await submitAs(second!, order[3]!)).toMatchObject({ ok: true });
     const third = [...judges.keys()][2]!;
-    const tooHigh = (await (async () => {
-      const socket = client(judges.get(third)!);
-      await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
-      return socket.timeout(5000).emitWithAck("submit", { competition: SLUG, submissionId: "too-high-01", entryId: order[3]!, marks: { ...marksFor(1), [String(criteria[0]!.id)]: "999" } });
-    })()) as Ack;
+    const thirdSocket = await connected(judges.get(third)!);
+    const tooHigh = ackSchema.parse(await thirdSocket.timeout(5000).emitWithAck("submit", { competition: SLUG, submissionId: "too-high-01", entryId: order[3]!, marks: { ...marksFor(1), [String(criteria[0]!.id)]: "999" } }));
     expect(tooHigh).toMatchObject({ ok: false, code: "invalid_marks", field: String(criteria[0]!.id), message: "score.markAboveMax" });
     expect(await submitAs(third, order[3]!)).toMatchObject({ ok: true });
     // Three of nine marks: the rule (drop 1 + 1) allows closing, but only with a reason.
@@ -328,8 +325,7 @@ describe("the live channel", () => {
     for (let i = 0; i < 500; i++) flooder.emit("join", { competition: SLUG });
     expect(await gone).toBe("io server disconnect");
     expect(errors.some((e) => e.code === "rate_limited")).toBe(true);
-    const org = client(organizer);
-    await new Promise<void>((resolve) => org.on("connect", () => resolve()));
+    const org = await connected(organizer);
     const seq = watcher.follow.state!.seq;
     expect(await command(org, { type: "card", card: { kind: "break", title: { zh: "休息", en: "Break" }, body: { zh: "15 分钟", en: "15 minutes" } } })).toEqual({ ok: true });
     await until(() => watcher.follow.state!.seq === seq + 1, "the card");
@@ -338,8 +334,7 @@ describe("the live channel", () => {
 
   it("cuts off a socket that sends a message over 64 KB, and stays up for everyone else", async () => {
     const before = liveSeq();
-    const big = client(organizer);
-    await new Promise<void>((resolve) => big.on("connect", () => resolve()));
+    const big = await connected(organizer);
     const gone = new Promise<string>((resolve) => big.on("disconnect", (reason) => resolve(reason)));
     big.emit("control", { competition: SLUG, command: { type: "card", card: { kind: "notice", title: { zh: "x", en: "x" }, body: { zh: "x".repeat(100_000), en: "" } } } } as never, () => undefined);
     expect(await gone).toMatch(/transport (close|error)/);
@@ -348,8 +343,7 @@ describe("the live channel", () => {
   });
 
   it("loses no submitted score in a restart (kill and start again), and clients resync to the same state", async () => {
-    const org = client(organizer);
-    await new Promise<void>((resolve) => org.on("connect", () => resolve()));
+    const org = await connected(organizer);
     const entryId = order[6]!;
     expect(await command(org, { type: "stage", entryId })).toEqual({ ok: true });
     expect(await command(org, { type: "open" })).toEqual({ ok: true });

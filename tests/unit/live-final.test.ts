@@ -7,6 +7,7 @@ import {
   awardTiers,
   decide,
   initialControl,
+  initialPublicState,
   seatMarks,
   type Command,
   type ControlState,
@@ -36,19 +37,10 @@ function facts(submitted = 5, panel = 5): Facts {
 }
 
 function emptyState(): PublicState {
-  return {
-    seq: 0,
-    round: { slug: "final", name: { zh: "决赛", en: "Final" }, panel: 5 },
-    entries: ENTRIES.map((id) => ({ id, code: `E-${id}`, title: { zh: `项目${id}`, en: `Entry ${id}` }, organization: "Org", country: "CN", team: [], group: { zh: "组", en: "Group" }, track: { zh: "赛道", en: "Track" } })),
-    stage: { entryId: null, phase: "idle", submitted: 0, of: 5 },
-    reveal: null,
-    ranking: [],
-    frozen: false,
-    sealed: [],
-    ceremony: "none",
-    awards: null,
-    card: null,
-  };
+  return initialPublicState(
+    { slug: "final", name: { zh: "决赛", en: "Final" }, panel: 5 },
+    ENTRIES.map((id) => ({ id, code: `E-${id}`, title: { zh: `项目${id}`, en: `Entry ${id}` }, organization: "Org", country: "CN", team: [], group: { zh: "组", en: "Group" }, track: { zh: "赛道", en: "Track" } })),
+  );
 }
 
 /** Runs commands like the server: decide, then fold the accepted changes into the public state. */

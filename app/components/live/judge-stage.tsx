@@ -73,14 +73,15 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
   const locale = useLocale();
   const [view, setView] = useState(initialView);
   const { state, connection, socket } = useLiveChannel(slug, initial, (s) => s.on("judge", (v) => setView(v)));
-  const [pending, setPending] = usePendingQueue(`frontier.live.${slug}.${userId}.pending`);
+  const queueKey = `frontier.live.${slug}.${userId}.pending`;
+  const [pending, setPending] = usePendingQueue(queueKey);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [sending, setSending] = useState(false);
   const flushing = useRef(false);
 
   const flush = useCallback(async () => {
     if (!socket?.connected || flushing.current) return;
-    const list = JSON.parse(localStorage.getItem(`frontier.live.${slug}.${userId}.pending`) ?? "[]") as Pending[];
+    const list = JSON.parse(localStorage.getItem(queueKey) ?? "[]") as Pending[];
     if (list.length === 0) return;
     flushing.current = true;
     setSending(true);
@@ -101,7 +102,7 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
       flushing.current = false;
       setSending(false);
     }
-  }, [socket, slug, userId, setPending]);
+  }, [socket, slug, queueKey, setPending]);
 
   useEffect(() => {
     if (!socket) return;
