@@ -13,6 +13,17 @@ export type AssignmentRun = {
   load: { min: number; max: number };
 };
 
+/** The round's entries still competing (withdrawn and disqualified ones get no judges). */
+function competingEntries(db: Db, roundId: number) {
+  return db
+    .selectFrom("round_entries as re")
+    .innerJoin("entries as e", "e.id", "re.entry_id")
+    .where("re.round_id", "=", roundId)
+    .where("e.status", "=", "submitted")
+    .select(["e.id", "e.code", "e.track_id", "e.organization", "e.country"])
+    .execute();
+}
+
 /** Confirmed conflicts of a competition's judges (or of some of them), as the assignment rules read them. */
 async function confirmedConflicts(db: Db, competitionId: number, judgeIds?: readonly number[]): Promise<Conflict[]> {
   let query = db
@@ -58,13 +69,7 @@ export function createAssignmentService(db: Db) {
           removed = Number(result.numDeletedRows);
         }
         const [entries, judges, expertise, conflicts, existing] = await Promise.all([
-          trx
-            .selectFrom("round_entries as re")
-            .innerJoin("entries as e", "e.id", "re.entry_id")
-            .where("re.round_id", "=", roundId)
-            .where("e.status", "=", "submitted")
-            .select(["e.id", "e.code", "e.track_id", "e.organization", "e.country"])
-            .execute(),
+          competingEntries(trx, roundId),
           trx.selectFrom("judges").select(["id", "affiliation", "country"]).where("competition_id", "=", round.competition_id).execute(),
           trx
             .selectFrom("judge_expertise as x")
@@ -121,13 +126,7 @@ export function createAssignmentService(db: Db) {
         const judges = await trx.selectFrom("judges").select(["id", "name", "affiliation", "country"]).where("competition_id", "=", round.competition_id).where("id", "in", judgeIds.length ? [...judgeIds] : [0]).execute();
         if (judges.length === 0 || judges.length !== new Set(judgeIds).size) return { ok: false as const, message: "assign.chooseJudges" };
         const [entries, conflicts] = await Promise.all([
-          trx
-            .selectFrom("round_entries as re")
-            .innerJoin("entries as e", "e.id", "re.entry_id")
-            .where("re.round_id", "=", roundId)
-            .where("e.status", "=", "submitted")
-            .select(["e.id", "e.code", "e.track_id", "e.organization", "e.country"])
-            .execute(),
+          competingEntries(trx, roundId),
           confirmedConflicts(trx, round.competition_id, judges.map((j) => j.id)),
         ]);
         const index = indexConflicts(conflicts);
