@@ -4,17 +4,20 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import proxyaddr from "proxy-addr";
 import { Server as SocketServer } from "socket.io";
 import { openDatabase, type DbHandle } from "./db/client";
 import { migrateToLatest } from "./db/migrate";
 import { seedDemoIfEmpty } from "./db/seed/seed.server";
 import type { AppContext } from "./app/context";
-import { parseEnv, type Env } from "./app/env.server";
+import { parseEnv, trustProxySetting, type Env } from "./app/env.server";
+import { refuseCrossSiteWrites, type OriginPolicy } from "./app/http/origin.server";
+import { remixHandler } from "./app/http/remix-bridge.server";
+import { guardRequests } from "./app/http/request-guard.server";
 import { attachLiveHub } from "./app/live/hub.server";
 import { createServices } from "./app/services/index.server";
 
@@ -22,61 +25,6 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 function log(message: string) {
   process.stdout.write(`[frontier] ${message}\n`);
-}
-
-/**
- * Refuses a state-changing request sent by another site (CSRF): its Origin must be this host, or,
- * without an Origin, the browser must not call it cross-site. Session cookies are SameSite=Lax
- * too; this closes the gaps Lax leaves (same-site subdomains, old browsers).
- */
-function refuseCrossSiteWrites(req: express.Request, res: express.Response, next: express.NextFunction) {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const origin = req.get("origin");
-  // "Origin: null" (sandboxed frames, no-referrer pages) cannot be matched to this site: refused
-  // here with a reason, rather than by Remix's own check as a 500.
-  if (origin) {
-    let host: string | undefined;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = undefined;
-    }
-    if (host === req.get("host")) return next();
-  } else if (req.get("sec-fetch-site") !== "cross-site") {
-    return next();
-  }
-  res.status(403).type("text/plain").send("Cross-site request refused / 已拒绝跨站请求");
-}
-
-// Forms are small; uploads (spreadsheets) get their own, larger limit where they are accepted.
-const MAX_BODY_BYTES = 1024 * 1024;
-const UPLOAD_LIMITS: Record<string, number> = { "/admin/entries/import": 11 * 1024 * 1024 };
-const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
-
-/**
- * Refuses a request body over the limit before anything reads it, by its declared length. A body
- * of unknown length (chunked) is refused too: browsers send the length of every form they post.
- */
-function limitBodySize(limit: number) {
-  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const declared = req.get("content-length");
-    if (declared === undefined && req.get("transfer-encoding")) {
-      res.status(411).set("Connection", "close").type("text/plain").send("Length required / 需要 Content-Length");
-      return;
-    }
-    if (Number(declared ?? "0") > (UPLOAD_LIMITS[req.path] ?? limit)) {
-      // Read the body away (up to a bound) before answering, so the client sees the 413 rather
-      // than a connection reset mid-upload; past the bound, just cut it off.
-      let drained = 0;
-      req.on("data", (chunk: Buffer) => {
-        drained += chunk.length;
-        if (drained > MAX_DRAIN_BYTES) req.destroy();
-      });
-      req.on("end", () => res.status(413).set("Connection", "close").type("text/plain").send("Request too large / 请求内容过大"));
-      return;
-    }
-    next();
-  };
 }
 
 /** Reads SESSION_SECRET, or for the demo and development makes one under data/ and keeps it. */
@@ -113,7 +61,11 @@ async function start() {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Only proxies named in TRUST_PROXY may set the client's address (rate limits key on it).
+  app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
+  const clientAddress = (req: http.IncomingMessage) => proxyaddr(req, app.get("trust proxy fn") as (addr: string, i: number) => boolean);
+  // Links and origin checks use PUBLIC_URL; without one (demo, development) the address listened on.
+  const origin: OriginPolicy = { publicOrigin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, configured: env.PUBLIC_URL !== undefined };
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -141,8 +93,8 @@ async function start() {
   );
   app.use(compression());
 
-  app.use(refuseCrossSiteWrites);
-  app.use(limitBodySize(MAX_BODY_BYTES));
+  app.use(refuseCrossSiteWrites(origin));
+  app.use(guardRequests());
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -174,15 +126,16 @@ async function start() {
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: production ? "production" : "development",
+      publicOrigin: () => origin.publicOrigin,
       getLoadContext: (req, res): AppContext => ({
         db: handle.db,
         services,
         now,
         cspNonce: res.locals.cspNonce as string,
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        clientIp: clientAddress(req),
       }),
     }),
   );
@@ -195,9 +148,10 @@ async function start() {
     maxHttpBufferSize: 64 * 1024,
     // A phone that drops off the venue Wi-Fi for up to two minutes gets the missed events from
     // Socket.IO itself; past that, the app's own seq resync takes over (DESIGN §4).
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // Who is asking is checked again on a recovered connection too (the default would skip it).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
-  const hub = attachLiveHub(io, { services });
+  const hub = attachLiveHub(io, { services, origin, clientAddress, maxConnectionsPerAddress: env.LIVE_MAX_CONNECTIONS_PER_ADDRESS });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -206,6 +160,7 @@ async function start() {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const shownHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+  if (!origin.configured) origin.publicOrigin = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
   log(`listening on http://${shownHost}:${port} (${production ? "production" : "development"})`);
   if (env.demo || !production) {
     const accounts = await services.demo.accounts();

@@ -10,9 +10,31 @@ const envSchema = z.object({
   // "1" makes the server seed the demo competition into an empty database and invent a session secret.
   FRONTIER_DEMO: z.enum(["0", "1"]).default("0"),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  // The address people reach the site at: every link the server writes (QR codes, invitations,
+  // e-mail) starts with it, never with a request's Host header. Required in production.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://frontier.example.org" })
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  // Which proxies may tell us the client's address (X-Forwarded-For): none unless said. Accepts
+  // Express's forms: a hop count ("1"), or addresses and subnets ("loopback", "10.0.0.0/8, ::1").
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, "must be false, a hop count, or a comma-separated list of addresses")
+    .default("false"),
+  // Live-channel sockets one client address may hold open; a venue's NAT may need more.
+  LIVE_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };
+
+/** TRUST_PROXY in the form Express's "trust proxy" setting takes. */
+export function trustProxySetting(value: string): boolean | number | string[] {
+  if (value === "false") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(",").map((part) => part.trim());
+}
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -29,6 +51,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const demo = env.FRONTIER_DEMO === "1";
   if (env.NODE_ENV === "production" && !demo && !env.SESSION_SECRET) {
     throw new EnvError("invalid environment: SESSION_SECRET is required in production (32+ characters)");
+  }
+  if (env.NODE_ENV === "production" && !demo && !env.PUBLIC_URL) {
+    throw new EnvError("invalid environment: PUBLIC_URL is required in production (e.g. https://frontier.example.org)");
   }
   return { ...env, demo };
 }

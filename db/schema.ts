@@ -98,6 +98,19 @@ export interface UsersTable {
   created_at: Defaulted<string>;
 }
 
+export const SESSION_END_REASONS = ["signed_out", "password_changed", "disabled", "revoked"] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  revoked_reason: SessionEndReason | null;
+  user_agent: string | null;
+}
+
 export interface UserRolesTable {
   user_id: number;
   role: Role;
@@ -256,6 +269,7 @@ export interface Database {
   criteria: CriteriaTable;
   users: UsersTable;
   user_roles: UserRolesTable;
+  sessions: SessionsTable;
   entries: EntriesTable;
   team_members: TeamMembersTable;
   judges: JudgesTable;

@@ -1,6 +1,7 @@
 // Account forms. Messages are i18n keys (validation.*): the same schema validates on the server
 // and in the browser, and each side shows the reader's language.
 import { z } from "zod";
+import { safeRedirectPath } from "./safe-redirect";
 
 export const email = z
   .string({ error: "validation.required" })
@@ -25,12 +26,8 @@ export const signInSchema = z.object({
   password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
 });
 
-/** Where to go after signing in: only a path on this site. */
-export const redirectTarget = z
-  .string()
-  .regex(/^\/(?!\/)[^\s\\]*$/)
-  .max(2000)
-  .catch("/");
+/** Where to go after signing in: only a path on this site (see safeRedirectPath). */
+export const redirectTarget = z.unknown().transform((value) => safeRedirectPath(value));
 
 /**
  * Where a sign-in without a requested page lands: a judge at their scoring list, an entrant at

@@ -283,6 +283,9 @@ export const en = {
     reason: "Reason",
     done: "Saved.",
     selfDisable: "You cannot disable your own account.",
+    lockedOut_one: "Sign-in is paused for {{count}} address after repeated wrong passwords.",
+    lockedOut_other: "Sign-in is paused for {{count}} addresses after repeated wrong passwords.",
+    unlock: "Let them sign in again",
     role: {
       entrant: "Entrant",
       judge: "Judge",

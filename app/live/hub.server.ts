@@ -1,8 +1,10 @@
 // The `/live` namespace: who is asking (session cookie at the handshake), what they may send
 // (zod, rate limit), and the fan-out of each published change to the competition's room, where
 // Socket.IO serializes it once for every socket in it (DESIGN §4).
+import type { IncomingMessage } from "node:http";
 import type { Namespace, Server, Socket } from "socket.io";
 import type { z } from "zod";
+import { isSameSite, type OriginPolicy } from "../http/origin.server";
 import type { Role } from "../../db/schema";
 import type { SessionUser } from "../services/auth.server";
 import type { Services } from "../services/index.server";
@@ -19,7 +21,17 @@ import {
   type ServerToClientEvents,
 } from "./protocol";
 
-type SocketData = { user: SessionUser | null; rate: RateLimit; tokens: number; refilledAt: number; strikes: number; warnedAt: number };
+type SocketData = {
+  /** The session the handshake carried (hashed), re-read for every command: never the role it had then. */
+  session: string | null;
+  user: SessionUser | null;
+  address: string;
+  rate: RateLimit;
+  tokens: number;
+  refilledAt: number;
+  strikes: number;
+  warnedAt: number;
+};
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -36,26 +48,63 @@ export const RATE_LIMITS: Record<"audience" | "judge" | "organizer", RateLimit> 
 const rateFor = (user: SessionUser | null) => (user?.roles.includes("organizer") ? RATE_LIMITS.organizer : user?.roles.includes("judge") ? RATE_LIMITS.judge : RATE_LIMITS.audience);
 
 export const judgeRoom = (slug: string, userId: number) => `judge:${slug}:${userId}`;
+const sessionRoom = (sessionHash: string) => `session:${sessionHash}`;
 
-export function attachLiveHub(io: Server, deps: { services: Services }) {
+/**
+ * A returning client that missed at most this many updates gets them replayed; one that missed
+ * more gets one snapshot. Each ten replayed updates cost the socket one more message of its
+ * rate, so a flood of `join`s with an old `lastSeq` cannot make the server serialise a backlog.
+ */
+export const REPLAY_LIMIT = 50;
+const REPLAY_PER_TOKEN = 10;
+
+export type HubDeps = {
+  services: Services;
+  origin: OriginPolicy;
+  /** The client's address as the HTTP side sees it (TRUST_PROXY applies). */
+  clientAddress: (req: IncomingMessage) => string;
+  maxConnectionsPerAddress: number;
+};
+
+export function attachLiveHub(io: Server, deps: HubDeps) {
   const { services } = deps;
   const live = io.of(LIVE_NAMESPACE) as unknown as LiveNamespace;
+  const connectionsByAddress = new Map<string, number>();
 
-  // Who is asking, once per connection: the same signed session cookie as the pages. Anyone else
-  // is the audience. (A recovered connection keeps what this found.)
+  // Who is asking, at every handshake (recovered connections too: skipMiddlewares is off): the
+  // same session cookie as the pages, counted only when the page that opened the socket is ours,
+  // so a sibling site cannot drive the control room with a visitor's cookie. Anyone else is the
+  // audience. A cap per address keeps one client from holding thousands of sockets.
   live.use(async (socket, next) => {
-    const cookie = socket.handshake.headers.cookie;
+    const address = deps.clientAddress(socket.request);
+    const open = connectionsByAddress.get(address) ?? 0;
+    if (open >= deps.maxConnectionsPerAddress) return next(new Error("too_many_connections"));
+    const headers = socket.handshake.headers;
+    let session: string | null = null;
     let user: SessionUser | null = null;
-    if (cookie) {
+    if (headers.cookie && isSameSite(deps.origin, headers)) {
       try {
-        user = await services.auth.currentUser(new Request("http://live.local/", { headers: { cookie } }));
+        session = await services.auth.sessionOf(headers.cookie);
+        user = session ? await services.auth.userOfSession(session) : null;
       } catch {
         user = null;
       }
     }
+    if (!user) session = null;
     const rate = rateFor(user);
-    Object.assign(socket.data, { user, rate, tokens: rate.burst, refilledAt: Date.now(), strikes: 0, warnedAt: 0 } satisfies SocketData);
+    connectionsByAddress.set(address, open + 1);
+    socket.on("disconnect", () => {
+      const left = (connectionsByAddress.get(address) ?? 1) - 1;
+      if (left > 0) connectionsByAddress.set(address, left);
+      else connectionsByAddress.delete(address);
+    });
+    Object.assign(socket.data, { session, user, address, rate, tokens: rate.burst, refilledAt: Date.now(), strikes: 0, warnedAt: 0 } satisfies SocketData);
     next();
+  });
+
+  // A session ended (sign-out, password reset, disabled account): its sockets close at once.
+  const stopWatchingSessions = services.auth.onSessionsEnded(({ sessionHashes }) => {
+    for (const hash of sessionHashes) live.in(sessionRoom(hash)).disconnectSockets(true);
   });
 
   const reply = (ack: unknown, answer: Ack) => {
@@ -68,15 +117,10 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
 
   /** Token bucket per socket: a flood is answered with `rate_limited`, a sustained one disconnected. */
   function allowed(socket: LiveSocket, ack?: unknown): boolean {
+    if (spend(socket, 1)) return true;
     const d = socket.data;
     const rate = d.rate;
     const now = Date.now();
-    d.tokens = Math.min(rate.burst, d.tokens + ((now - d.refilledAt) / 1000) * rate.perSecond);
-    d.refilledAt = now;
-    if (d.tokens >= 1) {
-      d.tokens -= 1;
-      return true;
-    }
     d.strikes += 1;
     if (d.strikes >= rate.disconnectAfter) {
       socket.disconnect(true);
@@ -88,6 +132,28 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
       socket.emit("error", { code: "rate_limited", message: "too many messages: slow down" });
     }
     return false;
+  }
+
+  /** Takes `cost` tokens from the socket's bucket if it has them. */
+  function spend(socket: LiveSocket, cost: number): boolean {
+    const d = socket.data;
+    const now = Date.now();
+    d.tokens = Math.min(d.rate.burst, d.tokens + ((now - d.refilledAt) / 1000) * d.rate.perSecond);
+    d.refilledAt = now;
+    if (d.tokens < cost) return false;
+    d.tokens -= cost;
+    return true;
+  }
+
+  /**
+   * Who is sending this command now: the session re-read from the database, so a sign-out, a
+   * password reset, a disabled account or a removed role counts from the next message on.
+   */
+  async function currentUser(socket: LiveSocket): Promise<SessionUser | null> {
+    const session = socket.data.session;
+    const user = session ? await services.auth.userOfSession(session) : null;
+    socket.data.user = user;
+    return user;
   }
 
   async function sendControlView(slug: string, to: string) {
@@ -107,7 +173,7 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
   function guarded<T>(socket: LiveSocket, rule: { role: Role; forbidden: string; schema: z.ZodType<T>; failure: string }, run: (user: SessionUser, data: T) => Promise<Ack>) {
     return async (message: unknown, ack?: unknown) => {
       if (!allowed(socket, ack)) return;
-      const user = socket.data.user;
+      const user = await currentUser(socket);
       if (!user?.roles.includes(rule.role)) return fail(socket, { code: "forbidden", message: rule.forbidden }, ack);
       const parsed = rule.schema.safeParse(message);
       if (!parsed.success) return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" }, ack);
@@ -129,6 +195,16 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
 
   live.on("connection", (raw) => {
     const socket = raw as LiveSocket;
+    const session = socket.data.session;
+    if (session) void socket.join(sessionRoom(session));
+    // A recovered connection gets its rooms back: keep only those its holder may still be in.
+    if (socket.recovered) {
+      for (const room of socket.rooms) {
+        if (room.startsWith("session:") && room !== sessionRoom(session ?? "")) void socket.leave(room);
+        if (room.startsWith("control:") && !socket.data.user?.roles.includes("organizer")) void socket.leave(room);
+        if (room.startsWith("judge:") && !(socket.data.user && room.endsWith(`:${socket.data.user.id}`) && socket.data.user.roles.includes("judge"))) void socket.leave(room);
+      }
+    }
 
     socket.on("join", async (message: unknown) => {
       if (!allowed(socket)) return;
@@ -136,14 +212,19 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
       if (!parsed.success) return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" });
       const { competition: slug, lastSeq } = parsed.data;
       try {
-        const replay = lastSeq !== undefined ? await services.live.updatesSince(slug, lastSeq) : null;
-        const snapshot = replay ? null : await services.live.snapshot(slug);
-        if (!replay && !snapshot) return fail(socket, { code: "unknown_competition", message: "no such competition" });
+        const snapshot = await services.live.snapshot(slug);
+        if (!snapshot) return fail(socket, { code: "unknown_competition", message: "no such competition" });
+        const seq = snapshot.state?.seq ?? 0;
+        const missed = lastSeq === undefined ? Infinity : seq - lastSeq;
+        // A small gap is replayed at its cost in tokens; a large one, or one the socket cannot
+        // pay for, gets the snapshot, which costs the server the same whatever the gap.
+        const replayable = missed >= 0 && missed <= REPLAY_LIMIT && spend(socket, Math.ceil(missed / REPLAY_PER_TOKEN));
+        const replay = replayable ? await services.live.updatesSince(slug, lastSeq!) : null;
         await socket.join(competitionRoom(slug));
         // Replayed updates are sent before anything broadcast later: the socket's own order.
         if (replay) for (const update of replay) socket.emit("update", update);
-        else socket.emit("snapshot", snapshot!);
-        const user = socket.data.user;
+        else socket.emit("snapshot", snapshot);
+        const user = await currentUser(socket);
         if (user?.roles.includes("organizer")) {
           await socket.join(controlRoom(slug));
           await sendControlView(slug, socket.id);
@@ -181,6 +262,7 @@ export function attachLiveHub(io: Server, deps: { services: Services }) {
     namespace: live,
     close() {
       unsubscribe();
+      stopWatchingSessions();
       live.disconnectSockets(true);
     },
   };

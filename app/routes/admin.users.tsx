@@ -11,6 +11,7 @@ const reason = z.string({ error: "validation.required" }).trim().min(1, { error:
 const actionSchema = z.discriminatedUnion("form", [
   z.object({ form: z.literal("password"), userId: z.coerce.number().int().positive(), password: newPassword, reason }),
   z.object({ form: z.literal("disable"), userId: z.coerce.number().int().positive(), disabled: z.enum(["1", "0"]), reason }),
+  z.object({ form: z.literal("unlock"), userId: z.coerce.number().int().positive(), reason }),
 ]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -29,6 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = parsed.data;
   if (input.form === "password") {
     await context.services.auth.resetPassword(actor, input.userId, input.password, input.reason);
+  } else if (input.form === "unlock") {
+    await context.services.auth.unlock(actor, input.userId, input.reason);
   } else {
     const outcome = await context.services.auth.setDisabled(actor, input.userId, input.disabled === "1", input.reason, context.now());
     if (!outcome.ok) return { userId: input.userId, message: outcome.message };
@@ -64,6 +67,15 @@ export default function AdminUsers() {
                 {u.roles.map((r) => t(`users.role.${r}`)).join(", ")} · {u.disabled_at ? <span className="font-medium text-rose-700">{t("users.disabled")}</span> : t("users.active")}
               </p>
             </div>
+            {u.lockedAddresses > 0 ? (
+              <Form method="post" className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                <span role="status">{t("users.lockedOut", { count: u.lockedAddresses })}</span>
+                <input type="hidden" name="form" value="unlock" />
+                <input type="hidden" name="userId" value={u.id} />
+                <input type="text" name="reason" required placeholder={t("users.reason")} aria-label={t("users.reason")} className={`${inputClass} max-w-xs`} />
+                <button type="submit" className="rounded-md border border-amber-400 px-3 py-1.5 font-medium">{t("users.unlock")}</button>
+              </Form>
+            ) : null}
             <details className="mt-2">
               <summary className="cursor-pointer text-sm text-indigo-700">{t("users.resetPassword")} / {u.disabled_at ? t("users.enable") : t("users.disable")}</summary>
               <div className="mt-2 grid gap-3 md:grid-cols-2">

@@ -1,16 +1,13 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { redirectTarget } from "~/domain/account-schemas";
 import { LOCALES } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
 
 const schema = z.object({
   locale: z.enum(LOCALES),
   // Only same-site paths: an open redirect here would turn the switch into a phishing aid.
-  redirectTo: z
-    .string()
-    .regex(/^\/(?!\/)/)
-    .max(2000)
-    .catch("/"),
+  redirectTo: redirectTarget,
 });
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -6,7 +6,7 @@ import { createDemoService } from "./demo.server";
 import { createEntryService } from "./entries.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryImportService } from "./entry-import.server";
-import { createAuthRateLimits } from "./rate-limit.server";
+import { createAuthRateLimits, type AuthRateLimitOptions } from "./rate-limit.server";
 import { createJudgeService } from "./judges.server";
 import { createJudgingDashboard } from "./judging-dashboard.server";
 import { createJudgingService } from "./judging.server";
@@ -19,7 +19,7 @@ import { createResultsQueries } from "./results-query.server";
 export type ServiceConfig = {
   sessionSecret: string;
   secureCookies?: boolean;
-  rateLimits?: { perIp?: number; perAccount?: number };
+  rateLimits?: AuthRateLimitOptions;
   /** The time as the services see it: deadlines are checked against it (tests move it). */
   clock?: () => Date;
 };
@@ -32,7 +32,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     auth: createAuthService(db, {
       sessionSecret: config.sessionSecret,
       secureCookies: config.secureCookies ?? false,
-      limits: createAuthRateLimits(config.rateLimits),
+      limits: createAuthRateLimits(config.rateLimits, clock),
+      clock,
     }),
     competitions: createCompetitionService(db),
     entries: createEntryService(db),

@@ -1,36 +1,70 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import {
+  createThrottleState,
+  DEFAULT_THROTTLE,
+  lockedAddresses,
+  mayTry,
+  prune,
+  recordFailure,
+  recordSuccess,
+  unlockAccount,
+  type ThrottleLimits,
+} from "../domain/sign-in-throttle";
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+export type AuthRateLimitOptions = {
+  /** Failed sign-ins one address may make in 10 minutes, over all accounts (a venue's NAT signs in many judges). */
+  failuresPerIp?: number;
+  /** New accounts one address may open in an hour (sign-up also tells whether an address is taken). */
+  signUpsPerIp?: number;
+  throttle?: Partial<ThrottleLimits>;
+};
+
 /**
- * Sign-in and sign-up attempts, limited per client address and per account. In memory: the
- * design runs one writer process, and a restart forgetting the counters is acceptable.
+ * Sign-in and sign-up limits. In memory: the design runs one writer process, and a restart
+ * forgetting the counters is acceptable. Successful sign-ins are never counted against an address.
  */
-export function createAuthRateLimits(options: { perIp?: number; perAccount?: number } = {}) {
-  const byIp = new RateLimiterMemory({ keyPrefix: "auth-ip", points: options.perIp ?? 30, duration: 10 * 60 });
-  const failuresByAccount = new RateLimiterMemory({ keyPrefix: "auth-account", points: options.perAccount ?? 5, duration: 15 * 60 });
+export function createAuthRateLimits(options: AuthRateLimitOptions = {}, clock: () => Date = () => new Date()) {
+  const failuresByIp = new RateLimiterMemory({ keyPrefix: "auth-ip", points: options.failuresPerIp ?? 100, duration: 10 * 60 });
+  const signUpsByIp = new RateLimiterMemory({ keyPrefix: "signup-ip", points: options.signUpsPerIp ?? 20, duration: 60 * 60 });
+  const limits: ThrottleLimits = { ...DEFAULT_THROTTLE, ...options.throttle };
+  const state = createThrottleState();
+  let prunedAt = 0;
+  const now = () => clock().getTime();
+  const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
   async function take(limiter: RateLimiterMemory, key: string): Promise<RateLimitResult> {
     try {
       await limiter.consume(key);
       return { ok: true };
     } catch (error) {
-      if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) };
+      if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: seconds(error.msBeforeNext) };
       throw error;
     }
   }
 
   return {
-    /** Every attempt from an address counts. */
-    attemptFromIp: (ip: string) => take(byIp, ip),
-    /** Is this account locked by earlier failures? Does not count an attempt. */
-    async accountLocked(email: string): Promise<RateLimitResult> {
-      const res = await failuresByAccount.get(email);
-      if (res && res.consumedPoints >= (options.perAccount ?? 5)) return { ok: false, retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000) };
-      return { ok: true };
+    /** May this address try this account's password now? Counts nothing. */
+    async mayTrySignIn(email: string, ip: string): Promise<RateLimitResult> {
+      const byIp = await failuresByIp.get(ip);
+      if (byIp && byIp.consumedPoints >= (options.failuresPerIp ?? 100)) return { ok: false, retryAfterSeconds: seconds(byIp.msBeforeNext) };
+      const verdict = mayTry(state, email, ip, now(), limits);
+      return verdict.ok ? verdict : { ok: false, retryAfterSeconds: seconds(verdict.retryAfterMs) };
     },
-    failedSignIn: (email: string) => take(failuresByAccount, email),
-    succeededSignIn: (email: string) => failuresByAccount.delete(email),
+    async failedSignIn(email: string, ip: string): Promise<void> {
+      recordFailure(state, email, ip, now(), limits);
+      await take(failuresByIp, ip);
+      if (now() - prunedAt > 60_000) {
+        prunedAt = now();
+        prune(state, prunedAt, limits);
+      }
+    },
+    succeededSignIn: (email: string, ip: string) => recordSuccess(state, email, ip),
+    signUpFromIp: (ip: string) => take(signUpsByIp, ip),
+    /** For the organizer's account page. */
+    lockedAddresses: (email: string) => lockedAddresses(state, email, now()),
+    unlock: (email: string) => unlockAccount(state, email),
   };
 }
 

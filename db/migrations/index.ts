@@ -4,10 +4,12 @@ import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_entrant_feedback";
 import * as m0003 from "./0003_judging";
 import * as m0004 from "./0004_live";
+import * as m0005 from "./0005_sessions";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_entrant_feedback": m0002,
   "0003_judging": m0003,
   "0004_live": m0004,
+  "0005_sessions": m0005,
 };

@@ -1,0 +1,39 @@
+// Which origins may act with a visitor's cookie: forms (CSRF) and live sockets (cross-site
+// WebSocket hijacking) ask the same question. With PUBLIC_URL set, only that origin counts; the
+// demo and development, which have none, accept the origin of the Host they were reached at.
+import type { IncomingMessage } from "node:http";
+import type express from "express";
+
+export type OriginPolicy = { publicOrigin: string; configured: boolean };
+
+function originOf(value: string | undefined): string | null {
+  if (!value || value === "null") return null;
+  try {
+    return new URL(value).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Is this request sent on behalf of a page of this site? An Origin must be ours; without one, the
+ * browser must not say it came from another site (old browsers send neither, same-origin GETs too).
+ */
+export function isSameSite(policy: OriginPolicy, headers: IncomingMessage["headers"]): boolean {
+  const raw = headers.origin;
+  const fetchSite = headers["sec-fetch-site"];
+  if (raw === undefined) return fetchSite !== "cross-site" && fetchSite !== "same-site";
+  const origin = originOf(raw);
+  if (origin === null) return false; // "Origin: null": sandboxed frames, no-referrer pages
+  if (origin === policy.publicOrigin) return true;
+  return !policy.configured && typeof headers.host === "string" && new URL(origin).host === headers.host;
+}
+
+/** Refuses a state-changing request sent by another site (CSRF); cookies are SameSite=Lax too. */
+export function refuseCrossSiteWrites(policy: OriginPolicy) {
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    if (isSameSite(policy, req.headers)) return next();
+    res.status(403).type("text/plain; charset=utf-8").send("Cross-site request refused / 已拒绝跨站请求");
+  };
+}
