@@ -24,13 +24,13 @@ export type DemoServer = {
  * Starts `server.ts` on a copy of the seeded demo database for the current test file, and stops
  * it afterwards. Fields are ready from the first test on.
  */
-export function demoServerForThisFile(): DemoServer {
+export function demoServerForThisFile(env: Record<string, string> = {}): DemoServer {
   let server: RunningServer | undefined;
   let file = "";
   let dir = "";
   beforeAll(async () => {
     ({ file, dir } = copyDemoDatabaseFile());
-    server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1" });
+    server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1", ...env });
   });
   afterAll(async () => {
     await server?.stop();
@@ -61,7 +61,7 @@ export function demoServerForThisFile(): DemoServer {
         method: "POST",
         body,
         headers: {
-          Origin: running().url,
+          Origin: env["PUBLIC_URL"] ?? running().url,
           ...(typeof body === "string" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
           ...headers(options),
         },
