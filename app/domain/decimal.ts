@@ -38,6 +38,36 @@ export function isDecimal(text: string): boolean {
   return DECIMAL.test(text);
 }
 
+export type DecimalInputProblem = "malformed" | "too_precise" | "negative";
+export type DecimalInput = { ok: true; value: string } | { ok: false; problem: DecimalInputProblem };
+
+// What a person may type: the plain notation above, with a decimal comma or point, surrounding
+// spaces and leading or trailing zeros. Full-width digits and separators (a Chinese input method in
+// full-width mode) are read as their ASCII forms; other scripts' digits, exponents, hex and the
+// like are refused rather than guessed at.
+const TYPED = /^(-?)(\d+)(?:[.,](\d+))?$/;
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0C\uFF0D\uFF0E]/g;
+const MAX_TYPED = 40;
+
+/**
+ * The one reader of a typed decimal (a judge's mark, a rubric's maximum, a multiplier): its
+ * canonical string ("9.5000" → "9.5", " 07,50 " → "7.5"), or why it is not one. Zeros beyond
+ * `maxScale` decimals are dropped; any other digit there is `too_precise`. Negative values are
+ * refused unless `negative` is allowed.
+ */
+export function normalizeDecimalInput(text: string, maxScale: number, options: { negative?: boolean } = {}): DecimalInput {
+  if (typeof text !== "string" || text.length > MAX_TYPED) return { ok: false, problem: "malformed" };
+  const ascii = text.trim().replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const match = TYPED.exec(ascii);
+  if (!match) return { ok: false, problem: "malformed" };
+  const [, sign, whole, fraction = ""] = match;
+  const significant = fraction.replace(/0+$/, "");
+  if (significant.length > maxScale) return { ok: false, problem: "too_precise" };
+  const value = canonical(parseDecimal(`${sign}${whole}${significant ? `.${significant}` : ""}`));
+  if (value.startsWith("-") && !options.negative) return { ok: false, problem: "negative" };
+  return { ok: true, value };
+}
+
 /** The same value at a larger scale (exact). */
 export function rescale(value: Dec, scale: number): bigint {
   if (scale < value.scale) throw new DecimalError("too_precise", `cannot express ${formatDec(value)} with ${scale} decimals exactly`);

@@ -193,9 +193,12 @@ export type RefusalCode =
 
 /** What the server knows when it decides: the stage's submissions and the results so far. */
 export type Facts = {
+  /** Panel seats of the entry on stage. */
   panel: number;
   /** Submitted stage scores of the entry on stage. */
   submitted: number;
+  /** The same two counts for any entry: the one about to be staged is not on stage yet. */
+  progressOf(entryId: number): { submitted: number; of: number };
   /** Marks the rule needs at least (drops + 1). */
   minMarks: number;
   /** The revealed result of an entry from its submitted scores. */
@@ -228,7 +231,11 @@ export function decide(control: ControlState, command: Command, facts: Facts): D
       if (control.phase === "scoring" || control.phase === "closed") return refuse("scoring_in_progress");
       if (control.ceremony !== "none") return refuse("ceremony_started");
       const next: ControlState = { ...control, current: command.entryId, phase: control.revealed.includes(command.entryId) ? "revealed" : "pitching" };
-      return { ok: true, control: next, changes: [stage(next, facts.submitted)], audit: null };
+      // The counter is the new entry's: nobody has scored a pitch before scoring opens, and its panel
+      // may differ (a judge's conflict) from the entry before it, whose count must not carry over.
+      const { submitted, of } = facts.progressOf(command.entryId);
+      const change: Change = { type: "stage", stage: { entryId: next.current, phase: next.phase, submitted: next.phase === "pitching" ? 0 : submitted, of } };
+      return { ok: true, control: next, changes: [change], audit: null };
     }
     case "open": {
       if (control.current === null) return refuse("no_entry_on_stage");

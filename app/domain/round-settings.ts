@@ -1,6 +1,6 @@
 // What an organizer sets on a round: its rule, its rubric, and the order of its statuses.
 import { z } from "zod";
-import { isDecimal, toScaledInt } from "./decimal";
+import { normalizeDecimalInput, toScaledInt } from "./decimal";
 import type { TieBreakKey } from "./ranking";
 
 const int = (min: number, max: number) =>
@@ -40,8 +40,12 @@ export const roundSettingsSchema = z
     dropHighest: int(0, 10),
     dropLowest: int(0, 10),
     combine: z.enum(["mean", "sum", "median"]),
-    multiplier: optionalText.refine((v) => v === undefined || (isDecimal(v) && !v.startsWith("-") && Number(v) > 0 && (v.split(".")[1] ?? "").length <= 6), {
-      error: "round.multiplierInvalid",
+    multiplier: optionalText.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const typed = normalizeDecimalInput(v, 6);
+      if (typed.ok && typed.value !== "0") return typed.value;
+      ctx.addIssue({ code: "custom", message: "round.multiplierInvalid" });
+      return z.NEVER;
     }),
     decimals: int(0, 6),
     rounding: z.enum(["half-up", "half-even", "truncate"]),
@@ -99,12 +103,12 @@ const scaled = (places: number, message: string) =>
     .trim()
     .min(1, { error: "validation.required" })
     .transform((v, ctx) => {
-      const text = v.replace(",", ".");
-      if (!isDecimal(text) || text.startsWith("-") || (text.split(".")[1] ?? "").replace(/0+$/, "").length > places) {
+      const typed = normalizeDecimalInput(v, places);
+      if (!typed.ok) {
         ctx.addIssue({ code: "custom", message });
         return z.NEVER;
       }
-      return Number(toScaledInt(text, places));
+      return Number(toScaledInt(typed.value, places));
     });
 
 export const criterionSchema = z

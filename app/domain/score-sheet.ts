@@ -1,7 +1,7 @@
 // A judge's score sheet: one mark per criterion within its range and on its step, and a comment.
 // The same schema checks the form in the browser and on the server; errors are i18n keys.
 import { z } from "zod";
-import { isDecimal, toScaledInt } from "./decimal";
+import { normalizeDecimalInput, toScaledInt } from "./decimal";
 
 export type SheetCriterion = { id: number; maxMilli: number; stepMilli: number };
 export type SheetIntent = "draft" | "submit" | "revise";
@@ -13,13 +13,14 @@ export const markField = (criterionId: number) => `m${criterionId}`;
 
 export type MarkProblem = "score.markNotNumber" | "score.markTooPrecise" | "score.markAboveMax" | "score.markOffStep";
 
-/** A typed mark in thousandths, or why it cannot be one. "7", "7.5" and "7,5" are read alike. */
+/**
+ * A typed mark in thousandths, or why it cannot be one. "7", "7.5", "7,5" and "7.500" are read
+ * alike (normalizeDecimalInput); whatever is typed, the answer is a problem, never an exception.
+ */
 export function readMark(text: string, criterion: SheetCriterion): { ok: true; milli: number } | { ok: false; problem: MarkProblem } {
-  const cleaned = text.trim().replace(",", ".");
-  if (!isDecimal(cleaned) || cleaned.startsWith("-")) return { ok: false, problem: "score.markNotNumber" };
-  const fraction = cleaned.split(".")[1] ?? "";
-  if (fraction.replace(/0+$/, "").length > 3) return { ok: false, problem: "score.markTooPrecise" };
-  const milli = Number(toScaledInt(cleaned, 3));
+  const typed = normalizeDecimalInput(text, 3);
+  if (!typed.ok) return { ok: false, problem: typed.problem === "too_precise" ? "score.markTooPrecise" : "score.markNotNumber" };
+  const milli = Number(toScaledInt(typed.value, 3));
   if (milli > criterion.maxMilli) return { ok: false, problem: "score.markAboveMax" };
   if (milli % criterion.stepMilli !== 0) return { ok: false, problem: "score.markOffStep" };
   return { ok: true, milli };

@@ -255,7 +255,9 @@ export const enJudging = {
     entryNotCompeting: "This entry has been withdrawn or disqualified: it is no longer scored.",
     noRubric: "This round has no rubric yet.",
     alreadySubmitted: "This score was already submitted: change it with a revision and a reason.",
-    conflictAfterSubmit: "You already submitted this score: please ask the organizers to withdraw it.",
+    conflictAfterSubmit: "You already submitted this score, so nothing was changed: it still counts. Please tell the organizers about the conflict.",
+    conflictRoundClosed: "Scoring for this round is closed: its assignments and scores can no longer change, so nothing was changed. Please tell the organizers about the conflict.",
+    conflictOnStage: "This round is scored on stage and its panel is locked, so nothing was changed. Please tell the organizers about the conflict.",
   },
   invite: {
     title: "Welcome, {{name}}",

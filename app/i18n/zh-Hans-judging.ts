@@ -259,7 +259,9 @@ export const zhHansJudging: Widen<typeof enJudging> = {
     entryNotCompeting: "该项目已退赛或被取消资格，不再评分。",
     noRubric: "本轮尚无评分细则。",
     alreadySubmitted: "该评分已提交：如需修改，请填写理由提交修改。",
-    conflictAfterSubmit: "您已提交该项目的评分，请联系组委会撤回。",
+    conflictAfterSubmit: "您已提交该项目的评分，因此未做任何更改，该评分仍然有效。请将该利益冲突告知组委会。",
+    conflictRoundClosed: "本轮评审已结束，分配和评分不能再更改，因此未做任何更改。请将该利益冲突告知组委会。",
+    conflictOnStage: "本轮在现场舞台评分，评委席已锁定，因此未做任何更改。请将该利益冲突告知组委会。",
   },
   invite: {
     title: "{{name}}，欢迎",

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data as withStatus, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -38,7 +38,8 @@ export async function action(args: ActionFunctionArgs) {
     const reason = reasonSchema.safeParse(formData.get("conflictReason"));
     if (!reason.success) return { result: null, message: null, declareError: reason.error.issues[0]?.message ?? "validation.required", savedAt: null };
     const outcome = await judging.declareConflict(user, competition.id, round, entry, reason.data);
-    if (!outcome.ok) return { result: null, message: outcome.message, declareError: null, savedAt: null };
+    // Refused (round closed, panel on stage, score submitted): a conflict with the round's state, nothing changed.
+    if (!outcome.ok) return withStatus({ result: null, message: outcome.message, declareError: null, savedAt: null }, { status: 409 });
     return redirect(`/judge/${round}?declared=1`);
   }
   const raw = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));

@@ -227,7 +227,7 @@ export function createJudgeService(db: Db, options: { secret: string; clock: () 
     },
 
     /** Whom an invitation token is for, if it is genuine, unused and not expired. */
-    async checkInvite(token: string): Promise<{ userId: number; email: string; name: string } | null> {
+    async checkInvite(token: string): Promise<{ userId: number; email: string; name: string; passwordHash: string } | null> {
       const match = /^(\d+)\.(\d+)\.([A-Za-z0-9_-]+)$/.exec(token);
       if (!match) return null;
       const [, userId, expires, mac] = match;
@@ -238,18 +238,27 @@ export function createJudgeService(db: Db, options: { secret: string; clock: () 
       const a = Buffer.from(mac!);
       const b = Buffer.from(expected);
       if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return null;
-      return { userId: user.id, email: user.email, name: user.display_name };
+      return { userId: user.id, email: user.email, name: user.display_name, passwordHash: user.password_hash };
     },
 
     async acceptInvite(token: string, password: string): Promise<{ ok: true; userId: number } | { ok: false }> {
       const invite = await this.checkInvite(token);
       if (!invite) return { ok: false };
       const hash = await hashPassword(password);
-      await inTransaction(db, async (trx) => {
-        await trx.updateTable("users").set({ password_hash: hash }).where("id", "=", invite.userId).execute();
+      // Single use even when two tabs submit at the same moment: only the one that still finds
+      // the hash the link was made for sets the password; the other is told the link is used.
+      const accepted = await inTransaction(db, async (trx) => {
+        const set = await trx
+          .updateTable("users")
+          .set({ password_hash: hash })
+          .where("id", "=", invite.userId)
+          .where("password_hash", "=", invite.passwordHash)
+          .executeTakeFirst();
+        if (set.numUpdatedRows !== 1n) return false;
         await audit(trx, null, "user.invite_accepted", "user", invite.userId, null);
+        return true;
       });
-      return { ok: true, userId: invite.userId };
+      return accepted ? { ok: true, userId: invite.userId } : { ok: false };
     },
 
     /** An organizer records a conflict by hand: with a named entry (by code) or an organization. */
@@ -343,10 +352,13 @@ export function createJudgeService(db: Db, options: { secret: string; clock: () 
         await trx.updateTable("judge_conflicts").set({ status: decision, reason: keptReason }).where("id", "=", conflictId).execute();
         let unassigned = 0;
         if (decision === "confirmed" && conflict.entry_id) {
-          // A confirmed conflict takes the entry off the judge's lists where nothing was submitted yet.
+          // A confirmed conflict takes the entry off the judge's lists where nothing was submitted yet,
+          // in rounds still being judged: a closed or published round's pairs and drafts are its record.
           const open = await trx
             .selectFrom("assignments as a")
+            .innerJoin("rounds as r", "r.id", "a.round_id")
             .leftJoin("scores as s", (j) => j.onRef("s.round_id", "=", "a.round_id").onRef("s.judge_id", "=", "a.judge_id").onRef("s.entry_id", "=", "a.entry_id"))
+            .where("r.status", "in", ["draft", "open"])
             .where("a.judge_id", "=", conflict.judge_id)
             .where("a.entry_id", "=", conflict.entry_id)
             .where((eb) => eb.or([eb("s.status", "is", null), eb("s.status", "=", "draft")]))

@@ -206,7 +206,10 @@ export function createJudgingService(db: Db, clock: () => Date) {
 
     /**
      * The judge names a conflict with an entry on their list: it leaves the list at once (with any
-     * draft), binds future assignments, and shows as a gap for the organizer to fill.
+     * draft), binds future assignments, and shows as a gap for the organizer to fill. Only while
+     * the round is open: once closed or published its pairs and drafts are the record and stay, and
+     * a panel seated on stage is locked. A submitted score is never deleted here either: it counts
+     * and is audited, so the judge is sent to the organizers and nothing changes.
      */
     async declareConflict(user: SessionUser, competitionId: number, roundSlug: string, entryId: number, reason: string) {
       return inTransaction(db, async (trx) => {
@@ -214,7 +217,11 @@ export function createJudgingService(db: Db, clock: () => Date) {
         const round = await trx.selectFrom("rounds").select(["id", "status"]).where("competition_id", "=", competitionId).where("slug", "=", roundSlug).executeTakeFirst();
         if (!judge || !round) return { ok: false as const, message: "score.notAssigned" };
         const assignment = await trx.selectFrom("assignments").select("id").where("round_id", "=", round.id).where("judge_id", "=", judge.id).where("entry_id", "=", entryId).executeTakeFirst();
-        if (!assignment) return { ok: false as const, message: "score.notAssigned" };
+        // A draft round is not shown to judges: answered as for an entry that is not theirs.
+        if (!assignment || round.status === "draft") return { ok: false as const, message: "score.notAssigned" };
+        // Read in this transaction, so a round closed a moment ago is seen before anything is deleted.
+        if (round.status !== "open") return { ok: false as const, message: "score.conflictRoundClosed" };
+        if (await isPlayedLive(trx, round.id)) return { ok: false as const, message: "score.conflictOnStage" };
         const score = await trx.selectFrom("scores").select(["id", "status"]).where("round_id", "=", round.id).where("judge_id", "=", judge.id).where("entry_id", "=", entryId).executeTakeFirst();
         if (score?.status === "submitted") return { ok: false as const, message: "score.conflictAfterSubmit" };
         if (score) await trx.deleteFrom("scores").where("id", "=", score.id).execute();

@@ -118,9 +118,11 @@ export function createLiveService(db: Db, clock: () => Date) {
       (await trx.selectFrom("round_entries as re").innerJoin("entries as e", "e.id", "re.entry_id").innerJoin("tracks as t", "t.id", "e.track_id").where("re.round_id", "=", live.roundId).select(["e.id", "t.code"]).execute()).map((r) => [r.id, r.code]),
     );
     const current = live.control.current;
+    const progressOf = (entryId: number) => ({ submitted: byId.get(entryId)?.marks.length ?? 0, of: panel.perEntry.get(entryId)?.length ?? 0 });
     const facts: Facts = {
-      panel: current !== null ? (panel.perEntry.get(current)?.length ?? 0) : panel.judges.length,
-      submitted: current !== null ? (byId.get(current)?.marks.length ?? 0) : 0,
+      panel: current !== null ? progressOf(current).of : panel.judges.length,
+      submitted: current !== null ? progressOf(current).submitted : 0,
+      progressOf,
       minMarks: rule.dropHighest + rule.dropLowest + 1,
       reveal(entryId) {
         const entry = byId.get(entryId) ?? { id: String(entryId), marks: [] };

@@ -29,6 +29,7 @@ function facts(submitted = 5, panel = 5): Facts {
   return {
     panel,
     submitted,
+    progressOf: () => ({ submitted, of: panel }),
     minMarks: 3,
     reveal: (entryId) => ({ entryId, result: `${RESULTS[entryId]}.00`, marks: seatMarks([1, 2, 3, 4, 5].map((seat) => ({ seat, mark: String(RESULTS[entryId]! + seat - 3) })), { dropHighest: 1, dropLowest: 1 }) }),
     rank,
