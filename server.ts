@@ -42,6 +42,7 @@ function resolveSessionSecret(env: Env): string {
 async function start() {
   const env = parseEnv(process.env);
   const handle: DbHandle = openDatabase(env.DATABASE_PATH);
+  if (handle.adopted) log(`marked ${env.DATABASE_PATH} as a Frontier database (made before application ids)`);
   try {
     const applied = await migrateToLatest(handle.db);
     if (applied.length > 0) log(`migrated: ${applied.join(", ")}`);

@@ -54,7 +54,8 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
  */
 export function decodeFormComponent(text: string): string | null {
   const plus = text.replace(/\+/g, " ");
-  if (!plus.includes("%")) return plus;
+  // eslint-disable-next-line no-control-regex -- plain ASCII needs no decoding
+  if (!plus.includes("%") && /^[\u0000-\u007f]*$/.test(plus)) return plus;
   const bytes: number[] = [];
   for (let i = 0; i < plus.length; i++) {
     const ch = plus.charCodeAt(i);

@@ -4,12 +4,24 @@
 import type express from "express";
 import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 
-function headersOf(req: express.Request): Headers {
+/**
+ * The request's headers, with Host naming the site. Remix refuses an action whose Origin differs
+ * from Host (its own CSRF check); origin.server.ts has already decided which origins are ours, so
+ * Host is set to the one the request came from when it passed, and to the public origin otherwise.
+ */
+function headersOf(req: express.Request, publicOrigin: string): Headers {
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
+    if (value === undefined || key === "x-forwarded-host") continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(key, one);
   }
+  let host = new URL(publicOrigin).host;
+  try {
+    if (req.headers.origin && req.headers.origin !== "null") host = new URL(req.headers.origin).host;
+  } catch {
+    // An unreadable Origin never got past the cross-site check; keep the public host.
+  }
+  headers.set("host", host);
   return headers;
 }
 
@@ -39,9 +51,10 @@ export function remixHandler(options: {
       });
       const body = res.locals.body as Buffer | undefined;
       // Concatenated, not resolved: a path such as "//elsewhere/x" stays a path of this site.
-      const request = new Request(options.publicOrigin() + req.originalUrl, {
+      const origin = options.publicOrigin();
+      const request = new Request(origin + req.originalUrl, {
         method: req.method,
-        headers: headersOf(req),
+        headers: headersOf(req, origin),
         signal: controller.signal,
         ...(req.method !== "GET" && req.method !== "HEAD" ? { body: body ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : new Uint8Array(0) } : {}),
       });

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "../../db/client";
 import { migrateToLatest, MigrationError } from "../../db/migrate";
+import { FRONTIER_APPLICATION_ID } from "../../db/inspect";
 import { migrations } from "../../db/migrations/index";
 import { createTestDatabase } from "../support/db";
 import fs from "node:fs";
@@ -37,8 +38,23 @@ describe("migrations on a fresh file", () => {
     );
     expect(handle.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(handle.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(handle.sqlite.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
+    expect(handle.sqlite.pragma("synchronous", { simple: true })).toBe(2); // FULL: docs/decisions/0001-…
     expect(handle.sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
+    expect(handle.sqlite.pragma("application_id", { simple: true })).toBe(FRONTIER_APPLICATION_ID);
+  });
+
+  it("marks the file as Frontier's only together with its first migration", async () => {
+    const broken: Migration = { async up() { throw new Error("disk full"); } };
+    await expect(migrateToLatest(handle.db, { ...migrations, "0001_initial": broken })).rejects.toThrow(MigrationError);
+    expect(handle.sqlite.pragma("application_id", { simple: true })).toBe(0);
+    expect(await migrateToLatest(handle.db)).toEqual(Object.keys(migrations).sort());
+    expect(handle.sqlite.pragma("application_id", { simple: true })).toBe(FRONTIER_APPLICATION_ID);
+  });
+
+  it("never migrates a database that holds another application's tables", async () => {
+    handle.sqlite.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
+    await expect(migrateToLatest(handle.db)).rejects.toThrow(/not a Frontier database .*nothing migrated/);
+    expect(tables(handle)).toEqual(["notes"]);
   });
 
   it("is a no-op when run again", async () => {
