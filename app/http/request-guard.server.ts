@@ -96,12 +96,12 @@ export function guardRequests() {
       const body = await readBody(req, limit);
       if (body === null) return refuse(res, 413, "size", true);
       const type = (req.get("content-type") ?? "").toLowerCase();
+      // Every action reads a form: a body of any other type (or none named) would fail there.
       let problem: FormProblem | "malformed" | "type" | null;
-      if (body.length === 0) problem = null;
-      else if (type.startsWith("application/x-www-form-urlencoded")) {
+      if (type.startsWith("application/x-www-form-urlencoded")) {
         const read = urlencodedNames(body.toString("latin1"));
         problem = "problem" in read ? read.problem : formStructureProblem(read.names);
-      } else if (type.startsWith("multipart/form-data")) problem = await multipartProblem(body, req.get("content-type")!);
+      } else if (type.startsWith("multipart/form-data")) problem = body.length === 0 ? "malformed" : await multipartProblem(body, req.get("content-type")!);
       else problem = "type";
       if (problem) return refuse(res, problem === "type" ? 415 : problem === "fields" || problem === "files" ? 413 : 400, problem);
       res.locals.body = body;
