@@ -121,7 +121,16 @@ async function ack(socket: Socket, event: "control" | "submit", payload: unknown
 async function runSocketIo(template: string, dir: string, n: number, panelEmails: string[]) {
   const file = path.join(dir, `live-${n}.db`);
   fs.copyFileSync(template, file);
-  const { child: server, url } = await startProcess(["--import", "tsx", "server.ts"], { NODE_ENV: "production", FRONTIER_DEMO: "1", DATABASE_PATH: file, HOST: "127.0.0.1", PORT: "0", SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0123" });
+  const { child: server, url } = await startProcess(["--import", "tsx", "server.ts"], {
+    NODE_ENV: "production",
+    FRONTIER_DEMO: "1",
+    DATABASE_PATH: file,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+    // Every bench client connects from 127.0.0.1: lift the per-address cap meant for real clients.
+    LIVE_MAX_CONNECTIONS_PER_ADDRESS: "100000",
+  });
   try {
     const organizer = await signIn(url, "organizer@frontier.demo", "frontier-organizer");
     const judgeCookies = [];
