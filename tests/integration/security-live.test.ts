@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { errorEvent, type ErrorEvent } from "../../app/live/protocol";
 import type { LiveSocket } from "../../app/live/follower";
-import { JUDGE, liveHarnessForThisFile, ORGANIZER, SLUG, until } from "../support/live-harness";
+import { JUDGE, liveHarnessForThisFile, ORGANIZER, SECOND_ORGANIZER, SLUG, until } from "../support/live-harness";
 
 const MAX_PER_ADDRESS = 40;
 const live = liveHarnessForThisFile({ LIVE_MAX_CONNECTIONS_PER_ADDRESS: String(MAX_PER_ADDRESS) });
@@ -26,19 +26,19 @@ async function watch(socket: LiveSocket) {
 describe("who may act on the live channel", () => {
   it("closes an organizer's control socket the moment their account is disabled, and refuses what it sent after", async () => {
     const victim = await live.signIn(ORGANIZER.email, ORGANIZER.password);
-    const colleague = await live.signIn("second-organizer@frontier.demo", ORGANIZER.password);
+    const colleague = await live.signIn(SECOND_ORGANIZER.email, SECOND_ORGANIZER.password);
     const socket = await live.connected({ cookie: victim });
     expect(await live.command(socket, card("before"))).toEqual({ ok: true });
     const userId = live.query<{ id: number }>(`SELECT id FROM users WHERE email = ?`, ORGANIZER.email)[0]!.id;
     const gone = closed(socket);
-    const res = await live.post("/admin/users", new URLSearchParams({ form: "disable", userId: String(userId), disabled: "1", reason: "laptop stolen" }), colleague);
+    const res = await live.post("/admin/users", new URLSearchParams({ form: "disable", userId: String(userId), disabled: "1", reason: "laptop stolen" }), { cookie: colleague });
     expect(res.status).toBe(302);
     expect(await gone).toBe("io server disconnect");
     // Reconnecting with the same cookie gives an audience socket: commands are refused.
     const again = await live.connected({ cookie: victim });
     expect(await live.command(again, card("after"))).toMatchObject({ ok: false, code: "forbidden" });
     expect(publicCard()?.title.en).toBe("before");
-    await live.post("/admin/users", new URLSearchParams({ form: "disable", userId: String(userId), disabled: "0", reason: "found it" }), colleague);
+    await live.post("/admin/users", new URLSearchParams({ form: "disable", userId: String(userId), disabled: "0", reason: "found it" }), { cookie: colleague });
   });
 
   it("re-reads the role for every command, so an account disabled elsewhere cannot send the next one", async () => {
@@ -81,7 +81,7 @@ describe("who may act on the live channel", () => {
     const socket = await live.connected({ cookie });
     const stays = await live.connected({ cookie: other });
     const gone = closed(socket);
-    expect((await live.post("/logout", new URLSearchParams(), cookie)).status).toBe(302);
+    expect((await live.post("/logout", new URLSearchParams(), { cookie })).status).toBe(302);
     expect(await gone).toBe("io server disconnect");
     // Only that session ended: the judge's other phone is still connected.
     await new Promise((r) => setTimeout(r, 200));
@@ -101,7 +101,7 @@ describe("who may act on the live channel", () => {
     socket.io.engine.close();
     await until(() => socket.connected && socket.recovered, "the recovered connection");
     const before = seen.control;
-    const colleague = await live.connected({ cookie: await live.signIn("second-organizer@frontier.demo", ORGANIZER.password) });
+    const colleague = await live.connected({ cookie: await live.signIn(SECOND_ORGANIZER.email, SECOND_ORGANIZER.password) });
     expect(await live.command(colleague, card("after recovery"))).toEqual({ ok: true });
     await new Promise((r) => setTimeout(r, 300));
     expect(seen.control).toBe(before);

@@ -15,6 +15,8 @@ export type DemoServer = {
   post(path: string, body: URLSearchParams | FormData | string, options?: RequestOptions): Promise<Response>;
   /** Reads the server's database through a second, read-only connection. */
   query<T>(sql: string, ...params: unknown[]): T[];
+  /** Writes to the server's database from outside, as another process would. */
+  run(sql: string, ...params: unknown[]): void;
   count(sql: string, ...params: unknown[]): number;
   /** Signs in through the form and returns the session cookie. */
   signIn(email: string, password: string): Promise<string>;
@@ -24,14 +26,15 @@ export type DemoServer = {
  * Starts `server.ts` on a copy of the seeded demo database for the current test file, and stops
  * it afterwards. Fields are ready from the first test on.
  */
-export function demoServerForThisFile(env: Record<string, string> = {}): DemoServer {
+export function demoServerForThisFile(env: Record<string, string> = {}, prepare?: (dbFile: string) => void): DemoServer {
   let server: RunningServer | undefined;
   let file = "";
   let dir = "";
   beforeAll(async () => {
     ({ file, dir } = copyDemoDatabaseFile());
+    prepare?.(file);
     server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1", ...env });
-  });
+  }, 120_000);
   afterAll(async () => {
     await server?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -71,6 +74,14 @@ export function demoServerForThisFile(env: Record<string, string> = {}): DemoSer
       const db = new Database(file, { readonly: true });
       try {
         return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
+    run(sql, ...params) {
+      const db = new Database(file);
+      try {
+        db.prepare(sql).run(...params);
       } finally {
         db.close();
       }
