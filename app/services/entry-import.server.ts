@@ -1,52 +1,18 @@
 // Bulk import of entries from CSV or Excel: a dry run that stores nothing, then one transaction.
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import type { Db } from "../../db/client";
 import { checkImport, IMPORT_COLUMNS, type ImportProblem } from "../domain/entry-import";
 import { isCountryCode } from "../i18n/countries";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { nextEntryCode } from "./entry-codes.server";
+import { IMPORT_LIMITS, SpreadsheetRefused } from "./spreadsheet-reading/limits";
+import { readSpreadsheet } from "./spreadsheet-reading/read.server";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 20_000;
+export const MAX_IMPORT_ROWS = IMPORT_LIMITS.maxRows;
+const YIELD_EVERY_ROWS = 200;
 
 export type ImportReport = { rows: number; good: number; problems: ImportProblem[]; imported: number; fileError: string | null };
-
-/** Reads the first sheet (Excel) or the whole file (CSV) into records keyed by the header row. */
-export async function readSpreadsheet(name: string, bytes: Uint8Array): Promise<Record<string, string>[]> {
-  if (/\.xlsx$/i.test(name)) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return [];
-    const text = (value: ExcelJS.CellValue): string => {
-      if (value === null || value === undefined) return "";
-      if (typeof value === "object") {
-        if ("text" in value && typeof value.text === "string") return value.text; // hyperlinks
-        if ("richText" in value) return value.richText.map((r) => r.text).join("");
-        if ("result" in value) return String(value.result ?? "");
-        if (value instanceof Date) return value.toISOString();
-      }
-      return String(value);
-    };
-    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => text(v).trim().toLowerCase());
-    const records: Record<string, string>[] = [];
-    sheet.eachRow((row, number) => {
-      if (number === 1) return;
-      const values = (row.values as ExcelJS.CellValue[]).slice(1);
-      records.push(Object.fromEntries(header.map((h, i) => [h, text(values[i] ?? null)])));
-    });
-    return records;
-  }
-  return parse(Buffer.from(bytes), {
-    bom: true,
-    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-    skip_empty_lines: true,
-    trim: false,
-    relax_column_count: true,
-  }) as Record<string, string>[];
-}
 
 export function createEntryImportService(db: Db, clock: () => Date) {
   async function context(competitionId: number) {
@@ -76,11 +42,13 @@ export function createEntryImportService(db: Db, clock: () => Date) {
       let records: Record<string, string>[];
       try {
         records = await readSpreadsheet(file.name, file.bytes);
-      } catch {
-        return { rows: 0, good: 0, problems: [], imported: 0, fileError: "import.unreadable" };
+      } catch (error) {
+        // Unreadable, too many rows or cells, a zip bomb, too slow: the reason is the message.
+        // Anything else (no worker file, say) is the server's fault, not the file's.
+        if (!(error instanceof SpreadsheetRefused)) throw error;
+        return { rows: 0, good: 0, problems: [], imported: 0, fileError: error.code };
       }
       if (records.length === 0) return { rows: 0, good: 0, problems: [], imported: 0, fileError: "import.empty" };
-      if (records.length > MAX_IMPORT_ROWS) return { rows: records.length, good: 0, problems: [], imported: 0, fileError: "import.tooManyRows" };
       const missing = ["group", "track", "organization", "country", "contact_name", "contact_email"].filter((c) => !(c in records[0]!));
       if (missing.length > 0) return { rows: records.length, good: 0, problems: [], imported: 0, fileError: "import.missingColumns" };
 
@@ -99,7 +67,10 @@ export function createEntryImportService(db: Db, clock: () => Date) {
       await inTransaction(db, async (trx) => {
         // Codes are handed out per group and track in file order, continuing the stored series.
         const next = new Map<string, number>();
-        for (const row of good) {
+        for (const [index, row] of good.entries()) {
+          // better-sqlite3 never yields: let the event loop breathe (sockets, /healthz) every few
+          // hundred rows. Other queries still wait for this transaction, which holds the connection.
+          if (index > 0 && index % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
           const series = `${row.group}-${row.track}`;
           let serial = next.get(series);
           if (serial === undefined) serial = Number((await nextEntryCode(trx, row.group, row.track)).slice(series.length + 1));
@@ -143,5 +114,5 @@ export function createEntryImportService(db: Db, clock: () => Date) {
   };
 }
 
-export { IMPORT_COLUMNS };
+export { IMPORT_COLUMNS, readSpreadsheet };
 export type EntryImportService = ReturnType<typeof createEntryImportService>;

@@ -1,4 +1,4 @@
-// Spreadsheets in and out: CSV through csv-parse/csv-stringify, Excel through exceljs.
+// Spreadsheets out: CSV through csv-stringify, Excel through exceljs (uploads are read in spreadsheet-reading/).
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 
@@ -13,17 +13,27 @@ export function neutralizeFormula(value: string | number | null): string | numbe
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+// Headers too: the results export names its columns after the rubric's criteria, typed by organizers.
+const safeHeaders = (table: Table) => table.headers.map((h) => String(neutralizeFormula(h)));
 const safeRows = (table: Table) => table.rows.map((row) => row.map(neutralizeFormula));
 
-/** CSV with a UTF-8 byte-order mark: Excel otherwise misreads Chinese and Arabic text. */
+/**
+ * CSV with a UTF-8 byte-order mark: Excel otherwise misreads Chinese and Arabic text.
+ *
+ * Every cell is quoted, not only those holding a comma: Excel in German or French splits on `;`,
+ * so an unquoted `x;=HYPERLINK(…)` would become a cell of its own that starts with `=`. A quoted
+ * field is never split, on any delimiter or line break, so no cell can start anywhere but at
+ * its own first character; that character is the one `neutralizeFormula` guards (Excel still
+ * runs a quoted `"=1+1"`, so both are needed, and a `=` after a `;` inside a cell needs neither).
+ */
 export function toCsv(table: Table): string {
-  return "\uFEFF" + stringify([table.headers, ...safeRows(table)]);
+  return "\uFEFF" + stringify([safeHeaders(table), ...safeRows(table)], { quoted: true, quoted_empty: true });
 }
 
 export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.addRow(table.headers).font = { bold: true };
+  sheet.addRow(safeHeaders(table)).font = { bold: true };
   for (const row of safeRows(table)) sheet.addRow(row);
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -93,7 +93,8 @@ describe("export", () => {
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="entries-\d{4}-\d{2}-\d{2}\.csv"/);
     const text = await res.text();
     const lines = text.replace(/^\uFEFF/, "").trim().split("\n");
-    expect(lines[0]).toBe("code,group,track,title_zh,title_en,organization,country,status,contact_email,submitted_at");
+    // Every cell quoted: a `;`-separated Excel can never split one into a formula.
+    expect(lines[0]).toBe('"code","group","track","title_zh","title_en","organization","country","status","contact_email","submitted_at"');
     expect(lines.length - 1).toBe(count("SELECT count(*) n FROM entries WHERE country = 'NL'"));
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(text).not.toMatch(/,=HYPERLINK/);
