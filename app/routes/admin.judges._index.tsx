@@ -18,6 +18,7 @@ import { countryOptions } from "~/i18n/countries";
 import { resolveLocale } from "~/i18n/locale.server";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { readSpreadsheet } from "~/services/entry-import.server";
+import { SpreadsheetRefused } from "~/services/spreadsheet-reading/limits";
 import type { JudgeImportReport } from "~/services/judges.server";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
@@ -59,8 +60,8 @@ export async function action(args: ActionFunctionArgs): Promise<ActionData | Res
     let records: Record<string, string>[];
     try {
       records = await readSpreadsheet(file.name, new Uint8Array(await file.arrayBuffer()));
-    } catch {
-      return { form: "import", field: "file", message: "import.unreadable" };
+    } catch (error) {
+      return { form: "import", field: "file", message: error instanceof SpreadsheetRefused ? error.code : "import.unreadable" };
     }
     if (records.length === 0) return { form: "import", field: "file", message: "import.empty" };
     const report = await judges.importCsv(user, competition.id, records, formData.get("mode") !== "import");
