@@ -151,6 +151,8 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
       const now = options.clock();
       const ended = await db.transaction().execute(async (trx) => {
         const old = previous ? await endSessions(trx, { sessionHash: previous }, "signed_out") : null;
+        // Keep the table small: a month after expiry a session is no use even to an audit.
+        await trx.deleteFrom("sessions").where("expires_at", "<", new Date(now.getTime() - 30 * 86_400_000).toISOString()).execute();
         await trx
           .insertInto("sessions")
           .values({
