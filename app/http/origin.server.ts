@@ -3,6 +3,7 @@
 // demo and development, which have none, accept the origin of the Host they were reached at.
 import type { IncomingMessage } from "node:http";
 import type express from "express";
+import { refuse } from "./refusal.server";
 
 export type OriginPolicy = { publicOrigin: string; configured: boolean };
 
@@ -34,6 +35,6 @@ export function refuseCrossSiteWrites(policy: OriginPolicy) {
   return (req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     if (isSameSite(policy, req.headers)) return next();
-    res.status(403).type("text/plain; charset=utf-8").send("Cross-site request refused / 已拒绝跨站请求");
+    void refuse(req, res, 403, "crossSite");
   };
 }

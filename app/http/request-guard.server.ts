@@ -4,31 +4,13 @@
 // handed on as bytes, so what the action parses is exactly what was checked.
 import type express from "express";
 import { formStructureProblem, urlencodedNames, type FormProblem } from "../domain/form-structure";
+import { refuse } from "./refusal.server";
 
 /** Bodies larger than this are refused; spreadsheet imports get their own, larger limit. */
 export const MAX_FORM_BYTES = 1024 * 1024;
 export const UPLOAD_LIMITS: Record<string, number> = { "/admin/entries/import": 11 * 1024 * 1024 };
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 const ANSWERED = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
-
-const MESSAGES: Record<FormProblem | "type" | "malformed" | "method" | "length" | "size", string> = {
-  fields: "Too many form fields / 表单字段过多",
-  name: "A form field name this site does not use / 表单字段名无效",
-  depth: "A form field name nested too deeply / 表单字段层级过深",
-  index: "A form list index out of range / 表单列表序号超出范围",
-  files: "Too many files in one form / 一次上传的文件过多",
-  encoding: "The form is not valid UTF-8 text / 表单内容不是有效的 UTF-8 文本",
-  type: "Forms are sent as application/x-www-form-urlencoded or multipart/form-data / 仅接受表单格式的请求",
-  malformed: "The form could not be read / 无法读取表单内容",
-  method: "Method not allowed / 不支持该请求方法",
-  length: "Length required / 需要 Content-Length",
-  size: "Request too large / 请求内容过大",
-};
-
-function refuse(res: express.Response, status: number, key: keyof typeof MESSAGES, close = false) {
-  if (close) res.set("Connection", "close");
-  res.status(status).type("text/plain; charset=utf-8").send(MESSAGES[key]);
-}
 
 /** Reads the body up to `limit` bytes; null when it turned out longer than declared allows. */
 function readBody(req: express.Request, limit: number): Promise<Buffer | null> {
@@ -71,7 +53,7 @@ export function guardRequests() {
   return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!ANSWERED.has(req.method)) {
       res.set("Allow", "GET, HEAD, POST, OPTIONS");
-      return refuse(res, 405, "method", true);
+      return refuse(req, res, 405, "method", { close: true });
     }
     if (req.method === "OPTIONS") {
       res.set("Allow", "GET, HEAD, POST, OPTIONS").status(204).end();
@@ -79,7 +61,7 @@ export function guardRequests() {
     }
     if (req.method !== "POST") return next();
     const declared = req.get("content-length");
-    if (declared === undefined && req.get("transfer-encoding")) return refuse(res, 411, "length", true);
+    if (declared === undefined && req.get("transfer-encoding")) return refuse(req, res, 411, "length", { close: true });
     const limit = UPLOAD_LIMITS[req.path] ?? MAX_FORM_BYTES;
     if (Number(declared ?? "0") > limit) {
       // Read the body away (up to a bound) before answering, so the client sees the 413 rather
@@ -89,12 +71,12 @@ export function guardRequests() {
         drained += chunk.length;
         if (drained > MAX_DRAIN_BYTES) req.destroy();
       });
-      req.on("end", () => refuse(res, 413, "size", true));
+      req.on("end", () => void refuse(req, res, 413, "size", { close: true }));
       return;
     }
     try {
       const body = await readBody(req, limit);
-      if (body === null) return refuse(res, 413, "size", true);
+      if (body === null) return refuse(req, res, 413, "size", { close: true });
       const type = (req.get("content-type") ?? "").toLowerCase();
       // Every action reads a form: a body of any other type (or none named) would fail there.
       let problem: FormProblem | "malformed" | "type" | null;
@@ -103,7 +85,7 @@ export function guardRequests() {
         problem = "problem" in read ? read.problem : formStructureProblem(read.names);
       } else if (type.startsWith("multipart/form-data")) problem = body.length === 0 ? "malformed" : await multipartProblem(body, req.get("content-type")!);
       else problem = "type";
-      if (problem) return refuse(res, problem === "type" ? 415 : problem === "fields" || problem === "files" ? 413 : 400, problem);
+      if (problem) return refuse(req, res, problem === "type" ? 415 : problem === "fields" || problem === "files" ? 413 : 400, problem);
       res.locals.body = body;
       next();
     } catch (error) {

@@ -194,7 +194,7 @@ describe("import", () => {
     body.set("mode", "check");
     const res = await post("/admin/entries/import", body, organizer);
     expect(res.status).toBe(413);
-    expect(await res.text()).toContain("Request too large");
+    expect(await res.text()).toContain("This request is too large.");
     expect((await get("/healthz", "")).status).toBe(200);
   });
 });

@@ -23,7 +23,13 @@ describe("forms that no page of this site sends", () => {
     const started = Date.now();
     const res = await raw("/login", "email=x&password=x&junk[100000000]=z", "application/x-www-form-urlencoded");
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain("A form list index out of range");
+    expect(await res.text()).toBe("This form has a list index out of range.");
+    const chinese = await fetch(demo.url + "/login", {
+      method: "POST",
+      body: "email=x&junk[100000000]=z",
+      headers: { Origin: demo.url, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "zh-CN" },
+    });
+    expect(await chinese.text()).toBe("表单列表序号超出范围。");
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await healthy()).toBe(true);
   });
