@@ -35,7 +35,9 @@ function resolveSessionSecret(env: Env): string {
   const secret = crypto.randomBytes(32).toString("base64url");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
-  log(`no SESSION_SECRET given: generated one in ${path.relative(process.cwd(), file)} (set SESSION_SECRET in production)`);
+  log(
+    `no SESSION_SECRET given: generated one in ${path.relative(process.cwd(), file)} (set SESSION_SECRET in production)`,
+  );
   return secret;
 }
 
@@ -64,9 +66,13 @@ async function start() {
   app.disable("x-powered-by");
   // Only proxies named in TRUST_PROXY may set the client's address (rate limits key on it).
   app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
-  const clientAddress = (req: http.IncomingMessage) => proxyaddr(req, app.get("trust proxy fn") as (addr: string, i: number) => boolean);
+  const clientAddress = (req: http.IncomingMessage) =>
+    proxyaddr(req, app.get("trust proxy fn") as (addr: string, i: number) => boolean);
   // Links and origin checks use PUBLIC_URL; without one (demo, development) the address listened on.
-  const origin: OriginPolicy = { publicOrigin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, configured: env.PUBLIC_URL !== undefined };
+  const origin: OriginPolicy = {
+    publicOrigin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    configured: env.PUBLIC_URL !== undefined,
+  };
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -152,7 +158,12 @@ async function start() {
     // Who is asking is checked again on a recovered connection too (the default would skip it).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
-  const hub = attachLiveHub(io, { services, origin, clientAddress, maxConnectionsPerAddress: env.LIVE_MAX_CONNECTIONS_PER_ADDRESS });
+  const hub = attachLiveHub(io, {
+    services,
+    origin,
+    clientAddress,
+    maxConnectionsPerAddress: env.LIVE_MAX_CONNECTIONS_PER_ADDRESS,
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -161,7 +172,8 @@ async function start() {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const shownHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
-  if (!origin.configured) origin.publicOrigin = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
+  if (!origin.configured)
+    origin.publicOrigin = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
   log(`listening on http://${shownHost}:${port} (${production ? "production" : "development"})`);
   if (env.demo || !production) {
     const accounts = await services.demo.accounts();

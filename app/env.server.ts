@@ -21,7 +21,10 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .trim()
-    .regex(/^(false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, "must be false, a hop count, or a comma-separated list of addresses")
+    .regex(
+      /^(false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
+      "must be false, a hop count, or a comma-separated list of addresses",
+    )
     .default("false"),
   // Live-channel sockets one client address may hold open; a venue's NAT may need more.
   LIVE_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),

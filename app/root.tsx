@@ -59,7 +59,12 @@ export function Layout({ children }: { children: ReactNode }) {
             children
           ) : (
             <>
-              <SiteHeader locale={locale} path={data?.path ?? "/"} competitionSlug={data?.competitionSlug ?? null} user={data?.user ?? null} />
+              <SiteHeader
+                locale={locale}
+                path={data?.path ?? "/"}
+                competitionSlug={data?.competitionSlug ?? null}
+                user={data?.user ?? null}
+              />
               <main className="mx-auto w-full max-w-7xl px-4 pb-16 pt-6 sm:px-6 lg:px-8">{children}</main>
             </>
           )}

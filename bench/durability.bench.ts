@@ -35,22 +35,52 @@ try {
   let competition = 0;
   let round = 0;
   s.transaction(() => {
-    competition = run("INSERT INTO competitions (slug, name_zh, name_en, edition, registration_opens_at, registration_closes_at) VALUES ('bench', '基准', 'Bench', 2026, '2026-01-01', '2026-12-31')");
-    const group = run("INSERT INTO groups (competition_id, code, name_zh, name_en, region, eligible_countries, sort_order) VALUES (?, 'BJ', '北京', 'Beijing', 'domestic', '[\"CN\"]', 1)", competition);
-    const track = run("INSERT INTO tracks (competition_id, code, name_zh, name_en, sort_order) VALUES (?, 'QI', '量子信息', 'Quantum information', 1)", competition);
-    round = run("INSERT INTO rounds (competition_id, position, slug, name_zh, name_en, scope, status, judges_per_entry, advance_count) VALUES (?, 1, 'final', '总决赛', 'Final', 'all', 'open', ?, 3)", competition, JUDGES);
+    competition = run(
+      "INSERT INTO competitions (slug, name_zh, name_en, edition, registration_opens_at, registration_closes_at) VALUES ('bench', '基准', 'Bench', 2026, '2026-01-01', '2026-12-31')",
+    );
+    const group = run(
+      "INSERT INTO groups (competition_id, code, name_zh, name_en, region, eligible_countries, sort_order) VALUES (?, 'BJ', '北京', 'Beijing', 'domestic', '[\"CN\"]', 1)",
+      competition,
+    );
+    const track = run(
+      "INSERT INTO tracks (competition_id, code, name_zh, name_en, sort_order) VALUES (?, 'QI', '量子信息', 'Quantum information', 1)",
+      competition,
+    );
+    round = run(
+      "INSERT INTO rounds (competition_id, position, slug, name_zh, name_en, scope, status, judges_per_entry, advance_count) VALUES (?, 1, 'final', '总决赛', 'Final', 'all', 'open', ?, 3)",
+      competition,
+      JUDGES,
+    );
     for (let c = 1; c <= CRITERIA; c++) {
-      criteria.push(run("INSERT INTO criteria (round_id, position, name_zh, name_en, weight_bp, max_milli, step_milli) VALUES (?, ?, '标准', 'Criterion', 2000, 10000, 500)", round, c));
+      criteria.push(
+        run(
+          "INSERT INTO criteria (round_id, position, name_zh, name_en, weight_bp, max_milli, step_milli) VALUES (?, ?, '标准', 'Criterion', 2000, 10000, 500)",
+          round,
+          c,
+        ),
+      );
     }
     const judges: number[] = [];
     for (let j = 0; j < JUDGES; j++) {
-      const user = run("INSERT INTO users (email, password_hash, display_name) VALUES (?, 'x', 'Judge')", `judge${j}@bench.test`);
-      judges.push(run("INSERT INTO judges (competition_id, user_id, name, affiliation, country) VALUES (?, ?, 'Judge', 'Lab', 'CN')", competition, user));
+      const user = run(
+        "INSERT INTO users (email, password_hash, display_name) VALUES (?, 'x', 'Judge')",
+        `judge${j}@bench.test`,
+      );
+      judges.push(
+        run(
+          "INSERT INTO judges (competition_id, user_id, name, affiliation, country) VALUES (?, ?, 'Judge', 'Lab', 'CN')",
+          competition,
+          user,
+        ),
+      );
     }
     for (let e = 0; e < entriesNeeded; e++) {
       const entry = run(
         "INSERT INTO entries (competition_id, group_id, track_id, code, title_en, organization, country, contact_name, contact_email, status, submitted_at) VALUES (?, ?, ?, ?, 'Entry', 'Lab', 'CN', 'A', 'a@b.cn', 'submitted', '2026-11-01')",
-        competition, group, track, `BJ-QI-${String(e + 1).padStart(4, "0")}`,
+        competition,
+        group,
+        track,
+        `BJ-QI-${String(e + 1).padStart(4, "0")}`,
       );
       run("INSERT INTO round_entries (round_id, entry_id) VALUES (?, ?)", round, entry);
       for (const judge of judges) {
@@ -58,22 +88,32 @@ try {
         pairs.push({ judge, entry });
       }
     }
-    run("INSERT INTO live_state (competition_id, round_id, control, public, seq) VALUES (?, ?, '{}', '{}', 0)", competition, round);
+    run(
+      "INSERT INTO live_state (competition_id, round_id, control, public, seq) VALUES (?, ?, '{}', '{}', 0)",
+      competition,
+      round,
+    );
   })();
 
   const insertScore = s.prepare(
     "INSERT INTO scores (round_id, judge_id, entry_id, status, comment, submitted_at, updated_at, submission_key) VALUES (?, ?, ?, 'submitted', 'Clear pitch.', ?, ?, ?)",
   );
   const insertMark = s.prepare("INSERT INTO score_marks (score_id, criterion_id, mark_milli) VALUES (?, ?, ?)");
-  const insertAudit = s.prepare("INSERT INTO audit_log (at, action, subject_type, subject_id, after) VALUES (?, 'score.submitted', 'entry', ?, ?)");
-  const insertEvent = s.prepare("INSERT INTO live_events (competition_id, seq, type, payload, created_at) VALUES (?, ?, 'update', ?, ?)");
+  const insertAudit = s.prepare(
+    "INSERT INTO audit_log (at, action, subject_type, subject_id, after) VALUES (?, 'score.submitted', 'entry', ?, ?)",
+  );
+  const insertEvent = s.prepare(
+    "INSERT INTO live_events (competition_id, seq, type, payload, created_at) VALUES (?, ?, 'update', ?, ?)",
+  );
   const updateState = s.prepare("UPDATE live_state SET public = ?, seq = ?, updated_at = ? WHERE competition_id = ?");
   let seq = 0;
   let next = 0;
   const submit = s.transaction(() => {
     const { judge, entry } = pairs[next++]!;
     const now = new Date().toISOString();
-    const score = Number(insertScore.run(round, judge, entry, now, now, `bench-${String(next).padStart(8, "0")}`).lastInsertRowid);
+    const score = Number(
+      insertScore.run(round, judge, entry, now, now, `bench-${String(next).padStart(8, "0")}`).lastInsertRowid,
+    );
     for (const c of criteria) insertMark.run(score, c, 500 * (1 + ((judge + entry + c) % 20)));
     insertAudit.run(now, entry, JSON.stringify({ scoreId: score, judgeId: judge, roundId: round, stage: true }));
     seq++;
@@ -98,9 +138,15 @@ try {
     }
   }
 
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`file: ${path.join(dir, "bench.db")} (WAL, wal_autocheckpoint ${s.pragma("wal_autocheckpoint", { simple: true })} pages)`);
-  console.log(`each: one transaction = 1 score + ${CRITERIA} marks + 1 audit row + 1 live event + live state update; ${PER_MODE} per setting in alternating blocks of ${BLOCK}, after ${WARMUP} warm-up each`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `file: ${path.join(dir, "bench.db")} (WAL, wal_autocheckpoint ${s.pragma("wal_autocheckpoint", { simple: true })} pages)`,
+  );
+  console.log(
+    `each: one transaction = 1 score + ${CRITERIA} marks + 1 audit row + 1 live event + live state update; ${PER_MODE} per setting in alternating blocks of ${BLOCK}, after ${WARMUP} warm-up each`,
+  );
   const figures: Record<string, { p50: number; p99: number }> = {};
   for (const mode of MODES) {
     const sorted = [...samples[mode]].sort((a, b) => a - b);

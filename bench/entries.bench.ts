@@ -25,7 +25,9 @@ try {
     ["entries in the domain round, sorted by organization", { round: "domain", sort: "organization" }],
     ["last page of everything", { page: "62" }],
   ];
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
   console.log(`entries in the demo: ${summary.entries}`);
   for (const [name, params] of cases) {
     const query = adminListQuery.parse(params);

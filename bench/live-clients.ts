@@ -30,7 +30,12 @@ function arrived(seq: number) {
 
 function connectSocketIo(url: string, competition: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const socket: Socket = io(url + "/live", { transports: ["websocket"], forceNew: true, reconnection: false, timeout: 60_000 });
+    const socket: Socket = io(url + "/live", {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      timeout: 60_000,
+    });
     socket.on("connect_error", reject);
     socket.once("snapshot", () => resolve());
     socket.on("connect", () => socket.emit("join", { competition }));
@@ -56,7 +61,11 @@ process.on("message", async (message: Message) => {
     // In waves, as an audience arrives: a hall's Wi-Fi does not open 10,000 sockets in one tick.
     for (let i = 0; i < message.n; i += 250) {
       const wave = Math.min(250, message.n - i);
-      await Promise.all(Array.from({ length: wave }, () => (message.mode === "socketio" ? connectSocketIo(message.url, message.competition) : connectWs(message.url))));
+      await Promise.all(
+        Array.from({ length: wave }, () =>
+          message.mode === "socketio" ? connectSocketIo(message.url, message.competition) : connectWs(message.url),
+        ),
+      );
     }
     process.send!({ type: "ready", connected: message.n, ms: now() - started, rss: process.memoryUsage().rss });
   } else if (message.type === "await") {

@@ -50,13 +50,21 @@ function monitor(pid: number) {
     stop() {
       clearInterval(timer);
       const end = { t: now(), ticks: ticks() };
-      return { averageCpu: ((end.ticks - start.ticks) * 1000) / (end.t - start.t), peakCpu: peak, peakRssMb: peakRss() };
+      return {
+        averageCpu: ((end.ticks - start.ticks) * 1000) / (end.t - start.t),
+        peakCpu: peak,
+        peakRssMb: peakRss(),
+      };
     },
   };
 }
 
 function startProcess(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => {
@@ -74,15 +82,19 @@ function startProcess(args: string[], env: Record<string, string>): Promise<{ ch
 }
 
 function fleet() {
-  const child = fork(path.join(root, "bench/live-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const next = <T>(type: string) => new Promise<T>((resolve) => {
-    const on = (m: { type: string }) => {
-      if (m.type !== type) return;
-      child.off("message", on);
-      resolve(m as T);
-    };
-    child.on("message", on);
+  const child = fork(path.join(root, "bench/live-clients.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  const next = <T>(type: string) =>
+    new Promise<T>((resolve) => {
+      const on = (m: { type: string }) => {
+        if (m.type !== type) return;
+        child.off("message", on);
+        resolve(m as T);
+      };
+      child.on("message", on);
+    });
   return {
     child,
     async start(mode: "socketio" | "ws", url: string, n: number) {
@@ -100,14 +112,24 @@ function fleet() {
 }
 
 async function signIn(url: string, email: string, password: string) {
-  const res = await fetch(url + "/login", { method: "POST", body: new URLSearchParams({ email, password }), headers: { Origin: url }, redirect: "manual" });
+  const res = await fetch(url + "/login", {
+    method: "POST",
+    body: new URLSearchParams({ email, password }),
+    headers: { Origin: url },
+    redirect: "manual",
+  });
   if (res.status !== 302) throw new Error(`sign-in of ${email}: ${res.status}`);
   return res.headers.get("set-cookie")!.split(";")[0]!;
 }
 
 function socketAs(url: string, cookie: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const s = io(url + "/live", { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie } });
+    const s = io(url + "/live", {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { cookie },
+    });
     s.on("connect", () => resolve(s));
     s.on("connect_error", reject);
   });
@@ -135,13 +157,20 @@ async function runSocketIo(template: string, dir: string, n: number, panelEmails
     const organizer = await signIn(url, "organizer@frontier.demo", "frontier-organizer");
     const judgeCookies = [];
     for (const email of panelEmails) judgeCookies.push(await signIn(url, email, "frontier-judge"));
-    const started = await fetch(url + "/admin/live", { method: "POST", body: new URLSearchParams({ intent: "start" }), headers: { Origin: url, Cookie: organizer }, redirect: "manual" });
+    const started = await fetch(url + "/admin/live", {
+      method: "POST",
+      body: new URLSearchParams({ intent: "start" }),
+      headers: { Origin: url, Cookie: organizer },
+      redirect: "manual",
+    });
     if (started.status !== 302) throw new Error(`could not start the live final: ${started.status}`);
     const audience = fleet();
     const ready = await audience.start("socketio", url, n);
     const org = await socketAs(url, organizer);
     const judges = await Promise.all(judgeCookies.map((c) => socketAs(url, c)));
-    const order = (await (await fetch(url + "/api/v1/live/zgc2026")).json()) as { state: { entries: { id: number }[] } };
+    const order = (await (await fetch(url + "/api/v1/live/zgc2026")).json()) as {
+      state: { entries: { id: number }[] };
+    };
     const watch = monitor(server.pid!);
     const latencies: number[] = [];
     let missing = 0;
@@ -188,7 +217,11 @@ async function runWs(n: number, samples: number) {
     let missing = 0;
     for (let seq = 1; seq <= samples; seq++) {
       // The same payload the live channel sends for a judge's submission.
-      const event = { competition: "zgc2026", seq, change: { type: "progress", entryId: 1234, submitted: 1 + (seq % 9), of: 9 } };
+      const event = {
+        competition: "zgc2026",
+        seq,
+        change: { type: "progress", entryId: 1234, submitted: 1 + (seq % 9), of: 9 },
+      };
       const t0 = now();
       publisher.send(JSON.stringify(event));
       const arrived = await audience.arrival(seq);
@@ -214,21 +247,46 @@ try {
   await seedDemo(handle);
   // Every judge of the final panel signs in with the demo judge's password (bench only).
   const panel = handle.sqlite
-    .prepare(`SELECT DISTINCT u.email FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE r.slug = 'final' ORDER BY j.id`)
+    .prepare(
+      `SELECT DISTINCT u.email FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE r.slug = 'final' ORDER BY j.id`,
+    )
     .all() as { email: string }[];
-  handle.sqlite.prepare(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'judge@frontier.demo') WHERE email IN (${panel.map(() => "?").join(",")})`).run(...panel.map((p) => p.email));
+  handle.sqlite
+    .prepare(
+      `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'judge@frontier.demo') WHERE email IN (${panel.map(() => "?").join(",")})`,
+    )
+    .run(...panel.map((p) => p.email));
   await handle.close();
 
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`each N: ${PITCHES} pitches × ${panel.length} judges = ${PITCHES * panel.length} timed submissions; clients in one separate process on 127.0.0.1\n`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `each N: ${PITCHES} pitches × ${panel.length} judges = ${PITCHES * panel.length} timed submissions; clients in one separate process on 127.0.0.1\n`,
+  );
   for (const n of sizes) {
-    const sio = await runSocketIo(template, dir, n, panel.map((p) => p.email));
+    const sio = await runSocketIo(
+      template,
+      dir,
+      n,
+      panel.map((p) => p.email),
+    );
     const ws = await runWs(n, sio.latencies.n);
-    console.log(`N = ${n.toLocaleString("en")}  (connected in ${(sio.ready.ms / 1000).toFixed(1)} s; client process RSS ${Math.round(sio.ready.rss / 2 ** 20)} MB)`);
-    console.log(`  socket.io, submission → last client: p50 ${ms(sio.latencies.p50)}  p99 ${ms(sio.latencies.p99)}  max ${ms(sio.latencies.max)}  (missed deliveries: ${sio.missing})`);
-    console.log(`  server: peak RSS ${sio.usage.peakRssMb.toFixed(0)} MB, CPU ${sio.usage.averageCpu.toFixed(0)}% average, ${sio.usage.peakCpu.toFixed(0)}% peak (of one core, 0.5 s windows)`);
-    console.log(`  plain ws, same payload → last client: p50 ${ms(ws.latencies.p50)}  p99 ${ms(ws.latencies.p99)}  max ${ms(ws.latencies.max)}  (missed: ${ws.missing}); ws server peak RSS ${ws.usage.peakRssMb.toFixed(0)} MB`);
-    console.log(`  ratio socket.io / ws: p50 ${(sio.latencies.p50 / ws.latencies.p50).toFixed(2)}×  p99 ${(sio.latencies.p99 / ws.latencies.p99).toFixed(2)}×\n`);
+    console.log(
+      `N = ${n.toLocaleString("en")}  (connected in ${(sio.ready.ms / 1000).toFixed(1)} s; client process RSS ${Math.round(sio.ready.rss / 2 ** 20)} MB)`,
+    );
+    console.log(
+      `  socket.io, submission → last client: p50 ${ms(sio.latencies.p50)}  p99 ${ms(sio.latencies.p99)}  max ${ms(sio.latencies.max)}  (missed deliveries: ${sio.missing})`,
+    );
+    console.log(
+      `  server: peak RSS ${sio.usage.peakRssMb.toFixed(0)} MB, CPU ${sio.usage.averageCpu.toFixed(0)}% average, ${sio.usage.peakCpu.toFixed(0)}% peak (of one core, 0.5 s windows)`,
+    );
+    console.log(
+      `  plain ws, same payload → last client: p50 ${ms(ws.latencies.p50)}  p99 ${ms(ws.latencies.p99)}  max ${ms(ws.latencies.max)}  (missed: ${ws.missing}); ws server peak RSS ${ws.usage.peakRssMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `  ratio socket.io / ws: p50 ${(sio.latencies.p50 / ws.latencies.p50).toFixed(2)}×  p99 ${(sio.latencies.p99 / ws.latencies.p99).toFixed(2)}×\n`,
+    );
   }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -41,14 +41,22 @@ try {
     )
     .get(regional, regional, regional) as { entries: number; scores: number; marks: number };
 
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`regional round: ${counts.entries} entries, ${counts.scores} submitted scores, ${counts.marks} criterion marks`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.log(
+    `regional round: ${counts.entries} entries, ${counts.scores} submitted scores, ${counts.marks} criterion marks`,
+  );
   console.log(`seed the demo competition (once): ${seeded.ms} ms`);
 
   const inputs = await results.loadInputs(regional);
-  console.log(`rank all regional results, inputs in memory (pure domain): ${stats(await time(30, () => results.rankRound(inputs)))}`);
+  console.log(
+    `rank all regional results, inputs in memory (pure domain): ${stats(await time(30, () => results.rankRound(inputs)))}`,
+  );
   console.log(`load regional inputs from SQLite: ${stats(await time(20, () => results.loadInputs(regional)))}`);
-  console.log(`full regional recompute (load + rank + store, one transaction): ${stats(await time(10, () => results.recompute(regional)))}`);
+  console.log(
+    `full regional recompute (load + rank + store, one transaction): ${stats(await time(10, () => results.recompute(regional)))}`,
+  );
 
   // One judge changes one mark of an entry in the Europe group; that group is recomputed.
   const target = handle.sqlite
@@ -63,7 +71,9 @@ try {
   const groupSize = groupInputs.units.get(unit)?.length ?? 0;
   let flip = false;
   const change = handle.sqlite.prepare("UPDATE score_marks SET mark_milli = ? WHERE score_id = ? AND criterion_id = ?");
-  console.log(`rank one group (${groupSize} entries), inputs in memory: ${stats(await time(50, () => results.rankRound(groupInputs)))}`);
+  console.log(
+    `rank one group (${groupSize} entries), inputs in memory: ${stats(await time(50, () => results.rankRound(groupInputs)))}`,
+  );
   console.log(
     `one changed score, then its group recomputed (update + load + rank + store): ${stats(
       await time(30, async () => {

@@ -19,9 +19,25 @@ export const MIGRATOR_TABLES: readonly string[] = ["kysely_migration", "kysely_m
 // grows: every database migrated since carries the id, so only old files need recognising.
 const FIRST_MIGRATION = "0001_initial";
 export const FIRST_MIGRATION_TABLES: readonly string[] = [
-  "competitions", "groups", "tracks", "rounds", "criteria", "users", "user_roles", "entries", "team_members",
-  "judges", "judge_expertise", "judge_conflicts", "round_entries", "assignments", "scores", "score_marks",
-  "results", "audit_log", "live_events",
+  "competitions",
+  "groups",
+  "tracks",
+  "rounds",
+  "criteria",
+  "users",
+  "user_roles",
+  "entries",
+  "team_members",
+  "judges",
+  "judge_expertise",
+  "judge_conflicts",
+  "round_entries",
+  "assignments",
+  "scores",
+  "score_marks",
+  "results",
+  "audit_log",
+  "live_events",
 ];
 
 export type Inspection =

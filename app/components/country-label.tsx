@@ -11,7 +11,10 @@ export function CountryLabel({ code, locale, compact = false }: { code: string; 
           {flag}
         </span>
       ) : (
-        <span aria-hidden="true" className="rounded bg-slate-200 px-1 text-[10px] font-semibold leading-4 text-slate-600">
+        <span
+          aria-hidden="true"
+          className="rounded bg-slate-200 px-1 text-[10px] font-semibold leading-4 text-slate-600"
+        >
           {code}
         </span>
       )}

@@ -13,7 +13,12 @@ export function DistributionChart({ bins }: { bins: { from: number; to: number; 
   const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   return (
     <figure className="rounded-xl border border-slate-200 bg-white p-4">
-      <svg viewBox={`0 0 ${width} ${height + 24}`} role="img" aria-labelledby="distribution-title" className="h-auto w-full">
+      <svg
+        viewBox={`0 0 ${width} ${height + 24}`}
+        role="img"
+        aria-labelledby="distribution-title"
+        className="h-auto w-full"
+      >
         <title id="distribution-title">{t("dashboard.distribution")}</title>
         {bins.map((b, i) => {
           const h = (b.count / max) * height;
@@ -23,14 +28,18 @@ export function DistributionChart({ bins }: { bins: { from: number; to: number; 
                 <title>{`${number.format(b.from)}–${number.format(b.to)}: ${b.count}`}</title>
               </rect>
               {i % 4 === 0 ? (
-                <text x={i * barWidth} y={height + 16} className="fill-slate-500 text-[11px]">{number.format(b.from)}</text>
+                <text x={i * barWidth} y={height + 16} className="fill-slate-500 text-[11px]">
+                  {number.format(b.from)}
+                </text>
               ) : null}
             </g>
           );
         })}
         <line x1={0} x2={width} y1={height} y2={height} className="stroke-slate-300" />
       </svg>
-      <figcaption className="mt-1 text-xs text-slate-500">{t("dashboard.distributionCaption", { count: bins.reduce((a, b) => a + b.count, 0) })}</figcaption>
+      <figcaption className="mt-1 text-xs text-slate-500">
+        {t("dashboard.distributionCaption", { count: bins.reduce((a, b) => a + b.count, 0) })}
+      </figcaption>
     </figure>
   );
 }

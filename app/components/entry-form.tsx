@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -63,7 +70,13 @@ export function EntryForm({
       {form.errors?.length ? <FormMessage>{form.errors.map((e) => t(e)).join(" ")}</FormMessage> : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id={fields.group.id} label={t("entryForm.group")} hint={t("entryForm.groupHint")} errors={fields.group.errors} errorId={fields.group.errorId}>
+        <FormField
+          id={fields.group.id}
+          label={t("entryForm.group")}
+          hint={t("entryForm.groupHint")}
+          errors={fields.group.errors}
+          errorId={fields.group.errorId}
+        >
           <select {...getSelectProps(fields.group)} className={inputClass}>
             <option value="">{t("entryForm.choose")}</option>
             {options.groups.map((g) => (
@@ -73,7 +86,12 @@ export function EntryForm({
             ))}
           </select>
         </FormField>
-        <FormField id={fields.track.id} label={t("entryForm.track")} errors={fields.track.errors} errorId={fields.track.errorId}>
+        <FormField
+          id={fields.track.id}
+          label={t("entryForm.track")}
+          errors={fields.track.errors}
+          errorId={fields.track.errorId}
+        >
           <select {...getSelectProps(fields.track)} className={inputClass}>
             <option value="">{t("entryForm.choose")}</option>
             {options.tracks.map((tr) => (
@@ -83,10 +101,21 @@ export function EntryForm({
             ))}
           </select>
         </FormField>
-        <FormField id={fields.titleZh.id} label={t("entryForm.titleZh")} hint={t("entryForm.titleHint")} errors={fields.titleZh.errors} errorId={fields.titleZh.errorId}>
+        <FormField
+          id={fields.titleZh.id}
+          label={t("entryForm.titleZh")}
+          hint={t("entryForm.titleHint")}
+          errors={fields.titleZh.errors}
+          errorId={fields.titleZh.errorId}
+        >
           <TextInput {...getInputProps(fields.titleZh, { type: "text" })} lang="zh-Hans" maxLength={LIMITS.titleZh} />
         </FormField>
-        <FormField id={fields.titleEn.id} label={t("entryForm.titleEn")} errors={fields.titleEn.errors} errorId={fields.titleEn.errorId}>
+        <FormField
+          id={fields.titleEn.id}
+          label={t("entryForm.titleEn")}
+          errors={fields.titleEn.errors}
+          errorId={fields.titleEn.errorId}
+        >
           <TextInput {...getInputProps(fields.titleEn, { type: "text" })} lang="en" maxLength={LIMITS.titleEn} />
         </FormField>
         <FormField
@@ -107,10 +136,20 @@ export function EntryForm({
         >
           <textarea {...getTextareaProps(fields.summaryEn)} rows={5} lang="en" className={inputClass} />
         </FormField>
-        <FormField id={fields.organization.id} label={t("entryForm.organization")} errors={fields.organization.errors} errorId={fields.organization.errorId}>
+        <FormField
+          id={fields.organization.id}
+          label={t("entryForm.organization")}
+          errors={fields.organization.errors}
+          errorId={fields.organization.errorId}
+        >
           <TextInput {...getInputProps(fields.organization, { type: "text" })} autoComplete="organization" />
         </FormField>
-        <FormField id={fields.country.id} label={t("entryForm.country")} errors={fields.country.errors} errorId={fields.country.errorId}>
+        <FormField
+          id={fields.country.id}
+          label={t("entryForm.country")}
+          errors={fields.country.errors}
+          errorId={fields.country.errorId}
+        >
           <select {...getSelectProps(fields.country)} className={inputClass}>
             <option value="">{t("entryForm.choose")}</option>
             {options.countries.map((c) => (
@@ -120,16 +159,36 @@ export function EntryForm({
             ))}
           </select>
         </FormField>
-        <FormField id={fields.city.id} label={t("entryForm.city")} errors={fields.city.errors} errorId={fields.city.errorId}>
+        <FormField
+          id={fields.city.id}
+          label={t("entryForm.city")}
+          errors={fields.city.errors}
+          errorId={fields.city.errorId}
+        >
           <TextInput {...getInputProps(fields.city, { type: "text" })} autoComplete="address-level2" />
         </FormField>
-        <FormField id={fields.website.id} label={t("entryForm.website")} errors={fields.website.errors} errorId={fields.website.errorId}>
+        <FormField
+          id={fields.website.id}
+          label={t("entryForm.website")}
+          errors={fields.website.errors}
+          errorId={fields.website.errorId}
+        >
           <TextInput {...getInputProps(fields.website, { type: "url" })} placeholder="https://" />
         </FormField>
-        <FormField id={fields.contactName.id} label={t("entryForm.contactName")} errors={fields.contactName.errors} errorId={fields.contactName.errorId}>
+        <FormField
+          id={fields.contactName.id}
+          label={t("entryForm.contactName")}
+          errors={fields.contactName.errors}
+          errorId={fields.contactName.errorId}
+        >
           <TextInput {...getInputProps(fields.contactName, { type: "text" })} autoComplete="name" />
         </FormField>
-        <FormField id={fields.contactEmail.id} label={t("entryForm.contactEmail")} errors={fields.contactEmail.errors} errorId={fields.contactEmail.errorId}>
+        <FormField
+          id={fields.contactEmail.id}
+          label={t("entryForm.contactEmail")}
+          errors={fields.contactEmail.errors}
+          errorId={fields.contactEmail.errorId}
+        >
           <TextInput {...getInputProps(fields.contactEmail, { type: "email" })} autoComplete="email" />
         </FormField>
       </div>
@@ -145,14 +204,32 @@ export function EntryForm({
         {team.map((member, index) => {
           const m = member.getFieldset();
           return (
-            <div key={member.key} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_1fr_auto]">
-              <FormField id={m.name.id} label={t("entryForm.memberName")} errors={m.name.errors} errorId={m.name.errorId}>
+            <div
+              key={member.key}
+              className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_1fr_auto]"
+            >
+              <FormField
+                id={m.name.id}
+                label={t("entryForm.memberName")}
+                errors={m.name.errors}
+                errorId={m.name.errorId}
+              >
                 <TextInput {...getInputProps(m.name, { type: "text" })} />
               </FormField>
-              <FormField id={m.role.id} label={t("entryForm.memberRole")} errors={m.role.errors} errorId={m.role.errorId}>
+              <FormField
+                id={m.role.id}
+                label={t("entryForm.memberRole")}
+                errors={m.role.errors}
+                errorId={m.role.errorId}
+              >
                 <TextInput {...getInputProps(m.role, { type: "text" })} />
               </FormField>
-              <FormField id={m.email.id} label={t("entryForm.memberEmail")} errors={m.email.errors} errorId={m.email.errorId}>
+              <FormField
+                id={m.email.id}
+                label={t("entryForm.memberEmail")}
+                errors={m.email.errors}
+                errorId={m.email.errorId}
+              >
                 <TextInput {...getInputProps(m.email, { type: "email" })} />
               </FormField>
               <div className="flex items-end">

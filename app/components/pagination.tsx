@@ -2,7 +2,15 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** Page links that keep the current query string; a window of pages around the current one. */
-export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   const { t } = useTranslation();
   if (pageCount <= 1) return null;
   const pages = new Set<number>([1, pageCount]);

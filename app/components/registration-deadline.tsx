@@ -12,14 +12,21 @@ export function RegistrationDeadline({ closesAt, open }: { closesAt: string; ope
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "long", timeZone: "Asia/Shanghai" }).format(new Date(closesAt));
+  const date = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: "long",
+    timeStyle: "long",
+    timeZone: "Asia/Shanghai",
+  }).format(new Date(closesAt));
   if (!open) return <p className="mt-2 text-sm font-medium text-rose-700">{t("entryForm.closed")}</p>;
   const left = now === null ? null : Math.max(0, new Date(closesAt).getTime() - now);
   return (
     <p className="mt-2 text-sm text-slate-600">
       {t("entryForm.deadline", { date })}
       {left !== null ? (
-        <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800" aria-live="polite">
+        <span
+          className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800"
+          aria-live="polite"
+        >
           {t("entryForm.countdown", {
             days: Math.floor(left / 86_400_000),
             hours: Math.floor((left % 86_400_000) / 3_600_000),

@@ -11,7 +11,9 @@ const STYLES: Record<RoundStatus, string> = {
 export function RoundStatusBadge({ status }: { status: RoundStatus }) {
   const { t } = useTranslation();
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}
+    >
       {t(`round.status.${status}`)}
     </span>
   );

@@ -13,17 +13,27 @@ export function RoundTabs({ slug, name, status }: { slug: string; name: string; 
   return (
     <header className="space-y-2">
       <p className="text-sm text-slate-500">
-        <NavLink to="/admin/rounds" className="hover:underline">{t("rounds.title")}</NavLink>
+        <NavLink to="/admin/rounds" className="hover:underline">
+          {t("rounds.title")}
+        </NavLink>
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{name}</h1>
         <RoundStatusBadge status={status} />
       </div>
       <nav aria-label={t("rounds.sections")} className="-mx-1 flex overflow-x-auto border-b border-slate-200">
-        <NavLink to={base} end className={tabClass}>{t("rounds.tabSettings")}</NavLink>
-        <NavLink to={`${base}/assignments`} className={tabClass}>{t("rounds.tabAssignments")}</NavLink>
-        <NavLink to={`${base}/dashboard`} className={tabClass}>{t("rounds.tabDashboard")}</NavLink>
-        <NavLink to={`${base}/results`} className={tabClass}>{t("rounds.tabResults")}</NavLink>
+        <NavLink to={base} end className={tabClass}>
+          {t("rounds.tabSettings")}
+        </NavLink>
+        <NavLink to={`${base}/assignments`} className={tabClass}>
+          {t("rounds.tabAssignments")}
+        </NavLink>
+        <NavLink to={`${base}/dashboard`} className={tabClass}>
+          {t("rounds.tabDashboard")}
+        </NavLink>
+        <NavLink to={`${base}/results`} className={tabClass}>
+          {t("rounds.tabResults")}
+        </NavLink>
       </nav>
     </header>
   );

@@ -12,11 +12,21 @@ export type RubricDefaults = { nameZh: string; nameEn: string; weight: string; m
  * Criteria are added and removed by Conform's list intents, which work without JavaScript too.
  * Once a score exists the rubric is shown read-only: marks would lose their meaning.
  */
-export function RubricForm({ defaults, locked, lastResult }: { defaults: RubricDefaults; locked: boolean; lastResult?: SubmissionResult<string[]> | null }) {
+export function RubricForm({
+  defaults,
+  locked,
+  lastResult,
+}: {
+  defaults: RubricDefaults;
+  locked: boolean;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: { criteria: defaults.length ? defaults : [{ nameZh: "", nameEn: "", weight: "100", max: "10", step: "0.5" }] },
+    defaultValue: {
+      criteria: defaults.length ? defaults : [{ nameZh: "", nameEn: "", weight: "100", max: "10", step: "0.5" }],
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rubricSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -25,24 +35,46 @@ export function RubricForm({ defaults, locked, lastResult }: { defaults: RubricD
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="form" value="rubric" />
-      {locked ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("rubric.lockedNotice")}</p> : null}
+      {locked ? (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("rubric.lockedNotice")}</p>
+      ) : null}
       {form.errors?.length ? <FormMessage>{form.errors.map((e) => t(e)).join(" ")}</FormMessage> : null}
       {fields.criteria.errors?.length ? (
-        <p id={fields.criteria.errorId} role="alert" className="text-sm text-rose-700">{fields.criteria.errors.map((e) => t(e)).join(" ")}</p>
+        <p id={fields.criteria.errorId} role="alert" className="text-sm text-rose-700">
+          {fields.criteria.errors.map((e) => t(e)).join(" ")}
+        </p>
       ) : null}
       <fieldset disabled={locked} className="space-y-3">
         <legend className="sr-only">{t("rubric.title")}</legend>
         {criteria.map((criterion, index) => {
           const c = criterion.getFieldset();
           return (
-            <div key={criterion.key} className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[2fr_2fr_1fr_1fr_1fr_auto]">
-              <FormField id={c.nameZh.id} label={t("rubric.nameZh")} errors={c.nameZh.errors} errorId={c.nameZh.errorId}>
+            <div
+              key={criterion.key}
+              className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[2fr_2fr_1fr_1fr_1fr_auto]"
+            >
+              <FormField
+                id={c.nameZh.id}
+                label={t("rubric.nameZh")}
+                errors={c.nameZh.errors}
+                errorId={c.nameZh.errorId}
+              >
                 <TextInput {...getInputProps(c.nameZh, { type: "text" })} lang="zh-Hans" />
               </FormField>
-              <FormField id={c.nameEn.id} label={t("rubric.nameEn")} errors={c.nameEn.errors} errorId={c.nameEn.errorId}>
+              <FormField
+                id={c.nameEn.id}
+                label={t("rubric.nameEn")}
+                errors={c.nameEn.errors}
+                errorId={c.nameEn.errorId}
+              >
                 <TextInput {...getInputProps(c.nameEn, { type: "text" })} lang="en" />
               </FormField>
-              <FormField id={c.weight.id} label={t("rubric.weight")} errors={c.weight.errors} errorId={c.weight.errorId}>
+              <FormField
+                id={c.weight.id}
+                label={t("rubric.weight")}
+                errors={c.weight.errors}
+                errorId={c.weight.errorId}
+              >
                 <TextInput {...getInputProps(c.weight, { type: "text" })} inputMode="decimal" />
               </FormField>
               <FormField id={c.max.id} label={t("rubric.max")} errors={c.max.errors} errorId={c.max.errorId}>
@@ -53,7 +85,10 @@ export function RubricForm({ defaults, locked, lastResult }: { defaults: RubricD
               </FormField>
               <div className="flex items-end">
                 {criteria.length > 1 && !locked ? (
-                  <button {...form.remove.getButtonProps({ name: fields.criteria.name, index })} className="rounded-md px-3 py-2 text-sm text-rose-700 hover:bg-rose-50">
+                  <button
+                    {...form.remove.getButtonProps({ name: fields.criteria.name, index })}
+                    className="rounded-md px-3 py-2 text-sm text-rose-700 hover:bg-rose-50"
+                  >
                     {t("rubric.remove")}
                   </button>
                 ) : null}
@@ -65,13 +100,18 @@ export function RubricForm({ defaults, locked, lastResult }: { defaults: RubricD
           <div className="flex flex-wrap gap-3">
             {criteria.length < 12 ? (
               <button
-                {...form.insert.getButtonProps({ name: fields.criteria.name, defaultValue: { nameZh: "", nameEn: "", weight: "", max: "10", step: "0.5" } })}
+                {...form.insert.getButtonProps({
+                  name: fields.criteria.name,
+                  defaultValue: { nameZh: "", nameEn: "", weight: "", max: "10", step: "0.5" },
+                })}
                 className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
               >
                 + {t("rubric.add")}
               </button>
             ) : null}
-            <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">{t("rubric.save")}</button>
+            <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
+              {t("rubric.save")}
+            </button>
           </div>
         ) : null}
       </fieldset>

@@ -32,7 +32,10 @@ export function SiteHeader({
           <span className="text-lg font-bold tracking-tight text-indigo-700">{t("app.name")}</span>
           <span className="hidden text-sm text-slate-500 xl:inline">{t("app.tagline")}</span>
         </Link>
-        <nav aria-label={t("nav.main")} className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto lg:order-none lg:mx-0 lg:w-auto lg:flex-1">
+        <nav
+          aria-label={t("nav.main")}
+          className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto lg:order-none lg:mx-0 lg:w-auto lg:flex-1"
+        >
           {competitionSlug ? (
             <>
               <NavLink to={`/c/${competitionSlug}`} end className={navClass}>

@@ -18,12 +18,19 @@ export const newPassword = z
 export const signUpSchema = z.object({
   email,
   password: newPassword,
-  displayName: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(120, { error: "validation.tooLong" }),
+  displayName: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(120, { error: "validation.tooLong" }),
 });
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  password: z
+    .string({ error: "validation.required" })
+    .min(1, { error: "validation.required" })
+    .max(200, { error: "validation.tooLong" }),
 });
 
 /** Where to go after signing in: only a path on this site (see safeRedirectPath). */

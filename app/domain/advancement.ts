@@ -10,7 +10,11 @@ const orgKey = (organization: string) => organization.trim().toLowerCase();
  * entry whose organization already has `perOrganization` advancing is passed over and the next
  * one takes the place. Unranked entries never advance.
  */
-export function chooseAdvancing(unit: readonly RankedEntry[], count: number, perOrganization: number | null): Set<number> {
+export function chooseAdvancing(
+  unit: readonly RankedEntry[],
+  count: number,
+  perOrganization: number | null,
+): Set<number> {
   const ranked = unit.filter((e) => e.rank !== null).sort((a, b) => a.rank! - b.rank! || a.entryId - b.entryId);
   const chosen = new Set<number>();
   const perOrg = new Map<string, number>();
@@ -37,6 +41,11 @@ export function compareRankings(
   const rankB = new Map(b.map((r) => [r.entryId, r.rank]));
   return a.map((r) => {
     const other = rankB.get(r.entryId) ?? null;
-    return { entryId: r.entryId, rankA: r.rank, rankB: other, delta: r.rank !== null && other !== null ? r.rank - other : null };
+    return {
+      entryId: r.entryId,
+      rankA: r.rank,
+      rankB: other,
+      delta: r.rank !== null && other !== null ? r.rank - other : null,
+    };
   });
 }

@@ -83,7 +83,9 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   );
 
   // The balance target: the total load spread as evenly as possible.
-  const total = [...load.values()].reduce((a, b) => a + b, 0) + entries.reduce((sum, e) => sum + Math.max(0, k - onEntry.get(e.id)!.size), 0);
+  const total =
+    [...load.values()].reduce((a, b) => a + b, 0) +
+    entries.reduce((sum, e) => sum + Math.max(0, k - onEntry.get(e.id)!.size), 0);
   const floor = Math.floor(total / Math.max(1, judges.length));
   let extraSlots = total - floor * judges.length; // judges that may carry floor + 1
   for (const l of load.values()) if (l > floor) extraSlots -= l - floor;
@@ -104,7 +106,12 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
         .filter((j) => !chosen.has(j.id))
         .map((j) => ({ j, expert: j.trackIds.includes(entry.trackId) ? 0 : 1 }))
         // Least loaded first keeps the spread within one; expertise decides among equal loads.
-        .sort((a, b) => load.get(a.j.id)! - load.get(b.j.id)! || a.expert - b.expert || tieOrder.get(a.j.id)! - tieOrder.get(b.j.id)!);
+        .sort(
+          (a, b) =>
+            load.get(a.j.id)! - load.get(b.j.id)! ||
+            a.expert - b.expert ||
+            tieOrder.get(a.j.id)! - tieOrder.get(b.j.id)!,
+        );
       const take = (judgeId: string) => {
         chosen.add(judgeId);
         load.set(judgeId, load.get(judgeId)! + 1);
@@ -128,7 +135,8 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
       }
       if (missing > 0) unassigned.push({ entryId: entry.id, missing, reason: "not_enough_eligible_judges" });
     }
-    if (input.onProgress && (index % 250 === 0 || index === order.length - 1)) input.onProgress((index + 1) / order.length);
+    if (input.onProgress && (index % 250 === 0 || index === order.length - 1))
+      input.onProgress((index + 1) / order.length);
   });
   unassigned.sort((a, b) => (a.entryId < b.entryId ? -1 : 1));
   return { assignments, unassigned, load };

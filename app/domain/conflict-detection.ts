@@ -4,22 +4,83 @@
 
 export type DetectJudge = { id: number; name: string; affiliation: string; email: string };
 export type DetectEntry = { id: number; organization: string; team: readonly { name: string; email: string | null }[] };
-export type SuggestedConflict = { judgeId: number; entryId: number; reason: "similar_affiliation" | "team_member" | "same_email_domain"; detail: string };
+export type SuggestedConflict = {
+  judgeId: number;
+  entryId: number;
+  reason: "similar_affiliation" | "team_member" | "same_email_domain";
+  detail: string;
+};
 
 // Mail providers whose domain says nothing about where someone works.
 const PUBLIC_MAIL = new Set([
-  "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "proton.me", "protonmail.com",
-  "qq.com", "foxmail.com", "163.com", "126.com", "sina.com", "sohu.com", "aliyun.com", "yeah.net", "gmx.de", "web.de", "mail.ru", "naver.com",
-  "example.com", "example.org",
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "live.com",
+  "yahoo.com",
+  "icloud.com",
+  "me.com",
+  "proton.me",
+  "protonmail.com",
+  "qq.com",
+  "foxmail.com",
+  "163.com",
+  "126.com",
+  "sina.com",
+  "sohu.com",
+  "aliyun.com",
+  "yeah.net",
+  "gmx.de",
+  "web.de",
+  "mail.ru",
+  "naver.com",
+  "example.com",
+  "example.org",
 ]);
 // Words that make two different organizations look alike.
-const GENERIC = new Set(["university", "univ", "college", "institute", "inst", "of", "the", "and", "for", "inc", "ltd", "llc", "gmbh", "co", "corp", "company", "technology", "technologies", "tech", "lab", "labs", "laboratory", "research", "center", "centre", "school", "group", "limited"]);
+const GENERIC = new Set([
+  "university",
+  "univ",
+  "college",
+  "institute",
+  "inst",
+  "of",
+  "the",
+  "and",
+  "for",
+  "inc",
+  "ltd",
+  "llc",
+  "gmbh",
+  "co",
+  "corp",
+  "company",
+  "technology",
+  "technologies",
+  "tech",
+  "lab",
+  "labs",
+  "laboratory",
+  "research",
+  "center",
+  "centre",
+  "school",
+  "group",
+  "limited",
+]);
 
 /** Lower case, punctuation gone, generic words dropped: "Tsinghua Univ." and "Tsinghua University" meet. */
 export function organizationKey(text: string): string {
-  const lower = text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, " ");
+  const lower = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, " ");
   const words = lower.split(/\s+/).filter((w) => w && !GENERIC.has(w));
-  return words.join(" ").replace(/(大学|学院|研究院|研究所|有限公司|公司|实验室)$/u, "").trim();
+  return words
+    .join(" ")
+    .replace(/(大学|学院|研究院|研究所|有限公司|公司|实验室)$/u, "")
+    .trim();
 }
 
 const domainOf = (email: string | null) => {
@@ -33,14 +94,20 @@ const personKey = (name: string) => name.normalize("NFKC").toLowerCase().replace
  * Exact affiliation matches are left out: the assignment already refuses them. `ignore` holds
  * `${judgeId}:${entryId}` pairs already decided.
  */
-export function detectConflicts(judges: readonly DetectJudge[], entries: readonly DetectEntry[], ignore: ReadonlySet<string> = new Set()): SuggestedConflict[] {
+export function detectConflicts(
+  judges: readonly DetectJudge[],
+  entries: readonly DetectEntry[],
+  ignore: ReadonlySet<string> = new Set(),
+): SuggestedConflict[] {
   const out: SuggestedConflict[] = [];
   const entryKeys = entries.map((e) => ({
     entry: e,
     org: organizationKey(e.organization),
     exact: e.organization.trim().toLowerCase(),
     people: new Set(e.team.map((m) => personKey(m.name))),
-    domains: new Set(e.team.map((m) => domainOf(m.email)).filter((d): d is string => d !== null && !PUBLIC_MAIL.has(d))),
+    domains: new Set(
+      e.team.map((m) => domainOf(m.email)).filter((d): d is string => d !== null && !PUBLIC_MAIL.has(d)),
+    ),
   }));
   for (const judge of judges) {
     const org = organizationKey(judge.affiliation);
@@ -56,10 +123,16 @@ export function detectConflicts(judges: readonly DetectJudge[], entries: readonl
         continue;
       }
       if (org.length >= 4 && e.org.length >= 4 && (org === e.org || org.includes(e.org) || e.org.includes(org))) {
-        out.push({ judgeId: judge.id, entryId: e.entry.id, reason: "similar_affiliation", detail: `${judge.affiliation} ~ ${e.entry.organization}` });
+        out.push({
+          judgeId: judge.id,
+          entryId: e.entry.id,
+          reason: "similar_affiliation",
+          detail: `${judge.affiliation} ~ ${e.entry.organization}`,
+        });
         continue;
       }
-      if (usefulDomain && e.domains.has(usefulDomain)) out.push({ judgeId: judge.id, entryId: e.entry.id, reason: "same_email_domain", detail: usefulDomain });
+      if (usefulDomain && e.domains.has(usefulDomain))
+        out.push({ judgeId: judge.id, entryId: e.entry.id, reason: "same_email_domain", detail: usefulDomain });
     }
   }
   return out;

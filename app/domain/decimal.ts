@@ -55,7 +55,11 @@ const MAX_TYPED = 40;
  * `maxScale` decimals are dropped; any other digit there is `too_precise`. Negative values are
  * refused unless `negative` is allowed.
  */
-export function normalizeDecimalInput(text: string, maxScale: number, options: { negative?: boolean } = {}): DecimalInput {
+export function normalizeDecimalInput(
+  text: string,
+  maxScale: number,
+  options: { negative?: boolean } = {},
+): DecimalInput {
   if (typeof text !== "string" || text.length > MAX_TYPED) return { ok: false, problem: "malformed" };
   const ascii = text.trim().replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   const match = TYPED.exec(ascii);
@@ -70,7 +74,8 @@ export function normalizeDecimalInput(text: string, maxScale: number, options: {
 
 /** The same value at a larger scale (exact). */
 export function rescale(value: Dec, scale: number): bigint {
-  if (scale < value.scale) throw new DecimalError("too_precise", `cannot express ${formatDec(value)} with ${scale} decimals exactly`);
+  if (scale < value.scale)
+    throw new DecimalError("too_precise", `cannot express ${formatDec(value)} with ${scale} decimals exactly`);
   return value.units * pow10(scale - value.scale);
 }
 
@@ -132,7 +137,8 @@ export function roundRational(num: bigint, den: bigint, decimals: number, mode: 
 
 /** An integer count of 10^-scale units (e.g. thousandths of a mark) as a canonical decimal string. */
 export function fromScaledInt(units: number | bigint, scale: number): string {
-  if (typeof units === "number" && !Number.isSafeInteger(units)) throw new DecimalError("malformed", `not an integer: ${units}`);
+  if (typeof units === "number" && !Number.isSafeInteger(units))
+    throw new DecimalError("malformed", `not an integer: ${units}`);
   return canonical({ units: BigInt(units), scale });
 }
 

@@ -50,7 +50,11 @@ export type ImportContext = {
 
 const noMarkup = (text: string) => !/<\/?[a-z!][^>]*>/i.test(text);
 const cell = (max: number, required: boolean) => {
-  const base = z.string().trim().max(max, { error: "validation.tooLong" }).refine(noMarkup, { error: "validation.noHtml" });
+  const base = z
+    .string()
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .refine(noMarkup, { error: "validation.noHtml" });
   return required ? base.min(1, { error: "validation.required" }) : base;
 };
 
@@ -70,15 +74,24 @@ const rowSchema = z.object({
   team: cell(2000, false),
 });
 
-const key = (title: string, organization: string) => `${title.trim().toLowerCase()}\u0000${organization.trim().toLowerCase()}`;
+const key = (title: string, organization: string) =>
+  `${title.trim().toLowerCase()}\u0000${organization.trim().toLowerCase()}`;
 
 /** "Name|Role|email; Name|Role" → members; the contact person leads when the cell is empty. */
-function parseTeam(text: string, contactName: string, contactEmail: string): { name: string; role: string; email: string | null }[] | string {
+function parseTeam(
+  text: string,
+  contactName: string,
+  contactEmail: string,
+): { name: string; role: string; email: string | null }[] | string {
   if (!text.trim()) return [{ name: contactName, role: "Team lead / 负责人", email: contactEmail }];
-  const members = text.split(";").map((m) => m.trim()).filter(Boolean).map((m) => {
-    const [name = "", role = "", email = ""] = m.split("|").map((p) => p.trim());
-    return { name, role, email: email || null };
-  });
+  const members = text
+    .split(";")
+    .map((m) => m.trim())
+    .filter(Boolean)
+    .map((m) => {
+      const [name = "", role = "", email = ""] = m.split("|").map((p) => p.trim());
+      return { name, role, email: email || null };
+    });
   if (members.length < LIMITS.teamMin || members.length > LIMITS.teamMax) return "validation.teamSize";
   for (const m of members) {
     if (!m.name || !m.role || m.name.length > 120 || m.role.length > 120) return "import.teamFormat";
@@ -91,7 +104,10 @@ function parseTeam(text: string, contactName: string, contactEmail: string): { n
  * Checks every row (numbered as in the spreadsheet: the header is row 1) and returns the rows
  * that can be stored and every problem found, each at its row and column.
  */
-export function checkImport(records: readonly Record<string, string>[], ctx: ImportContext): { good: ImportedEntry[]; problems: ImportProblem[] } {
+export function checkImport(
+  records: readonly Record<string, string>[],
+  ctx: ImportContext,
+): { good: ImportedEntry[]; problems: ImportProblem[] } {
   const good: ImportedEntry[] = [];
   const problems: ImportProblem[] = [];
   const seenTitles = new Map<string, number>();
@@ -103,17 +119,23 @@ export function checkImport(records: readonly Record<string, string>[], ctx: Imp
   records.forEach((record, index) => {
     const row = index + 2;
     const raw = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, (record[c] ?? "").toString()]));
-    const parsed = rowSchema.safeParse({ ...raw, contact_email: raw.contact_email!.trim().toLowerCase(), website: raw.website!.trim() });
+    const parsed = rowSchema.safeParse({
+      ...raw,
+      contact_email: raw.contact_email!.trim().toLowerCase(),
+      website: raw.website!.trim(),
+    });
     const rowProblems: ImportProblem[] = [];
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) rowProblems.push({ row, column: issue.path[0] as ImportColumn, message: issue.message });
+      for (const issue of parsed.error.issues)
+        rowProblems.push({ row, column: issue.path[0] as ImportColumn, message: issue.message });
     } else {
       const v = parsed.data;
       const group = ctx.groups.find((g) => g.code === v.group.toUpperCase());
       const country = v.country.toUpperCase();
       if (!v.title_zh && !v.title_en) rowProblems.push({ row, column: "title_en", message: "validation.titleOne" });
       if (!group) rowProblems.push({ row, column: "group", message: "import.unknownGroup" });
-      if (!ctx.trackCodes.includes(v.track.toUpperCase())) rowProblems.push({ row, column: "track", message: "import.unknownTrack" });
+      if (!ctx.trackCodes.includes(v.track.toUpperCase()))
+        rowProblems.push({ row, column: "track", message: "import.unknownTrack" });
       if (!ctx.isCountry(country)) rowProblems.push({ row, column: "country", message: "validation.country" });
       else if (group) {
         const eligibility = checkEligibility(group, country);
@@ -123,8 +145,18 @@ export function checkImport(records: readonly Record<string, string>[], ctx: Imp
       if (typeof team === "string") rowProblems.push({ row, column: "team", message: team });
       const title = v.title_en || v.title_zh;
       const titleKey = key(title, v.organization);
-      if (seenTitles.has(titleKey)) rowProblems.push({ row, column: "title_en", message: seenTitles.get(titleKey) ? "import.duplicateInFile" : "import.duplicateExisting" });
-      if (seenEmails.has(v.contact_email)) rowProblems.push({ row, column: "contact_email", message: seenEmails.get(v.contact_email) ? "import.duplicateEmailInFile" : "import.duplicateEmailExisting" });
+      if (seenTitles.has(titleKey))
+        rowProblems.push({
+          row,
+          column: "title_en",
+          message: seenTitles.get(titleKey) ? "import.duplicateInFile" : "import.duplicateExisting",
+        });
+      if (seenEmails.has(v.contact_email))
+        rowProblems.push({
+          row,
+          column: "contact_email",
+          message: seenEmails.get(v.contact_email) ? "import.duplicateEmailInFile" : "import.duplicateEmailExisting",
+        });
       if (rowProblems.length === 0 && typeof team !== "string" && group) {
         seenTitles.set(titleKey, row);
         seenEmails.set(v.contact_email, row);

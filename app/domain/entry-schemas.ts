@@ -29,7 +29,12 @@ const optionalText = (max: number) =>
     .refine(noMarkup, { error: "validation.noHtml" })
     .optional()
     .transform((v) => (v ? v : undefined));
-const email = z.string({ error: "validation.required" }).trim().toLowerCase().max(254, { error: "validation.tooLong" }).pipe(z.email({ error: "validation.email" }));
+const email = z
+  .string({ error: "validation.required" })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "validation.tooLong" })
+  .pipe(z.email({ error: "validation.email" }));
 
 export const teamMemberSchema = z.object({
   name: text(120),
@@ -73,7 +78,8 @@ export const entryFormSchema = z
     if (!v.titleZh && !v.titleEn) ctx.addIssue({ code: "custom", path: ["titleEn"], message: "validation.titleOne" });
     // Submitting needs the summary and the consent; a draft may be incomplete.
     if (v.intent === "submit") {
-      if (!v.summaryZh && !v.summaryEn) ctx.addIssue({ code: "custom", path: ["summaryEn"], message: "validation.summaryOne" });
+      if (!v.summaryZh && !v.summaryEn)
+        ctx.addIssue({ code: "custom", path: ["summaryEn"], message: "validation.summaryOne" });
       if (v.consent !== "on") ctx.addIssue({ code: "custom", path: ["consent"], message: "validation.consent" });
     }
   });

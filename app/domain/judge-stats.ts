@@ -86,7 +86,11 @@ export type Bin = { from: number; to: number; count: number };
 /** Counts of values in `bins` equal slices of [min, max]; the last slice includes max. */
 export function histogram(values: readonly number[], min: number, max: number, bins: number): Bin[] {
   const width = (max - min) / bins;
-  const out: Bin[] = Array.from({ length: bins }, (_, i) => ({ from: min + i * width, to: min + (i + 1) * width, count: 0 }));
+  const out: Bin[] = Array.from({ length: bins }, (_, i) => ({
+    from: min + i * width,
+    to: min + (i + 1) * width,
+    count: 0,
+  }));
   for (const v of values) {
     if (v < min || v > max) continue;
     const i = Math.min(bins - 1, Math.floor((v - min) / width));

@@ -99,7 +99,8 @@ export function applyChange(state: PublicState, seq: number, change: Change): Pu
       if (change.stage.phase !== "revealed") next.reveal = null;
       return next;
     case "progress":
-      if (state.stage.entryId === change.entryId) next.stage = { ...state.stage, submitted: change.submitted, of: change.of };
+      if (state.stage.entryId === change.entryId)
+        next.stage = { ...state.stage, submitted: change.submitted, of: change.of };
       return next;
     case "reveal":
       next.reveal = change.reveal;
@@ -131,7 +132,8 @@ export function applyChange(state: PublicState, seq: number, change: Change): Pu
     case "hidden":
       next.entries = state.entries.filter((e) => e.id !== change.entryId);
       withoutResult(state, next, change.entryId, change.ranking);
-      if (state.stage.entryId === change.entryId) next.stage = { entryId: null, phase: "idle", submitted: 0, of: state.stage.of };
+      if (state.stage.entryId === change.entryId)
+        next.stage = { entryId: null, phase: "idle", submitted: 0, of: state.stage.of };
       return next;
   }
 }
@@ -158,7 +160,20 @@ export type ControlState = {
 };
 
 export function initialControl(roundId: number, order: readonly number[]): ControlState {
-  return { roundId, order: [...order], current: null, phase: "idle", revealed: [], sealed: [], frozen: false, ceremony: "none", hidden: [], awardCounts: [1, 1, 1], card: null, autoReveal: false };
+  return {
+    roundId,
+    order: [...order],
+    current: null,
+    phase: "idle",
+    revealed: [],
+    sealed: [],
+    frozen: false,
+    ceremony: "none",
+    hidden: [],
+    awardCounts: [1, 1, 1],
+    card: null,
+    autoReveal: false,
+  };
 }
 
 export type Command =
@@ -218,10 +233,16 @@ const publicIds = (c: ControlState) => c.revealed.filter((id) => !c.sealed.inclu
 
 /** The control room's commands, checked against the state. Pure: the caller persists and broadcasts. */
 export function decide(control: ControlState, command: Command, facts: Facts): Decision {
-  const stage = (c: ControlState, submitted = 0): Change => ({ type: "stage", stage: { entryId: c.current, phase: c.phase, submitted, of: facts.panel } });
+  const stage = (c: ControlState, submitted = 0): Change => ({
+    type: "stage",
+    stage: { entryId: c.current, phase: c.phase, submitted, of: facts.panel },
+  });
   switch (command.type) {
     case "reorder": {
-      const same = command.order.length === control.order.length && new Set(command.order).size === command.order.length && command.order.every((id) => control.order.includes(id));
+      const same =
+        command.order.length === control.order.length &&
+        new Set(command.order).size === command.order.length &&
+        command.order.every((id) => control.order.includes(id));
       if (!same) return refuse("bad_order");
       const next = { ...control, order: [...command.order] };
       return { ok: true, control: next, changes: [{ type: "order", order: next.order }], audit: null };
@@ -230,18 +251,30 @@ export function decide(control: ControlState, command: Command, facts: Facts): D
       if (!control.order.includes(command.entryId)) return refuse("not_in_final");
       if (control.phase === "scoring" || control.phase === "closed") return refuse("scoring_in_progress");
       if (control.ceremony !== "none") return refuse("ceremony_started");
-      const next: ControlState = { ...control, current: command.entryId, phase: control.revealed.includes(command.entryId) ? "revealed" : "pitching" };
+      const next: ControlState = {
+        ...control,
+        current: command.entryId,
+        phase: control.revealed.includes(command.entryId) ? "revealed" : "pitching",
+      };
       // The counter is the new entry's: nobody has scored a pitch before scoring opens, and its panel
       // may differ (a judge's conflict) from the entry before it, whose count must not carry over.
       const { submitted, of } = facts.progressOf(command.entryId);
-      const change: Change = { type: "stage", stage: { entryId: next.current, phase: next.phase, submitted: next.phase === "pitching" ? 0 : submitted, of } };
+      const change: Change = {
+        type: "stage",
+        stage: { entryId: next.current, phase: next.phase, submitted: next.phase === "pitching" ? 0 : submitted, of },
+      };
       return { ok: true, control: next, changes: [change], audit: null };
     }
     case "open": {
       if (control.current === null) return refuse("no_entry_on_stage");
       if (control.phase !== "pitching") return refuse("not_pitching");
       const next: ControlState = { ...control, phase: "scoring" };
-      return { ok: true, control: next, changes: [stage(next, facts.submitted)], audit: { action: "live.scoring_opened", reason: null } };
+      return {
+        ok: true,
+        control: next,
+        changes: [stage(next, facts.submitted)],
+        audit: { action: "live.scoring_opened", reason: null },
+      };
     }
     case "close": {
       if (control.phase !== "scoring") return refuse("not_scoring");
@@ -249,28 +282,56 @@ export function decide(control: ControlState, command: Command, facts: Facts): D
       const reason = command.reason?.trim() || null;
       if (facts.submitted < facts.panel && !reason) return refuse("reason_required");
       const next: ControlState = { ...control, phase: "closed" };
-      return { ok: true, control: next, changes: [stage(next, facts.submitted)], audit: { action: "live.scoring_closed", reason } };
+      return {
+        ok: true,
+        control: next,
+        changes: [stage(next, facts.submitted)],
+        audit: { action: "live.scoring_closed", reason },
+      };
     }
     case "reveal": {
       if (control.phase !== "closed" || control.current === null) return refuse("not_closed");
       const id = control.current;
-      const next: ControlState = { ...control, phase: "revealed", revealed: [...control.revealed, id], sealed: control.frozen ? [...control.sealed, id] : control.sealed };
-      const change: Change = control.frozen ? { type: "sealed", entryId: id } : { type: "reveal", reveal: facts.reveal(id), ranking: facts.rank(publicIds(next)) };
+      const next: ControlState = {
+        ...control,
+        phase: "revealed",
+        revealed: [...control.revealed, id],
+        sealed: control.frozen ? [...control.sealed, id] : control.sealed,
+      };
+      const change: Change = control.frozen
+        ? { type: "sealed", entryId: id }
+        : { type: "reveal", reveal: facts.reveal(id), ranking: facts.rank(publicIds(next)) };
       return { ok: true, control: next, changes: [change], audit: { action: "live.revealed", reason: null } };
     }
     case "undoReveal": {
       // Only the last reveal, and only while it is still on stage: the next step makes it final.
       const last = control.revealed.at(-1);
-      if (control.phase !== "revealed" || last === undefined || last !== control.current || control.ceremony !== "none") return refuse("nothing_to_undo");
+      if (control.phase !== "revealed" || last === undefined || last !== control.current || control.ceremony !== "none")
+        return refuse("nothing_to_undo");
       if (!command.reason.trim()) return refuse("reason_required");
-      const next: ControlState = { ...control, phase: "closed", revealed: control.revealed.slice(0, -1), sealed: control.sealed.filter((id) => id !== last) };
-      return { ok: true, control: next, changes: [{ type: "unreveal", entryId: last, ranking: facts.rank(publicIds(next)) }], audit: { action: "live.reveal_undone", reason: command.reason.trim() } };
+      const next: ControlState = {
+        ...control,
+        phase: "closed",
+        revealed: control.revealed.slice(0, -1),
+        sealed: control.sealed.filter((id) => id !== last),
+      };
+      return {
+        ok: true,
+        control: next,
+        changes: [{ type: "unreveal", entryId: last, ranking: facts.rank(publicIds(next)) }],
+        audit: { action: "live.reveal_undone", reason: command.reason.trim() },
+      };
     }
     case "freeze": {
       if (control.frozen) return refuse("already_frozen");
       if (control.ceremony !== "none") return refuse("ceremony_over");
       const next = { ...control, frozen: true };
-      return { ok: true, control: next, changes: [{ type: "freeze", frozen: true }], audit: { action: "live.frozen", reason: null } };
+      return {
+        ok: true,
+        control: next,
+        changes: [{ type: "freeze", frozen: true }],
+        audit: { action: "live.frozen", reason: null },
+      };
     }
     case "ceremonyStep":
       return ceremonyStep(control, facts);
@@ -280,10 +341,20 @@ export function decide(control: ControlState, command: Command, facts: Facts): D
     }
     case "awards": {
       if (control.ceremony === "done") return refuse("ceremony_over");
-      return { ok: true, control: { ...control, awardCounts: command.counts, trackTop: command.trackTop ?? control.trackTop ?? 0 }, changes: [], audit: { action: "live.awards_configured", reason: null } };
+      return {
+        ok: true,
+        control: { ...control, awardCounts: command.counts, trackTop: command.trackTop ?? control.trackTop ?? 0 },
+        changes: [],
+        audit: { action: "live.awards_configured", reason: null },
+      };
     }
     case "autoReveal":
-      return { ok: true, control: { ...control, autoReveal: command.on }, changes: [], audit: { action: command.on ? "live.auto_reveal_on" : "live.auto_reveal_off", reason: null } };
+      return {
+        ok: true,
+        control: { ...control, autoReveal: command.on },
+        changes: [],
+        audit: { action: command.on ? "live.auto_reveal_on" : "live.auto_reveal_off", reason: null },
+      };
     case "hide": {
       if (!control.order.includes(command.entryId)) return refuse("not_in_final");
       if (!command.reason.trim()) return refuse("reason_required");
@@ -296,7 +367,12 @@ export function decide(control: ControlState, command: Command, facts: Facts): D
         hidden: [...control.hidden, id],
         ...(control.current === id ? { current: null, phase: "idle" as const } : {}),
       };
-      return { ok: true, control: next, changes: [{ type: "hidden", entryId: id, ranking: facts.rank(publicIds(next)) }], audit: { action: "live.entry_hidden", reason: command.reason.trim() } };
+      return {
+        ok: true,
+        control: next,
+        changes: [{ type: "hidden", entryId: id, ranking: facts.rank(publicIds(next)) }],
+        audit: { action: "live.entry_hidden", reason: command.reason.trim() },
+      };
     }
   }
 }
@@ -312,19 +388,44 @@ function ceremonyStep(control: ControlState, facts: Facts): Decision {
   if (control.phase === "scoring" || control.phase === "closed") return refuse("scoring_in_progress");
   if (control.ceremony === "none") {
     const next: ControlState = { ...control, ceremony: "running", card: null, current: null, phase: "idle" };
-    return { ok: true, control: next, changes: [{ type: "card", card: null }, { type: "stage", stage: { entryId: null, phase: "idle", submitted: 0, of: facts.panel } }, { type: "ceremony", ceremony: "running" }], audit: { action: "live.ceremony_started", reason: null } };
+    return {
+      ok: true,
+      control: next,
+      changes: [
+        { type: "card", card: null },
+        { type: "stage", stage: { entryId: null, phase: "idle", submitted: 0, of: facts.panel } },
+        { type: "ceremony", ceremony: "running" },
+      ],
+      audit: { action: "live.ceremony_started", reason: null },
+    };
   }
   if (control.sealed.length > 0) {
     const full = facts.rank(control.revealed);
     const position = new Map(full.map((r, i) => [r.entryId, i]));
     const lowest = [...control.sealed].sort((a, b) => (position.get(b) ?? -1) - (position.get(a) ?? -1))[0]!;
     const next: ControlState = { ...control, sealed: control.sealed.filter((id) => id !== lowest) };
-    return { ok: true, control: next, changes: [{ type: "reveal", reveal: facts.reveal(lowest), ranking: facts.rank(publicIds(next)) }], audit: { action: "live.ceremony_revealed", reason: null } };
+    return {
+      ok: true,
+      control: next,
+      changes: [{ type: "reveal", reveal: facts.reveal(lowest), ranking: facts.rank(publicIds(next)) }],
+      audit: { action: "live.ceremony_revealed", reason: null },
+    };
   }
   const final = facts.rank(control.revealed);
-  const awards = [...awardTiers(final, control.awardCounts), ...trackTopAwards(final, control.trackTop ?? 0, facts.trackOf)];
+  const awards = [
+    ...awardTiers(final, control.awardCounts),
+    ...trackTopAwards(final, control.trackTop ?? 0, facts.trackOf),
+  ];
   const next: ControlState = { ...control, ceremony: "done", frozen: false };
-  return { ok: true, control: next, changes: [{ type: "awards", awards }, { type: "ceremony", ceremony: "done" }], audit: { action: "live.awards_shown", reason: null } };
+  return {
+    ok: true,
+    control: next,
+    changes: [
+      { type: "awards", awards },
+      { type: "ceremony", ceremony: "done" },
+    ],
+    audit: { action: "live.awards_shown", reason: null },
+  };
 }
 
 /** The award tiers from a ranking: the top `counts[0]` champions, then runners-up, then thirds; a tie at a tier's edge shares it. */
@@ -334,7 +435,10 @@ export function awardTiers(ranking: readonly RankingRow[], counts: readonly [num
   let i = 0;
   AWARD_TIERS.forEach((tier, t) => {
     const entryIds: number[] = [];
-    while (i < ranked.length && (entryIds.length < counts[t]! || (entryIds.length > 0 && ranked[i]!.rank === ranked[i - 1]!.rank))) {
+    while (
+      i < ranked.length &&
+      (entryIds.length < counts[t]! || (entryIds.length > 0 && ranked[i]!.rank === ranked[i - 1]!.rank))
+    ) {
       entryIds.push(ranked[i]!.entryId);
       i++;
     }
@@ -344,7 +448,11 @@ export function awardTiers(ranking: readonly RankingRow[], counts: readonly [num
 }
 
 /** The top `n` of each track by the final ranking (ties at the edge share), tracks in order of their best entry. */
-export function trackTopAwards(ranking: readonly RankingRow[], n: number, trackOf: (entryId: number) => string): Awards {
+export function trackTopAwards(
+  ranking: readonly RankingRow[],
+  n: number,
+  trackOf: (entryId: number) => string,
+): Awards {
   if (n <= 0) return [];
   const byTrack = new Map<string, RankingRow[]>();
   for (const row of ranking) {
@@ -354,22 +462,36 @@ export function trackTopAwards(ranking: readonly RankingRow[], n: number, trackO
   }
   return [...byTrack].map(([track, rows]) => {
     const cut = rows[Math.min(n, rows.length) - 1]!.rank;
-    return { tier: "trackTop" as const, track, entryIds: rows.filter((r, i) => i < n || r.rank === cut).map((r) => r.entryId) };
+    return {
+      tier: "trackTop" as const,
+      track,
+      entryIds: rows.filter((r, i) => i < n || r.rank === cut).map((r) => r.entryId),
+    };
   });
 }
 
 /** Which of a panel's marks the rule drops: the lowest and highest by value, only as many as it says. */
-export function seatMarks(marks: readonly { seat: number; mark: string }[], rule: Pick<AggregationRule, "dropHighest" | "dropLowest">): SeatMark[] {
+export function seatMarks(
+  marks: readonly { seat: number; mark: string }[],
+  rule: Pick<AggregationRule, "dropHighest" | "dropLowest">,
+): SeatMark[] {
   const sorted = [...marks].sort((a, b) => compareDec(parseDecimal(a.mark), parseDecimal(b.mark)) || a.seat - b.seat);
   const dropped = new Set<number>();
   sorted.slice(0, rule.dropLowest).forEach((m) => dropped.add(m.seat));
   sorted.slice(sorted.length - rule.dropHighest).forEach((m) => dropped.add(m.seat));
-  return [...marks].sort((a, b) => a.seat - b.seat).map((m) => ({ seat: m.seat, mark: m.mark, dropped: dropped.has(m.seat) }));
+  return [...marks]
+    .sort((a, b) => a.seat - b.seat)
+    .map((m) => ({ seat: m.seat, mark: m.mark, dropped: dropped.has(m.seat) }));
 }
 
 /** The ranking of the given entries' marks by the round's rule (best first, ties shared). */
 export function liveRanking(
-  entries: readonly { entryId: number; marks: readonly string[]; previousRank?: number | undefined; criteria?: Readonly<Record<string, string>> | undefined }[],
+  entries: readonly {
+    entryId: number;
+    marks: readonly string[];
+    previousRank?: number | undefined;
+    criteria?: Readonly<Record<string, string>> | undefined;
+  }[],
   rule: AggregationRule,
   tieBreaks: readonly TieBreakKey[] = [],
 ): RankingRow[] {

@@ -149,7 +149,16 @@ export function rankEntries(input: RankingInput): RankedRow[] {
   const scored: Scored[] = [];
   for (const entry of entries) {
     if (entry.marks.length < needed) {
-      unranked.push({ id: entry.id, rank: null, result: null, raw: null, kept: [], dropped: [], judgesCounted: entry.marks.length, decidedBy: null });
+      unranked.push({
+        id: entry.id,
+        rank: null,
+        result: null,
+        raw: null,
+        kept: [],
+        dropped: [],
+        judgesCounted: entry.marks.length,
+        decidedBy: null,
+      });
       continue;
     }
     // Each mark is parsed and the list sorted once: the result, the kept and dropped marks and
@@ -160,7 +169,9 @@ export function rankEntries(input: RankingInput): RankedRow[] {
     const kept = aggregated.kept.map(canonical);
     const dropped = aggregated.dropped.map(canonical);
     const hasRaw = entry.marks.some((m) => m.raw !== undefined);
-    const raw = hasRaw ? aggregateSorted(entry.marks.map((m) => parseMark(m.raw ?? m.mark)).sort(compareDec), rule, multiplier).result : result;
+    const raw = hasRaw
+      ? aggregateSorted(entry.marks.map((m) => parseMark(m.raw ?? m.mark)).sort(compareDec), rule, multiplier).result
+      : result;
     // Each key returns a comparator "is this entry better than the other" (negative = better).
     const keys = tieBreaks.map((key): ((other: Scored) => number) => {
       switch (key.kind) {
@@ -177,7 +188,8 @@ export function rankEntries(input: RankingInput): RankedRow[] {
           const mine = text === undefined ? undefined : parseDecimal(text);
           return (other) => {
             const theirs = other.entry.criteria?.[key.criterionId];
-            if (mine === undefined || theirs === undefined) return (mine === undefined ? 1 : 0) - (theirs === undefined ? 1 : 0);
+            if (mine === undefined || theirs === undefined)
+              return (mine === undefined ? 1 : 0) - (theirs === undefined ? 1 : 0);
             return compareDec(parseDecimal(theirs), mine);
           };
         }

@@ -4,9 +4,21 @@ import { normalizeDecimalInput, toScaledInt } from "./decimal";
 import type { TieBreakKey } from "./ranking";
 
 const int = (min: number, max: number) =>
-  z.coerce.number({ error: "validation.number" }).int({ error: "validation.number" }).min(min, { error: "validation.outOfRange" }).max(max, { error: "validation.outOfRange" });
-const name = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(120, { error: "validation.tooLong" });
-const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+  z.coerce
+    .number({ error: "validation.number" })
+    .int({ error: "validation.number" })
+    .min(min, { error: "validation.outOfRange" })
+    .max(max, { error: "validation.outOfRange" });
+const name = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(120, { error: "validation.tooLong" });
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
 /** A tie-break as a form's select holds it: "median", "criterion:12", ... */
 export function tieBreakToOption(key: TieBreakKey): string {
@@ -66,14 +78,16 @@ export const roundSettingsSchema = z
       if (!option) continue;
       const key = optionToTieBreak(option);
       if (!key) ctx.addIssue({ code: "custom", path: [field], message: "round.tieBreakInvalid" });
-      else if (tieBreaks.some((k) => tieBreakToOption(k) === option)) ctx.addIssue({ code: "custom", path: [field], message: "round.tieBreakRepeated" });
+      else if (tieBreaks.some((k) => tieBreakToOption(k) === option))
+        ctx.addIssue({ code: "custom", path: [field], message: "round.tieBreakRepeated" });
       else tieBreaks.push(key);
     }
     const opensAt = input.opensAt ? beijingLocalToIso(input.opensAt) : null;
     const closesAt = input.closesAt ? beijingLocalToIso(input.closesAt) : null;
     if (input.opensAt && !opensAt) ctx.addIssue({ code: "custom", path: ["opensAt"], message: "validation.date" });
     if (input.closesAt && !closesAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "validation.date" });
-    if (opensAt && closesAt && closesAt <= opensAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "round.closesBeforeOpens" });
+    if (opensAt && closesAt && closesAt <= opensAt)
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "round.closesBeforeOpens" });
     return {
       nameZh: input.nameZh,
       nameEn: input.nameEn,
@@ -115,8 +129,12 @@ export const criterionSchema = z
   .object({
     nameZh: name,
     nameEn: name,
-    weight: scaled(2, "rubric.weightInvalid").pipe(z.number().min(1, { error: "rubric.weightInvalid" }).max(10_000, { error: "rubric.weightInvalid" })),
-    max: scaled(3, "rubric.maxInvalid").pipe(z.number().min(1, { error: "rubric.maxInvalid" }).max(1_000_000, { error: "rubric.maxInvalid" })),
+    weight: scaled(2, "rubric.weightInvalid").pipe(
+      z.number().min(1, { error: "rubric.weightInvalid" }).max(10_000, { error: "rubric.weightInvalid" }),
+    ),
+    max: scaled(3, "rubric.maxInvalid").pipe(
+      z.number().min(1, { error: "rubric.maxInvalid" }).max(1_000_000, { error: "rubric.maxInvalid" }),
+    ),
     step: scaled(3, "rubric.stepInvalid").pipe(z.number().min(1, { error: "rubric.stepInvalid" })),
   })
   .superRefine((c, ctx) => {
@@ -125,7 +143,12 @@ export const criterionSchema = z
   .transform((c) => ({ nameZh: c.nameZh, nameEn: c.nameEn, weightBp: c.weight, maxMilli: c.max, stepMilli: c.step }));
 
 export const rubricSchema = z
-  .object({ criteria: z.array(criterionSchema, { error: "rubric.needsCriterion" }).min(1, { error: "rubric.needsCriterion" }).max(12, { error: "rubric.tooMany" }) })
+  .object({
+    criteria: z
+      .array(criterionSchema, { error: "rubric.needsCriterion" })
+      .min(1, { error: "rubric.needsCriterion" })
+      .max(12, { error: "rubric.tooMany" }),
+  })
   .superRefine((r, ctx) => {
     const total = r.criteria.reduce((sum, c) => sum + c.weightBp, 0);
     if (total !== 10_000) ctx.addIssue({ code: "custom", path: ["criteria"], message: "rubric.weightsSum" });

@@ -25,7 +25,11 @@ export function readScoreSnapshot(json: string | null): ScoreSnapshot | null {
 export type MarkChange = { criterionId: number; before: string | null; after: string | null; changed: boolean };
 
 /** One line per criterion named in either snapshot, in the rubric's order. */
-export function markChanges(before: ScoreSnapshot | null, after: ScoreSnapshot | null, criterionOrder: readonly number[]): MarkChange[] {
+export function markChanges(
+  before: ScoreSnapshot | null,
+  after: ScoreSnapshot | null,
+  criterionOrder: readonly number[],
+): MarkChange[] {
   const ids = new Set([...Object.keys(before?.marks ?? {}), ...Object.keys(after?.marks ?? {})].map(Number));
   const rank = (id: number) => {
     const i = criterionOrder.indexOf(id);

@@ -17,9 +17,13 @@ export type MarkProblem = "score.markNotNumber" | "score.markTooPrecise" | "scor
  * A typed mark in thousandths, or why it cannot be one. "7", "7.5", "7,5" and "7.500" are read
  * alike (normalizeDecimalInput); whatever is typed, the answer is a problem, never an exception.
  */
-export function readMark(text: string, criterion: SheetCriterion): { ok: true; milli: number } | { ok: false; problem: MarkProblem } {
+export function readMark(
+  text: string,
+  criterion: SheetCriterion,
+): { ok: true; milli: number } | { ok: false; problem: MarkProblem } {
   const typed = normalizeDecimalInput(text, 3);
-  if (!typed.ok) return { ok: false, problem: typed.problem === "too_precise" ? "score.markTooPrecise" : "score.markNotNumber" };
+  if (!typed.ok)
+    return { ok: false, problem: typed.problem === "too_precise" ? "score.markTooPrecise" : "score.markNotNumber" };
   const milli = Number(toScaledInt(typed.value, 3));
   if (milli > criterion.maxMilli) return { ok: false, problem: "score.markAboveMax" };
   if (milli % criterion.stepMilli !== 0) return { ok: false, problem: "score.markOffStep" };
@@ -29,11 +33,18 @@ export function readMark(text: string, criterion: SheetCriterion): { ok: true; m
 /** Shows a stored mark (thousandths) as a judge typed it: 7500 → "7.5". */
 export function formatMilli(milli: number): string {
   const whole = Math.trunc(milli / 1000);
-  const rest = String(milli % 1000).padStart(3, "0").replace(/0+$/, "");
+  const rest = String(milli % 1000)
+    .padStart(3, "0")
+    .replace(/0+$/, "");
   return rest ? `${whole}.${rest}` : String(whole);
 }
 
-export type ScoreSheet = { intent: SheetIntent; marks: Map<number, number>; comment: string | null; reason: string | null };
+export type ScoreSheet = {
+  intent: SheetIntent;
+  marks: Map<number, number>;
+  comment: string | null;
+  reason: string | null;
+};
 
 /**
  * Builds the schema of one round's sheet. A draft may leave marks empty; a submission needs every
@@ -41,7 +52,8 @@ export type ScoreSheet = { intent: SheetIntent; marks: Map<number, number>; comm
  */
 export function scoreSheetSchema(criteria: readonly SheetCriterion[]) {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
-  for (const c of criteria) shape[markField(c.id)] = z.string().trim().max(20, { error: "score.markNotNumber" }).optional();
+  for (const c of criteria)
+    shape[markField(c.id)] = z.string().trim().max(20, { error: "score.markNotNumber" }).optional();
   return z
     .object({
       intent: z.enum(["draft", "submit", "revise"], { error: "validation.required" }),
@@ -63,13 +75,17 @@ export function scoreSheetSchema(criteria: readonly SheetCriterion[]) {
         if (mark.ok) marks.set(c.id, mark.milli);
         else ctx.addIssue({ code: "custom", path: [name], message: mark.problem });
       }
-      if (input.intent === "revise" && !input.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "score.reasonRequired" });
+      if (input.intent === "revise" && !input.reason)
+        ctx.addIssue({ code: "custom", path: ["reason"], message: "score.reasonRequired" });
       return { intent: input.intent, marks, comment: input.comment || null, reason: input.reason || null };
     });
 }
 
 /** The weighted mark of a complete sheet, in ten-millionths (thousandths × basis points): exact. */
-export function weightedTotal(marks: ReadonlyMap<number, number>, criteria: readonly { id: number; weightBp: number }[]): number | null {
+export function weightedTotal(
+  marks: ReadonlyMap<number, number>,
+  criteria: readonly { id: number; weightBp: number }[],
+): number | null {
   let sum = 0;
   for (const c of criteria) {
     const mark = marks.get(c.id);

@@ -1,6 +1,17 @@
 // The arithmetic of a result, and nothing else (DESIGN §2). Exact: marks are parsed into BigInt
 // fixed-point values, combined as a rational, and rounded once at the end by the rule's mode.
-import { canonical, compareDec, DecimalError, parseDecimal, pow10, rescale, roundRational, formatUnits, type Dec, type Rounding } from "./decimal";
+import {
+  canonical,
+  compareDec,
+  DecimalError,
+  parseDecimal,
+  pow10,
+  rescale,
+  roundRational,
+  formatUnits,
+  type Dec,
+  type Rounding,
+} from "./decimal";
 
 export type AggregationRule = {
   dropHighest: number; // judge marks dropped from the top (ties: only that many)
@@ -40,14 +51,16 @@ export function validateRule(rule: AggregationRule): Dec | undefined {
   const decimals = checkCount("decimals", rule.decimals);
   if (decimals > 10) throw new ScoringError("invalid_rule", `decimals must be 0–10, got ${decimals}`);
   if (!COMBINES.has(rule.combine)) throw new ScoringError("invalid_rule", `unknown combine "${String(rule.combine)}"`);
-  if (!ROUNDINGS.has(rule.rounding)) throw new ScoringError("invalid_rule", `unknown rounding "${String(rule.rounding)}"`);
+  if (!ROUNDINGS.has(rule.rounding))
+    throw new ScoringError("invalid_rule", `unknown rounding "${String(rule.rounding)}"`);
   if (rule.multiplier === undefined) return undefined;
   try {
     const m = parseDecimal(rule.multiplier);
     if (m.units < 0n) throw new ScoringError("invalid_rule", `multiplier must not be negative, got ${rule.multiplier}`);
     return m;
   } catch (error) {
-    if (error instanceof DecimalError) throw new ScoringError("invalid_rule", `multiplier is not a decimal: "${rule.multiplier}"`);
+    if (error instanceof DecimalError)
+      throw new ScoringError("invalid_rule", `multiplier is not a decimal: "${rule.multiplier}"`);
     throw error;
   }
 }
@@ -78,7 +91,10 @@ export function combineExact(kept: readonly Dec[], combine: AggregationRule["com
  * An entry's result from its judges' marks. `kept` and `dropped` are the marks in canonical form
  * ("8.50" → "8.5"), ascending. With equal marks at an extreme only `drop*` of them go.
  */
-export function aggregate(marks: readonly string[], rule: AggregationRule): { result: string; kept: string[]; dropped: string[] } {
+export function aggregate(
+  marks: readonly string[],
+  rule: AggregationRule,
+): { result: string; kept: string[]; dropped: string[] } {
   const multiplier = validateRule(rule);
   if (!Array.isArray(marks)) throw new ScoringError("invalid_mark", "marks must be a list");
   const { result, kept, dropped } = aggregateSorted(marks.map(parseMark).sort(compareDec), rule, multiplier);
@@ -96,7 +112,10 @@ export function aggregateSorted(
 ): { result: string; kept: readonly Dec[]; dropped: Dec[] } {
   const needed = rule.dropHighest + rule.dropLowest + 1;
   if (sorted.length < needed) {
-    throw new ScoringError("not_enough_marks", `${sorted.length} mark(s) given; dropping ${rule.dropHighest} + ${rule.dropLowest} needs at least ${needed}`);
+    throw new ScoringError(
+      "not_enough_marks",
+      `${sorted.length} mark(s) given; dropping ${rule.dropHighest} + ${rule.dropLowest} needs at least ${needed}`,
+    );
   }
   const kept = sorted.slice(rule.dropLowest, sorted.length - rule.dropHighest);
   const dropped = [...sorted.slice(0, rule.dropLowest), ...sorted.slice(sorted.length - rule.dropHighest)];
@@ -127,7 +146,11 @@ export function weightedMark(marks: readonly { mark: string; weightPercent: stri
   const values = marks.map((m) => parseMark(m.mark));
   const wScale = weights.reduce((s, w) => Math.max(s, w.scale), 0);
   const total = weights.reduce((s, w) => s + rescale(w, wScale), 0n);
-  if (total !== 100n * pow10(wScale)) throw new ScoringError("invalid_weights", `weights add up to ${canonical({ units: total, scale: wScale })}, not 100`);
+  if (total !== 100n * pow10(wScale))
+    throw new ScoringError(
+      "invalid_weights",
+      `weights add up to ${canonical({ units: total, scale: wScale })}, not 100`,
+    );
   const mScale = values.reduce((s, v) => Math.max(s, v.scale), 0);
   let sum = 0n;
   values.forEach((v, i) => (sum += rescale(v, mScale) * rescale(weights[i]!, wScale)));

@@ -44,7 +44,13 @@ function recentFailures(state: ThrottleState, account: string, now: number, limi
 }
 
 /** May this address try a password for this account now? Counts nothing. */
-export function mayTry(state: ThrottleState, account: string, address: string, now: number, limits = DEFAULT_THROTTLE): ThrottleVerdict {
+export function mayTry(
+  state: ThrottleState,
+  account: string,
+  address: string,
+  now: number,
+  limits = DEFAULT_THROTTLE,
+): ThrottleVerdict {
   const pair = state.pairs.get(pairKey(account, address));
   if (pair && pair.lockedUntil > now) return { ok: false, retryAfterMs: pair.lockedUntil - now };
   const recent = recentFailures(state, account, now, limits);
@@ -55,7 +61,13 @@ export function mayTry(state: ThrottleState, account: string, address: string, n
   return { ok: true };
 }
 
-export function recordFailure(state: ThrottleState, account: string, address: string, now: number, limits = DEFAULT_THROTTLE): void {
+export function recordFailure(
+  state: ThrottleState,
+  account: string,
+  address: string,
+  now: number,
+  limits = DEFAULT_THROTTLE,
+): void {
   const key = pairKey(account, address);
   const pair = state.pairs.get(key) ?? { failures: 0, lockouts: 0, lockedUntil: 0, lastFailureAt: 0 };
   if (now - pair.lastFailureAt >= limits.windowMs) pair.failures = 0;
@@ -67,7 +79,9 @@ export function recordFailure(state: ThrottleState, account: string, address: st
     pair.failures = 0;
   }
   state.pairs.set(key, pair);
-  state.accounts.set(account, { failures: [...recentFailures(state, account, now, limits), now].slice(-limits.perAccount * 2) });
+  state.accounts.set(account, {
+    failures: [...recentFailures(state, account, now, limits), now].slice(-limits.perAccount * 2),
+  });
 }
 
 /** A correct password from this address forgets its failures. */
@@ -93,7 +107,8 @@ export function unlockAccount(state: ThrottleState, account: string): void {
 /** Forgets what can no longer lock anyone, so the maps stay small under a spray of addresses. */
 export function prune(state: ThrottleState, now: number, limits = DEFAULT_THROTTLE): void {
   for (const [key, pair] of state.pairs) {
-    if (pair.lockedUntil <= now && now - pair.lastFailureAt >= limits.maxLockMs + limits.windowMs) state.pairs.delete(key);
+    if (pair.lockedUntil <= now && now - pair.lastFailureAt >= limits.maxLockMs + limits.windowMs)
+      state.pairs.delete(key);
   }
   for (const account of [...state.accounts.keys()]) recentFailures(state, account, now, limits);
 }

@@ -9,7 +9,13 @@ export type HttpRefusal = keyof (typeof en)["http"];
 
 const translators = { en: createI18n("en"), "zh-Hans": createI18n("zh-Hans") };
 
-export async function refuse(req: express.Request, res: express.Response, status: number, key: HttpRefusal, options: { close?: boolean } = {}) {
+export async function refuse(
+  req: express.Request,
+  res: express.Response,
+  status: number,
+  key: HttpRefusal,
+  options: { close?: boolean } = {},
+) {
   const headers: Record<string, string> = {};
   if (req.headers.cookie) headers["cookie"] = req.headers.cookie;
   if (req.headers["accept-language"]) headers["accept-language"] = req.headers["accept-language"];
@@ -20,5 +26,8 @@ export async function refuse(req: express.Request, res: express.Response, status
     // An unreadable language cookie or header: English.
   }
   if (options.close) res.set("Connection", "close");
-  res.status(status).type("text/plain; charset=utf-8").send(translators[locale].t(`http.${key}`));
+  res
+    .status(status)
+    .type("text/plain; charset=utf-8")
+    .send(translators[locale].t(`http.${key}`));
 }

@@ -2,7 +2,12 @@
 // the Host header a client chose, so every link built from `request.url` (QR codes, invitation
 // links) points to this site; its body is the one request-guard already read and checked.
 import type express from "express";
-import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import {
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
 
 /**
  * The request's headers, with Host naming the site. Remix refuses an action whose Origin differs
@@ -32,7 +37,8 @@ function headersOf(req: express.Request, publicOrigin: string): Headers {
 function keepPrivate(req: express.Request, original: Headers): Headers {
   const headers = new Headers(original);
   const signedIn = /(?:^|;\s*)__session=/.test(req.get("cookie") ?? "");
-  if ((signedIn && !req.path.startsWith("/api/")) || headers.has("set-cookie")) headers.set("Cache-Control", "private, no-store");
+  if ((signedIn && !req.path.startsWith("/api/")) || headers.has("set-cookie"))
+    headers.set("Cache-Control", "private, no-store");
   return headers;
 }
 
@@ -56,7 +62,11 @@ export function remixHandler(options: {
         method: req.method,
         headers: headersOf(req, origin),
         signal: controller.signal,
-        ...(req.method !== "GET" && req.method !== "HEAD" ? { body: body ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : new Uint8Array(0) } : {}),
+        ...(req.method !== "GET" && req.method !== "HEAD"
+          ? {
+              body: body ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : new Uint8Array(0),
+            }
+          : {}),
       });
       const response = await handle(request, options.getLoadContext(req, res));
       res.statusMessage = response.statusText;

@@ -30,7 +30,9 @@ function readBody(req: express.Request, limit: number): Promise<Buffer | null> {
 async function multipartProblem(body: Buffer, contentType: string): Promise<FormProblem | "malformed" | null> {
   let form: FormData;
   try {
-    form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), { headers: { "Content-Type": contentType } }).formData();
+    form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), {
+      headers: { "Content-Type": contentType },
+    }).formData();
   } catch {
     return "malformed";
   }
@@ -83,9 +85,16 @@ export function guardRequests() {
       if (type.startsWith("application/x-www-form-urlencoded")) {
         const read = urlencodedNames(body.toString("latin1"));
         problem = "problem" in read ? read.problem : formStructureProblem(read.names);
-      } else if (type.startsWith("multipart/form-data")) problem = body.length === 0 ? "malformed" : await multipartProblem(body, req.get("content-type")!);
+      } else if (type.startsWith("multipart/form-data"))
+        problem = body.length === 0 ? "malformed" : await multipartProblem(body, req.get("content-type")!);
       else problem = "type";
-      if (problem) return refuse(req, res, problem === "type" ? 415 : problem === "fields" || problem === "files" ? 413 : 400, problem);
+      if (problem)
+        return refuse(
+          req,
+          res,
+          problem === "type" ? 415 : problem === "fields" || problem === "files" ? 413 : 400,
+          problem,
+        );
       res.locals.body = body;
       next();
     } catch (error) {

@@ -53,7 +53,8 @@ export const enJudging = {
     notFound: "This round does not exist.",
     publishedLocked: "This round is published: it can no longer change.",
     statusTitle: "Status",
-    statusHelp: "A round moves from draft to open (judges score) to closed (nothing changes) to published. A closed round can be reopened, with a reason, to take a late score.",
+    statusHelp:
+      "A round moves from draft to open (judges score) to closed (nothing changes) to published. A closed round can be reopened, with a reason, to take a late score.",
     moveTo: { open: "Open scoring", closed: "Close scoring", reopen: "Reopen scoring" },
     reopenReason: "Why reopen?",
     reopenNeedsReason: "Please say why the round is reopened.",
@@ -73,7 +74,8 @@ export const enJudging = {
     remove: "Remove",
     save: "Save the rubric",
     locked: "Scores exist for this round: the rubric can no longer change.",
-    lockedNotice: "Judges have scored under this rubric, so it is locked: changing it would change the meaning of their marks.",
+    lockedNotice:
+      "Judges have scored under this rubric, so it is locked: changing it would change the meaning of their marks.",
     weightInvalid: "A weight is a percentage between 0.01 and 100.",
     maxInvalid: "The maximum is a positive number (at most 3 decimals).",
     stepInvalid: "The step is a positive number (at most 3 decimals).",
@@ -111,7 +113,8 @@ export const enJudging = {
     notFound: "This judge does not exist.",
     details: "Details and expertise",
     inviteTitle: "Invitation",
-    inviteHelp: "Creates a link, valid for 14 days and usable once, with which the judge chooses a password. Send it to them privately.",
+    inviteHelp:
+      "Creates a link, valid for 14 days and usable once, with which the judge chooses a password. Send it to them privately.",
     makeInvite: "Create an invitation link",
     rounds: "Progress per round",
   },
@@ -130,8 +133,15 @@ export const enJudging = {
     entryUnknown: "No entry has this code.",
     entryOrOrganization: "Please give an entry code or an organization.",
     add: "Add conflict",
-    decided: { confirmed: "Conflict confirmed: the entry left the judge's unscored lists.", dismissed: "Suggestion dismissed." },
-    reason: { similar_affiliation: "Similar affiliation", team_member: "The judge is named on the team", same_email_domain: "Same work e-mail domain" },
+    decided: {
+      confirmed: "Conflict confirmed: the entry left the judge's unscored lists.",
+      dismissed: "Suggestion dismissed.",
+    },
+    reason: {
+      similar_affiliation: "Similar affiliation",
+      team_member: "The judge is named on the team",
+      same_email_domain: "Same work e-mail domain",
+    },
     source: { declared: "declared by the judge", detected: "suggested", organizer: "recorded by an organizer" },
     status: { confirmed: "confirmed", pending: "to review", dismissed: "dismissed" },
   },
@@ -141,7 +151,8 @@ export const enJudging = {
     load: "Entries per judge",
     short: "Entries short of judges",
     runTitle: "Automatic assignment",
-    runHelp: "Every entry gets {{k}} judges with no conflict; experts in the entry's track first; the load stays within one entry between judges where the constraints allow. The same seed gives the same result. Scored pairs are never touched.",
+    runHelp:
+      "Every entry gets {{k}} judges with no conflict; experts in the entry's track first; the load stays within one entry between judges where the constraints allow. The same seed gives the same result. Scored pairs are never touched.",
     seed: "Seed",
     mode: "What to assign",
     modeFill: "Only what is missing",
@@ -164,7 +175,8 @@ export const enJudging = {
     swap: "Swap",
     swapped: "Judge replaced.",
     livePanelTitle: "One panel for every entry (live final)",
-    livePanelHelp: "On stage the same judges score every pitch. Choose them here: each is seated on every entry of this round, except where they have a conflict (listed). Scored pairs stay; judges you untick leave where they have not scored.",
+    livePanelHelp:
+      "On stage the same judges score every pitch. Choose them here: each is seated on every entry of this round, except where they have a conflict (listed). Scored pairs stay; judges you untick leave where they have not scored.",
     livePanelSubmit: "Seat this panel",
     livePanelChosen: "{{count}} chosen",
     livePanelDone: "Panel seated: {{added}} pairs added, {{removed}} removed.",
@@ -190,7 +202,8 @@ export const enJudging = {
     distributionCaption_one: "{{count}} submitted score.",
     distributionCaption_other: "{{count}} submitted scores.",
     outliers: "Judges whose marks stand out",
-    outliersHelp: "Each judge against the others who scored the same entries: harsh or lenient when their average difference is two standard deviations from the judges' typical one; erratic or flat when their spread is twice or half their panels'.",
+    outliersHelp:
+      "Each judge against the others who scored the same entries: harsh or lenient when their average difference is two standard deviations from the judges' typical one; erratic or flat when their spread is twice or half their panels'.",
     judge: "Judge",
     flag: "Pattern",
     shared: "Entries compared",
@@ -255,9 +268,12 @@ export const enJudging = {
     entryNotCompeting: "This entry has been withdrawn or disqualified: it is no longer scored.",
     noRubric: "This round has no rubric yet.",
     alreadySubmitted: "This score was already submitted: change it with a revision and a reason.",
-    conflictAfterSubmit: "You already submitted this score, so nothing was changed: it still counts. Please tell the organizers about the conflict.",
-    conflictRoundClosed: "Scoring for this round is closed: its assignments and scores can no longer change, so nothing was changed. Please tell the organizers about the conflict.",
-    conflictOnStage: "This round is scored on stage and its panel is locked, so nothing was changed. Please tell the organizers about the conflict.",
+    conflictAfterSubmit:
+      "You already submitted this score, so nothing was changed: it still counts. Please tell the organizers about the conflict.",
+    conflictRoundClosed:
+      "Scoring for this round is closed: its assignments and scores can no longer change, so nothing was changed. Please tell the organizers about the conflict.",
+    conflictOnStage:
+      "This round is scored on stage and its panel is locked, so nothing was changed. Please tell the organizers about the conflict.",
   },
   invite: {
     title: "Welcome, {{name}}",
@@ -286,7 +302,12 @@ export const enJudging = {
     marks: "Marks (dropped struck out)",
     dropped: "dropped",
     decidedBy: "Tie-break",
-    tie: { "untrimmed-mean": "mean of all marks", median: "median", "previous-round": "earlier round", criterion: "criterion" },
+    tie: {
+      "untrimmed-mean": "mean of all marks",
+      median: "median",
+      "previous-round": "earlier round",
+      criterion: "criterion",
+    },
     advancement: "Advancement",
     advanceSummary: "{{advancing}} marked as advancing in this unit; the rule (top {{n}}) picks {{proposed}}.",
     capSummary: "At most {{m}} per organization.",
@@ -295,10 +316,12 @@ export const enJudging = {
     adjust: "Adjust",
     backToRule: "Back to the rule",
     applyTitle: "Mark who advances",
-    applyHelp: "Marks the top N of every unit (ties at the cut-off all advance; the per-organization cap applies). Your adjustments are kept.",
+    applyHelp:
+      "Marks the top N of every unit (ties at the cut-off all advance; the per-organization cap applies). Your adjustments are kept.",
     applyRule: "Apply the rule",
     publishTitle: "Publish",
-    publishHelp: "Publishing freezes the ranking, shows it on the public results page, tells every entrant their outcome, and enters the advancing entries into the next round.",
+    publishHelp:
+      "Publishing freezes the ranking, shows it on the public results page, tells every entrant their outcome, and enters the advancing entries into the next round.",
     closeFirst: "Close scoring first: a round is published once nothing can change.",
     confirmPublish: "I have checked the ranking and the advancement.",
     publish: "Publish the results",

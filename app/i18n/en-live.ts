@@ -25,14 +25,21 @@ export const enLive = {
   yetToPitch: "Yet to pitch",
   pitchOrder: "Pitch order",
   connection: { live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…", offline: "Offline" },
-  phase: { idle: "Waiting", pitching: "Pitching", scoring: "Judges are scoring", closed: "Scoring closed", revealed: "Result revealed" },
+  phase: {
+    idle: "Waiting",
+    pitching: "Pitching",
+    scoring: "Judges are scoring",
+    closed: "Scoring closed",
+    revealed: "Result revealed",
+  },
   tier: { champion: "Champion", runnerUp: "Runner-up", third: "Third place" },
   cardKind: { break: "Break", next: "Next session", sponsor: "Partners", notice: "Notice" },
   control: {
     autoReveal: "Reveal by itself as soon as every judge has submitted",
     title: "Control room",
     start: "Start the live final",
-    startHint: "Takes the finalists of the last round in their pitch order and the round's panel. The audience screen at {{url}} follows at once.",
+    startHint:
+      "Takes the finalists of the last round in their pitch order and the round's panel. The audience screen at {{url}} follows at once.",
     audienceLink: "Open the audience screen",
     stage: "Stage",
     putOnStage: "Put on stage",

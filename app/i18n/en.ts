@@ -156,7 +156,8 @@ export const en = {
     editTitle: "Edit entry {{code}}",
     newEntry: "Register an entry",
     group: "Group",
-    groupHint: "Mainland China groups are for entries from mainland China; each overseas group takes entries from its region.",
+    groupHint:
+      "Mainland China groups are for entries from mainland China; each overseas group takes entries from its region.",
     track: "Track",
     choose: "Choose…",
     titleZh: "Title in Chinese",
@@ -178,7 +179,8 @@ export const en = {
     memberEmail: "E-mail (optional)",
     addMember: "Add a member",
     removeMember: "Remove",
-    consent: "I confirm the information is accurate and agree to the competition rules and the processing of this data for judging.",
+    consent:
+      "I confirm the information is accurate and agree to the competition rules and the processing of this data for judging.",
     saveDraft: "Save draft",
     submit: "Submit entry",
     saved: "Saved.",
@@ -197,7 +199,8 @@ export const en = {
     notEditable: "This entry can no longer be changed.",
   },
   eligibility: {
-    domestic: "This group is for entries from mainland China. Choose an overseas group for other countries and regions.",
+    domestic:
+      "This group is for entries from mainland China. Choose an overseas group for other countries and regions.",
     hmt: "This group is for entries from Hong Kong, Macao and Taiwan.",
     overseas: "This country or region does not belong to the region of this group.",
   },
@@ -244,8 +247,10 @@ export const en = {
   },
   import: {
     title: "Import entries",
-    intro: "Upload a CSV or Excel (.xlsx) file with one entry per row. First check it: nothing is stored until you import.",
-    columns: "Columns (first row): {{columns}}. The team column lists members as Name|Role|e-mail, separated by semicolons; when empty, the contact person leads the team.",
+    intro:
+      "Upload a CSV or Excel (.xlsx) file with one entry per row. First check it: nothing is stored until you import.",
+    columns:
+      "Columns (first row): {{columns}}. The team column lists members as Name|Role|e-mail, separated by semicolons; when empty, the contact person leads the team.",
     file: "File (CSV or .xlsx, at most 10 MB)",
     check: "Check the file",
     run: "Import the good rows",
@@ -259,7 +264,8 @@ export const en = {
     unreadable: "This file cannot be read as CSV or Excel.",
     empty: "The file has no rows.",
     tooManyRows: "The file has too many rows (at most 20,000).",
-    missingColumns: "The first row must name the columns: group, track, organization, country, contact_name, contact_email.",
+    missingColumns:
+      "The first row must name the columns: group, track, organization, country, contact_name, contact_email.",
     noFile: "Please choose a file.",
     tooLarge: "The file is larger than 10 MB.",
     tooManyColumns: "The file has too many columns (at most 64).",

@@ -57,7 +57,8 @@ export const zhHansJudging: Widen<typeof enJudging> = {
     notFound: "该轮次不存在。",
     publishedLocked: "本轮已发布，不能再修改。",
     statusTitle: "状态",
-    statusHelp: "轮次依次经过：未开始 → 评审中（评委评分）→ 评审结束（不再变动）→ 已发布。评审结束的轮次可以填写理由后重新开放，以接收迟交的评分。",
+    statusHelp:
+      "轮次依次经过：未开始 → 评审中（评委评分）→ 评审结束（不再变动）→ 已发布。评审结束的轮次可以填写理由后重新开放，以接收迟交的评分。",
     moveTo: { open: "开始评审", closed: "结束评审", reopen: "重新开放评审" },
     reopenReason: "重新开放的理由",
     reopenNeedsReason: "请说明重新开放本轮的理由。",
@@ -145,7 +146,8 @@ export const zhHansJudging: Widen<typeof enJudging> = {
     load: "每位评委的项目数",
     short: "评委不足的项目",
     runTitle: "自动分配",
-    runHelp: "每个项目分配 {{k}} 位无利益冲突的评委；优先本赛道专家；在约束允许时，评委之间的任务量相差不超过一个项目。相同的随机种子得到相同的结果。已评分的分配永不变动。",
+    runHelp:
+      "每个项目分配 {{k}} 位无利益冲突的评委；优先本赛道专家；在约束允许时，评委之间的任务量相差不超过一个项目。相同的随机种子得到相同的结果。已评分的分配永不变动。",
     seed: "随机种子",
     mode: "分配范围",
     modeFill: "只补缺",
@@ -168,7 +170,8 @@ export const zhHansJudging: Widen<typeof enJudging> = {
     swap: "替换",
     swapped: "已替换评委。",
     livePanelTitle: "所有项目使用同一评委组（现场决赛）",
-    livePanelHelp: "现场路演时，每个项目都由同一组评委打分。在此选择评委：每位评委会被分配到本轮的每个项目，存在利益冲突的除外（会列出）。已评分的分配保留；取消勾选的评委在未评分的项目上移除。",
+    livePanelHelp:
+      "现场路演时，每个项目都由同一组评委打分。在此选择评委：每位评委会被分配到本轮的每个项目，存在利益冲突的除外（会列出）。已评分的分配保留；取消勾选的评委在未评分的项目上移除。",
     livePanelSubmit: "确定评委组",
     livePanelChosen: "已选 {{count}} 位",
     livePanelDone: "评委组已确定：新增 {{added}} 个分配，移除 {{removed}} 个。",
@@ -194,7 +197,8 @@ export const zhHansJudging: Widen<typeof enJudging> = {
     distributionCaption_one: "共 {{count}} 份已提交评分。",
     distributionCaption_other: "共 {{count}} 份已提交评分。",
     outliers: "打分明显异常的评委",
-    outliersHelp: "将每位评委与评过相同项目的其他评委比较：平均差异偏离评委常见水平两个标准差以上为偏严或偏松；离散程度是同组的两倍以上或一半以下为波动大或区分度低。",
+    outliersHelp:
+      "将每位评委与评过相同项目的其他评委比较：平均差异偏离评委常见水平两个标准差以上为偏严或偏松；离散程度是同组的两倍以上或一半以下为波动大或区分度低。",
     judge: "评委",
     flag: "特征",
     shared: "可比项目数",

@@ -245,7 +245,8 @@ export const zhHans: Messages = {
   import: {
     title: "批量导入参赛项目",
     intro: "上传 CSV 或 Excel（.xlsx）文件，每行一个项目。请先检查文件：正式导入前不会保存任何数据。",
-    columns: "列名（第一行）：{{columns}}。team 列按“姓名|职务|邮箱”填写成员，多人用分号分隔；留空时以联系人为团队负责人。",
+    columns:
+      "列名（第一行）：{{columns}}。team 列按“姓名|职务|邮箱”填写成员，多人用分号分隔；留空时以联系人为团队负责人。",
     file: "文件（CSV 或 .xlsx，不超过 10 MB）",
     check: "检查文件",
     run: "导入无误的行",

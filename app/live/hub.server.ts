@@ -45,7 +45,12 @@ export const RATE_LIMITS: Record<"audience" | "judge" | "organizer", RateLimit> 
   judge: { burst: 20, perSecond: 5, disconnectAfter: 200 },
   organizer: { burst: 300, perSecond: 100, disconnectAfter: 1000 },
 };
-const rateFor = (user: SessionUser | null) => (user?.roles.includes("organizer") ? RATE_LIMITS.organizer : user?.roles.includes("judge") ? RATE_LIMITS.judge : RATE_LIMITS.audience);
+const rateFor = (user: SessionUser | null) =>
+  user?.roles.includes("organizer")
+    ? RATE_LIMITS.organizer
+    : user?.roles.includes("judge")
+      ? RATE_LIMITS.judge
+      : RATE_LIMITS.audience;
 
 export const judgeRoom = (slug: string, userId: number) => `judge:${slug}:${userId}`;
 const sessionRoom = (sessionHash: string) => `session:${sessionHash}`;
@@ -98,7 +103,16 @@ export function attachLiveHub(io: Server, deps: HubDeps) {
       if (left > 0) connectionsByAddress.set(address, left);
       else connectionsByAddress.delete(address);
     });
-    Object.assign(socket.data, { session, user, address, rate, tokens: rate.burst, refilledAt: Date.now(), strikes: 0, warnedAt: 0 } satisfies SocketData);
+    Object.assign(socket.data, {
+      session,
+      user,
+      address,
+      rate,
+      tokens: rate.burst,
+      refilledAt: Date.now(),
+      strikes: 0,
+      warnedAt: 0,
+    } satisfies SocketData);
     next();
   });
 
@@ -170,13 +184,18 @@ export function attachLiveHub(io: Server, deps: HubDeps) {
    * A message that changes something: within the rate, from the right role, valid by its schema;
    * then `run` answers it. Anything else is refused with a reason and changes nothing.
    */
-  function guarded<T>(socket: LiveSocket, rule: { role: Role; forbidden: string; schema: z.ZodType<T>; failure: string }, run: (user: SessionUser, data: T) => Promise<Ack>) {
+  function guarded<T>(
+    socket: LiveSocket,
+    rule: { role: Role; forbidden: string; schema: z.ZodType<T>; failure: string },
+    run: (user: SessionUser, data: T) => Promise<Ack>,
+  ) {
     return async (message: unknown, ack?: unknown) => {
       if (!allowed(socket, ack)) return;
       const user = await currentUser(socket);
       if (!user?.roles.includes(rule.role)) return fail(socket, { code: "forbidden", message: rule.forbidden }, ack);
       const parsed = rule.schema.safeParse(message);
-      if (!parsed.success) return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" }, ack);
+      if (!parsed.success)
+        return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" }, ack);
       try {
         reply(ack, await run(user, parsed.data));
       } catch {
@@ -190,7 +209,8 @@ export function attachLiveHub(io: Server, deps: HubDeps) {
     if (snapshot !== undefined) room.emit("snapshot", { competition: slug, state: snapshot });
     for (const update of updates) room.emit("update", update);
     // The control view costs a few queries: only worth it when a control room is open.
-    if (live.adapter.rooms.get(controlRoom(slug))?.size) void sendControlView(slug, controlRoom(slug)).catch(() => undefined);
+    if (live.adapter.rooms.get(controlRoom(slug))?.size)
+      void sendControlView(slug, controlRoom(slug)).catch(() => undefined);
   });
 
   live.on("connection", (raw) => {
@@ -202,14 +222,19 @@ export function attachLiveHub(io: Server, deps: HubDeps) {
       for (const room of socket.rooms) {
         if (room.startsWith("session:") && room !== sessionRoom(session ?? "")) void socket.leave(room);
         if (room.startsWith("control:") && !socket.data.user?.roles.includes("organizer")) void socket.leave(room);
-        if (room.startsWith("judge:") && !(socket.data.user && room.endsWith(`:${socket.data.user.id}`) && socket.data.user.roles.includes("judge"))) void socket.leave(room);
+        if (
+          room.startsWith("judge:") &&
+          !(socket.data.user && room.endsWith(`:${socket.data.user.id}`) && socket.data.user.roles.includes("judge"))
+        )
+          void socket.leave(room);
       }
     }
 
     socket.on("join", async (message: unknown) => {
       if (!allowed(socket)) return;
       const parsed = joinMessage.safeParse(message);
-      if (!parsed.success) return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" });
+      if (!parsed.success)
+        return fail(socket, { code: "invalid_payload", message: parsed.error.issues[0]?.message ?? "invalid" });
       const { competition: slug, lastSeq } = parsed.data;
       try {
         const snapshot = await services.live.snapshot(slug);
@@ -240,21 +265,45 @@ export function attachLiveHub(io: Server, deps: HubDeps) {
 
     socket.on(
       "control",
-      guarded(socket, { role: "organizer", forbidden: "only an organizer may run the live final", schema: controlMessage, failure: "the command could not be carried out" }, async (user, { competition, command }) => {
-        const outcome = await services.live.command(user, competition, command);
-        return outcome.ok ? { ok: true } : { ok: false, code: outcome.code, message: outcome.code };
-      }),
+      guarded(
+        socket,
+        {
+          role: "organizer",
+          forbidden: "only an organizer may run the live final",
+          schema: controlMessage,
+          failure: "the command could not be carried out",
+        },
+        async (user, { competition, command }) => {
+          const outcome = await services.live.command(user, competition, command);
+          return outcome.ok ? { ok: true } : { ok: false, code: outcome.code, message: outcome.code };
+        },
+      ),
     );
 
     socket.on(
       "submit",
-      guarded(socket, { role: "judge", forbidden: "only a judge on the panel may submit", schema: submitMessage, failure: "the submission could not be stored" }, async (user, message) => {
-        const outcome = await services.live.submit(user, message);
-        if (!outcome.ok) return { ok: false, code: outcome.code, message: outcome.message ?? outcome.code, ...(outcome.field ? { field: outcome.field } : {}) };
-        // The judge's other screens (a second phone, a reload) learn it is scored.
-        void sendJudgeView(null, user, message.competition).catch(() => undefined);
-        return { ok: true, duplicate: outcome.duplicate };
-      }),
+      guarded(
+        socket,
+        {
+          role: "judge",
+          forbidden: "only a judge on the panel may submit",
+          schema: submitMessage,
+          failure: "the submission could not be stored",
+        },
+        async (user, message) => {
+          const outcome = await services.live.submit(user, message);
+          if (!outcome.ok)
+            return {
+              ok: false,
+              code: outcome.code,
+              message: outcome.message ?? outcome.code,
+              ...(outcome.field ? { field: outcome.field } : {}),
+            };
+          // The judge's other screens (a second phone, a reload) learn it is scored.
+          void sendJudgeView(null, user, message.competition).catch(() => undefined);
+          return { ok: true, duplicate: outcome.duplicate };
+        },
+      ),
     );
   });
 

@@ -40,7 +40,11 @@ export const commandSchema: z.ZodType<Command> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("card"), card: messageCardSchema.nullable() }),
   z.object({
     type: z.literal("awards"),
-    counts: z.tuple([z.number().int().min(1).max(10), z.number().int().min(0).max(10), z.number().int().min(0).max(10)]),
+    counts: z.tuple([
+      z.number().int().min(1).max(10),
+      z.number().int().min(0).max(10),
+      z.number().int().min(0).max(10),
+    ]),
     trackTop: z.number().int().min(0).max(50).optional(),
   }),
   z.object({ type: z.literal("autoReveal"), on: z.boolean() }),
@@ -62,15 +66,35 @@ export type SubmitMessage = z.infer<typeof submitMessage>;
 // ---- server → client -------------------------------------------------------------------------
 
 const rankingRow = z.object({ entryId: id, rank: z.number().int().min(1).nullable(), result: decimal.nullable() });
-const reveal = z.object({ entryId: id, result: decimal, marks: z.array(z.object({ seat: z.number().int().min(1), mark: decimal, dropped: z.boolean() })) });
-const stage = z.object({ entryId: id.nullable(), phase, submitted: z.number().int().min(0), of: z.number().int().min(0) });
-const awards = z.array(z.object({ tier: z.enum(["champion", "runnerUp", "third", "trackTop"]), entryIds: z.array(id), track: z.string().max(20).optional() }));
+const reveal = z.object({
+  entryId: id,
+  result: decimal,
+  marks: z.array(z.object({ seat: z.number().int().min(1), mark: decimal, dropped: z.boolean() })),
+});
+const stage = z.object({
+  entryId: id.nullable(),
+  phase,
+  submitted: z.number().int().min(0),
+  of: z.number().int().min(0),
+});
+const awards = z.array(
+  z.object({
+    tier: z.enum(["champion", "runnerUp", "third", "trackTop"]),
+    entryIds: z.array(id),
+    track: z.string().max(20).optional(),
+  }),
+);
 const ceremony = z.enum(["none", "running", "done"]);
 
 export const changeSchema: z.ZodType<Change> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("order"), order: z.array(id) }),
   z.object({ type: z.literal("stage"), stage }),
-  z.object({ type: z.literal("progress"), entryId: id, submitted: z.number().int().min(0), of: z.number().int().min(0) }),
+  z.object({
+    type: z.literal("progress"),
+    entryId: id,
+    submitted: z.number().int().min(0),
+    of: z.number().int().min(0),
+  }),
   z.object({ type: z.literal("reveal"), reveal, ranking: z.array(rankingRow) }),
   z.object({ type: z.literal("unreveal"), entryId: id, ranking: z.array(rankingRow) }),
   z.object({ type: z.literal("sealed"), entryId: id }),
@@ -148,10 +172,22 @@ export const controlViewSchema = z.object({
 export type ControlView = z.infer<typeof controlViewSchema>;
 
 /** For a judge's phone: their seat, the entries they score, and those already submitted. */
-export const judgeViewSchema = z.object({ competition: z.string(), seat: z.number().int().min(1), submitted: z.array(id), entries: z.array(id) });
+export const judgeViewSchema = z.object({
+  competition: z.string(),
+  seat: z.number().int().min(1),
+  submitted: z.array(id),
+  entries: z.array(id),
+});
 export type JudgeView = z.infer<typeof judgeViewSchema>;
 
-export const errorCodes = ["invalid_payload", "unknown_competition", "forbidden", "rate_limited", "not_started", "refused"] as const;
+export const errorCodes = [
+  "invalid_payload",
+  "unknown_competition",
+  "forbidden",
+  "rate_limited",
+  "not_started",
+  "refused",
+] as const;
 export const errorEvent = z.object({ code: z.enum(errorCodes), message: z.string() });
 export type ErrorEvent = z.infer<typeof errorEvent>;
 

@@ -10,10 +10,19 @@ import { localized, useLocale } from "~/i18n/use-locale";
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
 const params = z.object({ id: z.coerce.number().int().positive() });
-const reason = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(500, { error: "validation.tooLong" });
+const reason = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(500, { error: "validation.tooLong" });
 const actionSchema = z.discriminatedUnion("form", [
   z.object({ form: z.literal("status"), status: z.enum(["withdrawn", "disqualified", "submitted"]), reason }),
-  z.object({ form: z.literal("move"), group: z.string().regex(/^[A-Z]{2,4}$/), track: z.string().regex(/^[A-Z0-9]{2,4}$/), reason }),
+  z.object({
+    form: z.literal("move"),
+    group: z.string().regex(/^[A-Z]{2,4}$/),
+    track: z.string().regex(/^[A-Z0-9]{2,4}$/),
+    reason,
+  }),
   z.object({
     form: z.literal("feedback"),
     round: z.string().regex(/^[a-z0-9-]{2,40}$/),
@@ -73,28 +82,68 @@ export default function AdminEntry() {
   const [search] = useSearchParams();
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const when = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Shanghai",
+  });
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <header>
         <p className="font-mono text-sm text-slate-500">{entry.code}</p>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{localized(locale, entry.title_zh, entry.title_en)}</h1>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">
+          {localized(locale, entry.title_zh, entry.title_en)}
+        </h1>
         <p className="mt-1 text-sm text-slate-600">
           {t(`me.status.${entry.status}`)}
           {entry.status_reason ? ` · ${entry.status_reason}` : null}
         </p>
       </header>
-      {search.get("moved") ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("admin.moved", { code: search.get("moved") })}</p> : null}
-      {search.has("updated") ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("admin.updated")}</p> : null}
+      {search.get("moved") ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("admin.moved", { code: search.get("moved") })}
+        </p>
+      ) : null}
+      {search.has("updated") ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("admin.updated")}
+        </p>
+      ) : null}
       {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
 
       <dl className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3">
-        <div><dt className="text-slate-500">{t("entryForm.group")} / {t("entryForm.track")}</dt><dd>{entry.groupCode} · {entry.trackCode}</dd></div>
-        <div><dt className="text-slate-500">{t("entryForm.organization")}</dt><dd>{entry.organization}</dd></div>
-        <div><dt className="text-slate-500">{t("entryForm.country")}</dt><dd><CountryLabel code={entry.country} locale={locale} /> {entry.city}</dd></div>
-        <div><dt className="text-slate-500">{t("entryForm.contactName")}</dt><dd>{entry.contact_name} · {entry.contact_email}</dd></div>
-        <div><dt className="text-slate-500">{t("admin.entrant")}</dt><dd>{entry.entrantEmail ?? t("admin.none")}</dd></div>
-        <div><dt className="text-slate-500">{t("entryForm.team")}</dt><dd>{team.map((m) => `${m.name} (${m.role})`).join(", ")}</dd></div>
+        <div>
+          <dt className="text-slate-500">
+            {t("entryForm.group")} / {t("entryForm.track")}
+          </dt>
+          <dd>
+            {entry.groupCode} · {entry.trackCode}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("entryForm.organization")}</dt>
+          <dd>{entry.organization}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("entryForm.country")}</dt>
+          <dd>
+            <CountryLabel code={entry.country} locale={locale} /> {entry.city}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("entryForm.contactName")}</dt>
+          <dd>
+            {entry.contact_name} · {entry.contact_email}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("admin.entrant")}</dt>
+          <dd>{entry.entrantEmail ?? t("admin.none")}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("entryForm.team")}</dt>
+          <dd>{team.map((m) => `${m.name} (${m.role})`).join(", ")}</dd>
+        </div>
       </dl>
 
       {rounds.length > 0 ? (
@@ -110,8 +159,21 @@ export default function AdminEntry() {
                 <Form method="post" className="mt-2 flex flex-col gap-2 sm:flex-row">
                   <input type="hidden" name="form" value="feedback" />
                   <input type="hidden" name="round" value={r.slug} />
-                  <textarea name="feedback" defaultValue={r.feedback ?? ""} maxLength={4000} rows={2} aria-label={t("me.feedback")} placeholder={t("me.feedback")} className={inputClass} />
-                  <button type="submit" className="self-start rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">{t("admin.apply")}</button>
+                  <textarea
+                    name="feedback"
+                    defaultValue={r.feedback ?? ""}
+                    maxLength={4000}
+                    rows={2}
+                    aria-label={t("me.feedback")}
+                    placeholder={t("me.feedback")}
+                    className={inputClass}
+                  />
+                  <button
+                    type="submit"
+                    className="self-start rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium"
+                  >
+                    {t("admin.apply")}
+                  </button>
                 </Form>
               </li>
             ))}
@@ -123,25 +185,73 @@ export default function AdminEntry() {
         <Form method="post" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
           <h2 className="font-semibold">{t("admin.changeStatus")}</h2>
           <input type="hidden" name="form" value="status" />
-          <select name="status" aria-label={t("admin.newStatus")} className={inputClass} defaultValue={entry.status === "submitted" ? "withdrawn" : "submitted"}>
-            {(["submitted", "withdrawn", "disqualified"] as const).map((s) => <option key={s} value={s}>{t(`me.status.${s}`)}</option>)}
+          <select
+            name="status"
+            aria-label={t("admin.newStatus")}
+            className={inputClass}
+            defaultValue={entry.status === "submitted" ? "withdrawn" : "submitted"}
+          >
+            {(["submitted", "withdrawn", "disqualified"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`me.status.${s}`)}
+              </option>
+            ))}
           </select>
-          <textarea name="reason" required maxLength={500} rows={2} placeholder={t("admin.reason")} aria-label={t("admin.reason")} className={inputClass} />
-          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">{t("admin.apply")}</button>
+          <textarea
+            name="reason"
+            required
+            maxLength={500}
+            rows={2}
+            placeholder={t("admin.reason")}
+            aria-label={t("admin.reason")}
+            className={inputClass}
+          />
+          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
+            {t("admin.apply")}
+          </button>
         </Form>
         <Form method="post" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
           <h2 className="font-semibold">{t("admin.move")}</h2>
           <input type="hidden" name="form" value="move" />
           <div className="grid grid-cols-2 gap-2">
-            <select name="group" aria-label={t("entryForm.group")} defaultValue={entry.groupCode} className={inputClass} aria-invalid={data?.form === "move" && data.field === "group" ? true : undefined}>
-              {groups.map((g) => <option key={g.code} value={g.code}>{localized(locale, g.nameZh, g.nameEn)}</option>)}
+            <select
+              name="group"
+              aria-label={t("entryForm.group")}
+              defaultValue={entry.groupCode}
+              className={inputClass}
+              aria-invalid={data?.form === "move" && data.field === "group" ? true : undefined}
+            >
+              {groups.map((g) => (
+                <option key={g.code} value={g.code}>
+                  {localized(locale, g.nameZh, g.nameEn)}
+                </option>
+              ))}
             </select>
-            <select name="track" aria-label={t("entryForm.track")} defaultValue={entry.trackCode} className={inputClass}>
-              {tracks.map((tr) => <option key={tr.code} value={tr.code}>{localized(locale, tr.nameZh, tr.nameEn)}</option>)}
+            <select
+              name="track"
+              aria-label={t("entryForm.track")}
+              defaultValue={entry.trackCode}
+              className={inputClass}
+            >
+              {tracks.map((tr) => (
+                <option key={tr.code} value={tr.code}>
+                  {localized(locale, tr.nameZh, tr.nameEn)}
+                </option>
+              ))}
             </select>
           </div>
-          <textarea name="reason" required maxLength={500} rows={2} placeholder={t("admin.reason")} aria-label={t("admin.reason")} className={inputClass} />
-          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">{t("admin.apply")}</button>
+          <textarea
+            name="reason"
+            required
+            maxLength={500}
+            rows={2}
+            placeholder={t("admin.reason")}
+            aria-label={t("admin.reason")}
+            className={inputClass}
+          />
+          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
+            {t("admin.apply")}
+          </button>
         </Form>
       </div>
 
@@ -152,28 +262,43 @@ export default function AdminEntry() {
           <ol className="mt-2 space-y-2 text-sm">
             {history.map((h) => (
               <li key={h.id} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
-                <span className="font-medium">{t(`admin.action.${h.action.replace(".", "_")}`, { defaultValue: h.action })}</span>
-                <span className="text-slate-500"> · {when.format(new Date(h.at))} · {h.actor ?? "—"}</span>
+                <span className="font-medium">
+                  {t(`admin.action.${h.action.replace(".", "_")}`, { defaultValue: h.action })}
+                </span>
+                <span className="text-slate-500">
+                  {" "}
+                  · {when.format(new Date(h.at))} · {h.actor ?? "—"}
+                </span>
                 {h.reason ? <p className="text-slate-700">{h.reason}</p> : null}
                 {h.score ? (
                   <div className="mt-1">
                     <p className="text-slate-600">
                       {h.score.judge}
                       {h.score.round ? ` · ${localized(locale, h.score.round.name_zh, h.score.round.name_en)}` : ""}
-                      {h.score.revision !== null ? ` · ${t("admin.scoreRevision", { revision: h.score.revision })}` : ""}
+                      {h.score.revision !== null
+                        ? ` · ${t("admin.scoreRevision", { revision: h.score.revision })}`
+                        : ""}
                     </p>
                     <table className="mt-1 text-xs" data-testid="score-audit">
                       <tbody>
                         {h.score.marks.map((m) => (
                           <tr key={m.criterionId}>
-                            <th scope="row" className="pr-3 text-left font-normal text-slate-600">{localized(locale, m.name_zh, m.name_en)}</th>
-                            <td className="pr-2 font-mono">{m.changed ? <s className="text-slate-400">{m.before ?? "—"}</s> : null}</td>
+                            <th scope="row" className="pr-3 text-left font-normal text-slate-600">
+                              {localized(locale, m.name_zh, m.name_en)}
+                            </th>
+                            <td className="pr-2 font-mono">
+                              {m.changed ? <s className="text-slate-400">{m.before ?? "—"}</s> : null}
+                            </td>
                             <td className={m.changed ? "font-mono font-semibold" : "font-mono"}>{m.after ?? "—"}</td>
                           </tr>
                         ))}
                       </tbody>
                     </table>
-                    {h.score.comment.after ? <p className="mt-1 text-slate-600">{t("judge.comment")}: {h.score.comment.after}</p> : null}
+                    {h.score.comment.after ? (
+                      <p className="mt-1 text-slate-600">
+                        {t("judge.comment")}: {h.score.comment.after}
+                      </p>
+                    ) : null}
                   </div>
                 ) : null}
               </li>

@@ -48,7 +48,8 @@ export default function AdminEntries() {
   const { query } = data;
   const params = (overrides: Record<string, string | number | undefined>) => {
     const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...query, ...overrides })) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) qs.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...query, ...overrides }))
+      if (v !== undefined && v !== "" && !(k === "page" && v === 1)) qs.set(k, String(v));
     return `?${qs.toString()}`;
   };
   return (
@@ -56,42 +57,92 @@ export default function AdminEntries() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("admin.entriesTitle")}</h1>
         <div className="flex gap-2 text-sm">
-          <a href={`/admin/entries/export.csv${params({ page: undefined })}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+          <a
+            href={`/admin/entries/export.csv${params({ page: undefined })}`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"
+          >
             {t("admin.exportCsv")}
           </a>
-          <a href={`/admin/entries/export.xlsx${params({ page: undefined })}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+          <a
+            href={`/admin/entries/export.xlsx${params({ page: undefined })}`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"
+          >
             {t("admin.exportXlsx")}
           </a>
         </div>
       </div>
-      <Form method="get" key={JSON.stringify(query)} className="grid gap-2 sm:grid-cols-3 lg:grid-cols-7" onChange={(e) => { if ((e.target as HTMLElement).tagName === "SELECT") submit(e.currentTarget); }}>
-        <input type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("admin.search")} aria-label={t("admin.search")} className={`${inputClass} sm:col-span-3 lg:col-span-2`} />
+      <Form
+        method="get"
+        key={JSON.stringify(query)}
+        className="grid gap-2 sm:grid-cols-3 lg:grid-cols-7"
+        onChange={(e) => {
+          if ((e.target as HTMLElement).tagName === "SELECT") submit(e.currentTarget);
+        }}
+      >
+        <input
+          type="search"
+          name="q"
+          defaultValue={query.q ?? ""}
+          placeholder={t("admin.search")}
+          aria-label={t("admin.search")}
+          className={`${inputClass} sm:col-span-3 lg:col-span-2`}
+        />
         <select name="group" defaultValue={query.group ?? ""} aria-label={t("entryForm.group")} className={inputClass}>
           <option value="">{t("results.anyGroup")}</option>
-          {data.groups.map((g) => <option key={g.code} value={g.code}>{localized(locale, g.nameZh, g.nameEn)}</option>)}
+          {data.groups.map((g) => (
+            <option key={g.code} value={g.code}>
+              {localized(locale, g.nameZh, g.nameEn)}
+            </option>
+          ))}
         </select>
         <select name="track" defaultValue={query.track ?? ""} aria-label={t("entryForm.track")} className={inputClass}>
           <option value="">{t("results.anyTrack")}</option>
-          {data.tracks.map((tr) => <option key={tr.code} value={tr.code}>{localized(locale, tr.nameZh, tr.nameEn)}</option>)}
+          {data.tracks.map((tr) => (
+            <option key={tr.code} value={tr.code}>
+              {localized(locale, tr.nameZh, tr.nameEn)}
+            </option>
+          ))}
         </select>
-        <select name="country" defaultValue={query.country ?? ""} aria-label={t("entryForm.country")} className={inputClass}>
+        <select
+          name="country"
+          defaultValue={query.country ?? ""}
+          aria-label={t("entryForm.country")}
+          className={inputClass}
+        >
           <option value="">{t("results.anyCountry")}</option>
           {data.countries
             .map((c) => ({ code: c, name: countryName(c, locale) }))
             .sort((a, b) => a.name.localeCompare(b.name, i18n.language))
-            .map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+            .map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
         </select>
         <select name="status" defaultValue={query.status ?? ""} aria-label={t("admin.status")} className={inputClass}>
           <option value="">{t("admin.anyStatus")}</option>
-          {(["draft", "submitted", "withdrawn", "disqualified"] as const).map((s) => <option key={s} value={s}>{t(`me.status.${s}`)}</option>)}
+          {(["draft", "submitted", "withdrawn", "disqualified"] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`me.status.${s}`)}
+            </option>
+          ))}
         </select>
         <select name="round" defaultValue={query.round ?? ""} aria-label={t("admin.round")} className={inputClass}>
           <option value="">{t("admin.anyRound")}</option>
-          {data.rounds.map((r) => <option key={r.slug} value={r.slug}>{localized(locale, r.nameZh, r.nameEn)}</option>)}
+          {data.rounds.map((r) => (
+            <option key={r.slug} value={r.slug}>
+              {localized(locale, r.nameZh, r.nameEn)}
+            </option>
+          ))}
         </select>
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">{t("results.apply")}</button>
+        <button
+          type="submit"
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+        >
+          {t("results.apply")}
+        </button>
       </Form>
       <p className="text-sm text-slate-500">{t("admin.results", { count: data.total })}</p>
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -102,25 +153,42 @@ export default function AdminEntries() {
                 const active = query.sort === key;
                 const dir = active && query.dir === "asc" ? "desc" : "asc";
                 return (
-                  <th key={key} scope="col" className="px-3 py-2" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+                  <th
+                    key={key}
+                    scope="col"
+                    className="px-3 py-2"
+                    aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+                  >
                     <Link to={params({ sort: key, dir, page: 1 })} className="hover:text-slate-900">
                       {t(label)} {active ? (query.dir === "asc" ? "↑" : "↓") : null}
                     </Link>
                   </th>
                 );
               })}
-              <th scope="col" className="px-3 py-2">{t("admin.contact")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("admin.contact")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {data.rows.map((row) => (
               <tr key={row.id}>
-                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs"><Link to={`/admin/entries/${row.id}`} className="text-indigo-700 hover:underline">{row.code}</Link></td>
+                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+                  <Link to={`/admin/entries/${row.id}`} className="text-indigo-700 hover:underline">
+                    {row.code}
+                  </Link>
+                </td>
                 <td className="max-w-sm px-3 py-2">{localized(locale, row.titleZh, row.titleEn)}</td>
                 <td className="max-w-xs truncate px-3 py-2 text-slate-600">{row.organization}</td>
-                <td className="px-3 py-2"><CountryLabel code={row.country} locale={locale} /></td>
+                <td className="px-3 py-2">
+                  <CountryLabel code={row.country} locale={locale} />
+                </td>
                 <td className="whitespace-nowrap px-3 py-2">{t(`me.status.${row.status}`)}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-slate-500">{row.submittedAt ? new Date(row.submittedAt).toLocaleDateString(i18n.language, { timeZone: "Asia/Shanghai" }) : "—"}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-slate-500">
+                  {row.submittedAt
+                    ? new Date(row.submittedAt).toLocaleDateString(i18n.language, { timeZone: "Asia/Shanghai" })
+                    : "—"}
+                </td>
                 <td className="px-3 py-2 text-slate-500">{row.contactEmail}</td>
               </tr>
             ))}

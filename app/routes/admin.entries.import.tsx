@@ -28,13 +28,19 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   try {
     formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { report: null, message: "import.tooLarge", committed: false };
+    if (error instanceof MaxPartSizeExceededError)
+      return { report: null, message: "import.tooLarge", committed: false };
     throw error;
   }
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { report: null, message: "import.noFile", committed: false };
   const commit = formData.get("mode") === "import";
-  const report = await context.services.entryImport.run(user, competition.id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, commit);
+  const report = await context.services.entryImport.run(
+    user,
+    competition.id,
+    { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    commit,
+  );
   return { report, message: report.fileError, committed: commit };
 }
 
@@ -50,16 +56,37 @@ export default function ImportEntries() {
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("import.title")}</h1>
       <p className="text-slate-700">{t("import.intro")}</p>
       <p className="text-sm text-slate-500">{t("import.columns", { columns })}</p>
-      <Form method="post" encType="multipart/form-data" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+      >
         <label className="block text-sm font-medium text-slate-700">
           {t("import.file")}
-          <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="mt-1 block text-sm" />
+          <input
+            type="file"
+            name="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="mt-1 block text-sm"
+          />
         </label>
         <div className="flex gap-2">
-          <button type="submit" name="mode" value="check" disabled={busy} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50">
+          <button
+            type="submit"
+            name="mode"
+            value="check"
+            disabled={busy}
+            className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          >
             {t("import.check")}
           </button>
-          <button type="submit" name="mode" value="import" disabled={busy} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+          <button
+            type="submit"
+            name="mode"
+            value="import"
+            disabled={busy}
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+          >
             {t("import.run")}
           </button>
         </div>
@@ -68,7 +95,11 @@ export default function ImportEntries() {
       {report && !report.fileError ? (
         <section className="space-y-3" aria-live="polite">
           <p className="font-medium">{t("import.summary", { rows: report.rows, good: report.good, bad })}</p>
-          {data?.committed ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("import.imported", { count: report.imported })}</p> : null}
+          {data?.committed ? (
+            <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+              {t("import.imported", { count: report.imported })}
+            </p>
+          ) : null}
           {report.problems.length === 0 ? (
             <p className="text-sm text-slate-600">{t("import.noProblems")}</p>
           ) : (

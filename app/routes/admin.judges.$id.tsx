@@ -28,7 +28,11 @@ export async function loader(args: LoaderFunctionArgs) {
     resolveLocale(args.request),
   ]);
   if (!detail) throw new Response("Not found", { status: 404 });
-  return { ...detail, allTracks: options.tracks.map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })), countries: countryOptions(locale) };
+  return {
+    ...detail,
+    allTracks: options.tracks.map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })),
+    countries: countryOptions(locale),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -46,8 +50,15 @@ export async function action(args: ActionFunctionArgs) {
   if (form === "conflict") {
     const entryCode = String(formData.get("entryCode") ?? "").trim();
     const organization = String(formData.get("organization") ?? "").trim();
-    const reason = String(formData.get("reason") ?? "").trim().slice(0, 500) || null;
-    const outcome = await judges.addConflict(user, competition.id, id, { ...(entryCode ? { entryCode } : {}), ...(organization ? { organization: organization.slice(0, 200) } : {}), reason });
+    const reason =
+      String(formData.get("reason") ?? "")
+        .trim()
+        .slice(0, 500) || null;
+    const outcome = await judges.addConflict(user, competition.id, id, {
+      ...(entryCode ? { entryCode } : {}),
+      ...(organization ? { organization: organization.slice(0, 200) } : {}),
+      reason,
+    });
     if (!outcome.ok) return { form, field: outcome.field, message: outcome.message, invite: null };
     return redirect(`/admin/judges/${id}?saved=1#conflicts`);
   }
@@ -67,37 +78,75 @@ export default function AdminJudge() {
   const { t } = useTranslation();
   const locale = useLocale();
   const mine = new Set(tracks.map((tr) => tr.code));
-  const err = (form: string, field: string) => (data?.form === form && data.field === field && data.message ? <p role="alert" className="text-sm text-rose-700">{t(data.message)}</p> : null);
+  const err = (form: string, field: string) =>
+    data?.form === form && data.field === field && data.message ? (
+      <p role="alert" className="text-sm text-rose-700">
+        {t(data.message)}
+      </p>
+    ) : null;
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <header>
-        <p className="text-sm"><Link to="/admin/judges" className="text-slate-500 hover:underline">{t("judges.title")}</Link></p>
+        <p className="text-sm">
+          <Link to="/admin/judges" className="text-slate-500 hover:underline">
+            {t("judges.title")}
+          </Link>
+        </p>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{judge.name}</h1>
-        <p className="text-sm text-slate-600">{judge.email} · {judge.invited ? t("judges.invited") : t("users.active")}</p>
+        <p className="text-sm text-slate-600">
+          {judge.email} · {judge.invited ? t("judges.invited") : t("users.active")}
+        </p>
       </header>
-      {search.has("saved") || search.has("created") ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("round.saved")}</p> : null}
+      {search.has("saved") || search.has("created") ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("round.saved")}
+        </p>
+      ) : null}
       {data?.message && !data.field ? <FormMessage>{t(data.message)}</FormMessage> : null}
 
       <div className="grid gap-6 md:grid-cols-2">
         <Form method="post" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
           <input type="hidden" name="form" value="update" />
           <h2 className="font-semibold">{t("judges.details")}</h2>
-          <label className="block text-sm"><span className="font-medium text-slate-700">{t("judges.name")}</span><input name="name" defaultValue={judge.name} className={inputClass} /></label>
+          <label className="block text-sm">
+            <span className="font-medium text-slate-700">{t("judges.name")}</span>
+            <input name="name" defaultValue={judge.name} className={inputClass} />
+          </label>
           {err("update", "name")}
-          <label className="block text-sm"><span className="font-medium text-slate-700">{t("judges.jobTitle")}</span><input name="title" defaultValue={judge.title ?? ""} className={inputClass} /></label>
-          <label className="block text-sm"><span className="font-medium text-slate-700">{t("judges.affiliation")}</span><input name="affiliation" defaultValue={judge.affiliation} className={inputClass} /></label>
+          <label className="block text-sm">
+            <span className="font-medium text-slate-700">{t("judges.jobTitle")}</span>
+            <input name="title" defaultValue={judge.title ?? ""} className={inputClass} />
+          </label>
+          <label className="block text-sm">
+            <span className="font-medium text-slate-700">{t("judges.affiliation")}</span>
+            <input name="affiliation" defaultValue={judge.affiliation} className={inputClass} />
+          </label>
           {err("update", "affiliation")}
-          <label className="block text-sm"><span className="font-medium text-slate-700">{t("judges.country")}</span>
-            <select name="country" defaultValue={judge.country} className={inputClass}>{countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}</select>
+          <label className="block text-sm">
+            <span className="font-medium text-slate-700">{t("judges.country")}</span>
+            <select name="country" defaultValue={judge.country} className={inputClass}>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           </label>
           {err("update", "country")}
           <fieldset>
             <legend className="text-sm font-medium text-slate-700">{t("judges.tracks")}</legend>
             <div className="mt-1 grid grid-cols-2 gap-1 text-sm">
-              {allTracks.map((tr) => <label key={tr.code} className="flex items-center gap-2"><input type="checkbox" name="tracks" value={tr.code} defaultChecked={mine.has(tr.code)} />{localized(locale, tr.nameZh, tr.nameEn)}</label>)}
+              {allTracks.map((tr) => (
+                <label key={tr.code} className="flex items-center gap-2">
+                  <input type="checkbox" name="tracks" value={tr.code} defaultChecked={mine.has(tr.code)} />
+                  {localized(locale, tr.nameZh, tr.nameEn)}
+                </label>
+              ))}
             </div>
           </fieldset>
-          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">{t("admin.apply")}</button>
+          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
+            {t("admin.apply")}
+          </button>
         </Form>
 
         <div className="space-y-4">
@@ -105,13 +154,23 @@ export default function AdminJudge() {
             <input type="hidden" name="form" value="invite" />
             <h2 className="font-semibold">{t("judges.inviteTitle")}</h2>
             <p className="text-sm text-slate-600">{t("judges.inviteHelp")}</p>
-            <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">{t("judges.makeInvite")}</button>
-            {data?.invite ? <p className="break-all rounded bg-slate-100 p-2 font-mono text-xs" data-testid="invite-link">{data.invite}</p> : null}
+            <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+              {t("judges.makeInvite")}
+            </button>
+            {data?.invite ? (
+              <p className="break-all rounded bg-slate-100 p-2 font-mono text-xs" data-testid="invite-link">
+                {data.invite}
+              </p>
+            ) : null}
           </Form>
           <section className="rounded-xl border border-slate-200 bg-white p-4 text-sm">
             <h2 className="font-semibold">{t("judges.rounds")}</h2>
             <ul className="mt-1">
-              {rounds.map((r) => <li key={r.slug}>{localized(locale, r.name_zh, r.name_en)}: {r.submitted ?? 0} / {r.assigned}</li>)}
+              {rounds.map((r) => (
+                <li key={r.slug}>
+                  {localized(locale, r.name_zh, r.name_en)}: {r.submitted ?? 0} / {r.assigned}
+                </li>
+              ))}
             </ul>
           </section>
         </div>
@@ -121,17 +180,45 @@ export default function AdminJudge() {
         <ul className="mt-2 space-y-1 text-sm">
           {conflicts.map((c) => (
             <li key={c.id} className="rounded border border-slate-200 bg-white px-3 py-2">
-              {c.code ? <span className="font-mono">{c.code}</span> : <span>{c.organization}</span>} · {t(`conflicts.source.${c.source}`)} · {t(`conflicts.status.${c.status}`)}
+              {c.code ? <span className="font-mono">{c.code}</span> : <span>{c.organization}</span>} ·{" "}
+              {t(`conflicts.source.${c.source}`)} · {t(`conflicts.status.${c.status}`)}
               {c.reason ? <span className="text-slate-600"> · {c.reason}</span> : null}
             </li>
           ))}
         </ul>
-        <Form method="post" className="mt-3 grid gap-2 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_2fr_auto]">
+        <Form
+          method="post"
+          className="mt-3 grid gap-2 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_2fr_auto]"
+        >
           <input type="hidden" name="form" value="conflict" />
-          <div><input name="entryCode" placeholder={t("assign.entryCode")} aria-label={t("assign.entryCode")} className={inputClass} />{err("conflict", "entryCode")}</div>
-          <div><input name="organization" placeholder={t("judges.organization")} aria-label={t("judges.organization")} className={inputClass} />{err("conflict", "organization")}</div>
-          <input name="reason" maxLength={500} placeholder={t("admin.reason")} aria-label={t("admin.reason")} className={inputClass} />
-          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">{t("conflicts.add")}</button>
+          <div>
+            <input
+              name="entryCode"
+              placeholder={t("assign.entryCode")}
+              aria-label={t("assign.entryCode")}
+              className={inputClass}
+            />
+            {err("conflict", "entryCode")}
+          </div>
+          <div>
+            <input
+              name="organization"
+              placeholder={t("judges.organization")}
+              aria-label={t("judges.organization")}
+              className={inputClass}
+            />
+            {err("conflict", "organization")}
+          </div>
+          <input
+            name="reason"
+            maxLength={500}
+            placeholder={t("admin.reason")}
+            aria-label={t("admin.reason")}
+            className={inputClass}
+          />
+          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+            {t("conflicts.add")}
+          </button>
         </Form>
       </Section>
     </div>

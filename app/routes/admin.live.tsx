@@ -9,7 +9,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
   if (!competition) throw new Response("Not found", { status: 404 });
-  const [snapshot, view] = await Promise.all([context.services.live.snapshot(competition.slug), context.services.live.controlView(competition.slug)]);
+  const [snapshot, view] = await Promise.all([
+    context.services.live.snapshot(competition.slug),
+    context.services.live.controlView(competition.slug),
+  ]);
   return { slug: competition.slug, state: snapshot?.state ?? null, view };
 }
 

@@ -23,7 +23,14 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     round,
     rubricLocked,
-    criteria: criteria.map((c) => ({ id: c.id, nameZh: c.name_zh, nameEn: c.name_en, weight: formatMilli(c.weight_bp * 10).replace(/(\.\d*?)0+$/, "$1"), max: formatMilli(c.max_milli), step: formatMilli(c.step_milli) })),
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      nameZh: c.name_zh,
+      nameEn: c.name_en,
+      weight: formatMilli(c.weight_bp * 10).replace(/(\.\d*?)0+$/, "$1"),
+      max: formatMilli(c.max_milli),
+      step: formatMilli(c.step_milli),
+    })),
     tieBreaks: tieBreaks.map(tieBreakToOption),
     next: nextStatuses(round.status),
     history,
@@ -41,29 +48,64 @@ export async function action(args: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: rubricSchema });
     if (submission.status !== "success") return { form, rubric: submission.reply(), fieldErrors: {}, message: null };
     const outcome = await rounds.updateRubric(user, competition.id, round.slug, submission.payload);
-    if (!outcome.ok) return { form, rubric: submission.reply({ fieldErrors: outcome.fieldErrors, ...(outcome.message ? { formErrors: [outcome.message] } : {}) }), fieldErrors: {}, message: null };
+    if (!outcome.ok)
+      return {
+        form,
+        rubric: submission.reply({
+          fieldErrors: outcome.fieldErrors,
+          ...(outcome.message ? { formErrors: [outcome.message] } : {}),
+        }),
+        fieldErrors: {},
+        message: null,
+      };
     return redirect(`/admin/rounds/${round.slug}?saved=rubric`);
   }
   if (form === "status") {
     const parsed = statusSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { form, rubric: null, fieldErrors: {}, message: "round.badTransition" };
-    const outcome = await rounds.setStatus(user, competition.id, round.slug, parsed.data.to, parsed.data.reason || null);
-    if (!outcome.ok) return { form, rubric: null, fieldErrors: outcome.fieldErrors, message: outcome.message ?? "round.fixErrors" };
+    const outcome = await rounds.setStatus(
+      user,
+      competition.id,
+      round.slug,
+      parsed.data.to,
+      parsed.data.reason || null,
+    );
+    if (!outcome.ok)
+      return { form, rubric: null, fieldErrors: outcome.fieldErrors, message: outcome.message ?? "round.fixErrors" };
     return redirect(`/admin/rounds/${round.slug}?saved=status`);
   }
   const outcome = await rounds.updateSettings(user, competition.id, round.slug, Object.fromEntries(formData));
-  if (!outcome.ok) return { form: "settings", rubric: null, fieldErrors: outcome.fieldErrors, message: outcome.message };
+  if (!outcome.ok)
+    return { form: "settings", rubric: null, fieldErrors: outcome.fieldErrors, message: outcome.message };
   return redirect(`/admin/rounds/${round.slug}?saved=settings`);
 }
 
-function Field({ name, label, errors, children, hint }: { name: string; label: string; errors?: string[] | undefined; children: ReactNode; hint?: string }) {
+function Field({
+  name,
+  label,
+  errors,
+  children,
+  hint,
+}: {
+  name: string;
+  label: string;
+  errors?: string[] | undefined;
+  children: ReactNode;
+  hint?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="space-y-1">
-      <label htmlFor={`round-${name}`} className="block text-sm font-medium text-slate-700">{label}</label>
+      <label htmlFor={`round-${name}`} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
       {children}
       {hint && !errors?.length ? <p className="text-xs text-slate-500">{hint}</p> : null}
-      {errors?.length ? <p id={`round-${name}-error`} role="alert" className="text-sm text-rose-700">{errors.map((e) => t(e)).join(" ")}</p> : null}
+      {errors?.length ? (
+        <p id={`round-${name}-error`} role="alert" className="text-sm text-rose-700">
+          {errors.map((e) => t(e)).join(" ")}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -77,39 +119,80 @@ export default function RoundSettings() {
   const locale = useLocale();
   const errors = (data?.form === "settings" ? data.fieldErrors : {}) as Record<string, string[] | undefined>;
   const statusErrors = (data?.form === "status" ? data.fieldErrors : {}) as Record<string, string[] | undefined>;
-  const props = (name: string) => ({ id: `round-${name}`, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `round-${name}-error` : undefined, className: inputClass });
+  const props = (name: string) => ({
+    id: `round-${name}`,
+    name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `round-${name}-error` : undefined,
+    className: inputClass,
+  });
   const published = round.status === "published";
   const tieOptions = [
     { value: "", label: t("round.tieNone") },
     { value: "untrimmed-mean", label: t("round.tie.untrimmed-mean") },
     { value: "median", label: t("round.tie.median") },
     { value: "previous-round", label: t("round.tie.previous-round") },
-    ...criteria.map((c) => ({ value: `criterion:${c.id}`, label: t("round.tieCriterion", { name: localized(locale, c.nameZh, c.nameEn) }) })),
+    ...criteria.map((c) => ({
+      value: `criterion:${c.id}`,
+      label: t("round.tieCriterion", { name: localized(locale, c.nameZh, c.nameEn) }),
+    })),
   ];
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
+  const when = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Shanghai",
+  });
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <RoundTabs slug={round.slug} name={localized(locale, round.name_zh, round.name_en)} status={round.status} />
-      {search.get("saved") ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("round.saved")}</p> : null}
+      {search.get("saved") ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("round.saved")}
+        </p>
+      ) : null}
 
       <Section id="status" title={t("round.statusTitle")}>
         <p className="mt-1 text-sm text-slate-600">{t("round.statusHelp")}</p>
         {data?.form === "status" && data.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
         <div className="mt-2 flex flex-wrap gap-3">
-          {next.filter((s) => s !== "published").map((to) => (
-            <Form method="post" key={to} className="flex flex-wrap items-end gap-2">
-              <input type="hidden" name="form" value="status" />
-              <input type="hidden" name="to" value={to} />
-              {round.status === "closed" && to === "open" ? (
-                <span className="block">
-                  <input name="reason" required maxLength={500} placeholder={t("round.reopenReason")} aria-label={t("round.reopenReason")} aria-invalid={statusErrors.reason ? true : undefined} aria-describedby={statusErrors.reason ? "round-reason-error" : undefined} className={inputClass} />
-                  {statusErrors.reason ? <span id="round-reason-error" role="alert" className="block text-sm text-rose-700">{statusErrors.reason.map((e) => t(e)).join(" ")}</span> : null}
-                </span>
-              ) : null}
-              <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">{t(`round.moveTo.${round.status === "closed" && to === "open" ? "reopen" : to}`)}</button>
-            </Form>
-          ))}
-          {next.includes("published") ? <a href={`/admin/rounds/${round.slug}/results`} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">{t("round.publishFromResults")}</a> : null}
+          {next
+            .filter((s) => s !== "published")
+            .map((to) => (
+              <Form method="post" key={to} className="flex flex-wrap items-end gap-2">
+                <input type="hidden" name="form" value="status" />
+                <input type="hidden" name="to" value={to} />
+                {round.status === "closed" && to === "open" ? (
+                  <span className="block">
+                    <input
+                      name="reason"
+                      required
+                      maxLength={500}
+                      placeholder={t("round.reopenReason")}
+                      aria-label={t("round.reopenReason")}
+                      aria-invalid={statusErrors.reason ? true : undefined}
+                      aria-describedby={statusErrors.reason ? "round-reason-error" : undefined}
+                      className={inputClass}
+                    />
+                    {statusErrors.reason ? (
+                      <span id="round-reason-error" role="alert" className="block text-sm text-rose-700">
+                        {statusErrors.reason.map((e) => t(e)).join(" ")}
+                      </span>
+                    ) : null}
+                  </span>
+                ) : null}
+                <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
+                  {t(`round.moveTo.${round.status === "closed" && to === "open" ? "reopen" : to}`)}
+                </button>
+              </Form>
+            ))}
+          {next.includes("published") ? (
+            <a
+              href={`/admin/rounds/${round.slug}/results`}
+              className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium"
+            >
+              {t("round.publishFromResults")}
+            </a>
+          ) : null}
         </div>
       </Section>
 
@@ -118,59 +201,143 @@ export default function RoundSettings() {
         <Form method="post" className="mt-2 space-y-4 rounded-xl border border-slate-200 bg-white p-4">
           <input type="hidden" name="form" value="settings" />
           <fieldset disabled={published} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            <Field name="nameZh" label={t("round.nameZh")} errors={errors["nameZh"]}><input {...props("nameZh")} defaultValue={round.name_zh} lang="zh-Hans" /></Field>
-            <Field name="nameEn" label={t("round.nameEn")} errors={errors["nameEn"]}><input {...props("nameEn")} defaultValue={round.name_en} lang="en" /></Field>
+            <Field name="nameZh" label={t("round.nameZh")} errors={errors["nameZh"]}>
+              <input {...props("nameZh")} defaultValue={round.name_zh} lang="zh-Hans" />
+            </Field>
+            <Field name="nameEn" label={t("round.nameEn")} errors={errors["nameEn"]}>
+              <input {...props("nameEn")} defaultValue={round.name_en} lang="en" />
+            </Field>
             <Field name="scope" label={t("round.scopeLabel")} errors={errors["scope"]}>
               <select {...props("scope")} defaultValue={round.scope}>
-                {(["group", "track", "all"] as const).map((s) => <option key={s} value={s}>{t(`round.scope.${s}`)}</option>)}
+                {(["group", "track", "all"] as const).map((s) => (
+                  <option key={s} value={s}>
+                    {t(`round.scope.${s}`)}
+                  </option>
+                ))}
               </select>
             </Field>
-            <Field name="judgesPerEntry" label={t("rounds.judgesPerEntry")} errors={errors["judgesPerEntry"]}><input {...props("judgesPerEntry")} type="number" min={1} max={50} defaultValue={round.judges_per_entry} /></Field>
-            <Field name="advanceCount" label={t("round.advanceCount")} errors={errors["advanceCount"]}><input {...props("advanceCount")} type="number" min={0} defaultValue={round.advance_count} /></Field>
-            <Field name="advancePerOrganization" label={t("round.advancePerOrganization")} hint={t("round.advancePerOrganizationHint")} errors={errors["advancePerOrganization"]}>
-              <input {...props("advancePerOrganization")} type="number" min={1} defaultValue={round.advance_per_organization ?? ""} />
+            <Field name="judgesPerEntry" label={t("rounds.judgesPerEntry")} errors={errors["judgesPerEntry"]}>
+              <input
+                {...props("judgesPerEntry")}
+                type="number"
+                min={1}
+                max={50}
+                defaultValue={round.judges_per_entry}
+              />
             </Field>
-            <Field name="dropHighest" label={t("round.dropHighest")} errors={errors["dropHighest"]}><input {...props("dropHighest")} type="number" min={0} max={10} defaultValue={round.drop_highest} /></Field>
-            <Field name="dropLowest" label={t("round.dropLowest")} errors={errors["dropLowest"]}><input {...props("dropLowest")} type="number" min={0} max={10} defaultValue={round.drop_lowest} /></Field>
+            <Field name="advanceCount" label={t("round.advanceCount")} errors={errors["advanceCount"]}>
+              <input {...props("advanceCount")} type="number" min={0} defaultValue={round.advance_count} />
+            </Field>
+            <Field
+              name="advancePerOrganization"
+              label={t("round.advancePerOrganization")}
+              hint={t("round.advancePerOrganizationHint")}
+              errors={errors["advancePerOrganization"]}
+            >
+              <input
+                {...props("advancePerOrganization")}
+                type="number"
+                min={1}
+                defaultValue={round.advance_per_organization ?? ""}
+              />
+            </Field>
+            <Field name="dropHighest" label={t("round.dropHighest")} errors={errors["dropHighest"]}>
+              <input {...props("dropHighest")} type="number" min={0} max={10} defaultValue={round.drop_highest} />
+            </Field>
+            <Field name="dropLowest" label={t("round.dropLowest")} errors={errors["dropLowest"]}>
+              <input {...props("dropLowest")} type="number" min={0} max={10} defaultValue={round.drop_lowest} />
+            </Field>
             <Field name="combine" label={t("round.combineLabel")} errors={errors["combine"]}>
               <select {...props("combine")} defaultValue={round.combine}>
-                {(["mean", "sum", "median"] as const).map((c) => <option key={c} value={c}>{t(`round.combine.${c}`)}</option>)}
+                {(["mean", "sum", "median"] as const).map((c) => (
+                  <option key={c} value={c}>
+                    {t(`round.combine.${c}`)}
+                  </option>
+                ))}
               </select>
             </Field>
-            <Field name="multiplier" label={t("round.multiplier")} hint={t("round.multiplierHint")} errors={errors["multiplier"]}><input {...props("multiplier")} inputMode="decimal" defaultValue={round.multiplier ?? ""} /></Field>
-            <Field name="decimals" label={t("round.decimals")} errors={errors["decimals"]}><input {...props("decimals")} type="number" min={0} max={6} defaultValue={round.decimals} /></Field>
+            <Field
+              name="multiplier"
+              label={t("round.multiplier")}
+              hint={t("round.multiplierHint")}
+              errors={errors["multiplier"]}
+            >
+              <input {...props("multiplier")} inputMode="decimal" defaultValue={round.multiplier ?? ""} />
+            </Field>
+            <Field name="decimals" label={t("round.decimals")} errors={errors["decimals"]}>
+              <input {...props("decimals")} type="number" min={0} max={6} defaultValue={round.decimals} />
+            </Field>
             <Field name="rounding" label={t("round.roundingLabel")} errors={errors["rounding"]}>
               <select {...props("rounding")} defaultValue={round.rounding}>
-                {(["half-up", "half-even", "truncate"] as const).map((r) => <option key={r} value={r}>{t(`round.rounding.${r}`)}</option>)}
+                {(["half-up", "half-even", "truncate"] as const).map((r) => (
+                  <option key={r} value={r}>
+                    {t(`round.rounding.${r}`)}
+                  </option>
+                ))}
               </select>
             </Field>
-            <Field name="normalization" label={t("round.normalizationLabel")} hint={t("round.normalizationHint")} errors={errors["normalization"]}>
+            <Field
+              name="normalization"
+              label={t("round.normalizationLabel")}
+              hint={t("round.normalizationHint")}
+              errors={errors["normalization"]}
+            >
               <select {...props("normalization")} defaultValue={round.normalization}>
-                {(["none", "zscore"] as const).map((n) => <option key={n} value={n}>{t(`round.normalization.${n}`)}</option>)}
+                {(["none", "zscore"] as const).map((n) => (
+                  <option key={n} value={n}>
+                    {t(`round.normalization.${n}`)}
+                  </option>
+                ))}
               </select>
             </Field>
             {(["tieBreak1", "tieBreak2", "tieBreak3"] as const).map((name, i) => (
               <Field key={name} name={name} label={t("round.tieBreakN", { n: i + 1 })} errors={errors[name]}>
                 <select {...props(name)} defaultValue={tieBreaks[i] ?? ""}>
-                  {tieOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                  {tieOptions.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
                 </select>
               </Field>
             ))}
-            <Field name="opensAt" label={t("round.opensAt")} errors={errors["opensAt"]}><input {...props("opensAt")} type="datetime-local" defaultValue={opensAt} /></Field>
-            <Field name="closesAt" label={t("round.closesAt")} hint={t("round.beijingTime")} errors={errors["closesAt"]}><input {...props("closesAt")} type="datetime-local" defaultValue={closesAt} /></Field>
+            <Field name="opensAt" label={t("round.opensAt")} errors={errors["opensAt"]}>
+              <input {...props("opensAt")} type="datetime-local" defaultValue={opensAt} />
+            </Field>
+            <Field
+              name="closesAt"
+              label={t("round.closesAt")}
+              hint={t("round.beijingTime")}
+              errors={errors["closesAt"]}
+            >
+              <input {...props("closesAt")} type="datetime-local" defaultValue={closesAt} />
+            </Field>
             <label className="flex items-center gap-2 self-end text-sm text-slate-700">
-              <input type="checkbox" name="avoidSameCountry" value="on" defaultChecked={round.avoid_same_country === 1} />
+              <input
+                type="checkbox"
+                name="avoidSameCountry"
+                value="on"
+                defaultChecked={round.avoid_same_country === 1}
+              />
               {t("round.avoidSameCountry")}
             </label>
           </fieldset>
-          {!published ? <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">{t("round.saveRule")}</button> : null}
+          {!published ? (
+            <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
+              {t("round.saveRule")}
+            </button>
+          ) : null}
         </Form>
       </Section>
 
       <Section id="rubric" title={t("rubric.title")}>
         <p className="mt-1 text-sm text-slate-600">{t("rubric.help")}</p>
         <div className="mt-2">
-          <RubricForm defaults={criteria.map(({ nameZh, nameEn, weight, max, step }) => ({ nameZh, nameEn, weight, max, step }))} locked={rubricLocked || published} lastResult={data?.form === "rubric" ? data.rubric : null} />
+          <RubricForm
+            defaults={criteria.map(({ nameZh, nameEn, weight, max, step }) => ({ nameZh, nameEn, weight, max, step }))}
+            locked={rubricLocked || published}
+            lastResult={data?.form === "rubric" ? data.rubric : null}
+          />
         </div>
       </Section>
 
@@ -178,8 +345,13 @@ export default function RoundSettings() {
         <ol className="mt-2 space-y-1 text-sm">
           {history.map((h) => (
             <li key={h.id} className="text-slate-700">
-              <span className="font-medium">{t(`audit.${h.action.replace(".", "_")}`, { defaultValue: h.action })}</span>
-              <span className="text-slate-500"> · {when.format(new Date(h.at))} · {h.actor ?? "—"}</span>
+              <span className="font-medium">
+                {t(`audit.${h.action.replace(".", "_")}`, { defaultValue: h.action })}
+              </span>
+              <span className="text-slate-500">
+                {" "}
+                · {when.format(new Date(h.at))} · {h.actor ?? "—"}
+              </span>
               {h.reason ? <span> · {h.reason}</span> : null}
             </li>
           ))}

@@ -13,7 +13,15 @@ import { organizerRound } from "~/routing/guards.server";
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
 const actionSchema = z.discriminatedUnion("form", [
-  z.object({ form: z.literal("run"), seed: z.coerce.number({ error: "validation.number" }).int({ error: "validation.number" }).min(0).max(2 ** 31 - 1), mode: z.enum(["fill", "reset"]) }),
+  z.object({
+    form: z.literal("run"),
+    seed: z.coerce
+      .number({ error: "validation.number" })
+      .int({ error: "validation.number" })
+      .min(0)
+      .max(2 ** 31 - 1),
+    mode: z.enum(["fill", "reset"]),
+  }),
   z.object({
     form: z.literal("swap"),
     code: z.string().trim().min(1).max(20),
@@ -25,14 +33,23 @@ const actionSchema = z.discriminatedUnion("form", [
 
 export async function loader(args: LoaderFunctionArgs) {
   const { competition, round } = await organizerRound(args);
-  const code = z.string().trim().max(20).optional().catch(undefined).parse(new URL(args.request.url).searchParams.get("entry") ?? undefined);
+  const code = z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(args.request.url).searchParams.get("entry") ?? undefined);
   const [overview, panel, rounds] = await Promise.all([
     args.context.services.assignment.overview(round.id),
     code ? args.context.services.assignment.panel(competition.id, round.id, code) : Promise.resolve(null),
     args.context.services.results.rounds(competition.id),
   ]);
   // The last round is the one played live: it gets the "one panel for every entry" form.
-  const live = rounds.at(-1)?.id === round.id ? await args.context.services.assignment.panelChoices(competition.id, round.id) : null;
+  const live =
+    rounds.at(-1)?.id === round.id
+      ? await args.context.services.assignment.panelChoices(competition.id, round.id)
+      : null;
   return { round, overview, code: code ?? "", panel, live };
 }
 
@@ -43,23 +60,55 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   if (formData.get("form") === "livePanel") {
     const judges = panelSchema.safeParse(formData.getAll("judge"));
-    if (!judges.success) return { form: "livePanel" as const, message: judges.error.issues[0]?.message ?? "assign.chooseJudges", run: null };
-    if (round.status === "published") return { form: "livePanel" as const, message: "round.publishedLocked", run: null };
+    if (!judges.success)
+      return {
+        form: "livePanel" as const,
+        message: judges.error.issues[0]?.message ?? "assign.chooseJudges",
+        run: null,
+      };
+    if (round.status === "published")
+      return { form: "livePanel" as const, message: "round.publishedLocked", run: null };
     const outcome = await args.context.services.assignment.seatPanel(user, round.id, judges.data);
     return outcome.ok
-      ? { form: "livePanel" as const, message: null, run: null, seated: { added: outcome.added, removed: outcome.removed, skipped: outcome.skipped.slice(0, 200) } }
+      ? {
+          form: "livePanel" as const,
+          message: null,
+          run: null,
+          seated: { added: outcome.added, removed: outcome.removed, skipped: outcome.skipped.slice(0, 200) },
+        }
       : { form: "livePanel" as const, message: outcome.message, run: null };
   }
   const parsed = actionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { form: "error" as const, message: parsed.error.issues[0]?.message ?? "validation.required", run: null };
+  if (!parsed.success)
+    return { form: "error" as const, message: parsed.error.issues[0]?.message ?? "validation.required", run: null };
   const input = parsed.data;
   if (round.status === "published") return { form: input.form, message: "round.publishedLocked", run: null };
   if (input.form === "run") {
     const started = performance.now();
-    const run = await args.context.services.assignment.run(user, round.id, { seed: input.seed, resetUnscored: input.mode === "reset" });
-    return { form: "run" as const, message: null, run: { ...run, unassigned: run.unassigned.slice(0, 200), shortCount: run.unassigned.length, ms: Math.round(performance.now() - started) } };
+    const run = await args.context.services.assignment.run(user, round.id, {
+      seed: input.seed,
+      resetUnscored: input.mode === "reset",
+    });
+    return {
+      form: "run" as const,
+      message: null,
+      run: {
+        ...run,
+        unassigned: run.unassigned.slice(0, 200),
+        shortCount: run.unassigned.length,
+        ms: Math.round(performance.now() - started),
+      },
+    };
   }
-  const outcome = await args.context.services.assignment.swap(user, competition.id, round.id, input.code, input.from, input.to, input.reason || null);
+  const outcome = await args.context.services.assignment.swap(
+    user,
+    competition.id,
+    round.id,
+    input.code,
+    input.from,
+    input.to,
+    input.reason || null,
+  );
   return { form: "swap" as const, message: outcome.ok ? "assign.swapped" : outcome.message, run: null };
 }
 
@@ -77,15 +126,34 @@ export default function RoundAssignments() {
     <div className="mx-auto max-w-5xl space-y-6">
       <RoundTabs slug={round.slug} name={localized(locale, round.name_zh, round.name_en)} status={round.status} />
       <dl className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
-        <div><dt className="text-slate-500">{t("assign.pairs")}</dt><dd className="font-mono text-lg">{number.format(overview.pairs)}</dd></div>
-        <div><dt className="text-slate-500">{t("assign.judges")}</dt><dd className="font-mono text-lg">{overview.judges}</dd></div>
-        <div><dt className="text-slate-500">{t("assign.load")}</dt><dd className="font-mono text-lg">{overview.load.min}–{overview.load.max}</dd></div>
-        <div><dt className="text-slate-500">{t("assign.short")}</dt><dd className={`font-mono text-lg ${overview.short ? "text-rose-700" : ""}`}>{number.format(overview.short)} / {number.format(overview.entries)}</dd></div>
+        <div>
+          <dt className="text-slate-500">{t("assign.pairs")}</dt>
+          <dd className="font-mono text-lg">{number.format(overview.pairs)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("assign.judges")}</dt>
+          <dd className="font-mono text-lg">{overview.judges}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("assign.load")}</dt>
+          <dd className="font-mono text-lg">
+            {overview.load.min}–{overview.load.max}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t("assign.short")}</dt>
+          <dd className={`font-mono text-lg ${overview.short ? "text-rose-700" : ""}`}>
+            {number.format(overview.short)} / {number.format(overview.entries)}
+          </dd>
+        </div>
       </dl>
 
       <Section id="run" title={t("assign.runTitle")}>
         <p className="mt-1 text-sm text-slate-600">{t("assign.runHelp", { k: round.judges_per_entry })}</p>
-        <Form method="post" className="mt-2 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+        <Form
+          method="post"
+          className="mt-2 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+        >
           <input type="hidden" name="form" value="run" />
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("assign.seed")}</span>
@@ -98,7 +166,13 @@ export default function RoundAssignments() {
               <option value="reset">{t("assign.modeReset")}</option>
             </select>
           </label>
-          <button type="submit" disabled={running || round.status === "published"} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">{t("assign.run")}</button>
+          <button
+            type="submit"
+            disabled={running || round.status === "published"}
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
+          >
+            {t("assign.run")}
+          </button>
           {running ? (
             <div role="status" className="w-full">
               <p className="text-sm text-slate-600">{t("assign.running")}</p>
@@ -107,41 +181,84 @@ export default function RoundAssignments() {
           ) : null}
         </Form>
         {data?.form === "run" && data.run ? (
-          <div role="status" className="mt-3 space-y-2 rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900">
-            <p>{t("assign.done", { added: data.run.added, removed: data.run.removed, min: data.run.load.min, max: data.run.load.max, ms: data.run.ms })}</p>
+          <div
+            role="status"
+            className="mt-3 space-y-2 rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900"
+          >
+            <p>
+              {t("assign.done", {
+                added: data.run.added,
+                removed: data.run.removed,
+                min: data.run.load.min,
+                max: data.run.load.max,
+                ms: data.run.ms,
+              })}
+            </p>
             {data.run.shortCount > 0 ? (
               <>
                 <p className="font-medium text-rose-800">{t("assign.shortList", { count: data.run.shortCount })}</p>
                 <ul className="max-h-64 overflow-auto text-rose-900">
-                  {data.run.unassigned.map((u) => <li key={u.entryId}><span className="font-mono">{u.code}</span> · {t("assign.missing", { count: u.missing })} · {t(`assign.reason.${u.reason}`)}</li>)}
+                  {data.run.unassigned.map((u) => (
+                    <li key={u.entryId}>
+                      <span className="font-mono">{u.code}</span> · {t("assign.missing", { count: u.missing })} ·{" "}
+                      {t(`assign.reason.${u.reason}`)}
+                    </li>
+                  ))}
                 </ul>
               </>
             ) : null}
           </div>
         ) : null}
-        {data && data.form !== "run" && data.form !== "swap" && data.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
+        {data && data.form !== "run" && data.form !== "swap" && data.message ? (
+          <FormMessage>{t(data.message)}</FormMessage>
+        ) : null}
       </Section>
 
       <Section id="panel" title={t("assign.panelTitle")}>
         <Form method="get" className="mt-2 flex gap-2">
-          <input name="entry" defaultValue={code} placeholder={t("assign.entryCode")} aria-label={t("assign.entryCode")} className={inputClass} />
-          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">{t("assign.show")}</button>
+          <input
+            name="entry"
+            defaultValue={code}
+            placeholder={t("assign.entryCode")}
+            aria-label={t("assign.entryCode")}
+            className={inputClass}
+          />
+          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+            {t("assign.show")}
+          </button>
         </Form>
         {data?.form === "swap" && data.message ? (
-          data.message === "assign.swapped" ? <p role="status" className="mt-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t(data.message)}</p> : <FormMessage>{t(data.message)}</FormMessage>
+          data.message === "assign.swapped" ? (
+            <p role="status" className="mt-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+              {t(data.message)}
+            </p>
+          ) : (
+            <FormMessage>{t(data.message)}</FormMessage>
+          )
         ) : null}
         {code && !panel ? <p className="mt-2 text-sm text-rose-700">{t("assign.entryUnknown")}</p> : null}
         {panel ? (
           <div className="mt-3 space-y-3">
             <p className="text-sm">
-              <Link to={`/admin/entries/${panel.entry.id}`} className="font-mono text-indigo-700 hover:underline">{panel.entry.code}</Link> · {localized(locale, panel.entry.title_zh, panel.entry.title_en)} · {panel.entry.organization} · <CountryLabel code={panel.entry.country} locale={locale} />
+              <Link to={`/admin/entries/${panel.entry.id}`} className="font-mono text-indigo-700 hover:underline">
+                {panel.entry.code}
+              </Link>{" "}
+              · {localized(locale, panel.entry.title_zh, panel.entry.title_en)} · {panel.entry.organization} ·{" "}
+              <CountryLabel code={panel.entry.country} locale={locale} />
             </p>
             <ul className="space-y-2">
               {panel.seated.map((j) => (
-                <li key={j.id} className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <li
+                  key={j.id}
+                  className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm"
+                >
                   <span className="font-medium">{j.name}</span>
-                  <span className="text-slate-500">{j.affiliation} · {j.country}</span>
-                  <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{t(`assign.scoreState.${j.status ?? "none"}`)}</span>
+                  <span className="text-slate-500">
+                    {j.affiliation} · {j.country}
+                  </span>
+                  <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">
+                    {t(`assign.scoreState.${j.status ?? "none"}`)}
+                  </span>
                   {j.status !== "submitted" && search.get("entry") ? (
                     <Form method="post" className="ml-auto flex flex-wrap items-center gap-2">
                       <input type="hidden" name="form" value="swap" />
@@ -150,11 +267,25 @@ export default function RoundAssignments() {
                       <select name="to" aria-label={t("assign.replaceWith")} className={inputClass} defaultValue="">
                         <option value="">{t("assign.replaceWith")}</option>
                         {panel.candidates.map((c) => (
-                          <option key={c.id} value={c.id}>{c.name} · {c.affiliation} · {t("assign.loadOf", { count: c.load })}{c.expert ? ` · ${t("assign.expert")}` : ""}</option>
+                          <option key={c.id} value={c.id}>
+                            {c.name} · {c.affiliation} · {t("assign.loadOf", { count: c.load })}
+                            {c.expert ? ` · ${t("assign.expert")}` : ""}
+                          </option>
                         ))}
                       </select>
-                      <input name="reason" maxLength={500} placeholder={t("admin.reason")} aria-label={t("admin.reason")} className={inputClass} />
-                      <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">{t("assign.swap")}</button>
+                      <input
+                        name="reason"
+                        maxLength={500}
+                        placeholder={t("admin.reason")}
+                        aria-label={t("admin.reason")}
+                        className={inputClass}
+                      />
+                      <button
+                        type="submit"
+                        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium"
+                      >
+                        {t("assign.swap")}
+                      </button>
                     </Form>
                   ) : null}
                 </li>
@@ -163,13 +294,27 @@ export default function RoundAssignments() {
           </div>
         ) : null}
       </Section>
-      {live ? <LivePanelForm judges={live} result={data && "seated" in data ? (data.seated ?? null) : null} message={data?.form === "livePanel" ? data.message : null} /> : null}
+      {live ? (
+        <LivePanelForm
+          judges={live}
+          result={data && "seated" in data ? (data.seated ?? null) : null}
+          message={data?.form === "livePanel" ? data.message : null}
+        />
+      ) : null}
     </div>
   );
 }
 
 /** Seats one panel on every entry of the live final: a checkbox per judge, the current panel ticked. */
-function LivePanelForm({ judges, result, message }: { judges: { id: number; name: string; affiliation: string; country: string; seated: boolean }[]; result: { added: number; removed: number; skipped: { code: string; judge: string; reason: string }[] } | null; message: string | null }) {
+function LivePanelForm({
+  judges,
+  result,
+  message,
+}: {
+  judges: { id: number; name: string; affiliation: string; country: string; seated: boolean }[];
+  result: { added: number; removed: number; skipped: { code: string; judge: string; reason: string }[] } | null;
+  message: string | null;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigation = useNavigation();
@@ -177,7 +322,11 @@ function LivePanelForm({ judges, result, message }: { judges: { id: number; name
   return (
     <Section id="live-panel" title={t("assign.livePanelTitle")}>
       <p className="mt-1 text-sm text-slate-600">{t("assign.livePanelHelp")}</p>
-      <Form method="post" className="mt-2 space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="live-panel-form">
+      <Form
+        method="post"
+        className="mt-2 space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+        data-testid="live-panel-form"
+      >
         <input type="hidden" name="form" value="livePanel" />
         <ul className="grid max-h-72 grid-cols-1 gap-1 overflow-y-auto text-sm sm:grid-cols-2">
           {judges.map((j) => (
@@ -204,7 +353,10 @@ function LivePanelForm({ judges, result, message }: { judges: { id: number; name
           ))}
         </ul>
         <div className="flex items-center gap-3">
-          <button className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50" disabled={navigation.state !== "idle"}>
+          <button
+            className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50"
+            disabled={navigation.state !== "idle"}
+          >
             {t("assign.livePanelSubmit")}
           </button>
           <span className="text-sm text-slate-600">{t("assign.livePanelChosen", { count: chosen.size })}</span>

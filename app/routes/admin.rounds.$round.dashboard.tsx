@@ -30,7 +30,10 @@ export default function JudgingDashboard() {
       <RoundTabs slug={round.slug} name={localized(locale, round.name_zh, round.name_en)} status={round.status} />
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <StatCard label={t("dashboard.progress")} value={`${pct(d.totals.submitted, d.totals.assigned)}%`} />
-        <StatCard label={t("dashboard.submittedOf")} value={`${number.format(d.totals.submitted)} / ${number.format(d.totals.assigned)}`} />
+        <StatCard
+          label={t("dashboard.submittedOf")}
+          value={`${number.format(d.totals.submitted)} / ${number.format(d.totals.assigned)}`}
+        />
         <StatCard label={t("dashboard.needsJudges")} value={number.format(d.short.needsJudges)} />
         <StatCard label={t("dashboard.behind")} value={number.format(behind.length)} />
       </dl>
@@ -39,7 +42,12 @@ export default function JudgingDashboard() {
         <div className="mt-2 overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
-              <tr><th className="py-1 pr-3">{t("dashboard.unit")}</th><th className="pr-3">{t("rounds.entries")}</th><th className="pr-3">{t("dashboard.complete")}</th><th>{t("dashboard.progress")}</th></tr>
+              <tr>
+                <th className="py-1 pr-3">{t("dashboard.unit")}</th>
+                <th className="pr-3">{t("rounds.entries")}</th>
+                <th className="pr-3">{t("dashboard.complete")}</th>
+                <th>{t("dashboard.progress")}</th>
+              </tr>
             </thead>
             <tbody>
               {d.units.map((u) => (
@@ -49,7 +57,12 @@ export default function JudgingDashboard() {
                   <td className="pr-3 font-mono">{number.format(u.complete)}</td>
                   <td className="min-w-40">
                     <div className="flex items-center gap-2">
-                      <progress value={u.submitted} max={Math.max(1, u.entries * d.round.k)} className="h-2 w-32" aria-label={localized(locale, u.nameZh, u.nameEn)} />
+                      <progress
+                        value={u.submitted}
+                        max={Math.max(1, u.entries * d.round.k)}
+                        className="h-2 w-32"
+                        aria-label={localized(locale, u.nameZh, u.nameEn)}
+                      />
                       <span className="font-mono text-xs">{pct(u.submitted, u.entries * d.round.k)}%</span>
                     </div>
                   </td>
@@ -61,7 +74,9 @@ export default function JudgingDashboard() {
       </Section>
 
       <Section id="distribution" title={t("dashboard.distribution")}>
-        <div className="mt-2"><DistributionChart bins={d.distribution} /></div>
+        <div className="mt-2">
+          <DistributionChart bins={d.distribution} />
+        </div>
       </Section>
 
       <Section id="outliers" title={t("dashboard.outliers")}>
@@ -70,15 +85,28 @@ export default function JudgingDashboard() {
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
               <tr>
-                <th className="py-1 pr-3">{t("dashboard.judge")}</th><th className="pr-3">{t("dashboard.flag")}</th><th className="pr-3">{t("dashboard.shared")}</th>
-                <th className="pr-3">{t("dashboard.mean")}</th><th className="pr-3">{t("dashboard.panelMean")}</th><th className="pr-3">{t("dashboard.spread")}</th><th>{t("dashboard.panelSpread")}</th>
+                <th className="py-1 pr-3">{t("dashboard.judge")}</th>
+                <th className="pr-3">{t("dashboard.flag")}</th>
+                <th className="pr-3">{t("dashboard.shared")}</th>
+                <th className="pr-3">{t("dashboard.mean")}</th>
+                <th className="pr-3">{t("dashboard.panelMean")}</th>
+                <th className="pr-3">{t("dashboard.spread")}</th>
+                <th>{t("dashboard.panelSpread")}</th>
               </tr>
             </thead>
             <tbody>
               {(d.outliers.length ? d.outliers : d.deviations.slice(0, 5)).map((o) => (
                 <tr key={o.judgeId} className="border-t border-slate-100">
                   <td className="py-1 pr-3">{o.name}</td>
-                  <td className="pr-3">{o.flag ? <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">{t(`dashboard.flags.${o.flag}`)}</span> : "—"}</td>
+                  <td className="pr-3">
+                    {o.flag ? (
+                      <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900">
+                        {t(`dashboard.flags.${o.flag}`)}
+                      </span>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td className="pr-3 font-mono">{o.shared}</td>
                   <td className="pr-3 font-mono">{dec.format(o.mean)}</td>
                   <td className="pr-3 font-mono">{dec.format(o.panelMean)}</td>
@@ -95,23 +123,40 @@ export default function JudgingDashboard() {
         <Section id="judges" title={t("dashboard.judges")}>
           <ul className="mt-2 max-h-[32rem] space-y-1 overflow-auto text-sm" data-testid="judge-progress">
             {d.judges.map((j) => (
-              <li key={j.id} data-judge={j.id} className={`flex items-center gap-2 rounded px-2 py-1 ${j.behind ? "bg-rose-50" : ""}`}>
+              <li
+                key={j.id}
+                data-judge={j.id}
+                className={`flex items-center gap-2 rounded px-2 py-1 ${j.behind ? "bg-rose-50" : ""}`}
+              >
                 <span className="min-w-0 flex-1 truncate">{j.name}</span>
                 {j.behind ? <span className="text-xs text-rose-700">{t("dashboard.isBehind")}</span> : null}
-                <span className="font-mono text-xs">{j.submitted}/{j.assigned}</span>
+                <span className="font-mono text-xs">
+                  {j.submitted}/{j.assigned}
+                </span>
                 <progress value={j.submitted} max={Math.max(1, j.assigned)} className="h-2 w-24" aria-label={j.name} />
               </li>
             ))}
           </ul>
         </Section>
         <Section id="short" title={t("dashboard.shortEntries")}>
-          <p className="mt-1 text-sm text-slate-600">{t("dashboard.shortSummary", { needs: d.short.needsJudges, awaiting: d.short.awaitingScores })}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {t("dashboard.shortSummary", { needs: d.short.needsJudges, awaiting: d.short.awaitingScores })}
+          </p>
           <ul className="mt-2 max-h-[32rem] space-y-1 overflow-auto text-sm">
             {d.short.list.map((s) => (
               <li key={s.id} className="flex gap-2">
-                <Link to={`/admin/rounds/${round.slug}/assignments?entry=${s.code}`} className="font-mono text-indigo-700 hover:underline">{s.code}</Link>
+                <Link
+                  to={`/admin/rounds/${round.slug}/assignments?entry=${s.code}`}
+                  className="font-mono text-indigo-700 hover:underline"
+                >
+                  {s.code}
+                </Link>
                 <span className="min-w-0 flex-1 truncate">{localized(locale, s.titleZh, s.titleEn)}</span>
-                <span className={`font-mono text-xs ${s.needsJudges ? "text-rose-700" : ""}`}>{s.needsJudges ? t("dashboard.assignedOf", { n: s.assigned, k: d.round.k }) : t("dashboard.submittedOfK", { n: s.submitted, k: d.round.k })}</span>
+                <span className={`font-mono text-xs ${s.needsJudges ? "text-rose-700" : ""}`}>
+                  {s.needsJudges
+                    ? t("dashboard.assignedOf", { n: s.assigned, k: d.round.k })
+                    : t("dashboard.submittedOfK", { n: s.submitted, k: d.round.k })}
+                </span>
               </li>
             ))}
           </ul>

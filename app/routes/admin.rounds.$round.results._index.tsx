@@ -13,7 +13,11 @@ import { organizerRound, reasonSchema } from "~/routing/guards.server";
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
 const query = z.object({
-  unit: z.string().regex(/^(all|group:\d+|track:\d+)$/).optional().catch(undefined),
+  unit: z
+    .string()
+    .regex(/^(all|group:\d+|track:\d+)$/)
+    .optional()
+    .catch(undefined),
   compare: z.enum(["on"]).optional().catch(undefined),
   norm: z.enum(["none", "zscore"]).optional().catch(undefined),
   dh: z.coerce.number().int().min(0).max(10).optional().catch(undefined),
@@ -23,7 +27,12 @@ const query = z.object({
 const actionSchema = z.discriminatedUnion("form", [
   z.object({ form: z.literal("apply") }),
   z.object({ form: z.literal("publish"), confirm: z.literal("on", { error: "results.confirmPublish" }) }),
-  z.object({ form: z.literal("override"), entryId: z.coerce.number().int().positive(), decision: z.enum(["advanced", "eliminated", "rule"]), reason: reasonSchema }),
+  z.object({
+    form: z.literal("override"),
+    entryId: z.coerce.number().int().positive(),
+    decision: z.enum(["advanced", "eliminated", "rule"]),
+    reason: reasonSchema,
+  }),
 ]);
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -53,7 +62,10 @@ export async function action(args: ActionFunctionArgs) {
   const admin = args.context.services.resultsAdmin;
   const input = parsed.data;
   const url = new URL(args.request.url);
-  const back = (flag: string) => redirect(`/admin/rounds/${round.slug}/results?${new URLSearchParams({ ...(url.searchParams.get("unit") ? { unit: url.searchParams.get("unit")! } : {}), done: flag })}`);
+  const back = (flag: string) =>
+    redirect(
+      `/admin/rounds/${round.slug}/results?${new URLSearchParams({ ...(url.searchParams.get("unit") ? { unit: url.searchParams.get("unit")! } : {}), done: flag })}`,
+    );
   if (input.form === "apply") {
     const outcome = await admin.applyRule(user, round.id);
     return outcome.ok ? back("apply") : { field: null, message: outcome.message };
@@ -79,7 +91,11 @@ export default function RoundResults() {
   return (
     <div className="mx-auto max-w-7xl space-y-6">
       <RoundTabs slug={round.slug} name={localized(locale, round.name_zh, round.name_en)} status={round.status} />
-      {search.get("done") ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t(`results.done.${search.get("done")}`, { defaultValue: t("round.saved") })}</p> : null}
+      {search.get("done") ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t(`results.done.${search.get("done")}`, { defaultValue: t("round.saved") })}
+        </p>
+      ) : null}
       {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
 
       <div className="flex flex-wrap items-end gap-3">
@@ -87,16 +103,35 @@ export default function RoundResults() {
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("dashboard.unit")}</span>
             <select name="unit" defaultValue={unit ?? ""} className={inputClass}>
-              {units.map((u) => <option key={u.unit} value={u.unit}>{localized(locale, u.nameZh, u.nameEn)}</option>)}
+              {units.map((u) => (
+                <option key={u.unit} value={u.unit}>
+                  {localized(locale, u.nameZh, u.nameEn)}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">{t("results.apply")}</button>
+          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+            {t("results.apply")}
+          </button>
         </Form>
-        <a href={`/admin/rounds/${round.slug}/results/export.csv`} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">{t("admin.exportCsv")}</a>
-        <a href={`/admin/rounds/${round.slug}/results/export.xlsx`} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium">{t("admin.exportXlsx")}</a>
+        <a
+          href={`/admin/rounds/${round.slug}/results/export.csv`}
+          className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium"
+        >
+          {t("admin.exportCsv")}
+        </a>
+        <a
+          href={`/admin/rounds/${round.slug}/results/export.xlsx`}
+          className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium"
+        >
+          {t("admin.exportXlsx")}
+        </a>
       </div>
 
-      <p className="text-sm text-slate-600">{t("results.advanceSummary", { advancing, proposed, n: round.advance_count })}{round.advance_per_organization ? ` ${t("results.capSummary", { m: round.advance_per_organization })}` : ""}</p>
+      <p className="text-sm text-slate-600">
+        {t("results.advanceSummary", { advancing, proposed, n: round.advance_count })}
+        {round.advance_per_organization ? ` ${t("results.capSummary", { m: round.advance_per_organization })}` : ""}
+      </p>
 
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="results-table">
@@ -114,38 +149,84 @@ export default function RoundResults() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id} className={`border-t border-slate-100 align-top ${r.state === "advanced" ? "bg-emerald-50/60" : ""}`}>
+              <tr
+                key={r.id}
+                className={`border-t border-slate-100 align-top ${r.state === "advanced" ? "bg-emerald-50/60" : ""}`}
+              >
                 <td className="px-2 py-2 font-mono">{r.rank ?? "—"}</td>
                 <td className="px-2 py-2">
-                  <Link to={`/admin/entries/${r.id}`} className="font-mono text-indigo-700 hover:underline">{r.code}</Link>
+                  <Link to={`/admin/entries/${r.id}`} className="font-mono text-indigo-700 hover:underline">
+                    {r.code}
+                  </Link>
                   <p className="max-w-xs truncate">{localized(locale, r.title_zh, r.title_en)}</p>
-                  <p className="text-xs text-slate-500">{r.organization} · <CountryLabel code={r.country} locale={locale} /></p>
+                  <p className="text-xs text-slate-500">
+                    {r.organization} · <CountryLabel code={r.country} locale={locale} />
+                  </p>
                 </td>
                 <td className="px-2 py-2 font-mono font-semibold">{r.result ?? "—"}</td>
                 <td className="px-2 py-2 font-mono text-slate-500">{r.raw_result ?? "—"}</td>
                 <td className="px-2 py-2 font-mono">{r.judges_counted}</td>
                 <td className="px-2 py-2 font-mono text-xs">
-                  {r.kept.map((m, i) => <span key={`k${i}`} className="mr-1" title={m}>{shortDecimal(m)}</span>)}
-                  {r.dropped.map((m, i) => <s key={`d${i}`} className="mr-1 text-slate-400" title={`${t("results.dropped")}: ${m}`}>{shortDecimal(m)}</s>)}
+                  {r.kept.map((m, i) => (
+                    <span key={`k${i}`} className="mr-1" title={m}>
+                      {shortDecimal(m)}
+                    </span>
+                  ))}
+                  {r.dropped.map((m, i) => (
+                    <s key={`d${i}`} className="mr-1 text-slate-400" title={`${t("results.dropped")}: ${m}`}>
+                      {shortDecimal(m)}
+                    </s>
+                  ))}
                 </td>
-                <td className="px-2 py-2 text-xs">{r.decided_by ? t(r.decided_by.startsWith("criterion:") ? "results.tie.criterion" : `results.tie.${r.decided_by}`, { defaultValue: r.decided_by }) : ""}</td>
                 <td className="px-2 py-2 text-xs">
-                  <span className={r.state === "advanced" ? "font-medium text-emerald-800" : ""}>{t(`entry.state.${r.state}`)}</span>
-                  {r.state_source === "organizer" ? <span className="block text-amber-800">{t("results.override")}: {r.state_reason}</span> : null}
-                  {!published && r.proposed !== (r.state === "advanced") && r.state_source === "rule" ? <span className="block text-slate-500">{t("results.ruleWould", { state: t(`entry.state.${r.proposed ? "advanced" : "eliminated"}`) })}</span> : null}
+                  {r.decided_by
+                    ? t(
+                        r.decided_by.startsWith("criterion:") ? "results.tie.criterion" : `results.tie.${r.decided_by}`,
+                        { defaultValue: r.decided_by },
+                      )
+                    : ""}
+                </td>
+                <td className="px-2 py-2 text-xs">
+                  <span className={r.state === "advanced" ? "font-medium text-emerald-800" : ""}>
+                    {t(`entry.state.${r.state}`)}
+                  </span>
+                  {r.state_source === "organizer" ? (
+                    <span className="block text-amber-800">
+                      {t("results.override")}: {r.state_reason}
+                    </span>
+                  ) : null}
+                  {!published && r.proposed !== (r.state === "advanced") && r.state_source === "rule" ? (
+                    <span className="block text-slate-500">
+                      {t("results.ruleWould", { state: t(`entry.state.${r.proposed ? "advanced" : "eliminated"}`) })}
+                    </span>
+                  ) : null}
                   {!published ? (
                     <details className="mt-1">
                       <summary className="cursor-pointer text-indigo-700">{t("results.adjust")}</summary>
                       <Form method="post" className="mt-1 space-y-1">
                         <input type="hidden" name="form" value="override" />
                         <input type="hidden" name="entryId" value={r.id} />
-                        <select name="decision" defaultValue={r.state === "advanced" ? "eliminated" : "advanced"} className={inputClass} aria-label={t("results.advancement")}>
+                        <select
+                          name="decision"
+                          defaultValue={r.state === "advanced" ? "eliminated" : "advanced"}
+                          className={inputClass}
+                          aria-label={t("results.advancement")}
+                        >
                           <option value="advanced">{t("entry.state.advanced")}</option>
                           <option value="eliminated">{t("entry.state.eliminated")}</option>
                           <option value="rule">{t("results.backToRule")}</option>
                         </select>
-                        <input name="reason" required maxLength={500} placeholder={t("admin.reason")} aria-label={t("admin.reason")} className={inputClass} />
-                        <button type="submit" className="rounded-md border border-slate-300 px-2 py-1">{t("admin.apply")}</button>
+                        <input
+                          name="reason"
+                          required
+                          maxLength={500}
+                          placeholder={t("admin.reason")}
+                          aria-label={t("admin.reason")}
+                          className={inputClass}
+                        />
+                        <button type="submit" className="rounded-md border border-slate-300 px-2 py-1">
+                          {t("admin.apply")}
+                        </button>
                       </Form>
                     </details>
                   ) : null}
@@ -162,46 +243,88 @@ export default function RoundResults() {
             <input type="hidden" name="form" value="apply" />
             <h2 className="font-semibold">{t("results.applyTitle")}</h2>
             <p className="text-sm text-slate-600">{t("results.applyHelp")}</p>
-            <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">{t("results.applyRule")}</button>
+            <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+              {t("results.applyRule")}
+            </button>
           </Form>
           <Form method="post" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
             <input type="hidden" name="form" value="publish" />
             <h2 className="font-semibold">{t("results.publishTitle")}</h2>
-            <p className="text-sm text-slate-600">{round.status === "closed" ? t("results.publishHelp") : t("results.closeFirst")}</p>
+            <p className="text-sm text-slate-600">
+              {round.status === "closed" ? t("results.publishHelp") : t("results.closeFirst")}
+            </p>
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="confirm" value="on" required disabled={round.status !== "closed"} />
               {t("results.confirmPublish")}
             </label>
-            <button type="submit" disabled={round.status !== "closed"} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">{t("results.publish")}</button>
+            <button
+              type="submit"
+              disabled={round.status !== "closed"}
+              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+            >
+              {t("results.publish")}
+            </button>
           </Form>
         </div>
       ) : null}
 
       <Section id="compare" title={t("results.compareTitle")}>
-        <Form method="get" className="mt-2 flex flex-wrap items-end gap-2 rounded-xl border border-slate-200 bg-white p-4">
+        <Form
+          method="get"
+          className="mt-2 flex flex-wrap items-end gap-2 rounded-xl border border-slate-200 bg-white p-4"
+        >
           <input type="hidden" name="unit" value={unit ?? ""} />
           <input type="hidden" name="compare" value="on" />
-          <label className="text-sm"><span className="block text-slate-700">{t("round.normalizationLabel")}</span>
+          <label className="text-sm">
+            <span className="block text-slate-700">{t("round.normalizationLabel")}</span>
             <select name="norm" defaultValue={variant.normalization} className={inputClass}>
-              {(["none", "zscore"] as const).map((n) => <option key={n} value={n}>{t(`round.normalization.${n}`)}</option>)}
+              {(["none", "zscore"] as const).map((n) => (
+                <option key={n} value={n}>
+                  {t(`round.normalization.${n}`)}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="text-sm"><span className="block text-slate-700">{t("round.dropHighest")}</span><input name="dh" type="number" min={0} max={10} defaultValue={variant.dropHighest} className={inputClass} /></label>
-          <label className="text-sm"><span className="block text-slate-700">{t("round.dropLowest")}</span><input name="dl" type="number" min={0} max={10} defaultValue={variant.dropLowest} className={inputClass} /></label>
-          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">{t("results.compare")}</button>
+          <label className="text-sm">
+            <span className="block text-slate-700">{t("round.dropHighest")}</span>
+            <input name="dh" type="number" min={0} max={10} defaultValue={variant.dropHighest} className={inputClass} />
+          </label>
+          <label className="text-sm">
+            <span className="block text-slate-700">{t("round.dropLowest")}</span>
+            <input name="dl" type="number" min={0} max={10} defaultValue={variant.dropLowest} className={inputClass} />
+          </label>
+          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+            {t("results.compare")}
+          </button>
         </Form>
         {!sensible ? <p className="mt-2 text-sm text-rose-700">{t("round.dropsLeaveNoMark")}</p> : null}
         {preview ? (
           <div className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <p className="px-3 pt-2 text-sm text-slate-600">{t("results.moved", { count: preview.filter((p) => p.delta).length })}</p>
+            <p className="px-3 pt-2 text-sm text-slate-600">
+              {t("results.moved", { count: preview.filter((p) => p.delta).length })}
+            </p>
             <table className="w-full text-left text-sm" data-testid="preview-table">
-              <thead className="text-slate-500"><tr><th className="px-2 py-1">{t("results.entry")}</th><th className="px-2">{t("results.currentRule")}</th><th className="px-2">{t("results.otherRule")}</th><th className="px-2">{t("results.change")}</th></tr></thead>
+              <thead className="text-slate-500">
+                <tr>
+                  <th className="px-2 py-1">{t("results.entry")}</th>
+                  <th className="px-2">{t("results.currentRule")}</th>
+                  <th className="px-2">{t("results.otherRule")}</th>
+                  <th className="px-2">{t("results.change")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {preview.map((p) => (
                   <tr key={p.entryId} className={`border-t border-slate-100 ${p.delta ? "bg-amber-50" : ""}`}>
-                    <td className="px-2 py-1"><span className="font-mono">{p.code}</span> <span className="text-slate-600">{localized(locale, p.titleZh, p.titleEn)}</span></td>
-                    <td className="px-2 font-mono">{p.rank ?? "—"} · {p.result ?? "—"}</td>
-                    <td className="px-2 font-mono">{p.otherRank ?? "—"} · {p.otherResult ?? "—"}</td>
+                    <td className="px-2 py-1">
+                      <span className="font-mono">{p.code}</span>{" "}
+                      <span className="text-slate-600">{localized(locale, p.titleZh, p.titleEn)}</span>
+                    </td>
+                    <td className="px-2 font-mono">
+                      {p.rank ?? "—"} · {p.result ?? "—"}
+                    </td>
+                    <td className="px-2 font-mono">
+                      {p.otherRank ?? "—"} · {p.otherResult ?? "—"}
+                    </td>
                     <td className="px-2 font-mono">{p.delta ? (p.delta > 0 ? `▲${p.delta}` : `▼${-p.delta}`) : ""}</td>
                   </tr>
                 ))}

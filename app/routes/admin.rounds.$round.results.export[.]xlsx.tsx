@@ -8,5 +8,11 @@ export async function loader(args: LoaderFunctionArgs) {
   await args.context.services.resultsAdmin.refresh(round.id);
   const table = await args.context.services.resultsAdmin.exportRows(round.id);
   const body = await toXlsx(table, `results ${round.slug}`);
-  return new Response(new Uint8Array(body), { headers: attachment(`results-${round.slug}`, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") });
+  return new Response(new Uint8Array(body), {
+    headers: attachment(
+      `results-${round.slug}`,
+      "xlsx",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+  });
 }

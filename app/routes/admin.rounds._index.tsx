@@ -33,15 +33,33 @@ export default function AdminRounds() {
               <span className="text-sm text-slate-500">{t(`round.scope.${r.scope}`)}</span>
             </div>
             <dl className="mt-2 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
-              <div><dt className="text-slate-500">{t("rounds.entries")}</dt><dd className="font-mono">{number.format(r.entries ?? 0)}</dd></div>
-              <div><dt className="text-slate-500">{t("rounds.judgesPerEntry")}</dt><dd className="font-mono">{r.judges_per_entry}</dd></div>
-              <div><dt className="text-slate-500">{t("rounds.assignments")}</dt><dd className="font-mono">{number.format(r.assignments ?? 0)}</dd></div>
-              <div><dt className="text-slate-500">{t("rounds.submitted")}</dt><dd className="font-mono">{number.format(r.submitted ?? 0)}</dd></div>
+              <div>
+                <dt className="text-slate-500">{t("rounds.entries")}</dt>
+                <dd className="font-mono">{number.format(r.entries ?? 0)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("rounds.judgesPerEntry")}</dt>
+                <dd className="font-mono">{r.judges_per_entry}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("rounds.assignments")}</dt>
+                <dd className="font-mono">{number.format(r.assignments ?? 0)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t("rounds.submitted")}</dt>
+                <dd className="font-mono">{number.format(r.submitted ?? 0)}</dd>
+              </div>
             </dl>
             <p className="mt-2 flex flex-wrap gap-3 text-sm">
-              <Link className="text-indigo-700 hover:underline" to={`/admin/rounds/${r.slug}/assignments`}>{t("rounds.tabAssignments")}</Link>
-              <Link className="text-indigo-700 hover:underline" to={`/admin/rounds/${r.slug}/dashboard`}>{t("rounds.tabDashboard")}</Link>
-              <Link className="text-indigo-700 hover:underline" to={`/admin/rounds/${r.slug}/results`}>{t("rounds.tabResults")}</Link>
+              <Link className="text-indigo-700 hover:underline" to={`/admin/rounds/${r.slug}/assignments`}>
+                {t("rounds.tabAssignments")}
+              </Link>
+              <Link className="text-indigo-700 hover:underline" to={`/admin/rounds/${r.slug}/dashboard`}>
+                {t("rounds.tabDashboard")}
+              </Link>
+              <Link className="text-indigo-700 hover:underline" to={`/admin/rounds/${r.slug}/results`}>
+                {t("rounds.tabResults")}
+              </Link>
             </p>
           </li>
         ))}

@@ -7,16 +7,31 @@ import { newPassword } from "~/domain/account-schemas";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
-const reason = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(500, { error: "validation.tooLong" });
+const reason = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(500, { error: "validation.tooLong" });
 const actionSchema = z.discriminatedUnion("form", [
   z.object({ form: z.literal("password"), userId: z.coerce.number().int().positive(), password: newPassword, reason }),
-  z.object({ form: z.literal("disable"), userId: z.coerce.number().int().positive(), disabled: z.enum(["1", "0"]), reason }),
+  z.object({
+    form: z.literal("disable"),
+    userId: z.coerce.number().int().positive(),
+    disabled: z.enum(["1", "0"]),
+    reason,
+  }),
   z.object({ form: z.literal("unlock"), userId: z.coerce.number().int().positive(), reason }),
 ]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await context.services.auth.requireUser(request, "organizer");
-  const q = z.string().trim().max(200).optional().catch(undefined).parse(new URL(request.url).searchParams.get("q") ?? undefined);
+  const q = z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get("q") ?? undefined);
   return { q: q ?? "", users: await context.services.auth.searchUsers(q) };
 }
 
@@ -33,7 +48,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } else if (input.form === "unlock") {
     await context.services.auth.unlock(actor, input.userId, input.reason);
   } else {
-    const outcome = await context.services.auth.setDisabled(actor, input.userId, input.disabled === "1", input.reason, context.now());
+    const outcome = await context.services.auth.setDisabled(
+      actor,
+      input.userId,
+      input.disabled === "1",
+      input.reason,
+      context.now(),
+    );
     if (!outcome.ok) return { userId: input.userId, message: outcome.message };
   }
   const url = new URL(request.url);
@@ -50,10 +71,23 @@ export default function AdminUsers() {
     <div className="mx-auto max-w-5xl space-y-4">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("users.title")}</h1>
       <Form method="get" className="flex gap-2">
-        <input type="search" name="q" defaultValue={q} placeholder={t("users.search")} aria-label={t("users.search")} className={inputClass} />
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">{t("results.apply")}</button>
+        <input
+          type="search"
+          name="q"
+          defaultValue={q}
+          placeholder={t("users.search")}
+          aria-label={t("users.search")}
+          className={inputClass}
+        />
+        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
+          {t("results.apply")}
+        </button>
       </Form>
-      {search.has("done") ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("users.done")}</p> : null}
+      {search.has("done") ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("users.done")}
+        </p>
+      ) : null}
       {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
       <ul className="space-y-2">
         {users.map((u) => (
@@ -64,34 +98,81 @@ export default function AdminUsers() {
                 <p className="text-sm text-slate-600">{u.email}</p>
               </div>
               <p className="text-sm text-slate-600">
-                {u.roles.map((r) => t(`users.role.${r}`)).join(", ")} · {u.disabled_at ? <span className="font-medium text-rose-700">{t("users.disabled")}</span> : t("users.active")}
+                {u.roles.map((r) => t(`users.role.${r}`)).join(", ")} ·{" "}
+                {u.disabled_at ? (
+                  <span className="font-medium text-rose-700">{t("users.disabled")}</span>
+                ) : (
+                  t("users.active")
+                )}
               </p>
             </div>
             {u.lockedAddresses > 0 ? (
-              <Form method="post" className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <Form
+                method="post"
+                className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+              >
                 <span role="status">{t("users.lockedOut", { count: u.lockedAddresses })}</span>
                 <input type="hidden" name="form" value="unlock" />
                 <input type="hidden" name="userId" value={u.id} />
-                <input type="text" name="reason" required placeholder={t("users.reason")} aria-label={t("users.reason")} className={`${inputClass} max-w-xs`} />
-                <button type="submit" className="rounded-md border border-amber-400 px-3 py-1.5 font-medium">{t("users.unlock")}</button>
+                <input
+                  type="text"
+                  name="reason"
+                  required
+                  placeholder={t("users.reason")}
+                  aria-label={t("users.reason")}
+                  className={`${inputClass} max-w-xs`}
+                />
+                <button type="submit" className="rounded-md border border-amber-400 px-3 py-1.5 font-medium">
+                  {t("users.unlock")}
+                </button>
               </Form>
             ) : null}
             <details className="mt-2">
-              <summary className="cursor-pointer text-sm text-indigo-700">{t("users.resetPassword")} / {u.disabled_at ? t("users.enable") : t("users.disable")}</summary>
+              <summary className="cursor-pointer text-sm text-indigo-700">
+                {t("users.resetPassword")} / {u.disabled_at ? t("users.enable") : t("users.disable")}
+              </summary>
               <div className="mt-2 grid gap-3 md:grid-cols-2">
                 <Form method="post" className="space-y-2">
                   <input type="hidden" name="form" value="password" />
                   <input type="hidden" name="userId" value={u.id} />
-                  <input type="text" name="password" minLength={10} required autoComplete="off" placeholder={t("users.newPassword")} aria-label={t("users.newPassword")} className={inputClass} />
-                  <input type="text" name="reason" required placeholder={t("users.reason")} aria-label={t("users.reason")} className={inputClass} />
-                  <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">{t("users.resetPassword")}</button>
+                  <input
+                    type="text"
+                    name="password"
+                    minLength={10}
+                    required
+                    autoComplete="off"
+                    placeholder={t("users.newPassword")}
+                    aria-label={t("users.newPassword")}
+                    className={inputClass}
+                  />
+                  <input
+                    type="text"
+                    name="reason"
+                    required
+                    placeholder={t("users.reason")}
+                    aria-label={t("users.reason")}
+                    className={inputClass}
+                  />
+                  <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">
+                    {t("users.resetPassword")}
+                  </button>
                 </Form>
                 <Form method="post" className="space-y-2">
                   <input type="hidden" name="form" value="disable" />
                   <input type="hidden" name="userId" value={u.id} />
                   <input type="hidden" name="disabled" value={u.disabled_at ? "0" : "1"} />
-                  <input type="text" name="reason" required placeholder={t("users.reason")} aria-label={t("users.reason")} className={inputClass} />
-                  <button type="submit" className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-700">
+                  <input
+                    type="text"
+                    name="reason"
+                    required
+                    placeholder={t("users.reason")}
+                    aria-label={t("users.reason")}
+                    className={inputClass}
+                  />
+                  <button
+                    type="submit"
+                    className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-700"
+                  >
                     {u.disabled_at ? t("users.enable") : t("users.disable")}
                   </button>
                 </Form>

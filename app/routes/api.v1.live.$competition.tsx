@@ -15,5 +15,12 @@ export async function loader({ request, params: raw, context }: LoaderFunctionAr
   if (!p.success || !snapshot) return publicJsonError(404, "unknown_competition", "live.refusal.unknown_competition");
   const { competition } = p.data;
   const state = snapshot.state;
-  return publicJson(request, { protocol: PROTOCOL_VERSION, competition, state }, { maxAgeSeconds: 1, etag: state ? `live-${competition}-${state.round.slug}-${state.seq}` : `live-${competition}-none` });
+  return publicJson(
+    request,
+    { protocol: PROTOCOL_VERSION, competition, state },
+    {
+      maxAgeSeconds: 1,
+      etag: state ? `live-${competition}-${state.round.slug}-${state.seq}` : `live-${competition}-none`,
+    },
+  );
 }

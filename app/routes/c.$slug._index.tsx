@@ -39,7 +39,9 @@ export default function CompetitionHome() {
   return (
     <div className="space-y-10">
       <section>
-        <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">{t("home.edition", { year: competition.edition })}</p>
+        <p className="text-sm font-medium uppercase tracking-wide text-indigo-700">
+          {t("home.edition", { year: competition.edition })}
+        </p>
         <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900 sm:text-4xl">
           {localized(locale, competition.name_zh, competition.name_en)}
         </h1>
@@ -75,10 +77,14 @@ export default function CompetitionHome() {
               </div>
               <h3 className="mt-1 font-semibold text-slate-900">{localized(locale, round.nameZh, round.nameEn)}</h3>
               <p className="text-sm text-slate-600">
-                {t(`round.scope.${round.scope}`)} · {t("round.entries", { count: round.entries, n: nf.format(round.entries) })}
+                {t(`round.scope.${round.scope}`)} ·{" "}
+                {t("round.entries", { count: round.entries, n: nf.format(round.entries) })}
               </p>
               {round.status === "published" ? (
-                <Link to={`/c/${competition.slug}/results/${round.slug}`} className="mt-3 text-sm font-medium text-indigo-700 hover:underline">
+                <Link
+                  to={`/c/${competition.slug}/results/${round.slug}`}
+                  className="mt-3 text-sm font-medium text-indigo-700 hover:underline"
+                >
                   {t("home.viewResults")} →
                 </Link>
               ) : null}
@@ -116,7 +122,10 @@ export default function CompetitionHome() {
               <span className="truncate text-sm text-slate-800">{localized(locale, tr.nameZh, tr.nameEn)}</span>
               <span className="text-sm font-medium tabular-nums text-slate-600">{nf.format(tr.entries)}</span>
               <span className="col-span-2 h-1.5 rounded-full bg-slate-100">
-                <span className="block h-1.5 rounded-full bg-indigo-500" style={{ width: `${(tr.entries / maxTrack) * 100}%` }} />
+                <span
+                  className="block h-1.5 rounded-full bg-indigo-500"
+                  style={{ width: `${(tr.entries / maxTrack) * 100}%` }}
+                />
               </span>
             </li>
           ))}
@@ -146,7 +155,9 @@ export default function CompetitionHome() {
               ))}
             </ol>
             <details className="mt-3 text-sm">
-              <summary className="cursor-pointer font-medium text-indigo-700">{t("home.allCountries", { count: countries.length })}</summary>
+              <summary className="cursor-pointer font-medium text-indigo-700">
+                {t("home.allCountries", { count: countries.length })}
+              </summary>
               <ul className="mt-2 grid grid-cols-1 gap-1 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
                 {countries.map((c) => (
                   <li key={c.code} className="flex items-center justify-between gap-2">

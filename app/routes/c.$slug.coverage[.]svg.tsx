@@ -31,7 +31,12 @@ export async function loader({ params: raw, request, context }: LoaderFunctionAr
   const counts = await context.services.competitions.entriesByCountry(competition.id);
 
   const etag = `"${crypto.createHash("sha1").update(locale).update(JSON.stringify(counts)).digest("base64url").slice(0, 20)}"`;
-  const headers = { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "public, max-age=300", ETag: etag, Vary: "Cookie" };
+  const headers = {
+    "Content-Type": "image/svg+xml; charset=utf-8",
+    "Cache-Control": "public, max-age=300",
+    ETag: etag,
+    Vary: "Cookie",
+  };
   if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });
 
   const t = createI18n(locale).t;

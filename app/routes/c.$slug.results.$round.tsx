@@ -11,9 +11,21 @@ import { localized, useLocale } from "~/i18n/use-locale";
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/), round: z.string().regex(/^[a-z0-9-]{2,40}$/) });
 // Unknown or malformed filters are ignored rather than refused: a shared link should still open.
 const search = z.object({
-  group: z.string().regex(/^[A-Z]{2,4}$/).optional().catch(undefined),
-  track: z.string().regex(/^[A-Z0-9]{2,4}$/).optional().catch(undefined),
-  country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  group: z
+    .string()
+    .regex(/^[A-Z]{2,4}$/)
+    .optional()
+    .catch(undefined),
+  track: z
+    .string()
+    .regex(/^[A-Z0-9]{2,4}$/)
+    .optional()
+    .catch(undefined),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
@@ -45,7 +57,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 function query(base: Record<string, string | undefined>, overrides: Record<string, string | number | undefined>) {
   const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...base, ...overrides })) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) qs.set(k, String(v));
+  for (const [k, v] of Object.entries({ ...base, ...overrides }))
+    if (v !== undefined && v !== "" && !(k === "page" && v === 1)) qs.set(k, String(v));
   const text = qs.toString();
   return text ? `?${text}` : "";
 }
@@ -68,7 +81,9 @@ export default function RoundResults() {
                 to={`/c/${competition.slug}/results/${r.slug}`}
                 aria-current={r.slug === results.round.slug ? "page" : undefined}
                 className={`flex items-center gap-2 whitespace-nowrap rounded-lg border px-3 py-2 text-sm font-medium ${
-                  r.slug === results.round.slug ? "border-indigo-600 bg-indigo-50 text-indigo-800" : "border-slate-200 bg-white text-slate-700 hover:bg-slate-50"
+                  r.slug === results.round.slug
+                    ? "border-indigo-600 bg-indigo-50 text-indigo-800"
+                    : "border-slate-200 bg-white text-slate-700 hover:bg-slate-50"
                 }`}
               >
                 {localized(locale, r.nameZh, r.nameEn)}
@@ -87,10 +102,14 @@ export default function RoundResults() {
           {t(`round.scope.${results.round.scope}`)}
           {results.published && results.round.published_at
             ? ` · ${t("results.publishedOn", {
-                date: new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "Asia/Shanghai" }).format(new Date(results.round.published_at)),
+                date: new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "Asia/Shanghai" }).format(
+                  new Date(results.round.published_at),
+                ),
               })}`
             : null}
-          {results.published && results.round.advance_count > 0 ? ` · ${t("results.advances", { count: results.round.advance_count })}` : null}
+          {results.published && results.round.advance_count > 0
+            ? ` · ${t("results.advances", { count: results.round.advance_count })}`
+            : null}
         </p>
       </header>
 
@@ -102,7 +121,10 @@ export default function RoundResults() {
       ) : (
         <>
           {results.unit.scope !== "all" ? (
-            <nav aria-label={results.unit.scope === "group" ? t("results.unitGroup") : t("results.unitTrack")} className="-mx-4 overflow-x-auto px-4">
+            <nav
+              aria-label={results.unit.scope === "group" ? t("results.unitGroup") : t("results.unitTrack")}
+              className="-mx-4 overflow-x-auto px-4"
+            >
               <ul className="flex gap-1 border-b border-slate-200">
                 {(results.unit.scope === "group" ? results.groups : results.tracks).map((u) => {
                   const key = results.unit.scope === "group" ? "group" : "track";
@@ -113,7 +135,9 @@ export default function RoundResults() {
                         to={base + query({}, { [key]: u.code, country: results.filters.country })}
                         aria-current={active ? "page" : undefined}
                         className={`block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
-                          active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"
+                          active
+                            ? "border-indigo-600 text-indigo-700"
+                            : "border-transparent text-slate-600 hover:text-slate-900"
                         }`}
                       >
                         {localized(locale, u.nameZh, u.nameEn)}
@@ -133,12 +157,20 @@ export default function RoundResults() {
             className="flex flex-wrap items-end gap-3"
             onChange={(e) => submit(e.currentTarget)}
           >
-            {results.unit.scope === "group" ? <input type="hidden" name="group" value={results.unit.code ?? ""} /> : null}
-            {results.unit.scope === "track" ? <input type="hidden" name="track" value={results.unit.code ?? ""} /> : null}
+            {results.unit.scope === "group" ? (
+              <input type="hidden" name="group" value={results.unit.code ?? ""} />
+            ) : null}
+            {results.unit.scope === "track" ? (
+              <input type="hidden" name="track" value={results.unit.code ?? ""} />
+            ) : null}
             {results.unit.scope !== "group" ? (
               <label className="flex flex-col text-sm">
                 <span className="mb-1 font-medium text-slate-600">{t("results.unitGroup")}</span>
-                <select name="group" defaultValue={results.filters.group ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+                <select
+                  name="group"
+                  defaultValue={results.filters.group ?? ""}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+                >
                   <option value="">{t("results.anyGroup")}</option>
                   {results.groups.map((g) => (
                     <option key={g.code} value={g.code}>
@@ -151,7 +183,11 @@ export default function RoundResults() {
             {results.unit.scope !== "track" ? (
               <label className="flex flex-col text-sm">
                 <span className="mb-1 font-medium text-slate-600">{t("results.unitTrack")}</span>
-                <select name="track" defaultValue={results.filters.track ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+                <select
+                  name="track"
+                  defaultValue={results.filters.track ?? ""}
+                  className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+                >
                   <option value="">{t("results.anyTrack")}</option>
                   {results.tracks.map((tr) => (
                     <option key={tr.code} value={tr.code}>
@@ -163,7 +199,11 @@ export default function RoundResults() {
             ) : null}
             <label className="flex flex-col text-sm">
               <span className="mb-1 font-medium text-slate-600">{t("results.col.country")}</span>
-              <select name="country" defaultValue={results.filters.country ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+              <select
+                name="country"
+                defaultValue={results.filters.country ?? ""}
+                className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+              >
                 <option value="">{t("results.anyCountry")}</option>
                 {results.countries
                   .map((c) => ({ code: c, name: countryName(c, locale) }))
@@ -175,10 +215,19 @@ export default function RoundResults() {
                   ))}
               </select>
             </label>
-            <button type="submit" className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+            <button
+              type="submit"
+              className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+            >
               {t("results.apply")}
             </button>
-            <Link to={base + query({}, { [results.unit.scope === "track" ? "track" : "group"]: results.unit.code ?? undefined })} className="px-2 py-1.5 text-sm text-slate-600 hover:underline">
+            <Link
+              to={
+                base +
+                query({}, { [results.unit.scope === "track" ? "track" : "group"]: results.unit.code ?? undefined })
+              }
+              className="px-2 py-1.5 text-sm text-slate-600 hover:underline"
+            >
               {t("results.reset")}
             </Link>
           </Form>
@@ -200,31 +249,58 @@ export default function RoundResults() {
                 <table className="min-w-full divide-y divide-slate-200 text-sm">
                   <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
                     <tr>
-                      <th scope="col" className="w-16 px-3 py-2 text-right">{t("results.col.rank")}</th>
-                      <th scope="col" className="px-3 py-2">{t("results.col.code")}</th>
-                      <th scope="col" className="px-3 py-2">{t("results.col.title")}</th>
-                      <th scope="col" className="px-3 py-2">{t("results.col.organization")}</th>
-                      <th scope="col" className="px-3 py-2">{t("results.col.country")}</th>
-                      <th scope="col" className="px-3 py-2 text-right">{t("results.col.result")}</th>
-                      <th scope="col" className="px-3 py-2 text-right">{t("results.col.judges")}</th>
+                      <th scope="col" className="w-16 px-3 py-2 text-right">
+                        {t("results.col.rank")}
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        {t("results.col.code")}
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        {t("results.col.title")}
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        {t("results.col.organization")}
+                      </th>
+                      <th scope="col" className="px-3 py-2">
+                        {t("results.col.country")}
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-right">
+                        {t("results.col.result")}
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-right">
+                        {t("results.col.judges")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {results.rows.map((row) => (
                       <tr key={row.code} className={row.state === "advanced" ? "bg-emerald-50/40" : undefined}>
-                        <td className="px-3 py-2 text-right font-semibold tabular-nums text-slate-900">{row.rank ?? "—"}</td>
+                        <td className="px-3 py-2 text-right font-semibold tabular-nums text-slate-900">
+                          {row.rank ?? "—"}
+                        </td>
                         <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-500">{row.code}</td>
                         <td className="max-w-md px-3 py-2">
-                          <Link to={`/entries/${row.code}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
+                          <Link
+                            to={`/entries/${row.code}`}
+                            className="font-medium text-slate-900 hover:text-indigo-700 hover:underline"
+                          >
                             {localized(locale, row.titleZh, row.titleEn)}
                           </Link>
                           {row.state === "advanced" ? (
-                            <span className="ml-2 inline-flex rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">{t("results.advanced")}</span>
+                            <span className="ml-2 inline-flex rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">
+                              {t("results.advanced")}
+                            </span>
                           ) : null}
                         </td>
-                        <td className="max-w-xs truncate px-3 py-2 text-slate-600" title={row.organization}>{row.organization}</td>
-                        <td className="px-3 py-2 text-slate-600"><CountryLabel code={row.country} locale={locale} /></td>
-                        <td className="px-3 py-2 text-right font-mono font-semibold tabular-nums text-slate-900">{row.result ?? "—"}</td>
+                        <td className="max-w-xs truncate px-3 py-2 text-slate-600" title={row.organization}>
+                          {row.organization}
+                        </td>
+                        <td className="px-3 py-2 text-slate-600">
+                          <CountryLabel code={row.country} locale={locale} />
+                        </td>
+                        <td className="px-3 py-2 text-right font-mono font-semibold tabular-nums text-slate-900">
+                          {row.result ?? "—"}
+                        </td>
                         <td className="px-3 py-2 text-right tabular-nums text-slate-500">{row.judgesCounted}</td>
                       </tr>
                     ))}
@@ -234,7 +310,9 @@ export default function RoundResults() {
               <ol className="space-y-2 md:hidden">
                 {results.rows.map((row) => (
                   <li key={row.code} className="flex gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
-                    <span className="w-8 shrink-0 text-right text-lg font-bold tabular-nums text-slate-900">{row.rank ?? "—"}</span>
+                    <span className="w-8 shrink-0 text-right text-lg font-bold tabular-nums text-slate-900">
+                      {row.rank ?? "—"}
+                    </span>
                     <div className="min-w-0 flex-1">
                       <Link to={`/entries/${row.code}`} className="font-medium text-slate-900 hover:underline">
                         {localized(locale, row.titleZh, row.titleEn)}
@@ -245,11 +323,15 @@ export default function RoundResults() {
                         <CountryLabel code={row.country} locale={locale} />
                         <span>{t("results.judgesCounted", { count: row.judgesCounted })}</span>
                         {row.state === "advanced" ? (
-                          <span className="rounded-full bg-emerald-100 px-2 py-0.5 font-medium text-emerald-800">{t("results.advanced")}</span>
+                          <span className="rounded-full bg-emerald-100 px-2 py-0.5 font-medium text-emerald-800">
+                            {t("results.advanced")}
+                          </span>
                         ) : null}
                       </p>
                     </div>
-                    <span className="shrink-0 font-mono text-lg font-semibold tabular-nums text-slate-900">{row.result ?? "—"}</span>
+                    <span className="shrink-0 font-mono text-lg font-semibold tabular-nums text-slate-900">
+                      {row.result ?? "—"}
+                    </span>
                   </li>
                 ))}
               </ol>
@@ -260,7 +342,11 @@ export default function RoundResults() {
             page={results.filters.page}
             pageCount={results.pageCount}
             hrefFor={(page) =>
-              base + query({ group: results.filters.group, track: results.filters.track, country: results.filters.country }, { page })
+              base +
+              query(
+                { group: results.filters.group, track: results.filters.track, country: results.filters.country },
+                { page },
+              )
             }
           />
         </>

@@ -20,7 +20,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
   if (!data) return [{ title: "Frontier" }];
   const title = locale === "en" ? (data.titleEn ?? data.titleZh) : (data.titleZh ?? data.titleEn);
-  return [{ title: `${title} · ${data.code}` }, { name: "description", content: (locale === "en" ? data.summaryEn : data.summaryZh)?.slice(0, 160) ?? "" }];
+  return [
+    { title: `${title} · ${data.code}` },
+    { name: "description", content: (locale === "en" ? data.summaryEn : data.summaryZh)?.slice(0, 160) ?? "" },
+  ];
 };
 
 export default function EntryPage() {
@@ -76,7 +79,12 @@ export default function EntryPage() {
           <div className="sm:col-span-2">
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("entry.website")}</dt>
             <dd className="mt-1 break-all">
-              <a href={entry.website} rel="noopener noreferrer nofollow" target="_blank" className="text-indigo-700 hover:underline">
+              <a
+                href={entry.website}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+                className="text-indigo-700 hover:underline"
+              >
                 {entry.website}
               </a>
             </dd>
@@ -88,7 +96,10 @@ export default function EntryPage() {
         <Section id="summary-title" title={t("entry.summary")}>
           <p className="mt-2 whitespace-pre-line leading-relaxed text-slate-700">{summary}</p>
           {otherSummary && otherSummary !== summary ? (
-            <p className="mt-3 whitespace-pre-line text-sm leading-relaxed text-slate-500" lang={locale === "en" ? "zh-Hans" : "en"}>
+            <p
+              className="mt-3 whitespace-pre-line text-sm leading-relaxed text-slate-500"
+              lang={locale === "en" ? "zh-Hans" : "en"}
+            >
               {otherSummary}
             </p>
           ) : null}
@@ -112,16 +123,30 @@ export default function EntryPage() {
         ) : (
           <ul className="mt-2 space-y-2">
             {entry.rounds.map((r) => (
-              <li key={r.slug} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3">
-                <Link to={`/c/${entry.competition.slug}/results/${r.slug}`} className="font-medium text-slate-900 hover:underline">
+              <li
+                key={r.slug}
+                className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3"
+              >
+                <Link
+                  to={`/c/${entry.competition.slug}/results/${r.slug}`}
+                  className="font-medium text-slate-900 hover:underline"
+                >
                   {localized(locale, r.nameZh, r.nameEn)}
                 </Link>
                 <span className="flex items-center gap-3 text-sm">
-                  {r.rank !== null ? <span className="font-semibold">{t("entry.rankIn", { rank: r.rank })}</span> : null}
-                  {r.result !== null ? <span className="font-mono">{t("entry.result", { result: r.result })}</span> : null}
+                  {r.rank !== null ? (
+                    <span className="font-semibold">{t("entry.rankIn", { rank: r.rank })}</span>
+                  ) : null}
+                  {r.result !== null ? (
+                    <span className="font-mono">{t("entry.result", { result: r.result })}</span>
+                  ) : null}
                   <span
                     className={`rounded-full px-2 py-0.5 text-xs font-medium ${
-                      r.state === "advanced" ? "bg-emerald-100 text-emerald-800" : r.state === "eliminated" ? "bg-slate-100 text-slate-600" : "bg-amber-50 text-amber-800"
+                      r.state === "advanced"
+                        ? "bg-emerald-100 text-emerald-800"
+                        : r.state === "eliminated"
+                          ? "bg-slate-100 text-slate-600"
+                          : "bg-amber-50 text-amber-800"
                     }`}
                   >
                     {t(`entry.state.${r.state}`)}

@@ -22,23 +22,52 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get("password") !== formData.get("confirm")) return { message: "invite.mismatch" };
   const outcome = await context.services.judges.acceptInvite(token.catch("").parse(params["token"]), password.data);
   if (!outcome.ok) return { message: "invite.invalid" };
-  return redirect("/judge", { headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.userId) } });
+  return redirect("/judge", {
+    headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.userId) },
+  });
 }
 
 export default function AcceptInvite() {
   const { invite } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
-  if (!invite) return <div className="mx-auto max-w-md"><FormMessage>{t("invite.invalid")}</FormMessage></div>;
+  if (!invite)
+    return (
+      <div className="mx-auto max-w-md">
+        <FormMessage>{t("invite.invalid")}</FormMessage>
+      </div>
+    );
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("invite.title", { name: invite.name })}</h1>
       <p className="text-sm text-slate-600">{t("invite.help", { email: invite.email })}</p>
       {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
       <Form method="post" className="space-y-3">
-        <label className="block text-sm"><span className="font-medium text-slate-700">{t("auth.password")}</span><input type="password" name="password" autoComplete="new-password" minLength={10} required className={inputClass} /></label>
-        <label className="block text-sm"><span className="font-medium text-slate-700">{t("invite.confirm")}</span><input type="password" name="confirm" autoComplete="new-password" minLength={10} required className={inputClass} /></label>
-        <button type="submit" className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white">{t("invite.submit")}</button>
+        <label className="block text-sm">
+          <span className="font-medium text-slate-700">{t("auth.password")}</span>
+          <input
+            type="password"
+            name="password"
+            autoComplete="new-password"
+            minLength={10}
+            required
+            className={inputClass}
+          />
+        </label>
+        <label className="block text-sm">
+          <span className="font-medium text-slate-700">{t("invite.confirm")}</span>
+          <input
+            type="password"
+            name="confirm"
+            autoComplete="new-password"
+            minLength={10}
+            required
+            className={inputClass}
+          />
+        </label>
+        <button type="submit" className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white">
+          {t("invite.submit")}
+        </button>
       </Form>
     </div>
   );

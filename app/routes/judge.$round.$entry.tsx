@@ -1,6 +1,12 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data as withStatus, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data as withStatus,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +17,10 @@ import { formatMilli, markField, scoreSheetSchema, SHEET_LIMITS } from "~/domain
 import { localized, useLocale } from "~/i18n/use-locale";
 import { judgeContext, reasonSchema } from "~/routing/guards.server";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }, { name: "viewport", content: "width=device-width, initial-scale=1" }];
+export const meta: MetaFunction = () => [
+  { title: "Frontier" },
+  { name: "viewport", content: "width=device-width, initial-scale=1" },
+];
 
 const params = z.object({ round: z.string().regex(/^[a-z0-9-]{2,40}$/), entry: z.coerce.number().int().positive() });
 
@@ -36,24 +45,38 @@ export async function action(args: ActionFunctionArgs) {
   const judging = args.context.services.judging;
   if (formData.get("intent") === "declare") {
     const reason = reasonSchema.safeParse(formData.get("conflictReason"));
-    if (!reason.success) return { result: null, message: null, declareError: reason.error.issues[0]?.message ?? "validation.required", savedAt: null };
+    if (!reason.success)
+      return {
+        result: null,
+        message: null,
+        declareError: reason.error.issues[0]?.message ?? "validation.required",
+        savedAt: null,
+      };
     const outcome = await judging.declareConflict(user, competition.id, round, entry, reason.data);
     // Refused (round closed, panel on stage, score submitted): a conflict with the round's state, nothing changed.
-    if (!outcome.ok) return withStatus({ result: null, message: outcome.message, declareError: null, savedAt: null }, { status: 409 });
+    if (!outcome.ok)
+      return withStatus({ result: null, message: outcome.message, declareError: null, savedAt: null }, { status: 409 });
     return redirect(`/judge/${round}?declared=1`);
   }
   const raw = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));
   const outcome = await judging.save(user, competition.id, round, entry, raw);
   if (!outcome.ok) {
     return {
-      result: { status: "error" as const, initialValue: raw, error: { ...outcome.fieldErrors, ...(outcome.message ? { "": [outcome.message] } : {}) } },
+      result: {
+        status: "error" as const,
+        initialValue: raw,
+        error: { ...outcome.fieldErrors, ...(outcome.message ? { "": [outcome.message] } : {}) },
+      },
       message: outcome.message,
       declareError: null,
       savedAt: null,
     };
   }
-  if (formData.get("autosave") === "1") return { result: null, message: null, declareError: null, savedAt: args.context.now().toISOString() };
-  return redirect(`/judge/${round}/${entry}?${outcome.status === "submitted" ? (outcome.revision > 0 ? "revised" : "submitted") : "saved"}=1`);
+  if (formData.get("autosave") === "1")
+    return { result: null, message: null, declareError: null, savedAt: args.context.now().toISOString() };
+  return redirect(
+    `/judge/${round}/${entry}?${outcome.status === "submitted" ? (outcome.revision > 0 ? "revised" : "submitted") : "saved"}=1`,
+  );
 }
 
 /** One entry's material and the judge's own score sheet: draft (autosaved), submit, revise. */
@@ -98,7 +121,7 @@ export default function ScoreSheet() {
       body.set("autosave", "1");
       // A draft may hold what is typed so far; malformed marks wait for the judge to fix them.
       const check = parseWithZod(body, { schema });
-      const problems = check.status === "error" ? check.error ?? {} : {};
+      const problems = check.status === "error" ? (check.error ?? {}) : {};
       for (const c of criteria) if (problems[markField(c.id)]) body.set(markField(c.id), "");
       autosave.submit(body, { method: "post" });
       setDirty(false);
@@ -106,30 +129,75 @@ export default function ScoreSheet() {
   };
   const savedAt = autosave.data?.savedAt ?? null;
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: "short" });
-  const notice = search.has("submitted") ? "judge.submittedNotice" : search.has("revised") ? "judge.revisedNotice" : search.has("saved") ? "judge.savedNotice" : null;
+  const notice = search.has("submitted")
+    ? "judge.submittedNotice"
+    : search.has("revised")
+      ? "judge.revisedNotice"
+      : search.has("saved")
+        ? "judge.savedNotice"
+        : null;
 
   return (
     <div className="mx-auto max-w-2xl space-y-4 pb-24">
       <nav className="flex items-center justify-between text-sm">
-        <Link to={`/judge/${round.slug}`} className="text-slate-500 hover:underline">← {localized(locale, round.nameZh, round.nameEn)}</Link>
+        <Link to={`/judge/${round.slug}`} className="text-slate-500 hover:underline">
+          ← {localized(locale, round.nameZh, round.nameEn)}
+        </Link>
         <span className="text-slate-500">{t("judge.position", { n: position.index, m: position.of })}</span>
       </nav>
-      {notice ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t(notice)}</p> : null}
+      {notice ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t(notice)}
+        </p>
+      ) : null}
 
       <article className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
-        <p className="font-mono text-xs text-slate-500">{entry.code} · {localized(locale, entry.groupZh, entry.groupEn)} · {localized(locale, entry.trackZh, entry.trackEn)}</p>
+        <p className="font-mono text-xs text-slate-500">
+          {entry.code} · {localized(locale, entry.groupZh, entry.groupEn)} ·{" "}
+          {localized(locale, entry.trackZh, entry.trackEn)}
+        </p>
         <h1 className="text-xl font-bold text-slate-900">{localized(locale, entry.title_zh, entry.title_en)}</h1>
-        <p className="text-sm text-slate-600">{entry.organization} · <CountryLabel code={entry.country} locale={locale} />{entry.city ? ` · ${entry.city}` : ""}</p>
-        {entry.summary_zh || entry.summary_en ? <p className="whitespace-pre-line text-sm text-slate-800">{localized(locale, entry.summary_zh, entry.summary_en)}</p> : null}
-        {team.length ? <p className="text-sm text-slate-600">{t("entryForm.team")}: {team.map((m) => `${m.name} (${m.role})`).join(", ")}</p> : null}
-        {entry.website ? <a href={entry.website} rel="noopener noreferrer nofollow" target="_blank" className="text-sm text-indigo-700 underline">{entry.website}</a> : null}
+        <p className="text-sm text-slate-600">
+          {entry.organization} · <CountryLabel code={entry.country} locale={locale} />
+          {entry.city ? ` · ${entry.city}` : ""}
+        </p>
+        {entry.summary_zh || entry.summary_en ? (
+          <p className="whitespace-pre-line text-sm text-slate-800">
+            {localized(locale, entry.summary_zh, entry.summary_en)}
+          </p>
+        ) : null}
+        {team.length ? (
+          <p className="text-sm text-slate-600">
+            {t("entryForm.team")}: {team.map((m) => `${m.name} (${m.role})`).join(", ")}
+          </p>
+        ) : null}
+        {entry.website ? (
+          <a
+            href={entry.website}
+            rel="noopener noreferrer nofollow"
+            target="_blank"
+            className="text-sm text-indigo-700 underline"
+          >
+            {entry.website}
+          </a>
+        ) : null}
       </article>
 
       {!open ? <FormMessage>{t("judge.roundClosed")}</FormMessage> : null}
       {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
-      {submitted ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("judge.submittedAt", { when: time.format(new Date(score!.submittedAt!)), revision: score!.revision })}</p> : null}
+      {submitted ? (
+        <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
+          {t("judge.submittedAt", { when: time.format(new Date(score!.submittedAt!)), revision: score!.revision })}
+        </p>
+      ) : null}
 
-      <Form method="post" ref={formRef} {...getFormProps(form)} onChange={scheduleAutosave} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4">
+      <Form
+        method="post"
+        ref={formRef}
+        {...getFormProps(form)}
+        onChange={scheduleAutosave}
+        className="space-y-4 rounded-xl border border-slate-200 bg-white p-4"
+      >
         <fieldset disabled={!open} className="space-y-4">
           <legend className="text-lg font-semibold">{t("judge.sheetTitle")}</legend>
           {criteria.map((c) => {
@@ -154,12 +222,33 @@ export default function ScoreSheet() {
               </FormField>
             );
           })}
-          <FormField id={fields.comment.id} label={t("judge.comment")} hint={t("judge.commentHint")} errors={fields.comment.errors} errorId={fields.comment.errorId}>
-            <textarea {...getTextareaProps(fields.comment)} rows={3} maxLength={SHEET_LIMITS.comment} className={inputClass} />
+          <FormField
+            id={fields.comment.id}
+            label={t("judge.comment")}
+            hint={t("judge.commentHint")}
+            errors={fields.comment.errors}
+            errorId={fields.comment.errorId}
+          >
+            <textarea
+              {...getTextareaProps(fields.comment)}
+              rows={3}
+              maxLength={SHEET_LIMITS.comment}
+              className={inputClass}
+            />
           </FormField>
           {submitted && open ? (
-            <FormField id={fields.reason.id} label={t("judge.revisionReason")} hint={t("judge.revisionHint")} errors={fields.reason.errors} errorId={fields.reason.errorId}>
-              <input {...getInputProps(fields.reason, { type: "text" })} maxLength={SHEET_LIMITS.reason} className={inputClass} />
+            <FormField
+              id={fields.reason.id}
+              label={t("judge.revisionReason")}
+              hint={t("judge.revisionHint")}
+              errors={fields.reason.errors}
+              errorId={fields.reason.errorId}
+            >
+              <input
+                {...getInputProps(fields.reason, { type: "text" })}
+                maxLength={SHEET_LIMITS.reason}
+                className={inputClass}
+              />
             </FormField>
           ) : null}
         </fieldset>
@@ -167,22 +256,66 @@ export default function ScoreSheet() {
           <div className="sticky bottom-0 -mx-4 -mb-4 flex flex-wrap items-center gap-3 rounded-b-xl border-t border-slate-200 bg-white/95 px-4 py-3">
             {editable ? (
               <>
-                <button type="submit" name="intent" value="draft" disabled={busy} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 disabled:opacity-60">{t("judge.saveDraft")}</button>
-                <button type="submit" name="intent" value="submit" disabled={busy} className="flex-1 rounded-md bg-indigo-600 px-4 py-2 font-medium text-white disabled:opacity-60">{t("judge.submit")}</button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="draft"
+                  disabled={busy}
+                  className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 disabled:opacity-60"
+                >
+                  {t("judge.saveDraft")}
+                </button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="submit"
+                  disabled={busy}
+                  className="flex-1 rounded-md bg-indigo-600 px-4 py-2 font-medium text-white disabled:opacity-60"
+                >
+                  {t("judge.submit")}
+                </button>
               </>
             ) : (
-              <button type="submit" name="intent" value="revise" disabled={busy} className="flex-1 rounded-md bg-amber-600 px-4 py-2 font-medium text-white disabled:opacity-60">{t("judge.revise")}</button>
+              <button
+                type="submit"
+                name="intent"
+                value="revise"
+                disabled={busy}
+                className="flex-1 rounded-md bg-amber-600 px-4 py-2 font-medium text-white disabled:opacity-60"
+              >
+                {t("judge.revise")}
+              </button>
             )}
             <span role="status" aria-live="polite" className="w-full text-xs text-slate-500">
-              {autosave.state !== "idle" ? t("judge.autosaving") : dirty ? t("judge.unsaved") : savedAt ? t("judge.autosaved", { time: time.format(new Date(savedAt)) }) : score?.status === "draft" ? t("judge.draftStored") : ""}
+              {autosave.state !== "idle"
+                ? t("judge.autosaving")
+                : dirty
+                  ? t("judge.unsaved")
+                  : savedAt
+                    ? t("judge.autosaved", { time: time.format(new Date(savedAt)) })
+                    : score?.status === "draft"
+                      ? t("judge.draftStored")
+                      : ""}
             </span>
           </div>
         ) : null}
       </Form>
 
       <div className="flex justify-between text-sm">
-        {position.previous ? <Link to={`/judge/${round.slug}/${position.previous}`} className="text-indigo-700 hover:underline">← {t("judge.previous")}</Link> : <span />}
-        {position.next ? <Link to={`/judge/${round.slug}/${position.next}`} className="text-indigo-700 hover:underline">{t("judge.next")} →</Link> : <span />}
+        {position.previous ? (
+          <Link to={`/judge/${round.slug}/${position.previous}`} className="text-indigo-700 hover:underline">
+            ← {t("judge.previous")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {position.next ? (
+          <Link to={`/judge/${round.slug}/${position.next}`} className="text-indigo-700 hover:underline">
+            {t("judge.next")} →
+          </Link>
+        ) : (
+          <span />
+        )}
       </div>
 
       {open && !submitted ? (
@@ -191,9 +324,24 @@ export default function ScoreSheet() {
           <p className="mt-2 text-slate-600">{t("judge.declareHelp")}</p>
           <Form method="post" className="mt-2 space-y-2">
             <input type="hidden" name="intent" value="declare" />
-            <textarea name="conflictReason" required maxLength={500} rows={2} aria-label={t("admin.reason")} placeholder={t("admin.reason")} aria-invalid={data?.declareError ? true : undefined} className={inputClass} />
-            {data?.declareError ? <p role="alert" className="text-sm text-rose-700">{t(data.declareError)}</p> : null}
-            <button type="submit" className="rounded-md border border-rose-300 px-4 py-2 font-medium text-rose-800">{t("judge.declare")}</button>
+            <textarea
+              name="conflictReason"
+              required
+              maxLength={500}
+              rows={2}
+              aria-label={t("admin.reason")}
+              placeholder={t("admin.reason")}
+              aria-invalid={data?.declareError ? true : undefined}
+              className={inputClass}
+            />
+            {data?.declareError ? (
+              <p role="alert" className="text-sm text-rose-700">
+                {t(data.declareError)}
+              </p>
+            ) : null}
+            <button type="submit" className="rounded-md border border-rose-300 px-4 py-2 font-medium text-rose-800">
+              {t("judge.declare")}
+            </button>
           </Form>
         </details>
       ) : null}

@@ -10,7 +10,10 @@ export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, competition } = await judgeContext(args);
-  const slug = z.string().regex(/^[a-z0-9-]{2,40}$/).safeParse(args.params["round"]);
+  const slug = z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/)
+    .safeParse(args.params["round"]);
   const list = slug.success ? await args.context.services.judging.list(user, competition.id, slug.data) : null;
   if (!list) throw new Response("Not found", { status: 404 });
   return list;
@@ -24,9 +27,15 @@ export default function JudgeRound() {
   const locale = useLocale();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <p className="text-sm"><Link to="/judge" className="text-slate-500 hover:underline">{t("judge.home")}</Link></p>
+      <p className="text-sm">
+        <Link to="/judge" className="text-slate-500 hover:underline">
+          {t("judge.home")}
+        </Link>
+      </p>
       <div className="flex items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{localized(locale, round.nameZh, round.nameEn)}</h1>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">
+          {localized(locale, round.nameZh, round.nameEn)}
+        </h1>
         <RoundStatusBadge status={round.status} />
       </div>
       {round.onStage ? (
@@ -37,18 +46,38 @@ export default function JudgeRound() {
           </Link>
         </p>
       ) : null}
-      {search.has("declared") ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("judge.declared")}</p> : null}
-      <p className="text-slate-700" data-testid="judge-progress">{t("judge.progress", { n: submitted, m: items.length })}</p>
-      <progress value={submitted} max={Math.max(1, items.length)} className="h-2 w-full" aria-label={t("judge.progress", { n: submitted, m: items.length })} />
+      {search.has("declared") ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("judge.declared")}
+        </p>
+      ) : null}
+      <p className="text-slate-700" data-testid="judge-progress">
+        {t("judge.progress", { n: submitted, m: items.length })}
+      </p>
+      <progress
+        value={submitted}
+        max={Math.max(1, items.length)}
+        className="h-2 w-full"
+        aria-label={t("judge.progress", { n: submitted, m: items.length })}
+      />
       <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
         {items.map((item) => (
           <li key={item.id}>
-            <Link to={`/judge/${round.slug}/${item.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50">
+            <Link
+              to={`/judge/${round.slug}/${item.id}`}
+              className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50"
+            >
               <span className="min-w-0 flex-1">
-                <span className="block font-mono text-xs text-slate-500">{item.code} · {item.groupCode} · {item.trackCode}</span>
-                <span className="block truncate font-medium text-slate-900">{localized(locale, item.title_zh, item.title_en)}</span>
+                <span className="block font-mono text-xs text-slate-500">
+                  {item.code} · {item.groupCode} · {item.trackCode}
+                </span>
+                <span className="block truncate font-medium text-slate-900">
+                  {localized(locale, item.title_zh, item.title_en)}
+                </span>
               </span>
-              <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${item.status === "submitted" ? "bg-emerald-100 text-emerald-800" : item.status === "draft" ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-700"}`}>
+              <span
+                className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${item.status === "submitted" ? "bg-emerald-100 text-emerald-800" : item.status === "draft" ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-700"}`}
+              >
                 {t(`judge.sheet.${item.status ?? "none"}`)}
               </span>
             </Link>

@@ -25,13 +25,24 @@ export default function JudgeHome() {
       <ul className="space-y-3">
         {rounds.map((r) => (
           <li key={r.slug}>
-            <Link to={`/judge/${r.slug}`} className="block rounded-xl border border-slate-200 bg-white p-4 hover:border-indigo-300">
+            <Link
+              to={`/judge/${r.slug}`}
+              className="block rounded-xl border border-slate-200 bg-white p-4 hover:border-indigo-300"
+            >
               <div className="flex items-center justify-between gap-2">
                 <span className="text-lg font-semibold">{localized(locale, r.name_zh, r.name_en)}</span>
                 <RoundStatusBadge status={r.status} />
               </div>
-              <p className="mt-1 text-sm text-slate-600">{t("judge.progress", { n: r.submitted, m: r.assigned })}{r.drafts ? ` · ${t("judge.drafts", { count: r.drafts })}` : ""}</p>
-              <progress value={r.submitted} max={Math.max(1, r.assigned)} className="mt-2 h-2 w-full" aria-label={t("judge.progress", { n: r.submitted, m: r.assigned })} />
+              <p className="mt-1 text-sm text-slate-600">
+                {t("judge.progress", { n: r.submitted, m: r.assigned })}
+                {r.drafts ? ` · ${t("judge.drafts", { count: r.drafts })}` : ""}
+              </p>
+              <progress
+                value={r.submitted}
+                max={Math.max(1, r.assigned)}
+                className="mt-2 h-2 w-full"
+                aria-label={t("judge.progress", { n: r.submitted, m: r.assigned })}
+              />
             </Link>
           </li>
         ))}

@@ -11,7 +11,11 @@ export const meta: MetaFunction = () => [{ title: "Frontier" }];
 export async function loader(args: LoaderFunctionArgs) {
   const { user, competition } = await judgeContext(args);
   const live = args.context.services.live;
-  const [view, snapshot, criteria] = await Promise.all([live.judgeView(user, competition.slug), live.snapshot(competition.slug), live.rubric(competition.slug)]);
+  const [view, snapshot, criteria] = await Promise.all([
+    live.judgeView(user, competition.slug),
+    live.snapshot(competition.slug),
+    live.rubric(competition.slug),
+  ]);
   return { slug: competition.slug, userId: user.id, view, state: snapshot?.state ?? null, criteria: criteria ?? [] };
 }
 
@@ -29,7 +33,9 @@ export default function JudgeLive() {
     return (
       <div className="mx-auto max-w-lg space-y-2">
         <h1 className="text-xl font-bold text-slate-900">{t("live.judge.title")}</h1>
-        <p className="text-slate-600" data-testid="not-on-panel">{state ? t("live.judge.notOnPanel") : t("live.notStarted")}</p>
+        <p className="text-slate-600" data-testid="not-on-panel">
+          {state ? t("live.judge.notOnPanel") : t("live.notStarted")}
+        </p>
       </div>
     );
   }

@@ -17,8 +17,18 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const snapshot = await context.services.live.snapshot(competition.slug);
   // The big screen shows where to follow on a phone: this very page, as a QR code.
   const url = new URL(`/live/${competition.slug}`, request.url).href;
-  const qr = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#0f172a", light: "#ffffff" } });
-  return { slug: competition.slug, name: { zh: competition.name_zh, en: competition.name_en }, state: snapshot?.state ?? null, phone: { url, qr } };
+  const qr = await QRCode.toString(url, {
+    type: "svg",
+    margin: 1,
+    errorCorrectionLevel: "M",
+    color: { dark: "#0f172a", light: "#ffffff" },
+  });
+  return {
+    slug: competition.slug,
+    name: { zh: competition.name_zh, en: competition.name_en },
+    state: snapshot?.state ?? null,
+    phone: { url, qr },
+  };
 }
 
 export default function LiveAudience() {

@@ -49,10 +49,20 @@ export default function Login() {
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         {data?.message ? <FormMessage>{t(data.message.key, { count: data.message.count })}</FormMessage> : null}
-        <FormField id={fields.email.id} label={t("auth.email")} errors={fields.email.errors} errorId={fields.email.errorId}>
+        <FormField
+          id={fields.email.id}
+          label={t("auth.email")}
+          errors={fields.email.errors}
+          errorId={fields.email.errorId}
+        >
           <TextInput {...getInputProps(fields.email, { type: "email" })} autoComplete="username" />
         </FormField>
-        <FormField id={fields.password.id} label={t("auth.password")} errors={fields.password.errors} errorId={fields.password.errorId}>
+        <FormField
+          id={fields.password.id}
+          label={t("auth.password")}
+          errors={fields.password.errors}
+          errorId={fields.password.errorId}
+        >
           <TextInput {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
         </FormField>
         <button

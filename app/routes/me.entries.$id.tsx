@@ -14,7 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Frontier" }];
 const params = z.object({ id: z.coerce.number().int().positive() });
 const withdrawSchema = z.object({
   form: z.literal("withdraw"),
-  reason: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(500, { error: "validation.tooLong" }),
+  reason: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(500, { error: "validation.tooLong" }),
 });
 
 async function ownEntry({ request, context, params: raw }: LoaderFunctionArgs) {
@@ -58,7 +62,8 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("form") === "withdraw") {
     const parsed = withdrawSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { result: null, message: null, withdrawError: parsed.error.issues[0]?.message ?? "validation.required" };
+    if (!parsed.success)
+      return { result: null, message: null, withdrawError: parsed.error.issues[0]?.message ?? "validation.required" };
     const outcome = await context.services.registration.withdraw(user, owned.entry.id, parsed.data.reason);
     if (outcome && !outcome.ok) return { result: null, message: outcome.message, withdrawError: null };
     return redirect(`/me/entries/${owned.entry.id}`);
@@ -69,7 +74,9 @@ export async function action(args: ActionFunctionArgs) {
   const outcome = await context.services.registration.update(user, competition, owned.entry.id, submission.value);
   if (!outcome) throw new Response("Not found", { status: 404 });
   if (!outcome.ok) return { ...refusalReply(submission, outcome), withdrawError: null };
-  return redirect(`/me/entries/${owned.entry.id}?${outcome.entry.status === "submitted" && submission.value.intent === "submit" ? "submitted" : "saved"}=1`);
+  return redirect(
+    `/me/entries/${owned.entry.id}?${outcome.entry.status === "submitted" && submission.value.intent === "submit" ? "submitted" : "saved"}=1`,
+  );
 }
 
 export default function EditEntry() {
@@ -82,16 +89,26 @@ export default function EditEntry() {
     <div className="mx-auto max-w-4xl space-y-6">
       <header>
         <p className="font-mono text-sm text-slate-500">{entry.code}</p>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("entryForm.editTitle", { code: entry.code })}</h1>
-        <p className="mt-1 inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{t(`me.status.${entry.status}`)}</p>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">
+          {t("entryForm.editTitle", { code: entry.code })}
+        </h1>
+        <p className="mt-1 inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
+          {t(`me.status.${entry.status}`)}
+        </p>
         <RegistrationDeadline closesAt={window.closesAt} open={window.open} />
       </header>
       {search.has("submitted") ? (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
           {t("entryForm.submitted")}
         </p>
       ) : search.has("saved") ? (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
           {t("entryForm.saved")}
         </p>
       ) : null}
@@ -112,14 +129,23 @@ export default function EditEntry() {
               <input type="hidden" name="form" value="withdraw" />
               <label className="block text-sm font-medium text-slate-700">
                 {t("entryForm.withdrawReason")}
-                <textarea name="reason" rows={2} maxLength={500} className={`mt-1 ${inputClass}`} aria-invalid={data?.withdrawError ? true : undefined} />
+                <textarea
+                  name="reason"
+                  rows={2}
+                  maxLength={500}
+                  className={`mt-1 ${inputClass}`}
+                  aria-invalid={data?.withdrawError ? true : undefined}
+                />
               </label>
               {data?.withdrawError ? (
                 <p role="alert" className="text-sm text-rose-700">
                   {t(data.withdrawError)}
                 </p>
               ) : null}
-              <button type="submit" className="rounded-md bg-rose-600 px-4 py-2 text-sm font-medium text-white hover:bg-rose-700">
+              <button
+                type="submit"
+                className="rounded-md bg-rose-600 px-4 py-2 text-sm font-medium text-white hover:bg-rose-700"
+              >
                 {t("entryForm.withdrawConfirm")}
               </button>
             </Form>

@@ -34,7 +34,13 @@ export default function NewEntry() {
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("entryForm.newTitle")}</h1>
         <RegistrationDeadline closesAt={window.closesAt} open={window.open} />
       </header>
-      <EntryForm options={options} defaults={{}} lastResult={data?.result} message={data?.message} canSubmit={window.open} />
+      <EntryForm
+        options={options}
+        defaults={{}}
+        lastResult={data?.result}
+        message={data?.message}
+        canSubmit={window.open}
+      />
     </div>
   );
 }

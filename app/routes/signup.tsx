@@ -24,9 +24,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] }, hideFields: ["password"] }) };
     }
     const minutes = Math.max(1, Math.ceil((outcome.retryAfterSeconds ?? 60) / 60));
-    return { result: submission.reply({ hideFields: ["password"] }), message: { key: "auth.rateLimited", count: minutes } };
+    return {
+      result: submission.reply({ hideFields: ["password"] }),
+      message: { key: "auth.rateLimited", count: minutes },
+    };
   }
-  return redirect("/me", { headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.user.id) } });
+  return redirect("/me", {
+    headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.user.id) },
+  });
 }
 
 export default function SignUp() {
@@ -44,14 +49,32 @@ export default function SignUp() {
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("auth.signUpTitle")}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("auth.signUpIntro")}</p>
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
-        {data && "message" in data && data.message ? <FormMessage>{t(data.message.key, { count: data.message.count })}</FormMessage> : null}
-        <FormField id={fields.displayName.id} label={t("auth.displayName")} errors={fields.displayName.errors} errorId={fields.displayName.errorId}>
+        {data && "message" in data && data.message ? (
+          <FormMessage>{t(data.message.key, { count: data.message.count })}</FormMessage>
+        ) : null}
+        <FormField
+          id={fields.displayName.id}
+          label={t("auth.displayName")}
+          errors={fields.displayName.errors}
+          errorId={fields.displayName.errorId}
+        >
           <TextInput {...getInputProps(fields.displayName, { type: "text" })} autoComplete="name" />
         </FormField>
-        <FormField id={fields.email.id} label={t("auth.email")} errors={fields.email.errors} errorId={fields.email.errorId}>
+        <FormField
+          id={fields.email.id}
+          label={t("auth.email")}
+          errors={fields.email.errors}
+          errorId={fields.email.errorId}
+        >
           <TextInput {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
         </FormField>
-        <FormField id={fields.password.id} label={t("auth.password")} hint={t("auth.passwordHint")} errors={fields.password.errors} errorId={fields.password.errorId}>
+        <FormField
+          id={fields.password.id}
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          errors={fields.password.errors}
+          errorId={fields.password.errorId}
+        >
           <TextInput {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
         </FormField>
         <button

@@ -5,7 +5,11 @@ import { z } from "zod";
 const roundSlug = z.string().regex(/^[a-z0-9-]{2,40}$/);
 
 /** An organizer, the current competition and one of its rounds by slug; 404 otherwise. */
-export async function organizerRound({ request, context, params }: Pick<LoaderFunctionArgs, "request" | "context" | "params">) {
+export async function organizerRound({
+  request,
+  context,
+  params,
+}: Pick<LoaderFunctionArgs, "request" | "context" | "params">) {
   const user = await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
   const slug = roundSlug.safeParse(params["round"]);
@@ -29,4 +33,8 @@ export function firstIssue(error: z.ZodError): { field: string; message: string 
   return { field: String(issue?.path[0] ?? ""), message: issue?.message ?? "validation.required" };
 }
 
-export const reasonSchema = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(500, { error: "validation.tooLong" });
+export const reasonSchema = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(500, { error: "validation.tooLong" });

@@ -3,7 +3,11 @@
 import crypto from "node:crypto";
 import { createI18n } from "~/i18n/config";
 
-export function publicJson(request: Request, body: unknown, options: { maxAgeSeconds: number; etag?: string; status?: number }): Response {
+export function publicJson(
+  request: Request,
+  body: unknown,
+  options: { maxAgeSeconds: number; etag?: string; status?: number },
+): Response {
   const text = JSON.stringify(body);
   const etag = `"${options.etag ?? crypto.createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
   const headers = new Headers({
@@ -17,7 +21,8 @@ export function publicJson(request: Request, body: unknown, options: { maxAgeSec
   const status = options.status ?? 200;
   if (status === 200) {
     const match = request.headers.get("if-none-match");
-    if (match && match.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*")) return new Response(null, { status: 304, headers });
+    if (match && match.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*"))
+      return new Response(null, { status: 304, headers });
   }
   return new Response(text, { status, headers });
 }
@@ -30,6 +35,10 @@ export function publicJsonError(status: number, code: string, messageKey: string
   const message = { en: english.t(messageKey), zh: chinese.t(messageKey) };
   return new Response(JSON.stringify({ error: { code, message } }), {
     status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Access-Control-Allow-Origin": "*",
+    },
   });
 }

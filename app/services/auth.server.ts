@@ -13,7 +13,8 @@ export type SignInResult =
   | { ok: true; user: SessionUser }
   | { ok: false; reason: "invalid" | "disabled" | "rate_limited"; retryAfterSeconds?: number };
 
-export type SignUpResult = { ok: true; user: SessionUser } | { ok: false; reason: "email_taken" | "rate_limited"; retryAfterSeconds?: number };
+export type SignUpResult =
+  { ok: true; user: SessionUser } | { ok: false; reason: "email_taken" | "rate_limited"; retryAfterSeconds?: number };
 
 /** Sessions that just ended, for whoever holds connections opened with them (the live hub). */
 export type SessionsEnded = { sessionHashes: string[]; userId: number; reason: SessionEndReason };
@@ -23,7 +24,10 @@ const SESSION_DAYS = 7;
 /** The stored form of a session id: a database copy never hands out a working cookie. */
 export const hashSessionId = (id: string) => crypto.createHash("sha256").update(id).digest("base64url");
 
-export function createAuthService(db: Db, options: { sessionSecret: string; secureCookies: boolean; limits: AuthRateLimits; clock: () => Date }) {
+export function createAuthService(
+  db: Db,
+  options: { sessionSecret: string; secureCookies: boolean; limits: AuthRateLimits; clock: () => Date },
+) {
   // The cookie holds a random session id, signed; the session itself lives in the database, so it
   // can be ended from the server (sign-out, a password reset, a disabled account).
   const cookie = createCookie("__session", {
@@ -63,12 +67,26 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
       .where("u.disabled_at", "is", null)
       .executeTakeFirst();
     if (!row) return null;
-    return { id: row.id, email: row.email, displayName: row.display_name, locale: row.locale, roles: await rolesOf(row.id) };
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      locale: row.locale,
+      roles: await rolesOf(row.id),
+    };
   }
 
-  async function endSessions(trx: Db, where: { userId: number } | { sessionHash: string }, reason: SessionEndReason): Promise<SessionsEnded | null> {
-    let query = trx.updateTable("sessions").set({ revoked_at: nowIso(), revoked_reason: reason }).where("revoked_at", "is", null);
-    query = "userId" in where ? query.where("user_id", "=", where.userId) : query.where("id_hash", "=", where.sessionHash);
+  async function endSessions(
+    trx: Db,
+    where: { userId: number } | { sessionHash: string },
+    reason: SessionEndReason,
+  ): Promise<SessionsEnded | null> {
+    let query = trx
+      .updateTable("sessions")
+      .set({ revoked_at: nowIso(), revoked_reason: reason })
+      .where("revoked_at", "is", null);
+    query =
+      "userId" in where ? query.where("user_id", "=", where.userId) : query.where("id_hash", "=", where.sessionHash);
     const ended = await query.returning(["id_hash", "user_id"]).execute();
     if (!ended.length) return null;
     return { sessionHashes: ended.map((s) => s.id_hash), userId: ended[0]!.user_id, reason };
@@ -79,7 +97,11 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
   };
 
   async function loadAccount(email: string) {
-    return db.selectFrom("users").select(["id", "email", "display_name", "locale", "password_hash", "disabled_at"]).where("email", "=", email).executeTakeFirst();
+    return db
+      .selectFrom("users")
+      .select(["id", "email", "display_name", "locale", "password_hash", "disabled_at"])
+      .where("email", "=", email)
+      .executeTakeFirst();
   }
 
   return {
@@ -113,7 +135,8 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
       const allowed = await options.limits.mayTrySignIn(input.email, clientIp);
       if (!allowed.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: allowed.retryAfterSeconds };
       const user = await loadAccount(input.email);
-      const usable = user !== undefined && user.password_hash !== NO_PASSWORD && user.password_hash.startsWith("scrypt$");
+      const usable =
+        user !== undefined && user.password_hash !== NO_PASSWORD && user.password_hash.startsWith("scrypt$");
       const verified = await verifyPassword(input.password, usable ? user.password_hash : await dummyHash);
       if (!usable || !verified) {
         await options.limits.failedSignIn(input.email, clientIp);
@@ -121,11 +144,23 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
       }
       if (user.disabled_at !== null) return { ok: false, reason: "disabled" };
       options.limits.succeededSignIn(input.email, clientIp);
-      return { ok: true, user: { id: user.id, email: user.email, displayName: user.display_name, locale: user.locale, roles: await rolesOf(user.id) } };
+      return {
+        ok: true,
+        user: {
+          id: user.id,
+          email: user.email,
+          displayName: user.display_name,
+          locale: user.locale,
+          roles: await rolesOf(user.id),
+        },
+      };
     },
 
     /** A new entrant account; one transaction for the user and the role. */
-    async signUp(input: { email: string; password: string; displayName: string; locale: "zh-Hans" | "en" }, clientIp: string): Promise<SignUpResult> {
+    async signUp(
+      input: { email: string; password: string; displayName: string; locale: "zh-Hans" | "en" },
+      clientIp: string,
+    ): Promise<SignUpResult> {
       const ip = await options.limits.signUpFromIp(clientIp);
       if (!ip.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: ip.retryAfterSeconds };
       const passwordHash = await hashPassword(input.password);
@@ -134,14 +169,22 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
         if (taken) return null;
         const { id } = await trx
           .insertInto("users")
-          .values({ email: input.email, password_hash: passwordHash, display_name: input.displayName, locale: input.locale })
+          .values({
+            email: input.email,
+            password_hash: passwordHash,
+            display_name: input.displayName,
+            locale: input.locale,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         await trx.insertInto("user_roles").values({ user_id: id, role: "entrant" }).execute();
         return id;
       });
       if (id === null) return { ok: false, reason: "email_taken" };
-      return { ok: true, user: { id, email: input.email, displayName: input.displayName, locale: input.locale, roles: ["entrant"] } };
+      return {
+        ok: true,
+        user: { id, email: input.email, displayName: input.displayName, locale: input.locale, roles: ["entrant"] },
+      };
     },
 
     /** The Set-Cookie header that signs this user in; a session the browser already had is ended (no fixation). */
@@ -152,7 +195,10 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
       const ended = await db.transaction().execute(async (trx) => {
         const old = previous ? await endSessions(trx, { sessionHash: previous }, "signed_out") : null;
         // Keep the table small: a month after expiry a session is no use even to an audit.
-        await trx.deleteFrom("sessions").where("expires_at", "<", new Date(now.getTime() - 30 * 86_400_000).toISOString()).execute();
+        await trx
+          .deleteFrom("sessions")
+          .where("expires_at", "<", new Date(now.getTime() - 30 * 86_400_000).toISOString())
+          .execute();
         await trx
           .insertInto("sessions")
           .values({
@@ -188,15 +234,30 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
 
     /** Organizer: find accounts by e-mail or name, newest first, with how many addresses are locked out. */
     async searchUsers(text: string | undefined, limit = 50) {
-      let q = db.selectFrom("users as u").select(["u.id", "u.email", "u.display_name", "u.disabled_at", "u.created_at"]);
+      let q = db
+        .selectFrom("users as u")
+        .select(["u.id", "u.email", "u.display_name", "u.disabled_at", "u.created_at"]);
       if (text) {
         // instr() matches the text as typed: no wildcard characters to escape.
         const needle = text.toLowerCase();
-        q = q.where((eb) => eb.or([eb(sql`instr(lower(u.email), ${needle})`, ">", 0), eb(sql`instr(lower(u.display_name), ${needle})`, ">", 0)]));
+        q = q.where((eb) =>
+          eb.or([
+            eb(sql`instr(lower(u.email), ${needle})`, ">", 0),
+            eb(sql`instr(lower(u.display_name), ${needle})`, ">", 0),
+          ]),
+        );
       }
       const users = await q.orderBy("u.id", "desc").limit(limit).execute();
       const roles = users.length
-        ? await db.selectFrom("user_roles").select(["user_id", "role"]).where("user_id", "in", users.map((u) => u.id)).execute()
+        ? await db
+            .selectFrom("user_roles")
+            .select(["user_id", "role"])
+            .where(
+              "user_id",
+              "in",
+              users.map((u) => u.id),
+            )
+            .execute()
         : [];
       return users.map((u) => ({
         ...u,
@@ -212,7 +273,13 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
         await trx.updateTable("users").set({ password_hash: hash }).where("id", "=", userId).executeTakeFirstOrThrow();
         await trx
           .insertInto("audit_log")
-          .values({ actor_user_id: actor.id, action: "user.password_reset", subject_type: "user", subject_id: userId, reason })
+          .values({
+            actor_user_id: actor.id,
+            action: "user.password_reset",
+            subject_type: "user",
+            subject_id: userId,
+            reason,
+          })
           .execute();
         return endSessions(trx, { userId }, "password_changed");
       });
@@ -230,10 +297,20 @@ export function createAuthService(db: Db, options: { sessionSecret: string; secu
     },
 
     /** Organizer: disable or re-enable an account; a disabled user is signed out everywhere at once. */
-    async setDisabled(actor: SessionUser, userId: number, disabled: boolean, reason: string, now: Date): Promise<{ ok: true } | { ok: false; message: string }> {
+    async setDisabled(
+      actor: SessionUser,
+      userId: number,
+      disabled: boolean,
+      reason: string,
+      now: Date,
+    ): Promise<{ ok: true } | { ok: false; message: string }> {
       if (actor.id === userId) return { ok: false as const, message: "users.selfDisable" };
       const ended = await db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom("users").select("disabled_at").where("id", "=", userId).executeTakeFirstOrThrow();
+        const before = await trx
+          .selectFrom("users")
+          .select("disabled_at")
+          .where("id", "=", userId)
+          .executeTakeFirstOrThrow();
         const disabledAt = disabled ? now.toISOString() : null;
         await trx.updateTable("users").set({ disabled_at: disabledAt }).where("id", "=", userId).execute();
         await trx

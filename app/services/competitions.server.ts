@@ -5,10 +5,26 @@ import type { Competition } from "../../db/schema";
 export type CompetitionOverview = {
   competition: Competition;
   totals: { entries: number; countries: number; internationalEntries: number; judges: number };
-  groups: { id: number; code: string; nameZh: string; nameEn: string; region: "domestic" | "overseas"; entries: number; countries: number }[];
+  groups: {
+    id: number;
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    region: "domestic" | "overseas";
+    entries: number;
+    countries: number;
+  }[];
   tracks: { id: number; code: string; nameZh: string; nameEn: string; entries: number }[];
   countries: { code: string; entries: number }[];
-  rounds: { id: number; slug: string; nameZh: string; nameEn: string; scope: "group" | "track" | "all"; status: string; entries: number }[];
+  rounds: {
+    id: number;
+    slug: string;
+    nameZh: string;
+    nameEn: string;
+    scope: "group" | "track" | "all";
+    status: string;
+    entries: number;
+  }[];
 };
 
 export function createCompetitionService(db: Db) {
@@ -30,7 +46,12 @@ export function createCompetitionService(db: Db) {
 
     /** The edition shown at `/`: the newest one. */
     async latest(): Promise<Competition | undefined> {
-      return db.selectFrom("competitions").selectAll().orderBy("edition", "desc").orderBy("id", "desc").executeTakeFirst();
+      return db
+        .selectFrom("competitions")
+        .selectAll()
+        .orderBy("edition", "desc")
+        .orderBy("id", "desc")
+        .executeTakeFirst();
     },
 
     async bySlug(slug: string): Promise<Competition | undefined> {
@@ -66,7 +87,13 @@ export function createCompetitionService(db: Db) {
           .where("t.competition_id", "=", competition.id)
           .groupBy("t.id")
           .orderBy("t.sort_order")
-          .select((eb) => ["t.id", "t.code", "t.name_zh as nameZh", "t.name_en as nameEn", eb.fn.count<number>("e.track_id").as("entries")])
+          .select((eb) => [
+            "t.id",
+            "t.code",
+            "t.name_zh as nameZh",
+            "t.name_en as nameEn",
+            eb.fn.count<number>("e.track_id").as("entries"),
+          ])
           .execute(),
         entriesByCountry(competition.id),
         db
@@ -95,7 +122,12 @@ export function createCompetitionService(db: Db) {
       const domestic = countries.find((c) => c.code === "CN")?.entries ?? 0;
       return {
         competition,
-        totals: { entries: total, countries: countries.length, internationalEntries: total - domestic, judges: judges.n },
+        totals: {
+          entries: total,
+          countries: countries.length,
+          internationalEntries: total - domestic,
+          judges: judges.n,
+        },
         groups,
         tracks,
         countries,

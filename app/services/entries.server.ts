@@ -60,20 +60,42 @@ export function createEntryService(db: Db) {
         .innerJoin("tracks as t", "t.id", "e.track_id")
         .where("e.entrant_user_id", "=", userId)
         .orderBy("e.created_at", "desc")
-        .select(["e.id", "e.code", "e.title_zh", "e.title_en", "e.status", "g.name_zh as gz", "g.name_en as ge", "t.name_zh as tz", "t.name_en as te"])
+        .select([
+          "e.id",
+          "e.code",
+          "e.title_zh",
+          "e.title_en",
+          "e.status",
+          "g.name_zh as gz",
+          "g.name_en as ge",
+          "t.name_zh as tz",
+          "t.name_en as te",
+        ])
         .execute();
       if (entries.length === 0) return [];
       const rounds = await db
         .selectFrom("round_entries as re")
         .innerJoin("rounds as r", "r.id", "re.round_id")
-        .leftJoin("results as res", (j) => j.onRef("res.round_id", "=", "re.round_id").onRef("res.entry_id", "=", "re.entry_id"))
+        .leftJoin("results as res", (j) =>
+          j.onRef("res.round_id", "=", "re.round_id").onRef("res.entry_id", "=", "re.entry_id"),
+        )
         .where(
           "re.entry_id",
           "in",
           entries.map((e) => e.id),
         )
         .orderBy("r.position")
-        .select(["re.entry_id", "r.slug", "r.name_zh", "r.name_en", "r.status", "re.state", "re.feedback", "res.rank", "res.result"])
+        .select([
+          "re.entry_id",
+          "r.slug",
+          "r.name_zh",
+          "r.name_en",
+          "r.status",
+          "re.state",
+          "re.feedback",
+          "res.rank",
+          "res.result",
+        ])
         .execute();
       return entries.map((e) => ({
         id: e.id,
@@ -137,11 +159,18 @@ export function createEntryService(db: Db) {
       if (!entry) return undefined;
       const [team, rounds] = await Promise.all([
         // Team e-mail addresses are contact data, not public.
-        db.selectFrom("team_members").where("entry_id", "=", entry.id).orderBy("position").select(["name", "role"]).execute(),
+        db
+          .selectFrom("team_members")
+          .where("entry_id", "=", entry.id)
+          .orderBy("position")
+          .select(["name", "role"])
+          .execute(),
         db
           .selectFrom("round_entries as re")
           .innerJoin("rounds as r", "r.id", "re.round_id")
-          .leftJoin("results as res", (join) => join.onRef("res.round_id", "=", "re.round_id").onRef("res.entry_id", "=", "re.entry_id"))
+          .leftJoin("results as res", (join) =>
+            join.onRef("res.round_id", "=", "re.round_id").onRef("res.entry_id", "=", "re.entry_id"),
+          )
           .where("re.entry_id", "=", entry.id)
           .where("r.status", "=", "published")
           .orderBy("r.position")

@@ -15,11 +15,27 @@ const SORTS = ["code", "title", "organization", "country", "status", "submitted"
 /** The list's query string: anything unknown or malformed falls back to the default. */
 export const adminListQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  group: z.string().regex(/^[A-Z]{2,4}$/).optional().catch(undefined),
-  track: z.string().regex(/^[A-Z0-9]{2,4}$/).optional().catch(undefined),
-  country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+  group: z
+    .string()
+    .regex(/^[A-Z]{2,4}$/)
+    .optional()
+    .catch(undefined),
+  track: z
+    .string()
+    .regex(/^[A-Z0-9]{2,4}$/)
+    .optional()
+    .catch(undefined),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(["draft", "submitted", "withdrawn", "disqualified"]).optional().catch(undefined),
-  round: z.string().regex(/^[a-z0-9-]{2,40}$/).optional().catch(undefined),
+  round: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/)
+    .optional()
+    .catch(undefined),
   sort: z.enum(SORTS).catch("code"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -53,8 +69,8 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) =>
         eb.or(
-          (["e.code", "e.title_zh", "e.title_en", "e.organization", "e.contact_email", "e.contact_name"] as const).map((column) =>
-            eb(sql`${sql.ref(column)}`, "like", sql`${like} ESCAPE '\\'`),
+          (["e.code", "e.title_zh", "e.title_en", "e.organization", "e.contact_email", "e.contact_name"] as const).map(
+            (column) => eb(sql`${sql.ref(column)}`, "like", sql`${like} ESCAPE '\\'`),
           ),
         ),
       );
@@ -102,23 +118,53 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
     return base.orderBy(column as never, query.dir).orderBy("e.code", query.dir);
   }
 
-  async function audit(actor: SessionUser, trx: Db, entryId: number, action: string, before: unknown, after: unknown, reason: string) {
+  async function audit(
+    actor: SessionUser,
+    trx: Db,
+    entryId: number,
+    action: string,
+    before: unknown,
+    after: unknown,
+    reason: string,
+  ) {
     await trx
       .insertInto("audit_log")
-      .values({ actor_user_id: actor.id, action, subject_type: "entry", subject_id: entryId, before: JSON.stringify(before), after: JSON.stringify(after), reason })
+      .values({
+        actor_user_id: actor.id,
+        action,
+        subject_type: "entry",
+        subject_id: entryId,
+        before: JSON.stringify(before),
+        after: JSON.stringify(after),
+        reason,
+      })
       .execute();
   }
 
   /** Score submissions and revisions carry their marks: name the judge, round and criteria. */
-  async function withScoreDetails<T extends { action: string; before: string | null; after: string | null }>(history: T[]) {
-    const details = history.map((h) => (h.action.startsWith("score.") ? { before: readScoreSnapshot(h.before), after: readScoreSnapshot(h.after) } : null));
+  async function withScoreDetails<T extends { action: string; before: string | null; after: string | null }>(
+    history: T[],
+  ) {
+    const details = history.map((h) =>
+      h.action.startsWith("score.") ? { before: readScoreSnapshot(h.before), after: readScoreSnapshot(h.after) } : null,
+    );
     const roundIds = [...new Set(details.flatMap((d) => (d?.after ? [d.after.roundId] : [])))];
     const judgeIds = [...new Set(details.flatMap((d) => (d?.after ? [d.after.judgeId] : [])))];
     const [criteria, rounds, judges] = roundIds.length
       ? await Promise.all([
-          db.selectFrom("criteria").select(["id", "round_id", "name_zh", "name_en", "position"]).where("round_id", "in", roundIds).orderBy("position").execute(),
+          db
+            .selectFrom("criteria")
+            .select(["id", "round_id", "name_zh", "name_en", "position"])
+            .where("round_id", "in", roundIds)
+            .orderBy("position")
+            .execute(),
           db.selectFrom("rounds").select(["id", "name_zh", "name_en"]).where("id", "in", roundIds).execute(),
-          db.selectFrom("judges as j").innerJoin("users as u", "u.id", "j.user_id").select(["j.id", "u.display_name"]).where("j.id", "in", judgeIds).execute(),
+          db
+            .selectFrom("judges as j")
+            .innerJoin("users as u", "u.id", "j.user_id")
+            .select(["j.id", "u.display_name"])
+            .where("j.id", "in", judgeIds)
+            .execute(),
         ])
       : [[], [], []];
     return history.map((h, i) => {
@@ -134,7 +180,11 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
           round: round ? { name_zh: round.name_zh, name_en: round.name_en } : null,
           revision: after.revision ?? null,
           comment: { before: d.before?.comment ?? null, after: after.comment },
-          marks: markChanges(d.before, after, own.map((c) => c.id)).map((m) => {
+          marks: markChanges(
+            d.before,
+            after,
+            own.map((c) => c.id),
+          ).map((m) => {
             const c = own.find((x) => x.id === m.criterionId);
             return { ...m, name_zh: c?.name_zh ?? "", name_en: c?.name_en ?? String(m.criterionId) };
           }),
@@ -144,7 +194,10 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
   }
 
   return {
-    async list(competitionId: number, query: AdminListQuery): Promise<{ rows: AdminEntryRow[]; total: number; page: number; pageCount: number }> {
+    async list(
+      competitionId: number,
+      query: AdminListQuery,
+    ): Promise<{ rows: AdminEntryRow[]; total: number; page: number; pageCount: number }> {
       const { total } = await filtered(competitionId, query)
         .select((eb) => eb.fn.countAll<number>().as("total"))
         .executeTakeFirstOrThrow();
@@ -175,7 +228,12 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
         .executeTakeFirst();
       if (!entry) return undefined;
       const [team, history, rounds] = await Promise.all([
-        db.selectFrom("team_members").select(["name", "role", "email"]).where("entry_id", "=", entryId).orderBy("position").execute(),
+        db
+          .selectFrom("team_members")
+          .select(["name", "role", "email"])
+          .where("entry_id", "=", entryId)
+          .orderBy("position")
+          .execute(),
         db
           .selectFrom("audit_log as a")
           .leftJoin("users as u", "u.id", "a.actor_user_id")
@@ -187,7 +245,9 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
         db
           .selectFrom("round_entries as re")
           .innerJoin("rounds as r", "r.id", "re.round_id")
-          .leftJoin("results as x", (j) => j.onRef("x.round_id", "=", "re.round_id").onRef("x.entry_id", "=", "re.entry_id"))
+          .leftJoin("results as x", (j) =>
+            j.onRef("x.round_id", "=", "re.round_id").onRef("x.entry_id", "=", "re.entry_id"),
+          )
           .where("re.entry_id", "=", entryId)
           .orderBy("r.position")
           .select(["r.slug", "r.name_zh", "r.name_en", "r.status", "re.state", "re.feedback", "x.rank", "x.result"])
@@ -197,9 +257,20 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
     },
 
     /** Withdraw, disqualify or reinstate, with the reason in the audit log. */
-    async setStatus(actor: SessionUser, competitionId: number, entryId: number, status: "withdrawn" | "disqualified" | "submitted", reason: string) {
+    async setStatus(
+      actor: SessionUser,
+      competitionId: number,
+      entryId: number,
+      status: "withdrawn" | "disqualified" | "submitted",
+      reason: string,
+    ) {
       return inTransaction(db, async (trx) => {
-        const current = await trx.selectFrom("entries").select(["status", "status_reason", "submitted_at"]).where("id", "=", entryId).where("competition_id", "=", competitionId).executeTakeFirst();
+        const current = await trx
+          .selectFrom("entries")
+          .select(["status", "status_reason", "submitted_at"])
+          .where("id", "=", entryId)
+          .where("competition_id", "=", competitionId)
+          .executeTakeFirst();
         if (!current) return { ok: false as const, message: "admin.notFound" };
         if (current.status === status) return { ok: false as const, message: "admin.sameStatus" };
         const now = clock().toISOString();
@@ -213,13 +284,27 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
           })
           .where("id", "=", entryId)
           .execute();
-        await audit(actor, trx, entryId, `entry.${status === "submitted" ? "reinstated" : status}`, { status: current.status }, { status }, reason);
+        await audit(
+          actor,
+          trx,
+          entryId,
+          `entry.${status === "submitted" ? "reinstated" : status}`,
+          { status: current.status },
+          { status },
+          reason,
+        );
         return { ok: true as const };
       });
     },
 
     /** The organizers' note to the entrant for one round (shown to them once the round is published). */
-    async setFeedback(actor: SessionUser, competitionId: number, entryId: number, roundSlug: string, feedback: string | null) {
+    async setFeedback(
+      actor: SessionUser,
+      competitionId: number,
+      entryId: number,
+      roundSlug: string,
+      feedback: string | null,
+    ) {
       return inTransaction(db, async (trx) => {
         const row = await trx
           .selectFrom("round_entries as re")
@@ -231,27 +316,82 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
           .select(["re.round_id", "re.feedback"])
           .executeTakeFirst();
         if (!row) return { ok: false as const, message: "admin.notFound" };
-        await trx.updateTable("round_entries").set({ feedback }).where("round_id", "=", row.round_id).where("entry_id", "=", entryId).execute();
-        await audit(actor, trx, entryId, "entry.feedback", { round: roundSlug, feedback: row.feedback }, { round: roundSlug, feedback }, "feedback");
+        await trx
+          .updateTable("round_entries")
+          .set({ feedback })
+          .where("round_id", "=", row.round_id)
+          .where("entry_id", "=", entryId)
+          .execute();
+        await audit(
+          actor,
+          trx,
+          entryId,
+          "entry.feedback",
+          { round: roundSlug, feedback: row.feedback },
+          { round: roundSlug, feedback },
+          "feedback",
+        );
         return { ok: true as const };
       });
     },
 
     /** Moves an entry to another group or track; eligibility is checked again and the code follows. */
-    async move(actor: SessionUser, competitionId: number, entryId: number, groupCode: string, trackCode: string, reason: string) {
+    async move(
+      actor: SessionUser,
+      competitionId: number,
+      entryId: number,
+      groupCode: string,
+      trackCode: string,
+      reason: string,
+    ) {
       return inTransaction(db, async (trx) => {
-        const current = await trx.selectFrom("entries").selectAll().where("id", "=", entryId).where("competition_id", "=", competitionId).executeTakeFirst();
+        const current = await trx
+          .selectFrom("entries")
+          .selectAll()
+          .where("id", "=", entryId)
+          .where("competition_id", "=", competitionId)
+          .executeTakeFirst();
         if (!current) return { ok: false as const, field: null, message: "admin.notFound" };
-        const group = await trx.selectFrom("groups").selectAll().where("competition_id", "=", competitionId).where("code", "=", groupCode).executeTakeFirst();
-        const track = await trx.selectFrom("tracks").selectAll().where("competition_id", "=", competitionId).where("code", "=", trackCode).executeTakeFirst();
+        const group = await trx
+          .selectFrom("groups")
+          .selectAll()
+          .where("competition_id", "=", competitionId)
+          .where("code", "=", groupCode)
+          .executeTakeFirst();
+        const track = await trx
+          .selectFrom("tracks")
+          .selectAll()
+          .where("competition_id", "=", competitionId)
+          .where("code", "=", trackCode)
+          .executeTakeFirst();
         if (!group) return { ok: false as const, field: "group", message: "validation.required" };
         if (!track) return { ok: false as const, field: "track", message: "validation.required" };
-        const eligibility = checkEligibility({ code: group.code, region: group.region, eligibleCountries: JSON.parse(group.eligible_countries) as string[] }, current.country);
+        const eligibility = checkEligibility(
+          {
+            code: group.code,
+            region: group.region,
+            eligibleCountries: JSON.parse(group.eligible_countries) as string[],
+          },
+          current.country,
+        );
         if (!eligibility.ok) return { ok: false as const, field: "group", message: eligibility.reason };
-        if (group.id === current.group_id && track.id === current.track_id) return { ok: false as const, field: null, message: "admin.sameStatus" };
+        if (group.id === current.group_id && track.id === current.track_id)
+          return { ok: false as const, field: null, message: "admin.sameStatus" };
         const code = await nextEntryCode(trx, group.code, track.code);
-        await trx.updateTable("entries").set({ group_id: group.id, track_id: track.id, code, updated_at: clock().toISOString() }).where("id", "=", entryId).execute();
-        await audit(actor, trx, entryId, "entry.moved", { code: current.code, group_id: current.group_id, track_id: current.track_id }, { code, group_id: group.id, track_id: track.id }, reason);
+        await trx
+          .updateTable("entries")
+          .set({ group_id: group.id, track_id: track.id, code, updated_at: clock().toISOString() })
+          .where("id", "=", entryId)
+          .execute();
+        await audit(
+          actor,
+          trx,
+          entryId,
+          "entry.moved",
+          { code: current.code, group_id: current.group_id, track_id: current.track_id },
+          { code, group_id: group.id, track_id: track.id },
+          reason,
+        );
         return { ok: true as const, code };
       });
     },

@@ -24,11 +24,26 @@ export async function exportTable(request: Request, context: AppLoadContext): Pr
   const rows = await context.services.entryAdmin.all(competition.id, query);
   return {
     headers: EXPORT_HEADERS,
-    rows: rows.map((r) => [r.code, r.groupCode, r.trackCode, r.titleZh, r.titleEn, r.organization, r.country, r.status, r.contactEmail, r.submittedAt]),
+    rows: rows.map((r) => [
+      r.code,
+      r.groupCode,
+      r.trackCode,
+      r.titleZh,
+      r.titleEn,
+      r.organization,
+      r.country,
+      r.status,
+      r.contactEmail,
+      r.submittedAt,
+    ]),
   };
 }
 
 export function attachment(base: string, extension: string, type: string) {
   const stamp = new Date().toISOString().slice(0, 10);
-  return { "Content-Type": type, "Content-Disposition": `attachment; filename="${base}-${stamp}.${extension}"`, "Cache-Control": "no-store" };
+  return {
+    "Content-Type": type,
+    "Content-Disposition": `attachment; filename="${base}-${stamp}.${extension}"`,
+    "Cache-Control": "no-store",
+  };
 }

@@ -24,6 +24,7 @@ export async function entryFormContext(request: Request, context: AppLoadContext
 
 /** A service refusal shown where it belongs: at its field, or above the form. */
 export function refusalReply(submission: Submission<unknown>, refusal: FieldRefusal) {
-  if (refusal.field) return { result: submission.reply({ fieldErrors: { [refusal.field]: [refusal.message] } }), message: null };
+  if (refusal.field)
+    return { result: submission.reply({ fieldErrors: { [refusal.field]: [refusal.message] } }), message: null };
   return { result: submission.reply(), message: refusal.message };
 }

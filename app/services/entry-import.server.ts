@@ -12,12 +12,22 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = IMPORT_LIMITS.maxRows;
 const YIELD_EVERY_ROWS = 200;
 
-export type ImportReport = { rows: number; good: number; problems: ImportProblem[]; imported: number; fileError: string | null };
+export type ImportReport = {
+  rows: number;
+  good: number;
+  problems: ImportProblem[];
+  imported: number;
+  fileError: string | null;
+};
 
 export function createEntryImportService(db: Db, clock: () => Date) {
   async function context(competitionId: number) {
     const [groups, tracks, existing] = await Promise.all([
-      db.selectFrom("groups").select(["id", "code", "region", "eligible_countries"]).where("competition_id", "=", competitionId).execute(),
+      db
+        .selectFrom("groups")
+        .select(["id", "code", "region", "eligible_countries"])
+        .where("competition_id", "=", competitionId)
+        .execute(),
       db.selectFrom("tracks").select(["id", "code"]).where("competition_id", "=", competitionId).execute(),
       db
         .selectFrom("entries")
@@ -29,7 +39,11 @@ export function createEntryImportService(db: Db, clock: () => Date) {
     return {
       groups: groups.map((g) => ({ ...g, eligibleCountries: JSON.parse(g.eligible_countries) as string[] })),
       tracks,
-      existing: existing.map((e) => ({ title: e.title_en ?? e.title_zh ?? "", organization: e.organization, contactEmail: e.contact_email })),
+      existing: existing.map((e) => ({
+        title: e.title_en ?? e.title_zh ?? "",
+        organization: e.organization,
+        contactEmail: e.contact_email,
+      })),
     };
   }
 
@@ -38,7 +52,12 @@ export function createEntryImportService(db: Db, clock: () => Date) {
      * Checks the file; with `commit`, stores every good row in one transaction (all of them or,
      * on any failure, none). Without it nothing is written.
      */
-    async run(actor: SessionUser, competitionId: number, file: { name: string; bytes: Uint8Array }, commit: boolean): Promise<ImportReport> {
+    async run(
+      actor: SessionUser,
+      competitionId: number,
+      file: { name: string; bytes: Uint8Array },
+      commit: boolean,
+    ): Promise<ImportReport> {
       let records: Record<string, string>[];
       try {
         records = await readSpreadsheet(file.name, file.bytes);
@@ -49,8 +68,11 @@ export function createEntryImportService(db: Db, clock: () => Date) {
         return { rows: 0, good: 0, problems: [], imported: 0, fileError: error.code };
       }
       if (records.length === 0) return { rows: 0, good: 0, problems: [], imported: 0, fileError: "import.empty" };
-      const missing = ["group", "track", "organization", "country", "contact_name", "contact_email"].filter((c) => !(c in records[0]!));
-      if (missing.length > 0) return { rows: records.length, good: 0, problems: [], imported: 0, fileError: "import.missingColumns" };
+      const missing = ["group", "track", "organization", "country", "contact_name", "contact_email"].filter(
+        (c) => !(c in records[0]!),
+      );
+      if (missing.length > 0)
+        return { rows: records.length, good: 0, problems: [], imported: 0, fileError: "import.missingColumns" };
 
       const ctx = await context(competitionId);
       const { good, problems } = checkImport(records, {
@@ -59,7 +81,8 @@ export function createEntryImportService(db: Db, clock: () => Date) {
         isCountry: isCountryCode,
         existing: ctx.existing,
       });
-      if (!commit || good.length === 0) return { rows: records.length, good: good.length, problems, imported: 0, fileError: null };
+      if (!commit || good.length === 0)
+        return { rows: records.length, good: good.length, problems, imported: 0, fileError: null };
 
       const now = clock().toISOString();
       const groupId = new Map(ctx.groups.map((g) => [g.code, g.id]));
@@ -73,7 +96,8 @@ export function createEntryImportService(db: Db, clock: () => Date) {
           if (index > 0 && index % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
           const series = `${row.group}-${row.track}`;
           let serial = next.get(series);
-          if (serial === undefined) serial = Number((await nextEntryCode(trx, row.group, row.track)).slice(series.length + 1));
+          if (serial === undefined)
+            serial = Number((await nextEntryCode(trx, row.group, row.track)).slice(series.length + 1));
           next.set(series, serial + 1);
           const { id } = await trx
             .insertInto("entries")
@@ -101,11 +125,19 @@ export function createEntryImportService(db: Db, clock: () => Date) {
             .executeTakeFirstOrThrow();
           await trx
             .insertInto("team_members")
-            .values(row.team.map((m, i) => ({ entry_id: id, position: i + 1, name: m.name, role: m.role, email: m.email })))
+            .values(
+              row.team.map((m, i) => ({ entry_id: id, position: i + 1, name: m.name, role: m.role, email: m.email })),
+            )
             .execute();
           await trx
             .insertInto("audit_log")
-            .values({ actor_user_id: actor.id, action: "entry.imported", subject_type: "entry", subject_id: id, reason: `${file.name}, row ${row.row}` })
+            .values({
+              actor_user_id: actor.id,
+              action: "entry.imported",
+              subject_type: "entry",
+              subject_id: id,
+              reason: `${file.name}, row ${row.row}`,
+            })
             .execute();
         }
       });

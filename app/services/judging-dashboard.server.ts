@@ -11,7 +11,11 @@ const WEIGHTED_PER_POINT = 10_000_000;
 export function createJudgingDashboard(db: Db) {
   /** Each submitted, complete sheet's weighted mark (as a number of points, for statistics). */
   async function weightedMarks(roundId: number) {
-    const criteria = await db.selectFrom("criteria").select(["max_milli", "weight_bp"]).where("round_id", "=", roundId).execute();
+    const criteria = await db
+      .selectFrom("criteria")
+      .select(["max_milli", "weight_bp"])
+      .where("round_id", "=", roundId)
+      .execute();
     const rows = await db
       .selectFrom("scores as s")
       .innerJoin("score_marks as m", "m.score_id", "s.id")
@@ -23,7 +27,14 @@ export function createJudgingDashboard(db: Db) {
       .select(["s.judge_id", "s.entry_id", sql<number>`sum(m.mark_milli * c.weight_bp)`.as("weighted")])
       .execute();
     const maxPoints = criteria.reduce((sum, c) => sum + c.max_milli * c.weight_bp, 0) / WEIGHTED_PER_POINT;
-    return { rows: rows.map((r) => ({ judgeId: String(r.judge_id), entryId: String(r.entry_id), mark: r.weighted / WEIGHTED_PER_POINT })), maxPoints };
+    return {
+      rows: rows.map((r) => ({
+        judgeId: String(r.judge_id),
+        entryId: String(r.entry_id),
+        mark: r.weighted / WEIGHTED_PER_POINT,
+      })),
+      maxPoints,
+    };
   }
 
   return {
@@ -33,7 +44,12 @@ export function createJudgingDashboard(db: Db) {
         db
           .selectFrom("assignments as a")
           .innerJoin("judges as j", "j.id", "a.judge_id")
-          .leftJoin("scores as s", (jn) => jn.onRef("s.round_id", "=", "a.round_id").onRef("s.judge_id", "=", "a.judge_id").onRef("s.entry_id", "=", "a.entry_id"))
+          .leftJoin("scores as s", (jn) =>
+            jn
+              .onRef("s.round_id", "=", "a.round_id")
+              .onRef("s.judge_id", "=", "a.judge_id")
+              .onRef("s.entry_id", "=", "a.entry_id"),
+          )
           .where("a.round_id", "=", roundId)
           .groupBy("j.id")
           .select([
@@ -58,17 +74,42 @@ export function createJudgingDashboard(db: Db) {
             "e.title_en",
             "e.group_id",
             "e.track_id",
-            (eb) => eb.selectFrom("assignments as a").whereRef("a.entry_id", "=", "e.id").where("a.round_id", "=", roundId).select(sql<number>`count(*)`.as("n")).as("assigned"),
             (eb) =>
-              eb.selectFrom("scores as s").whereRef("s.entry_id", "=", "e.id").where("s.round_id", "=", roundId).where("s.status", "=", "submitted").select(sql<number>`count(*)`.as("n")).as("submitted"),
+              eb
+                .selectFrom("assignments as a")
+                .whereRef("a.entry_id", "=", "e.id")
+                .where("a.round_id", "=", roundId)
+                .select(sql<number>`count(*)`.as("n"))
+                .as("assigned"),
+            (eb) =>
+              eb
+                .selectFrom("scores as s")
+                .whereRef("s.entry_id", "=", "e.id")
+                .where("s.round_id", "=", roundId)
+                .where("s.status", "=", "submitted")
+                .select(sql<number>`count(*)`.as("n"))
+                .as("submitted"),
           ])
           .execute(),
-        db.selectFrom("groups").select(["id", "code", "name_zh", "name_en"]).where("competition_id", "=", round.competition_id).orderBy("sort_order").execute(),
-        db.selectFrom("tracks").select(["id", "code", "name_zh", "name_en"]).where("competition_id", "=", round.competition_id).orderBy("sort_order").execute(),
+        db
+          .selectFrom("groups")
+          .select(["id", "code", "name_zh", "name_en"])
+          .where("competition_id", "=", round.competition_id)
+          .orderBy("sort_order")
+          .execute(),
+        db
+          .selectFrom("tracks")
+          .select(["id", "code", "name_zh", "name_en"])
+          .where("competition_id", "=", round.competition_id)
+          .orderBy("sort_order")
+          .execute(),
         weightedMarks(roundId),
       ]);
       const k = round.judges_per_entry;
-      const units = new Map<string, { unit: string; entries: number; pairs: number; submitted: number; complete: number }>();
+      const units = new Map<
+        string,
+        { unit: string; entries: number; pairs: number; submitted: number; complete: number }
+      >();
       for (const e of entries) {
         const unit = unitOf(round.scope, e);
         const u = units.get(unit) ?? { unit, entries: 0, pairs: 0, submitted: 0, complete: 0 };
@@ -80,29 +121,75 @@ export function createJudgingDashboard(db: Db) {
       }
       const label = (unit: string) => {
         const [kind, id] = unit.split(":");
-        const row = kind === "group" ? groups.find((g) => String(g.id) === id) : kind === "track" ? tracks.find((t) => String(t.id) === id) : undefined;
-        return row ? { code: row.code, nameZh: row.name_zh, nameEn: row.name_en } : { code: "ALL", nameZh: "全部", nameEn: "All" };
+        const row =
+          kind === "group"
+            ? groups.find((g) => String(g.id) === id)
+            : kind === "track"
+              ? tracks.find((t) => String(t.id) === id)
+              : undefined;
+        return row
+          ? { code: row.code, nameZh: row.name_zh, nameEn: row.name_en }
+          : { code: "ALL", nameZh: "全部", nameEn: "All" };
       };
       const totalAssigned = judges.reduce((a, j) => a + j.assigned, 0);
       const totalSubmitted = judges.reduce((a, j) => a + j.submitted, 0);
       const share = totalAssigned ? totalSubmitted / totalAssigned : 0;
       // Behind: twenty points below the round's overall progress, or nothing in while others are well on.
-      const behind = (j: { assigned: number; submitted: number }) => j.assigned > 0 && (j.submitted / j.assigned < share - 0.2 || (j.submitted === 0 && share >= 0.2));
+      const behind = (j: { assigned: number; submitted: number }) =>
+        j.assigned > 0 && (j.submitted / j.assigned < share - 0.2 || (j.submitted === 0 && share >= 0.2));
       const short = entries
         .filter((e) => (e.assigned ?? 0) < k || (e.submitted ?? 0) < k)
-        .map((e) => ({ id: e.id, code: e.code, titleZh: e.title_zh, titleEn: e.title_en, assigned: e.assigned ?? 0, submitted: e.submitted ?? 0, needsJudges: (e.assigned ?? 0) < k }))
-        .sort((a, b) => Number(b.needsJudges) - Number(a.needsJudges) || a.submitted - b.submitted || a.code.localeCompare(b.code));
+        .map((e) => ({
+          id: e.id,
+          code: e.code,
+          titleZh: e.title_zh,
+          titleEn: e.title_en,
+          assigned: e.assigned ?? 0,
+          submitted: e.submitted ?? 0,
+          needsJudges: (e.assigned ?? 0) < k,
+        }))
+        .sort(
+          (a, b) =>
+            Number(b.needsJudges) - Number(a.needsJudges) || a.submitted - b.submitted || a.code.localeCompare(b.code),
+        );
       const names = new Map(judges.map((j) => [String(j.id), j.name]));
       const deviations = judgeDeviations(marks.rows).map((d) => ({ ...d, name: names.get(d.judgeId) ?? d.judgeId }));
       return {
-        round: { id: round.id, slug: round.slug, nameZh: round.name_zh, nameEn: round.name_en, status: round.status, k, scope: round.scope },
-        totals: { judges: judges.length, entries: entries.length, assigned: totalAssigned, submitted: totalSubmitted, share },
-        judges: judges.map((j) => ({ ...j, behind: behind(j) })).sort((a, b) => a.submitted / a.assigned - b.submitted / b.assigned || a.name.localeCompare(b.name)),
-        units: [...units.values()].map((u) => ({ ...u, ...label(u.unit) })).sort((a, b) => a.code.localeCompare(b.code)),
-        short: { needsJudges: short.filter((s) => s.needsJudges).length, awaitingScores: short.filter((s) => !s.needsJudges).length, list: short.slice(0, 100) },
+        round: {
+          id: round.id,
+          slug: round.slug,
+          nameZh: round.name_zh,
+          nameEn: round.name_en,
+          status: round.status,
+          k,
+          scope: round.scope,
+        },
+        totals: {
+          judges: judges.length,
+          entries: entries.length,
+          assigned: totalAssigned,
+          submitted: totalSubmitted,
+          share,
+        },
+        judges: judges
+          .map((j) => ({ ...j, behind: behind(j) }))
+          .sort((a, b) => a.submitted / a.assigned - b.submitted / b.assigned || a.name.localeCompare(b.name)),
+        units: [...units.values()]
+          .map((u) => ({ ...u, ...label(u.unit) }))
+          .sort((a, b) => a.code.localeCompare(b.code)),
+        short: {
+          needsJudges: short.filter((s) => s.needsJudges).length,
+          awaitingScores: short.filter((s) => !s.needsJudges).length,
+          list: short.slice(0, 100),
+        },
         outliers: deviations.filter((d) => d.flag !== null),
         deviations,
-        distribution: histogram(marks.rows.map((r) => r.mark), 0, marks.maxPoints || 10, 20),
+        distribution: histogram(
+          marks.rows.map((r) => r.mark),
+          0,
+          marks.maxPoints || 10,
+          20,
+        ),
       };
     },
   };

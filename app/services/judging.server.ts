@@ -16,20 +16,46 @@ const refused = (message: string): SaveOutcome => ({ ok: false, fieldErrors: {},
 
 export function createJudgingService(db: Db, clock: () => Date) {
   async function judgeOf(user: SessionUser, competitionId: number) {
-    return db.selectFrom("judges").select(["id", "name", "affiliation"]).where("user_id", "=", user.id).where("competition_id", "=", competitionId).executeTakeFirst();
+    return db
+      .selectFrom("judges")
+      .select(["id", "name", "affiliation"])
+      .where("user_id", "=", user.id)
+      .where("competition_id", "=", competitionId)
+      .executeTakeFirst();
   }
 
   async function roundBySlug(competitionId: number, slug: string) {
-    return db.selectFrom("rounds").selectAll().where("competition_id", "=", competitionId).where("slug", "=", slug).executeTakeFirst();
+    return db
+      .selectFrom("rounds")
+      .selectAll()
+      .where("competition_id", "=", competitionId)
+      .where("slug", "=", slug)
+      .executeTakeFirst();
   }
 
   async function criteriaOf(trx: Db, roundId: number) {
-    const rows = await trx.selectFrom("criteria").select(["id", "position", "name_zh", "name_en", "weight_bp", "max_milli", "step_milli"]).where("round_id", "=", roundId).orderBy("position").execute();
-    return rows.map((c) => ({ id: c.id, nameZh: c.name_zh, nameEn: c.name_en, weightBp: c.weight_bp, maxMilli: c.max_milli, stepMilli: c.step_milli }));
+    const rows = await trx
+      .selectFrom("criteria")
+      .select(["id", "position", "name_zh", "name_en", "weight_bp", "max_milli", "step_milli"])
+      .where("round_id", "=", roundId)
+      .orderBy("position")
+      .execute();
+    return rows.map((c) => ({
+      id: c.id,
+      nameZh: c.name_zh,
+      nameEn: c.name_en,
+      weightBp: c.weight_bp,
+      maxMilli: c.max_milli,
+      stepMilli: c.step_milli,
+    }));
   }
 
   async function marksOf(trx: Db, scoreId: number) {
-    const rows = await trx.selectFrom("score_marks").select(["criterion_id", "mark_milli"]).where("score_id", "=", scoreId).execute();
+    const rows = await trx
+      .selectFrom("score_marks")
+      .select(["criterion_id", "mark_milli"])
+      .where("score_id", "=", scoreId)
+      .execute();
     return new Map(rows.map((m) => [m.criterion_id, m.mark_milli]));
   }
 
@@ -43,7 +69,12 @@ export function createJudgingService(db: Db, clock: () => Date) {
       const rounds = await db
         .selectFrom("assignments as a")
         .innerJoin("rounds as r", "r.id", "a.round_id")
-        .leftJoin("scores as s", (j) => j.onRef("s.round_id", "=", "a.round_id").onRef("s.judge_id", "=", "a.judge_id").onRef("s.entry_id", "=", "a.entry_id"))
+        .leftJoin("scores as s", (j) =>
+          j
+            .onRef("s.round_id", "=", "a.round_id")
+            .onRef("s.judge_id", "=", "a.judge_id")
+            .onRef("s.entry_id", "=", "a.entry_id"),
+        )
         .where("a.judge_id", "=", judge.id)
         .where("r.status", "!=", "draft")
         .groupBy("r.id")
@@ -71,17 +102,49 @@ export function createJudgingService(db: Db, clock: () => Date) {
         .innerJoin("entries as e", "e.id", "a.entry_id")
         .innerJoin("groups as g", "g.id", "e.group_id")
         .innerJoin("tracks as t", "t.id", "e.track_id")
-        .leftJoin("scores as s", (j) => j.onRef("s.round_id", "=", "a.round_id").onRef("s.judge_id", "=", "a.judge_id").onRef("s.entry_id", "=", "a.entry_id"))
-        .leftJoin("round_entries as re", (j) => j.onRef("re.round_id", "=", "a.round_id").onRef("re.entry_id", "=", "a.entry_id"))
+        .leftJoin("scores as s", (j) =>
+          j
+            .onRef("s.round_id", "=", "a.round_id")
+            .onRef("s.judge_id", "=", "a.judge_id")
+            .onRef("s.entry_id", "=", "a.entry_id"),
+        )
+        .leftJoin("round_entries as re", (j) =>
+          j.onRef("re.round_id", "=", "a.round_id").onRef("re.entry_id", "=", "a.entry_id"),
+        )
         .where("a.round_id", "=", round.id)
         .where("a.judge_id", "=", judge.id)
-        .select(["e.id", "e.code", "e.title_zh", "e.title_en", "e.organization", "e.country", "e.status as entryStatus", "g.code as groupCode", "t.code as trackCode", "s.status", "s.updated_at", "re.stage_order"])
+        .select([
+          "e.id",
+          "e.code",
+          "e.title_zh",
+          "e.title_en",
+          "e.organization",
+          "e.country",
+          "e.status as entryStatus",
+          "g.code as groupCode",
+          "t.code as trackCode",
+          "s.status",
+          "s.updated_at",
+          "re.stage_order",
+        ])
         .orderBy("re.stage_order")
         .orderBy("e.code")
         .execute();
       const submitted = items.filter((i) => i.status === "submitted").length;
       const onStage = await isPlayedLive(db, round.id);
-      return { judge, round: { slug: round.slug, nameZh: round.name_zh, nameEn: round.name_en, status: round.status, closesAt: round.closes_at, onStage }, items, submitted };
+      return {
+        judge,
+        round: {
+          slug: round.slug,
+          nameZh: round.name_zh,
+          nameEn: round.name_en,
+          status: round.status,
+          closesAt: round.closes_at,
+          onStage,
+        },
+        items,
+        submitted,
+      };
     },
 
     /**
@@ -91,7 +154,13 @@ export function createJudgingService(db: Db, clock: () => Date) {
     async sheet(user: SessionUser, competitionId: number, roundSlug: string, entryId: number) {
       const [judge, round] = await Promise.all([judgeOf(user, competitionId), roundBySlug(competitionId, roundSlug)]);
       if (!judge || !round || round.status === "draft") return null;
-      const assignment = await db.selectFrom("assignments").select("id").where("round_id", "=", round.id).where("judge_id", "=", judge.id).where("entry_id", "=", entryId).executeTakeFirst();
+      const assignment = await db
+        .selectFrom("assignments")
+        .select("id")
+        .where("round_id", "=", round.id)
+        .where("judge_id", "=", judge.id)
+        .where("entry_id", "=", entryId)
+        .executeTakeFirst();
       if (!assignment) return null;
       const [entry, team, criteria, score, order] = await Promise.all([
         db
@@ -99,11 +168,38 @@ export function createJudgingService(db: Db, clock: () => Date) {
           .innerJoin("groups as g", "g.id", "e.group_id")
           .innerJoin("tracks as t", "t.id", "e.track_id")
           .where("e.id", "=", entryId)
-          .select(["e.id", "e.code", "e.title_zh", "e.title_en", "e.summary_zh", "e.summary_en", "e.organization", "e.country", "e.city", "e.website", "e.status", "g.name_zh as groupZh", "g.name_en as groupEn", "t.name_zh as trackZh", "t.name_en as trackEn"])
+          .select([
+            "e.id",
+            "e.code",
+            "e.title_zh",
+            "e.title_en",
+            "e.summary_zh",
+            "e.summary_en",
+            "e.organization",
+            "e.country",
+            "e.city",
+            "e.website",
+            "e.status",
+            "g.name_zh as groupZh",
+            "g.name_en as groupEn",
+            "t.name_zh as trackZh",
+            "t.name_en as trackEn",
+          ])
           .executeTakeFirstOrThrow(),
-        db.selectFrom("team_members").select(["name", "role"]).where("entry_id", "=", entryId).orderBy("position").execute(),
+        db
+          .selectFrom("team_members")
+          .select(["name", "role"])
+          .where("entry_id", "=", entryId)
+          .orderBy("position")
+          .execute(),
         criteriaOf(db, round.id),
-        db.selectFrom("scores").select(["id", "status", "comment", "revision", "submitted_at", "updated_at"]).where("round_id", "=", round.id).where("judge_id", "=", judge.id).where("entry_id", "=", entryId).executeTakeFirst(),
+        db
+          .selectFrom("scores")
+          .select(["id", "status", "comment", "revision", "submitted_at", "updated_at"])
+          .where("round_id", "=", round.id)
+          .where("judge_id", "=", judge.id)
+          .where("entry_id", "=", entryId)
+          .executeTakeFirst(),
         db
           .selectFrom("assignments as a")
           .innerJoin("entries as e", "e.id", "a.entry_id")
@@ -122,9 +218,22 @@ export function createJudgingService(db: Db, clock: () => Date) {
         entry,
         team,
         criteria,
-        score: score ? { status: score.status, comment: score.comment, revision: score.revision, submittedAt: score.submitted_at, updatedAt: score.updated_at } : null,
+        score: score
+          ? {
+              status: score.status,
+              comment: score.comment,
+              revision: score.revision,
+              submittedAt: score.submitted_at,
+              updatedAt: score.updated_at,
+            }
+          : null,
         values,
-        position: { index: index + 1, of: order.length, previous: order[index - 1]?.id ?? null, next: order[index + 1]?.id ?? null },
+        position: {
+          index: index + 1,
+          of: order.length,
+          previous: order[index - 1]?.id ?? null,
+          next: order[index + 1]?.id ?? null,
+        },
       };
     },
 
@@ -132,17 +241,43 @@ export function createJudgingService(db: Db, clock: () => Date) {
      * Saves a draft, submits, or revises a submitted sheet (with a reason). Refused, changing
      * nothing, when the round is not open, the entry is not this judge's, or the sheet is invalid.
      */
-    async save(user: SessionUser, competitionId: number, roundSlug: string, entryId: number, raw: Record<string, unknown>): Promise<SaveOutcome> {
+    async save(
+      user: SessionUser,
+      competitionId: number,
+      roundSlug: string,
+      entryId: number,
+      raw: Record<string, unknown>,
+    ): Promise<SaveOutcome> {
       return inTransaction(db, async (trx) => {
-        const judge = await trx.selectFrom("judges").select(["id"]).where("user_id", "=", user.id).where("competition_id", "=", competitionId).executeTakeFirst();
-        const round = await trx.selectFrom("rounds").select(["id", "status"]).where("competition_id", "=", competitionId).where("slug", "=", roundSlug).executeTakeFirst();
+        const judge = await trx
+          .selectFrom("judges")
+          .select(["id"])
+          .where("user_id", "=", user.id)
+          .where("competition_id", "=", competitionId)
+          .executeTakeFirst();
+        const round = await trx
+          .selectFrom("rounds")
+          .select(["id", "status"])
+          .where("competition_id", "=", competitionId)
+          .where("slug", "=", roundSlug)
+          .executeTakeFirst();
         if (!judge || !round) return refused("score.notAssigned");
-        const assignment = await trx.selectFrom("assignments").select("id").where("round_id", "=", round.id).where("judge_id", "=", judge.id).where("entry_id", "=", entryId).executeTakeFirst();
+        const assignment = await trx
+          .selectFrom("assignments")
+          .select("id")
+          .where("round_id", "=", round.id)
+          .where("judge_id", "=", judge.id)
+          .where("entry_id", "=", entryId)
+          .executeTakeFirst();
         if (!assignment) return refused("score.notAssigned");
         if (round.status !== "open") return refused("score.roundNotOpen");
         // A round played live is scored on stage, entry by entry, from the judge's live page.
         if (await isPlayedLive(trx, round.id)) return refused("score.scoredOnStage");
-        const entry = await trx.selectFrom("entries").select(["status"]).where("id", "=", entryId).executeTakeFirstOrThrow();
+        const entry = await trx
+          .selectFrom("entries")
+          .select(["status"])
+          .where("id", "=", entryId)
+          .executeTakeFirstOrThrow();
         if (entry.status !== "submitted") return refused("score.entryNotCompeting");
         const criteria = await criteriaOf(trx, round.id);
         if (criteria.length === 0) return refused("score.noRubric");
@@ -156,7 +291,13 @@ export function createJudgingService(db: Db, clock: () => Date) {
           return { ok: false, fieldErrors, message: "score.fixErrors" };
         }
         const sheet: ScoreSheet = parsed.data;
-        const existing = await trx.selectFrom("scores").selectAll().where("round_id", "=", round.id).where("judge_id", "=", judge.id).where("entry_id", "=", entryId).executeTakeFirst();
+        const existing = await trx
+          .selectFrom("scores")
+          .selectAll()
+          .where("round_id", "=", round.id)
+          .where("judge_id", "=", judge.id)
+          .where("entry_id", "=", entryId)
+          .executeTakeFirst();
         const now = clock().toISOString();
         const wasSubmitted = existing?.status === "submitted";
         if (wasSubmitted && sheet.intent !== "revise") return refused("score.alreadySubmitted");
@@ -169,7 +310,13 @@ export function createJudgingService(db: Db, clock: () => Date) {
           if (sheet.intent === "revise") revision++;
           await trx
             .updateTable("scores")
-            .set({ status, comment: sheet.comment, revision, submitted_at: status === "submitted" ? existing.submitted_at ?? now : null, updated_at: now })
+            .set({
+              status,
+              comment: sheet.comment,
+              revision,
+              submitted_at: status === "submitted" ? (existing.submitted_at ?? now) : null,
+              updated_at: now,
+            })
             .where("id", "=", existing.id)
             .execute();
           scoreId = existing.id;
@@ -178,14 +325,29 @@ export function createJudgingService(db: Db, clock: () => Date) {
           scoreId = (
             await trx
               .insertInto("scores")
-              .values({ round_id: round.id, judge_id: judge.id, entry_id: entryId, status, comment: sheet.comment, submitted_at: status === "submitted" ? now : null, updated_at: now })
+              .values({
+                round_id: round.id,
+                judge_id: judge.id,
+                entry_id: entryId,
+                status,
+                comment: sheet.comment,
+                submitted_at: status === "submitted" ? now : null,
+                updated_at: now,
+              })
               .returning("id")
               .executeTakeFirstOrThrow()
           ).id;
         }
-        if (sheet.marks.size) await trx.insertInto("score_marks").values([...sheet.marks].map(([criterion_id, mark_milli]) => ({ score_id: scoreId, criterion_id, mark_milli }))).execute();
+        if (sheet.marks.size)
+          await trx
+            .insertInto("score_marks")
+            .values(
+              [...sheet.marks].map(([criterion_id, mark_milli]) => ({ score_id: scoreId, criterion_id, mark_milli })),
+            )
+            .execute();
         if (status === "submitted") {
-          const show = (marks: ReadonlyMap<number, number>) => Object.fromEntries([...marks].map(([id, m]) => [String(id), formatMilli(m)]));
+          const show = (marks: ReadonlyMap<number, number>) =>
+            Object.fromEntries([...marks].map(([id, m]) => [String(id), formatMilli(m)]));
           await trx
             .insertInto("audit_log")
             .values({
@@ -194,8 +356,24 @@ export function createJudgingService(db: Db, clock: () => Date) {
               action: sheet.intent === "revise" ? "score.revised" : "score.submitted",
               subject_type: "entry",
               subject_id: entryId,
-              before: sheet.intent === "revise" ? JSON.stringify({ scoreId, judgeId: judge.id, roundId: round.id, marks: show(beforeMarks), comment: existing?.comment ?? null }) : null,
-              after: JSON.stringify({ scoreId, judgeId: judge.id, roundId: round.id, marks: show(sheet.marks), comment: sheet.comment, revision }),
+              before:
+                sheet.intent === "revise"
+                  ? JSON.stringify({
+                      scoreId,
+                      judgeId: judge.id,
+                      roundId: round.id,
+                      marks: show(beforeMarks),
+                      comment: existing?.comment ?? null,
+                    })
+                  : null,
+              after: JSON.stringify({
+                scoreId,
+                judgeId: judge.id,
+                roundId: round.id,
+                marks: show(sheet.marks),
+                comment: sheet.comment,
+                revision,
+              }),
               reason: sheet.reason,
             })
             .execute();
@@ -211,25 +389,63 @@ export function createJudgingService(db: Db, clock: () => Date) {
      * a panel seated on stage is locked. A submitted score is never deleted here either: it counts
      * and is audited, so the judge is sent to the organizers and nothing changes.
      */
-    async declareConflict(user: SessionUser, competitionId: number, roundSlug: string, entryId: number, reason: string) {
+    async declareConflict(
+      user: SessionUser,
+      competitionId: number,
+      roundSlug: string,
+      entryId: number,
+      reason: string,
+    ) {
       return inTransaction(db, async (trx) => {
-        const judge = await trx.selectFrom("judges").select(["id"]).where("user_id", "=", user.id).where("competition_id", "=", competitionId).executeTakeFirst();
-        const round = await trx.selectFrom("rounds").select(["id", "status"]).where("competition_id", "=", competitionId).where("slug", "=", roundSlug).executeTakeFirst();
+        const judge = await trx
+          .selectFrom("judges")
+          .select(["id"])
+          .where("user_id", "=", user.id)
+          .where("competition_id", "=", competitionId)
+          .executeTakeFirst();
+        const round = await trx
+          .selectFrom("rounds")
+          .select(["id", "status"])
+          .where("competition_id", "=", competitionId)
+          .where("slug", "=", roundSlug)
+          .executeTakeFirst();
         if (!judge || !round) return { ok: false as const, message: "score.notAssigned" };
-        const assignment = await trx.selectFrom("assignments").select("id").where("round_id", "=", round.id).where("judge_id", "=", judge.id).where("entry_id", "=", entryId).executeTakeFirst();
+        const assignment = await trx
+          .selectFrom("assignments")
+          .select("id")
+          .where("round_id", "=", round.id)
+          .where("judge_id", "=", judge.id)
+          .where("entry_id", "=", entryId)
+          .executeTakeFirst();
         // A draft round is not shown to judges: answered as for an entry that is not theirs.
         if (!assignment || round.status === "draft") return { ok: false as const, message: "score.notAssigned" };
         // Read in this transaction, so a round closed a moment ago is seen before anything is deleted.
         if (round.status !== "open") return { ok: false as const, message: "score.conflictRoundClosed" };
         if (await isPlayedLive(trx, round.id)) return { ok: false as const, message: "score.conflictOnStage" };
-        const score = await trx.selectFrom("scores").select(["id", "status"]).where("round_id", "=", round.id).where("judge_id", "=", judge.id).where("entry_id", "=", entryId).executeTakeFirst();
+        const score = await trx
+          .selectFrom("scores")
+          .select(["id", "status"])
+          .where("round_id", "=", round.id)
+          .where("judge_id", "=", judge.id)
+          .where("entry_id", "=", entryId)
+          .executeTakeFirst();
         if (score?.status === "submitted") return { ok: false as const, message: "score.conflictAfterSubmit" };
         if (score) await trx.deleteFrom("scores").where("id", "=", score.id).execute();
         await trx.deleteFrom("assignments").where("id", "=", assignment.id).execute();
-        await trx.insertInto("judge_conflicts").values({ judge_id: judge.id, entry_id: entryId, source: "declared", status: "confirmed", reason }).execute();
+        await trx
+          .insertInto("judge_conflicts")
+          .values({ judge_id: judge.id, entry_id: entryId, source: "declared", status: "confirmed", reason })
+          .execute();
         await trx
           .insertInto("audit_log")
-          .values({ actor_user_id: user.id, action: "conflict.declared", subject_type: "entry", subject_id: entryId, after: JSON.stringify({ judgeId: judge.id, roundId: round.id }), reason })
+          .values({
+            actor_user_id: user.id,
+            action: "conflict.declared",
+            subject_type: "entry",
+            subject_id: entryId,
+            after: JSON.stringify({ judgeId: judge.id, roundId: round.id }),
+            reason,
+          })
           .execute();
         return { ok: true as const };
       });

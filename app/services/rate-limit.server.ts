@@ -26,8 +26,16 @@ export type AuthRateLimitOptions = {
  * forgetting the counters is acceptable. Successful sign-ins are never counted against an address.
  */
 export function createAuthRateLimits(options: AuthRateLimitOptions = {}, clock: () => Date = () => new Date()) {
-  const failuresByIp = new RateLimiterMemory({ keyPrefix: "auth-ip", points: options.failuresPerIp ?? 100, duration: 10 * 60 });
-  const signUpsByIp = new RateLimiterMemory({ keyPrefix: "signup-ip", points: options.signUpsPerIp ?? 20, duration: 60 * 60 });
+  const failuresByIp = new RateLimiterMemory({
+    keyPrefix: "auth-ip",
+    points: options.failuresPerIp ?? 100,
+    duration: 10 * 60,
+  });
+  const signUpsByIp = new RateLimiterMemory({
+    keyPrefix: "signup-ip",
+    points: options.signUpsPerIp ?? 20,
+    duration: 60 * 60,
+  });
   const limits: ThrottleLimits = { ...DEFAULT_THROTTLE, ...options.throttle };
   const state = createThrottleState();
   let prunedAt = 0;
@@ -48,7 +56,8 @@ export function createAuthRateLimits(options: AuthRateLimitOptions = {}, clock: 
     /** May this address try this account's password now? Counts nothing. */
     async mayTrySignIn(email: string, ip: string): Promise<RateLimitResult> {
       const byIp = await failuresByIp.get(ip);
-      if (byIp && byIp.consumedPoints >= (options.failuresPerIp ?? 100)) return { ok: false, retryAfterSeconds: seconds(byIp.msBeforeNext) };
+      if (byIp && byIp.consumedPoints >= (options.failuresPerIp ?? 100))
+        return { ok: false, retryAfterSeconds: seconds(byIp.msBeforeNext) };
       const verdict = mayTry(state, email, ip, now(), limits);
       return verdict.ok ? verdict : { ok: false, retryAfterSeconds: seconds(verdict.retryAfterMs) };
     },

@@ -23,13 +23,28 @@ export function registrationWindow(competition: Competition, now: Date): Registr
   };
 }
 
-const refuse = (field: string | null, message: string, params?: Record<string, string>): FieldRefusal => ({ ok: false, field, message, ...(params ? { params } : {}) });
+const refuse = (field: string | null, message: string, params?: Record<string, string>): FieldRefusal => ({
+  ok: false,
+  field,
+  message,
+  ...(params ? { params } : {}),
+});
 
 export function createRegistrationService(db: Db, clock: () => Date) {
   async function options(competitionId: number) {
     const [groups, tracks] = await Promise.all([
-      db.selectFrom("groups").where("competition_id", "=", competitionId).orderBy("sort_order").select(["id", "code", "name_zh", "name_en", "region", "eligible_countries"]).execute(),
-      db.selectFrom("tracks").where("competition_id", "=", competitionId).orderBy("sort_order").select(["id", "code", "name_zh", "name_en"]).execute(),
+      db
+        .selectFrom("groups")
+        .where("competition_id", "=", competitionId)
+        .orderBy("sort_order")
+        .select(["id", "code", "name_zh", "name_en", "region", "eligible_countries"])
+        .execute(),
+      db
+        .selectFrom("tracks")
+        .where("competition_id", "=", competitionId)
+        .orderBy("sort_order")
+        .select(["id", "code", "name_zh", "name_en"])
+        .execute(),
     ]);
     return {
       groups: groups.map((g) => ({ ...g, eligibleCountries: JSON.parse(g.eligible_countries) as string[] })),
@@ -45,7 +60,10 @@ export function createRegistrationService(db: Db, clock: () => Date) {
     if (!group) return refuse("group", "validation.required");
     if (!track) return refuse("track", "validation.required");
     if (!isCountryCode(input.country)) return refuse("country", "validation.country");
-    const eligibility = checkEligibility({ code: group.code, region: group.region, eligibleCountries: group.eligibleCountries }, input.country);
+    const eligibility = checkEligibility(
+      { code: group.code, region: group.region, eligibleCountries: group.eligibleCountries },
+      input.country,
+    );
     if (!eligibility.ok) return refuse("country", eligibility.reason, { group: group.code });
     return { ok: true as const, group, track };
   }
@@ -69,7 +87,15 @@ export function createRegistrationService(db: Db, clock: () => Date) {
     await trx.deleteFrom("team_members").where("entry_id", "=", entryId).execute();
     await trx
       .insertInto("team_members")
-      .values(team.map((m, i) => ({ entry_id: entryId, position: i + 1, name: m.name, role: m.role, email: m.email ?? null })))
+      .values(
+        team.map((m, i) => ({
+          entry_id: entryId,
+          position: i + 1,
+          name: m.name,
+          role: m.role,
+          email: m.email ?? null,
+        })),
+      )
       .execute();
   }
 
@@ -78,9 +104,19 @@ export function createRegistrationService(db: Db, clock: () => Date) {
 
     /** The entry if this user owns it; someone else's entry is indistinguishable from none. */
     async owned(user: SessionUser, entryId: number) {
-      const entry = await db.selectFrom("entries").selectAll().where("id", "=", entryId).where("entrant_user_id", "=", user.id).executeTakeFirst();
+      const entry = await db
+        .selectFrom("entries")
+        .selectAll()
+        .where("id", "=", entryId)
+        .where("entrant_user_id", "=", user.id)
+        .executeTakeFirst();
       if (!entry) return undefined;
-      const team = await db.selectFrom("team_members").select(["name", "role", "email"]).where("entry_id", "=", entryId).orderBy("position").execute();
+      const team = await db
+        .selectFrom("team_members")
+        .select(["name", "role", "email"])
+        .where("entry_id", "=", entryId)
+        .orderBy("position")
+        .execute();
       const [group, track] = await Promise.all([
         db.selectFrom("groups").select("code").where("id", "=", entry.group_id).executeTakeFirstOrThrow(),
         db.selectFrom("tracks").select("code").where("id", "=", entry.track_id).executeTakeFirstOrThrow(),
@@ -116,7 +152,13 @@ export function createRegistrationService(db: Db, clock: () => Date) {
         await writeTeam(trx, created.id, input.team);
         await trx
           .insertInto("audit_log")
-          .values({ actor_user_id: user.id, action: submit ? "entry.submitted" : "entry.created", subject_type: "entry", subject_id: created.id, after: JSON.stringify(values(input)) })
+          .values({
+            actor_user_id: user.id,
+            action: submit ? "entry.submitted" : "entry.created",
+            subject_type: "entry",
+            subject_id: created.id,
+            after: JSON.stringify(values(input)),
+          })
           .execute();
         return created;
       });
@@ -124,12 +166,23 @@ export function createRegistrationService(db: Db, clock: () => Date) {
     },
 
     /** Edits (and possibly submits) an own entry until the deadline; a withdrawn entry stays as it is. */
-    async update(user: SessionUser, competition: Competition, entryId: number, input: EntryFormInput): Promise<RegistrationResult | undefined> {
+    async update(
+      user: SessionUser,
+      competition: Competition,
+      entryId: number,
+      input: EntryFormInput,
+    ): Promise<RegistrationResult | undefined> {
       const now = clock();
-      const current = await db.selectFrom("entries").selectAll().where("id", "=", entryId).where("entrant_user_id", "=", user.id).executeTakeFirst();
+      const current = await db
+        .selectFrom("entries")
+        .selectAll()
+        .where("id", "=", entryId)
+        .where("entrant_user_id", "=", user.id)
+        .executeTakeFirst();
       if (!current) return undefined;
       if (!registrationWindow(competition, now).open) return refuse(null, "registration.closed");
-      if (current.status === "withdrawn" || current.status === "disqualified") return refuse(null, "registration.notEditable");
+      if (current.status === "withdrawn" || current.status === "disqualified")
+        return refuse(null, "registration.notEditable");
       const resolved = await resolve(competition.id, input);
       if (!resolved.ok) return resolved;
       const entry = await inTransaction(db, async (trx) => {
@@ -157,7 +210,13 @@ export function createRegistrationService(db: Db, clock: () => Date) {
             action: submit ? "entry.submitted" : "entry.updated",
             subject_type: "entry",
             subject_id: entryId,
-            before: JSON.stringify({ code: current.code, status: current.status, title_zh: current.title_zh, title_en: current.title_en, country: current.country }),
+            before: JSON.stringify({
+              code: current.code,
+              status: current.status,
+              title_zh: current.title_zh,
+              title_en: current.title_en,
+              country: current.country,
+            }),
             after: JSON.stringify({ code: updated.code, status: updated.status, ...values(input) }),
           })
           .execute();
@@ -169,9 +228,15 @@ export function createRegistrationService(db: Db, clock: () => Date) {
     /** The entrant withdraws their entry; it stays on record with the reason. */
     async withdraw(user: SessionUser, entryId: number, reason: string): Promise<RegistrationResult | undefined> {
       const now = clock();
-      const current = await db.selectFrom("entries").selectAll().where("id", "=", entryId).where("entrant_user_id", "=", user.id).executeTakeFirst();
+      const current = await db
+        .selectFrom("entries")
+        .selectAll()
+        .where("id", "=", entryId)
+        .where("entrant_user_id", "=", user.id)
+        .executeTakeFirst();
       if (!current) return undefined;
-      if (current.status === "withdrawn" || current.status === "disqualified") return refuse(null, "registration.notEditable");
+      if (current.status === "withdrawn" || current.status === "disqualified")
+        return refuse(null, "registration.notEditable");
       const entry = await inTransaction(db, async (trx) => {
         const updated = await trx
           .updateTable("entries")

@@ -43,12 +43,16 @@ export type PublicResults =
       pageSize: number;
     };
 
-type RoundSummary = Pick<Round, "id" | "slug" | "name_zh" | "name_en" | "scope" | "status" | "published_at" | "advance_count">;
+type RoundSummary = Pick<
+  Round,
+  "id" | "slug" | "name_zh" | "name_en" | "scope" | "status" | "published_at" | "advance_count"
+>;
 
 /** Read side of results for the public pages: only published rounds, one ranking unit at a time. */
 export function createResultsQueries(db: Db) {
   return {
-    api: (competitionId: number, roundSlug: string, unit: string | null) => apiResults(db, competitionId, roundSlug, unit),
+    api: (competitionId: number, roundSlug: string, unit: string | null) =>
+      apiResults(db, competitionId, roundSlug, unit),
 
     async rounds(competitionId: number) {
       return db
@@ -59,7 +63,11 @@ export function createResultsQueries(db: Db) {
         .execute();
     },
 
-    async publicResults(competitionId: number, roundSlug: string, filters: ResultsFilters): Promise<PublicResults | undefined> {
+    async publicResults(
+      competitionId: number,
+      roundSlug: string,
+      filters: ResultsFilters,
+    ): Promise<PublicResults | undefined> {
       const round = await db
         .selectFrom("rounds")
         .where("competition_id", "=", competitionId)
@@ -70,8 +78,18 @@ export function createResultsQueries(db: Db) {
       if (round.status !== "published") return { published: false, round };
 
       const [groups, tracks, countries] = await Promise.all([
-        db.selectFrom("groups").where("competition_id", "=", competitionId).orderBy("sort_order").select(["id", "code", "name_zh as nameZh", "name_en as nameEn"]).execute(),
-        db.selectFrom("tracks").where("competition_id", "=", competitionId).orderBy("sort_order").select(["id", "code", "name_zh as nameZh", "name_en as nameEn"]).execute(),
+        db
+          .selectFrom("groups")
+          .where("competition_id", "=", competitionId)
+          .orderBy("sort_order")
+          .select(["id", "code", "name_zh as nameZh", "name_en as nameEn"])
+          .execute(),
+        db
+          .selectFrom("tracks")
+          .where("competition_id", "=", competitionId)
+          .orderBy("sort_order")
+          .select(["id", "code", "name_zh as nameZh", "name_en as nameEn"])
+          .execute(),
         db
           .selectFrom("results as r")
           .innerJoin("entries as e", "e.id", "r.entry_id")
@@ -87,7 +105,8 @@ export function createResultsQueries(db: Db) {
       const unitGroup = round.scope === "group" ? (group ?? groups[0]) : undefined;
       const unitTrack = round.scope === "track" ? (track ?? tracks[0]) : undefined;
       const unit = unitGroup ? `group:${unitGroup.id}` : unitTrack ? `track:${unitTrack.id}` : "all";
-      const country = filters.country && countries.some((c) => c.country === filters.country) ? filters.country : undefined;
+      const country =
+        filters.country && countries.some((c) => c.country === filters.country) ? filters.country : undefined;
       const effective: ResultsFilters = {
         group: (unitGroup ?? group)?.code,
         track: (unitTrack ?? track)?.code,
@@ -111,7 +130,9 @@ export function createResultsQueries(db: Db) {
       const groupCode = new Map(groups.map((g) => [g.id, g.code]));
       const trackCode = new Map(tracks.map((t) => [t.id, t.code]));
       const rows = await base
-        .innerJoin("round_entries as re", (join) => join.onRef("re.round_id", "=", "r.round_id").onRef("re.entry_id", "=", "r.entry_id"))
+        .innerJoin("round_entries as re", (join) =>
+          join.onRef("re.round_id", "=", "r.round_id").onRef("re.entry_id", "=", "r.entry_id"),
+        )
         .select([
           "r.rank",
           "e.code",
@@ -133,7 +154,11 @@ export function createResultsQueries(db: Db) {
         .offset((page - 1) * RESULTS_PAGE_SIZE)
         .execute();
 
-      const strip = (u: { code: string; nameZh: string; nameEn: string }) => ({ code: u.code, nameZh: u.nameZh, nameEn: u.nameEn });
+      const strip = (u: { code: string; nameZh: string; nameEn: string }) => ({
+        code: u.code,
+        nameZh: u.nameZh,
+        nameEn: u.nameEn,
+      });
       return {
         published: true,
         round,
@@ -160,21 +185,49 @@ export type ApiResults = {
   round: { slug: string; name: { zh: string; en: string }; scope: RankingScope; publishedAt: string | null };
   unit: string;
   units: string[];
-  rows: { rank: number | null; code: string; title: { zh: string | null; en: string | null }; organization: string; country: string; group: string; track: string; result: string | null; judgesCounted: number; state: string }[];
+  rows: {
+    rank: number | null;
+    code: string;
+    title: { zh: string | null; en: string | null };
+    organization: string;
+    country: string;
+    group: string;
+    track: string;
+    result: string | null;
+    judgesCounted: number;
+    state: string;
+  }[];
 };
 
 /**
  * A published round's results for one unit ('all', 'group:BJ', 'track:QI'), or why not: unknown
  * round, not published, or a unit this round is not ranked by.
  */
-export async function apiResults(db: Db, competitionId: number, roundSlug: string, unitCode: string | null): Promise<ApiResults | "not_found" | "not_published" | "bad_unit"> {
-  const round = await db.selectFrom("rounds").where("competition_id", "=", competitionId).where("slug", "=", roundSlug).select(["id", "slug", "name_zh", "name_en", "scope", "status", "published_at"]).executeTakeFirst();
+export async function apiResults(
+  db: Db,
+  competitionId: number,
+  roundSlug: string,
+  unitCode: string | null,
+): Promise<ApiResults | "not_found" | "not_published" | "bad_unit"> {
+  const round = await db
+    .selectFrom("rounds")
+    .where("competition_id", "=", competitionId)
+    .where("slug", "=", roundSlug)
+    .select(["id", "slug", "name_zh", "name_en", "scope", "status", "published_at"])
+    .executeTakeFirst();
   if (!round) return "not_found";
   if (round.status !== "published") return "not_published";
   const units =
     round.scope === "all"
       ? [{ id: 0, key: "all" }]
-      : (await db.selectFrom(round.scope === "group" ? "groups" : "tracks").where("competition_id", "=", competitionId).orderBy("sort_order").select(["id", "code"]).execute()).map((u) => ({ id: u.id, key: `${round.scope}:${u.code}` }));
+      : (
+          await db
+            .selectFrom(round.scope === "group" ? "groups" : "tracks")
+            .where("competition_id", "=", competitionId)
+            .orderBy("sort_order")
+            .select(["id", "code"])
+            .execute()
+        ).map((u) => ({ id: u.id, key: `${round.scope}:${u.code}` }));
   const unit = unitCode === null ? units[0] : units.find((u) => u.key === unitCode);
   if (!unit) return "bad_unit";
   const stored = round.scope === "all" ? "all" : `${round.scope}:${unit.id}`;
@@ -183,19 +236,49 @@ export async function apiResults(db: Db, competitionId: number, roundSlug: strin
     .innerJoin("entries as e", "e.id", "r.entry_id")
     .innerJoin("groups as g", "g.id", "e.group_id")
     .innerJoin("tracks as t", "t.id", "e.track_id")
-    .innerJoin("round_entries as re", (join) => join.onRef("re.round_id", "=", "r.round_id").onRef("re.entry_id", "=", "r.entry_id"))
+    .innerJoin("round_entries as re", (join) =>
+      join.onRef("re.round_id", "=", "r.round_id").onRef("re.entry_id", "=", "r.entry_id"),
+    )
     .where("r.round_id", "=", round.id)
     .where("r.unit", "=", stored)
-    .select(["r.rank", "e.code", "e.title_zh", "e.title_en", "e.organization", "e.country", "g.code as group", "t.code as track", "r.result", "r.judges_counted", "re.state"])
+    .select([
+      "r.rank",
+      "e.code",
+      "e.title_zh",
+      "e.title_en",
+      "e.organization",
+      "e.country",
+      "g.code as group",
+      "t.code as track",
+      "r.result",
+      "r.judges_counted",
+      "re.state",
+    ])
     .orderBy((eb) => eb.case().when("r.rank", "is", null).then(1).else(0).end())
     .orderBy("r.rank")
     .orderBy("e.code")
     .execute();
   return {
-    round: { slug: round.slug, name: { zh: round.name_zh, en: round.name_en }, scope: round.scope, publishedAt: round.published_at },
+    round: {
+      slug: round.slug,
+      name: { zh: round.name_zh, en: round.name_en },
+      scope: round.scope,
+      publishedAt: round.published_at,
+    },
     unit: unit.key,
     units: units.map((u) => u.key),
-    rows: rows.map((r) => ({ rank: r.rank, code: r.code, title: { zh: r.title_zh, en: r.title_en }, organization: r.organization, country: r.country, group: r.group, track: r.track, result: r.result, judgesCounted: r.judges_counted, state: r.state })),
+    rows: rows.map((r) => ({
+      rank: r.rank,
+      code: r.code,
+      title: { zh: r.title_zh, en: r.title_en },
+      organization: r.organization,
+      country: r.country,
+      group: r.group,
+      track: r.track,
+      result: r.result,
+      judgesCounted: r.judges_counted,
+      state: r.state,
+    })),
   };
 }
 

@@ -10,7 +10,9 @@ import { inTransaction } from "./db-helpers.server";
 /** Marks are stored in thousandths and weights in basis points: their product has 7 decimals. */
 const WEIGHTED_SCALE = 7;
 
-export function roundRule(round: Pick<Round, "drop_highest" | "drop_lowest" | "combine" | "multiplier" | "decimals" | "rounding">): AggregationRule {
+export function roundRule(
+  round: Pick<Round, "drop_highest" | "drop_lowest" | "combine" | "multiplier" | "decimals" | "rounding">,
+): AggregationRule {
   return {
     dropHighest: round.drop_highest,
     dropLowest: round.drop_lowest,
@@ -85,12 +87,18 @@ export function createResultsService(db: Db) {
       .where("s.status", "=", "submitted");
     if (unitFilter) {
       const column = unitFilter.column;
-      scoreQuery = scoreQuery.where("s.entry_id", "in", (eb) => eb.selectFrom("entries as e").select("e.id").where(column, "=", unitFilter.id));
+      scoreQuery = scoreQuery.where("s.entry_id", "in", (eb) =>
+        eb.selectFrom("entries as e").select("e.id").where(column, "=", unitFilter.id),
+      );
     }
     const weighted = await scoreQuery
       .groupBy("s.id")
       .having(sql<number>`count(*)`, "=", criteriaCount.n)
-      .select(["s.entry_id as entryId", "s.judge_id as judgeId", sql<number>`sum(m.mark_milli * c.weight_bp)`.as("weighted")])
+      .select([
+        "s.entry_id as entryId",
+        "s.judge_id as judgeId",
+        sql<number>`sum(m.mark_milli * c.weight_bp)`.as("weighted"),
+      ])
       .execute();
     const previousRank = new Map<number, number>();
     if (tieBreaks.some((k) => k.kind === "previous-round")) {
@@ -181,7 +189,11 @@ export function createResultsService(db: Db) {
         await trx.deleteFrom("results").where("round_id", "=", roundId).execute();
         const rows = [...ranked].flatMap(([unit, list]) => toResultRows(roundId, unit, list, now));
         // SQLite caps bound parameters per statement; 11 columns × 500 rows stays well under it.
-        for (let i = 0; i < rows.length; i += 500) await trx.insertInto("results").values(rows.slice(i, i + 500)).execute();
+        for (let i = 0; i < rows.length; i += 500)
+          await trx
+            .insertInto("results")
+            .values(rows.slice(i, i + 500))
+            .execute();
         return { units: ranked.size, ranked: rows.filter((r) => r.rank !== null).length };
       });
     },
@@ -194,13 +206,21 @@ export function createResultsService(db: Db) {
     async recomputeUnit(roundId: number, unit: string, now = new Date()): Promise<{ ranked: number }> {
       return inTransaction(db, async (trx) => {
         const service = createResultsService(trx);
-        const round = await trx.selectFrom("rounds").select("normalization").where("id", "=", roundId).executeTakeFirstOrThrow();
+        const round = await trx
+          .selectFrom("rounds")
+          .select("normalization")
+          .where("id", "=", roundId)
+          .executeTakeFirstOrThrow();
         if (round.normalization !== "none" || !parseUnit(unit)) return service.recompute(roundId, now);
         const inputs = await service.loadInputs(roundId, unit);
         const list = service.rankRound(inputs).get(unit) ?? [];
         await trx.deleteFrom("results").where("round_id", "=", roundId).where("unit", "=", unit).execute();
         const rows = toResultRows(roundId, unit, list, now);
-        for (let i = 0; i < rows.length; i += 500) await trx.insertInto("results").values(rows.slice(i, i + 500)).execute();
+        for (let i = 0; i < rows.length; i += 500)
+          await trx
+            .insertInto("results")
+            .values(rows.slice(i, i + 500))
+            .execute();
         return { ranked: rows.filter((r) => r.rank !== null).length };
       });
     },
@@ -211,14 +231,34 @@ export function createResultsService(db: Db) {
      */
     async advanceTop(roundId: number): Promise<number[]> {
       return inTransaction(db, async (trx) => {
-        const round = await trx.selectFrom("rounds").select(["advance_count"]).where("id", "=", roundId).executeTakeFirstOrThrow();
-        const results = await trx.selectFrom("results").select(["entry_id", "rank"]).where("round_id", "=", roundId).execute();
+        const round = await trx
+          .selectFrom("rounds")
+          .select(["advance_count"])
+          .where("id", "=", roundId)
+          .executeTakeFirstOrThrow();
+        const results = await trx
+          .selectFrom("results")
+          .select(["entry_id", "rank"])
+          .where("round_id", "=", roundId)
+          .execute();
         const advanced = results.filter((r) => r.rank !== null && r.rank <= round.advance_count).map((r) => r.entry_id);
-        const eliminated = results.filter((r) => r.rank === null || r.rank > round.advance_count).map((r) => r.entry_id);
+        const eliminated = results
+          .filter((r) => r.rank === null || r.rank > round.advance_count)
+          .map((r) => r.entry_id);
         for (let i = 0; i < advanced.length; i += 500)
-          await trx.updateTable("round_entries").set({ state: "advanced" }).where("round_id", "=", roundId).where("entry_id", "in", advanced.slice(i, i + 500)).execute();
+          await trx
+            .updateTable("round_entries")
+            .set({ state: "advanced" })
+            .where("round_id", "=", roundId)
+            .where("entry_id", "in", advanced.slice(i, i + 500))
+            .execute();
         for (let i = 0; i < eliminated.length; i += 500)
-          await trx.updateTable("round_entries").set({ state: "eliminated" }).where("round_id", "=", roundId).where("entry_id", "in", eliminated.slice(i, i + 500)).execute();
+          await trx
+            .updateTable("round_entries")
+            .set({ state: "eliminated" })
+            .where("round_id", "=", roundId)
+            .where("entry_id", "in", eliminated.slice(i, i + 500))
+            .execute();
         return advanced.sort((a, b) => a - b);
       });
     },

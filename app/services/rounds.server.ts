@@ -12,17 +12,37 @@ const fail = (message: string): Failure => ({ ok: false, fieldErrors: {}, messag
 function issuesToFields(issues: readonly { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of issues) {
-    const key = issue.path.map(String).join(".").replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]");
+    const key = issue.path
+      .map(String)
+      .join(".")
+      .replace(/\.(\d+)\./g, "[$1].")
+      .replace(/\.(\d+)$/, "[$1]");
     out[key] = [...(out[key] ?? []), issue.message];
   }
   return out;
 }
 
 export function createRoundService(db: Db, clock: () => Date) {
-  async function audit(trx: Db, actor: SessionUser, action: string, roundId: number, before: unknown, after: unknown, reason: string | null = null) {
+  async function audit(
+    trx: Db,
+    actor: SessionUser,
+    action: string,
+    roundId: number,
+    before: unknown,
+    after: unknown,
+    reason: string | null = null,
+  ) {
     await trx
       .insertInto("audit_log")
-      .values({ actor_user_id: actor.id, action, subject_type: "round", subject_id: roundId, before: JSON.stringify(before), after: JSON.stringify(after), reason })
+      .values({
+        actor_user_id: actor.id,
+        action,
+        subject_type: "round",
+        subject_id: roundId,
+        before: JSON.stringify(before),
+        after: JSON.stringify(after),
+        reason,
+      })
       .execute();
   }
 
@@ -45,38 +65,93 @@ export function createRoundService(db: Db, clock: () => Date) {
           "r.opens_at",
           "r.closes_at",
           "r.published_at",
-          (eb) => eb.selectFrom("round_entries").whereRef("round_id", "=", "r.id").select(sql<number>`count(*)`.as("n")).as("entries"),
-          (eb) => eb.selectFrom("assignments").whereRef("round_id", "=", "r.id").select(sql<number>`count(*)`.as("n")).as("assignments"),
-          (eb) => eb.selectFrom("scores").whereRef("round_id", "=", "r.id").where("status", "=", "submitted").select(sql<number>`count(*)`.as("n")).as("submitted"),
+          (eb) =>
+            eb
+              .selectFrom("round_entries")
+              .whereRef("round_id", "=", "r.id")
+              .select(sql<number>`count(*)`.as("n"))
+              .as("entries"),
+          (eb) =>
+            eb
+              .selectFrom("assignments")
+              .whereRef("round_id", "=", "r.id")
+              .select(sql<number>`count(*)`.as("n"))
+              .as("assignments"),
+          (eb) =>
+            eb
+              .selectFrom("scores")
+              .whereRef("round_id", "=", "r.id")
+              .where("status", "=", "submitted")
+              .select(sql<number>`count(*)`.as("n"))
+              .as("submitted"),
         ])
         .execute();
     },
 
     async bySlug(competitionId: number, slug: string) {
-      const round = await db.selectFrom("rounds").selectAll().where("competition_id", "=", competitionId).where("slug", "=", slug).executeTakeFirst();
+      const round = await db
+        .selectFrom("rounds")
+        .selectAll()
+        .where("competition_id", "=", competitionId)
+        .where("slug", "=", slug)
+        .executeTakeFirst();
       if (!round) return null;
       const [criteria, scored] = await Promise.all([
         db.selectFrom("criteria").selectAll().where("round_id", "=", round.id).orderBy("position").execute(),
-        db.selectFrom("scores").where("round_id", "=", round.id).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
+        db
+          .selectFrom("scores")
+          .where("round_id", "=", round.id)
+          .select(sql<number>`count(*)`.as("n"))
+          .executeTakeFirstOrThrow(),
       ]);
-      return { round, criteria, tieBreaks: tieBreaksSchema.parse(JSON.parse(round.tie_breaks)), rubricLocked: scored.n > 0 };
+      return {
+        round,
+        criteria,
+        tieBreaks: tieBreaksSchema.parse(JSON.parse(round.tie_breaks)),
+        rubricLocked: scored.n > 0,
+      };
     },
 
     /** The rule and the logistics of a round. A published round is history: nothing changes. */
-    async updateSettings(actor: SessionUser, competitionId: number, slug: string, raw: Record<string, unknown>): Promise<{ ok: true } | Failure> {
+    async updateSettings(
+      actor: SessionUser,
+      competitionId: number,
+      slug: string,
+      raw: Record<string, unknown>,
+    ): Promise<{ ok: true } | Failure> {
       const parsed = roundSettingsSchema.safeParse(raw);
-      if (!parsed.success) return { ok: false, fieldErrors: issuesToFields(parsed.error.issues), message: "round.fixErrors" };
+      if (!parsed.success)
+        return { ok: false, fieldErrors: issuesToFields(parsed.error.issues), message: "round.fixErrors" };
       const s = parsed.data;
       return inTransaction(db, async (trx) => {
-        const round = await trx.selectFrom("rounds").selectAll().where("competition_id", "=", competitionId).where("slug", "=", slug).executeTakeFirst();
+        const round = await trx
+          .selectFrom("rounds")
+          .selectAll()
+          .where("competition_id", "=", competitionId)
+          .where("slug", "=", slug)
+          .executeTakeFirst();
         if (!round) return fail("round.notFound");
         if (round.status === "published") return fail("round.publishedLocked");
-        const criterionIds = new Set((await trx.selectFrom("criteria").select("id").where("round_id", "=", round.id).execute()).map((c) => String(c.id)));
+        const criterionIds = new Set(
+          (await trx.selectFrom("criteria").select("id").where("round_id", "=", round.id).execute()).map((c) =>
+            String(c.id),
+          ),
+        );
         const strayKey = s.tieBreaks.findIndex((k) => k.kind === "criterion" && !criterionIds.has(k.criterionId));
-        if (strayKey >= 0) return { ok: false, fieldErrors: { [`tieBreak${strayKey + 1}`]: ["round.tieBreakInvalid"] }, message: "round.fixErrors" };
-        const scored = await trx.selectFrom("scores").where("round_id", "=", round.id).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+        if (strayKey >= 0)
+          return {
+            ok: false,
+            fieldErrors: { [`tieBreak${strayKey + 1}`]: ["round.tieBreakInvalid"] },
+            message: "round.fixErrors",
+          };
+        const scored = await trx
+          .selectFrom("scores")
+          .where("round_id", "=", round.id)
+          .select(sql<number>`count(*)`.as("n"))
+          .executeTakeFirstOrThrow();
         // Who ranks against whom cannot change once judges have scored under it.
-        if (scored.n > 0 && s.scope !== round.scope) return { ok: false, fieldErrors: { scope: ["round.scopeLocked"] }, message: "round.fixErrors" };
+        if (scored.n > 0 && s.scope !== round.scope)
+          return { ok: false, fieldErrors: { scope: ["round.scopeLocked"] }, message: "round.fixErrors" };
         const values = {
           name_zh: s.nameZh,
           name_en: s.nameEn,
@@ -104,24 +179,70 @@ export function createRoundService(db: Db, clock: () => Date) {
     },
 
     /** Replaces the rubric. Refused once any score exists: marks would lose their meaning. */
-    async updateRubric(actor: SessionUser, competitionId: number, slug: string, raw: unknown): Promise<{ ok: true } | Failure> {
+    async updateRubric(
+      actor: SessionUser,
+      competitionId: number,
+      slug: string,
+      raw: unknown,
+    ): Promise<{ ok: true } | Failure> {
       const parsed = rubricSchema.safeParse(raw);
-      if (!parsed.success) return { ok: false, fieldErrors: issuesToFields(parsed.error.issues), message: "round.fixErrors" };
+      if (!parsed.success)
+        return { ok: false, fieldErrors: issuesToFields(parsed.error.issues), message: "round.fixErrors" };
       return inTransaction(db, async (trx) => {
-        const round = await trx.selectFrom("rounds").select(["id", "status", "tie_breaks"]).where("competition_id", "=", competitionId).where("slug", "=", slug).executeTakeFirst();
+        const round = await trx
+          .selectFrom("rounds")
+          .select(["id", "status", "tie_breaks"])
+          .where("competition_id", "=", competitionId)
+          .where("slug", "=", slug)
+          .executeTakeFirst();
         if (!round) return fail("round.notFound");
-        const scored = await trx.selectFrom("scores").where("round_id", "=", round.id).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+        const scored = await trx
+          .selectFrom("scores")
+          .where("round_id", "=", round.id)
+          .select(sql<number>`count(*)`.as("n"))
+          .executeTakeFirstOrThrow();
         if (scored.n > 0 || round.status === "published") return fail("rubric.locked");
-        const before = await trx.selectFrom("criteria").selectAll().where("round_id", "=", round.id).orderBy("position").execute();
+        const before = await trx
+          .selectFrom("criteria")
+          .selectAll()
+          .where("round_id", "=", round.id)
+          .orderBy("position")
+          .execute();
         await trx.deleteFrom("criteria").where("round_id", "=", round.id).execute();
         await trx
           .insertInto("criteria")
-          .values(parsed.data.criteria.map((c, i) => ({ round_id: round.id, position: i + 1, name_zh: c.nameZh, name_en: c.nameEn, weight_bp: c.weightBp, max_milli: c.maxMilli, step_milli: c.stepMilli })))
+          .values(
+            parsed.data.criteria.map((c, i) => ({
+              round_id: round.id,
+              position: i + 1,
+              name_zh: c.nameZh,
+              name_en: c.nameEn,
+              weight_bp: c.weightBp,
+              max_milli: c.maxMilli,
+              step_milli: c.stepMilli,
+            })),
+          )
           .execute();
         // Criterion tie-breaks named the old criteria: drop them rather than point at nothing.
         const keys = tieBreaksSchema.parse(JSON.parse(round.tie_breaks)).filter((k) => k.kind !== "criterion");
-        await trx.updateTable("rounds").set({ tie_breaks: JSON.stringify(keys) }).where("id", "=", round.id).execute();
-        await audit(trx, actor, "round.rubric", round.id, before.map((c) => ({ name: c.name_en, weight_bp: c.weight_bp, max_milli: c.max_milli, step_milli: c.step_milli })), parsed.data.criteria);
+        await trx
+          .updateTable("rounds")
+          .set({ tie_breaks: JSON.stringify(keys) })
+          .where("id", "=", round.id)
+          .execute();
+        await audit(
+          trx,
+          actor,
+          "round.rubric",
+          round.id,
+          before.map((c) => ({
+            name: c.name_en,
+            weight_bp: c.weight_bp,
+            max_milli: c.max_milli,
+            step_milli: c.step_milli,
+          })),
+          parsed.data.criteria,
+        );
         return { ok: true };
       });
     },
@@ -130,24 +251,52 @@ export function createRoundService(db: Db, clock: () => Date) {
      * Moves a round along draft → open → closed → published (or closed → open to take a late
      * score). Opening needs a complete rubric; publishing goes through the results service.
      */
-    async setStatus(actor: SessionUser, competitionId: number, slug: string, to: RoundStatus, reason: string | null): Promise<{ ok: true } | Failure> {
+    async setStatus(
+      actor: SessionUser,
+      competitionId: number,
+      slug: string,
+      to: RoundStatus,
+      reason: string | null,
+    ): Promise<{ ok: true } | Failure> {
       return inTransaction(db, async (trx) => {
-        const round = await trx.selectFrom("rounds").select(["id", "status"]).where("competition_id", "=", competitionId).where("slug", "=", slug).executeTakeFirst();
+        const round = await trx
+          .selectFrom("rounds")
+          .select(["id", "status"])
+          .where("competition_id", "=", competitionId)
+          .where("slug", "=", slug)
+          .executeTakeFirst();
         if (!round) return fail("round.notFound");
         if (to === "published") return fail("round.publishFromResults");
         if (!canMove(round.status, to)) return fail("round.badTransition");
         if (to === "open") {
-          const weights = await trx.selectFrom("criteria").where("round_id", "=", round.id).select(sql<number>`coalesce(sum(weight_bp), 0)`.as("total")).executeTakeFirstOrThrow();
+          const weights = await trx
+            .selectFrom("criteria")
+            .where("round_id", "=", round.id)
+            .select(sql<number>`coalesce(sum(weight_bp), 0)`.as("total"))
+            .executeTakeFirstOrThrow();
           if (weights.total !== 10_000) return fail("round.rubricIncomplete");
-          if (round.status === "closed" && !reason) return { ok: false, fieldErrors: { reason: ["round.reopenNeedsReason"] }, message: null };
+          if (round.status === "closed" && !reason)
+            return { ok: false, fieldErrors: { reason: ["round.reopenNeedsReason"] }, message: null };
         }
         const now = clock().toISOString();
         await trx
           .updateTable("rounds")
-          .set({ status: to, ...(to === "open" && round.status === "draft" ? { opens_at: sql<string>`coalesce(opens_at, ${now})` } : {}), ...(to === "closed" ? { closes_at: now } : {}) })
+          .set({
+            status: to,
+            ...(to === "open" && round.status === "draft" ? { opens_at: sql<string>`coalesce(opens_at, ${now})` } : {}),
+            ...(to === "closed" ? { closes_at: now } : {}),
+          })
           .where("id", "=", round.id)
           .execute();
-        await audit(trx, actor, `round.${to === "open" && round.status === "closed" ? "reopened" : to}`, round.id, { status: round.status }, { status: to }, reason);
+        await audit(
+          trx,
+          actor,
+          `round.${to === "open" && round.status === "closed" ? "reopened" : to}`,
+          round.id,
+          { status: round.status },
+          { status: to },
+          reason,
+        );
         return { ok: true };
       });
     },

@@ -7,7 +7,8 @@ import { isEmpty, seedDemo } from "../seed/seed.server";
 const file = process.env.DATABASE_PATH ?? "data/frontier.db";
 const reset = process.argv.includes("--reset");
 try {
-  if (reset && file !== ":memory:") for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  if (reset && file !== ":memory:")
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   const handle = openDatabase(file);
   try {
     await migrateToLatest(handle.db);

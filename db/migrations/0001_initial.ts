@@ -8,7 +8,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("competitions")
     .addColumn("id", "integer", (c) => c.primaryKey())
-    .addColumn("slug", "text", (c) => c.notNull().unique().check(sql`slug GLOB '[a-z0-9]*' AND length(slug) BETWEEN 2 AND 40`))
+    .addColumn("slug", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`slug GLOB '[a-z0-9]*' AND length(slug) BETWEEN 2 AND 40`),
+    )
     .addColumn("name_zh", "text", (c) => c.notNull().check(sql`length(name_zh) BETWEEN 1 AND 200`))
     .addColumn("name_en", "text", (c) => c.notNull().check(sql`length(name_en) BETWEEN 1 AND 200`))
     .addColumn("edition", "integer", (c) => c.notNull().check(sql`edition BETWEEN 2000 AND 2100`))
@@ -28,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("region", "text", (c) => c.notNull().check(sql`region IN ('domestic','overseas')`))
     // JSON array of ISO 3166-1 alpha-2 codes that may enter this group.
     .addColumn("eligible_countries", "text", (c) =>
-      c.notNull().check(sql`json_valid(eligible_countries) AND json_type(eligible_countries) = 'array' AND json_array_length(eligible_countries) > 0`),
+      c
+        .notNull()
+        .check(
+          sql`json_valid(eligible_countries) AND json_type(eligible_countries) = 'array' AND json_array_length(eligible_countries) > 0`,
+        ),
     )
     .addColumn("sort_order", "integer", (c) => c.notNull())
     .addUniqueConstraint("groups_code_unique", ["competition_id", "code"])
@@ -54,20 +63,58 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name_zh", "text", (c) => c.notNull())
     .addColumn("name_en", "text", (c) => c.notNull())
     .addColumn("scope", "text", (c) => c.notNull().check(sql`scope IN ('group','track','all')`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status IN ('draft','open','closed','published')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status IN ('draft','open','closed','published')`),
+    )
     .addColumn("judges_per_entry", "integer", (c) => c.notNull().check(sql`judges_per_entry BETWEEN 1 AND 50`))
     .addColumn("advance_count", "integer", (c) => c.notNull().check(sql`advance_count >= 0`))
     // The aggregation rule of DESIGN §2, one column per field so the database rejects nonsense.
-    .addColumn("drop_highest", "integer", (c) => c.notNull().defaultTo(0).check(sql`drop_highest >= 0`))
-    .addColumn("drop_lowest", "integer", (c) => c.notNull().defaultTo(0).check(sql`drop_lowest >= 0`))
-    .addColumn("combine", "text", (c) => c.notNull().defaultTo("mean").check(sql`combine IN ('mean','sum','median')`))
+    .addColumn("drop_highest", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`drop_highest >= 0`),
+    )
+    .addColumn("drop_lowest", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`drop_lowest >= 0`),
+    )
+    .addColumn("combine", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("mean")
+        .check(sql`combine IN ('mean','sum','median')`),
+    )
     .addColumn("multiplier", "text", (c) => c.check(sql`multiplier IS NULL OR multiplier GLOB '[0-9]*'`))
-    .addColumn("decimals", "integer", (c) => c.notNull().defaultTo(2).check(sql`decimals BETWEEN 0 AND 6`))
-    .addColumn("rounding", "text", (c) => c.notNull().defaultTo("half-up").check(sql`rounding IN ('half-up','half-even','truncate')`))
-    .addColumn("normalization", "text", (c) => c.notNull().defaultTo("none").check(sql`normalization IN ('none','zscore')`))
+    .addColumn("decimals", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(2)
+        .check(sql`decimals BETWEEN 0 AND 6`),
+    )
+    .addColumn("rounding", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("half-up")
+        .check(sql`rounding IN ('half-up','half-even','truncate')`),
+    )
+    .addColumn("normalization", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("none")
+        .check(sql`normalization IN ('none','zscore')`),
+    )
     // Ordered tie-break keys, e.g. [{"kind":"untrimmed-mean"},{"kind":"criterion","criterionId":"3"}].
     .addColumn("tie_breaks", "text", (c) =>
-      c.notNull().defaultTo("[]").check(sql`json_valid(tie_breaks) AND json_type(tie_breaks) = 'array'`),
+      c
+        .notNull()
+        .defaultTo("[]")
+        .check(sql`json_valid(tie_breaks) AND json_type(tie_breaks) = 'array'`),
     )
     .addColumn("opens_at", "text")
     .addColumn("closes_at", "text")
@@ -98,10 +145,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("users")
     .addColumn("id", "integer", (c) => c.primaryKey())
-    .addColumn("email", "text", (c) => c.notNull().unique().check(sql`length(email) BETWEEN 3 AND 254 AND email LIKE '%_@_%' AND email = lower(email)`))
+    .addColumn("email", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`length(email) BETWEEN 3 AND 254 AND email LIKE '%_@_%' AND email = lower(email)`),
+    )
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("display_name", "text", (c) => c.notNull().check(sql`length(display_name) BETWEEN 1 AND 120`))
-    .addColumn("locale", "text", (c) => c.notNull().defaultTo("zh-Hans").check(sql`locale IN ('zh-Hans','en')`))
+    .addColumn("locale", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("zh-Hans")
+        .check(sql`locale IN ('zh-Hans','en')`),
+    )
     .addColumn("disabled_at", "text")
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
     .execute();
@@ -119,7 +176,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("competition_id", "integer", (c) => c.notNull().references("competitions.id"))
     .addColumn("group_id", "integer", (c) => c.notNull().references("groups.id"))
     .addColumn("track_id", "integer", (c) => c.notNull().references("tracks.id"))
-    .addColumn("code", "text", (c) => c.notNull().unique().check(sql`length(code) BETWEEN 6 AND 20`))
+    .addColumn("code", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`length(code) BETWEEN 6 AND 20`),
+    )
     .addColumn("entrant_user_id", "integer", (c) => c.references("users.id"))
     .addColumn("title_zh", "text", (c) => c.check(sql`title_zh IS NULL OR length(title_zh) BETWEEN 1 AND 120`))
     .addColumn("title_en", "text", (c) => c.check(sql`title_en IS NULL OR length(title_en) BETWEEN 1 AND 200`))
@@ -128,11 +190,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("organization", "text", (c) => c.notNull().check(sql`length(organization) BETWEEN 1 AND 200`))
     .addColumn("country", "text", (c) => c.notNull().check(sql`length(country) = 2 AND country GLOB '[A-Z][A-Z]'`))
     .addColumn("city", "text")
-    .addColumn("website", "text", (c) => c.check(sql`website IS NULL OR website LIKE 'https://%' OR website LIKE 'http://%'`))
+    .addColumn("website", "text", (c) =>
+      c.check(sql`website IS NULL OR website LIKE 'https://%' OR website LIKE 'http://%'`),
+    )
     .addColumn("contact_name", "text", (c) => c.notNull())
     .addColumn("contact_email", "text", (c) => c.notNull().check(sql`contact_email LIKE '%_@_%'`))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("draft").check(sql`status IN ('draft','submitted','withdrawn','disqualified')`),
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status IN ('draft','submitted','withdrawn','disqualified')`),
     )
     .addColumn("status_reason", "text")
     .addColumn("submitted_at", "text")
@@ -214,7 +281,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("round_entries")
     .addColumn("round_id", "integer", (c) => c.notNull().references("rounds.id").onDelete("cascade"))
     .addColumn("entry_id", "integer", (c) => c.notNull().references("entries.id"))
-    .addColumn("state", "text", (c) => c.notNull().defaultTo("in").check(sql`state IN ('in','advanced','eliminated')`))
+    .addColumn("state", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("in")
+        .check(sql`state IN ('in','advanced','eliminated')`),
+    )
     .addColumn("stage_order", "integer")
     .addPrimaryKeyConstraint("round_entries_pk", ["round_id", "entry_id"])
     .execute();
@@ -228,8 +300,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("entry_id", "integer", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
     .addUniqueConstraint("assignments_unique", ["round_id", "judge_id", "entry_id"])
-    .addForeignKeyConstraint("assignments_round_entry", ["round_id", "entry_id"], "round_entries", ["round_id", "entry_id"], (c) =>
-      c.onDelete("cascade"),
+    .addForeignKeyConstraint(
+      "assignments_round_entry",
+      ["round_id", "entry_id"],
+      "round_entries",
+      ["round_id", "entry_id"],
+      (c) => c.onDelete("cascade"),
     )
     .execute();
   await db.schema.createIndex("assignments_round_entry").on("assignments").columns(["round_id", "entry_id"]).execute();
@@ -242,18 +318,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("round_id", "integer", (c) => c.notNull())
     .addColumn("judge_id", "integer", (c) => c.notNull())
     .addColumn("entry_id", "integer", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status IN ('draft','submitted')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status IN ('draft','submitted')`),
+    )
     .addColumn("comment", "text", (c) => c.check(sql`comment IS NULL OR length(comment) <= 4000`))
-    .addColumn("revision", "integer", (c) => c.notNull().defaultTo(0).check(sql`revision >= 0`))
+    .addColumn("revision", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`revision >= 0`),
+    )
     .addColumn("submitted_at", "text")
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
     .addUniqueConstraint("scores_unique", ["round_id", "judge_id", "entry_id"])
-    .addForeignKeyConstraint(
-      "scores_assignment",
-      ["round_id", "judge_id", "entry_id"],
-      "assignments",
-      ["round_id", "judge_id", "entry_id"],
-    )
+    .addForeignKeyConstraint("scores_assignment", ["round_id", "judge_id", "entry_id"], "assignments", [
+      "round_id",
+      "judge_id",
+      "entry_id",
+    ])
     .addCheckConstraint("scores_submitted_has_date", sql`(status = 'submitted') = (submitted_at IS NOT NULL)`)
     .execute();
   await db.schema.createIndex("scores_round_entry").on("scores").columns(["round_id", "entry_id"]).execute();
@@ -284,7 +369,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("round_id", "integer", (c) => c.notNull().references("rounds.id").onDelete("cascade"))
     .addColumn("entry_id", "integer", (c) => c.notNull().references("entries.id"))
     // The ranking unit: 'group:<id>', 'track:<id>' or 'all'.
-    .addColumn("unit", "text", (c) => c.notNull().check(sql`unit = 'all' OR unit GLOB 'group:[0-9]*' OR unit GLOB 'track:[0-9]*'`))
+    .addColumn("unit", "text", (c) =>
+      c.notNull().check(sql`unit = 'all' OR unit GLOB 'group:[0-9]*' OR unit GLOB 'track:[0-9]*'`),
+    )
     .addColumn("rank", "integer", (c) => c.check(sql`rank IS NULL OR rank >= 1`))
     .addColumn("result", "text")
     .addColumn("raw_result", "text")

@@ -10,11 +10,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The organizer's state (JSON) and the public state as of `seq` (JSON), written with each event.
     .addColumn("control", "text", (c) => c.notNull().check(sql`json_valid(control)`))
     .addColumn("public", "text", (c) => c.notNull().check(sql`json_valid(public)`))
-    .addColumn("seq", "integer", (c) => c.notNull().defaultTo(0).check(sql`seq >= 0`))
+    .addColumn("seq", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`seq >= 0`),
+    )
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`))
     .execute();
-  await db.schema.alterTable("scores").addColumn("submission_key", "text", (c) => c.check(sql`submission_key IS NULL OR length(submission_key) BETWEEN 8 AND 64`)).execute();
-  await sql`CREATE UNIQUE INDEX scores_submission_key ON scores (judge_id, submission_key) WHERE submission_key IS NOT NULL`.execute(db);
+  await db.schema
+    .alterTable("scores")
+    .addColumn("submission_key", "text", (c) =>
+      c.check(sql`submission_key IS NULL OR length(submission_key) BETWEEN 8 AND 64`),
+    )
+    .execute();
+  await sql`CREATE UNIQUE INDEX scores_submission_key ON scores (judge_id, submission_key) WHERE submission_key IS NOT NULL`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {

@@ -12,7 +12,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("expires_at", "text", (c) => c.notNull())
     .addColumn("revoked_at", "text")
     .addColumn("revoked_reason", "text", (c) =>
-      c.check(sql`revoked_reason IS NULL OR revoked_reason IN ('signed_out', 'password_changed', 'disabled', 'revoked')`),
+      c.check(
+        sql`revoked_reason IS NULL OR revoked_reason IN ('signed_out', 'password_changed', 'disabled', 'revoked')`,
+      ),
     )
     .addColumn("user_agent", "text", (c) => c.check(sql`user_agent IS NULL OR length(user_agent) <= 300`))
     .execute();

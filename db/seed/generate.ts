@@ -70,7 +70,14 @@ type PlannedEntry = {
   status: "submitted" | "withdrawn" | "disqualified";
 };
 
-type PlannedJudge = { id: number; userId: number; affiliation: string; country: string; trackIds: number[]; bias: number };
+type PlannedJudge = {
+  id: number;
+  userId: number;
+  affiliation: string;
+  country: string;
+  trackIds: number[];
+  bias: number;
+};
 
 export type SeedSummary = {
   competitionId: number;
@@ -139,7 +146,10 @@ function clampMark(value: number): number {
 export function generateDemo(
   sqlite: BetterSqlite3.Database,
   options: { passwordHashes: Record<string, string>; now: Date },
-): { summary: SeedSummary; continueAfterRegional: (advancedEntryIds: readonly number[], finalistIds: readonly number[]) => void } {
+): {
+  summary: SeedSummary;
+  continueAfterRegional: (advancedEntryIds: readonly number[], finalistIds: readonly number[]) => void;
+} {
   const random = new Random(DEMO_SEED);
   const nowIso = options.now.toISOString();
   const run = sqlite.transaction(() => {
@@ -166,10 +176,18 @@ export function generateDemo(
       `INSERT INTO groups (competition_id, code, name_zh, name_en, region, eligible_countries, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     GROUPS.forEach((g, i) => {
-      groupIds.set(g.code, Number(insertGroup.run(competitionId, g.code, g.name.zh, g.name.en, g.region, JSON.stringify(g.countries), i + 1).lastInsertRowid));
+      groupIds.set(
+        g.code,
+        Number(
+          insertGroup.run(competitionId, g.code, g.name.zh, g.name.en, g.region, JSON.stringify(g.countries), i + 1)
+            .lastInsertRowid,
+        ),
+      );
     });
     const trackIds = new Map<string, number>();
-    const insertTrack = insert(`INSERT INTO tracks (competition_id, code, name_zh, name_en, sort_order) VALUES (?, ?, ?, ?, ?)`);
+    const insertTrack = insert(
+      `INSERT INTO tracks (competition_id, code, name_zh, name_en, sort_order) VALUES (?, ?, ?, ?, ?)`,
+    );
     TRACKS.forEach((t, i) => {
       trackIds.set(t.code, Number(insertTrack.run(competitionId, t.code, t.name.zh, t.name.en, i + 1).lastInsertRowid));
     });
@@ -191,7 +209,9 @@ export function generateDemo(
       criteria: readonly { zh: string; en: string; weightBp: number }[],
     ): { id: number; criterionIds: number[] } => {
       const id = Number(insertRound.run({ competitionId, ...round }).lastInsertRowid);
-      const criterionIds = criteria.map((c, i) => Number(insertCriterion.run(id, i + 1, c.zh, c.en, c.weightBp, MAX_MILLI, STEP_MILLI).lastInsertRowid));
+      const criterionIds = criteria.map((c, i) =>
+        Number(insertCriterion.run(id, i + 1, c.zh, c.en, c.weightBp, MAX_MILLI, STEP_MILLI).lastInsertRowid),
+      );
       return { id, criterionIds };
     };
     const regional = addRound(
@@ -261,8 +281,20 @@ export function generateDemo(
       insertRole.run(id, role);
       return id;
     };
-    addUser("organizer@frontier.demo", "赛事组委会 Organizing Committee", "zh-Hans", "organizer", options.passwordHashes["organizer"]);
-    const demoEntrantId = addUser("entrant@frontier.demo", "Lena Hoffmann", "en", "entrant", options.passwordHashes["entrant"]);
+    addUser(
+      "organizer@frontier.demo",
+      "赛事组委会 Organizing Committee",
+      "zh-Hans",
+      "organizer",
+      options.passwordHashes["organizer"],
+    );
+    const demoEntrantId = addUser(
+      "entrant@frontier.demo",
+      "Lena Hoffmann",
+      "en",
+      "entrant",
+      options.passwordHashes["entrant"],
+    );
 
     // ---- entries ----------------------------------------------------------------------------
     const countryCounts = apportion(COUNTRIES, (c) => c.weight, DEMO_ENTRY_COUNT, 2);
@@ -274,7 +306,9 @@ export function generateDemo(
        VALUES (@competitionId, @groupId, @trackId, @code, @entrantUserId, @titleZh, @titleEn, @summaryZh, @summaryEn,
          @organization, @country, @city, @website, @contactName, @contactEmail, @status, @statusReason, @submittedAt, @submittedAt, @submittedAt)`,
     );
-    const insertMember = insert(`INSERT INTO team_members (entry_id, position, name, role, email) VALUES (?, ?, ?, ?, ?)`);
+    const insertMember = insert(
+      `INSERT INTO team_members (entry_id, position, name, role, email) VALUES (?, ?, ?, ?, ?)`,
+    );
     const entries: PlannedEntry[] = [];
     const latinCultures = new Set<NameCulture>(["zh", "ar"]);
     COUNTRIES.forEach((country, ci) => {
@@ -322,7 +356,12 @@ export function generateDemo(
         const subject = random.pick(track.subjects);
         const method = random.pick(track.methods);
         const application = random.pick(track.applications);
-        const side = (s: "zh" | "en") => ({ ...values(s), subject: subject[s], method: method[s], application: application[s] });
+        const side = (s: "zh" | "en") => ({
+          ...values(s),
+          subject: subject[s],
+          method: method[s],
+          application: application[s],
+        });
         const title = random.pick(TITLE_TEMPLATES);
         // The first sentence says what the project is; one or two more add traction or plans.
         const sentences = [SUMMARY_SENTENCES[0]!, ...random.sample(SUMMARY_SENTENCES.slice(1), random.int(1, 2))];
@@ -333,7 +372,9 @@ export function generateDemo(
         const domainName = `${slugify(orgEn) || "team"}.${country.code === "CN" ? "cn" : country.code === "GB" ? "co.uk" : "com"}`;
         const statusRoll = random.float();
         const status = statusRoll < 0.006 ? "withdrawn" : statusRoll < 0.008 ? "disqualified" : "submitted";
-        const submittedAt = new Date(Date.UTC(year, 3 + random.int(0, 2), random.int(1, 28), random.int(0, 23), random.int(0, 59))).toISOString();
+        const submittedAt = new Date(
+          Date.UTC(year, 3 + random.int(0, 2), random.int(1, 28), random.int(0, 23), random.int(0, 59)),
+        ).toISOString();
         const isDemoEntrant = country.code === "DE" && n === 0;
         const id = Number(
           insertEntry.run({
@@ -396,10 +437,19 @@ export function generateDemo(
     const judges: PlannedJudge[] = [];
     for (let j = 0; j < DEMO_JUDGE_COUNT; j++) {
       // About half the panel from mainland China, the rest from the countries with most entries.
-      const country = j % 2 === 0 ? COUNTRIES.find((c) => c.code === "CN")! : random.weighted(judgeCountries.filter((c) => c.code !== "CN"), (c) => c.weight);
+      const country =
+        j % 2 === 0
+          ? COUNTRIES.find((c) => c.code === "CN")!
+          : random.weighted(
+              judgeCountries.filter((c) => c.code !== "CN"),
+              (c) => c.weight,
+            );
       const name = personName(random, country.culture);
       const title = random.pick(JUDGE_TITLES);
-      const city = country.code === "CN" ? random.pick(random.pick(GROUPS.filter((g) => g.region === "domestic")).cities) : random.pick(country.cities);
+      const city =
+        country.code === "CN"
+          ? random.pick(random.pick(GROUPS.filter((g) => g.region === "domestic")).cities)
+          : random.pick(country.cities);
       const pattern = random.pick(JUDGE_AFFILIATION_PATTERNS);
       const chinese = country.code === "CN" || country.code === "TW";
       const track = trackList[j % trackList.length]!;
@@ -410,14 +460,30 @@ export function generateDemo(
       });
       const isDemoJudge = j === 0;
       const email = isDemoJudge ? "judge@frontier.demo" : `judge${String(j + 1).padStart(3, "0")}@frontier.demo`;
-      const userId = addUser(email, name, chinese ? "zh-Hans" : "en", "judge", isDemoJudge ? options.passwordHashes["judge"] : lockedHash);
-      const id = Number(insertJudge.run(competitionId, userId, name, chinese ? title.zh : title.en, affiliation, country.code).lastInsertRowid);
+      const userId = addUser(
+        email,
+        name,
+        chinese ? "zh-Hans" : "en",
+        "judge",
+        isDemoJudge ? options.passwordHashes["judge"] : lockedHash,
+      );
+      const id = Number(
+        insertJudge.run(competitionId, userId, name, chinese ? title.zh : title.en, affiliation, country.code)
+          .lastInsertRowid,
+      );
       // Every track gets judges by rotation; most judges know one or two more fields.
       const expertise = new Set<number>([trackIds.get(track.code)!]);
       const extra = random.int(0, 2);
       for (let e = 0; e < extra; e++) expertise.add(trackIds.get(random.pick(trackList).code)!);
       for (const t of expertise) insertExpertise.run(id, t);
-      judges.push({ id, userId, affiliation, country: country.code, trackIds: [...expertise], bias: random.gaussian(0, 0.45) });
+      judges.push({
+        id,
+        userId,
+        affiliation,
+        country: country.code,
+        trackIds: [...expertise],
+        bias: random.gaussian(0, 0.45),
+      });
     }
 
     // Declared conflicts: some judges know an entrant's organization, a few a specific entry.
@@ -446,14 +512,28 @@ export function generateDemo(
       judge.affiliation === entry.organization || (conflictedEntries.get(judge.id)?.has(entry.id) ?? false);
 
     // ---- assignment (least-loaded experts first, never a conflict) ---------------------------
-    const insertRoundEntry = insert(`INSERT INTO round_entries (round_id, entry_id, state, stage_order) VALUES (?, ?, ?, ?)`);
-    const insertAssignment = insert(`INSERT INTO assignments (round_id, judge_id, entry_id, created_at) VALUES (?, ?, ?, ?)`);
+    const insertRoundEntry = insert(
+      `INSERT INTO round_entries (round_id, entry_id, state, stage_order) VALUES (?, ?, ?, ?)`,
+    );
+    const insertAssignment = insert(
+      `INSERT INTO assignments (round_id, judge_id, entry_id, created_at) VALUES (?, ?, ?, ?)`,
+    );
     // The same assignment the organizers run (app/domain/assignment.ts), seeded per round.
     const assign = (roundId: number, pool: readonly PlannedEntry[], k: number): Map<number, PlannedJudge[]> => {
       const judgeById = new Map(judges.map((j) => [String(j.id), j]));
       const { assignments, unassigned } = assignJudges({
-        entries: pool.map((e) => ({ id: String(e.id), trackId: String(e.trackId), organization: e.organization, country: e.country.code })),
-        judges: judges.map((j) => ({ id: String(j.id), trackIds: j.trackIds.map(String), affiliation: j.affiliation, country: j.country })),
+        entries: pool.map((e) => ({
+          id: String(e.id),
+          trackId: String(e.trackId),
+          organization: e.organization,
+          country: e.country.code,
+        })),
+        judges: judges.map((j) => ({
+          id: String(j.id),
+          trackIds: j.trackIds.map(String),
+          affiliation: j.affiliation,
+          country: j.country,
+        })),
         k,
         conflicts: declared,
         seed: DEMO_SEED + roundId,
@@ -475,9 +555,15 @@ export function generateDemo(
     );
     const insertMark = insert(`INSERT INTO score_marks (score_id, criterion_id, mark_milli) VALUES (?, ?, ?)`);
     const comments: readonly Bilingual[] = [
-      { zh: "技术路线清晰，建议补充量产成本分析。", en: "Clear technical path; please add a cost analysis for volume production." },
+      {
+        zh: "技术路线清晰，建议补充量产成本分析。",
+        en: "Clear technical path; please add a cost analysis for volume production.",
+      },
       { zh: "团队背景扎实，市场验证仍需加强。", en: "Strong team; market validation still needs work." },
-      { zh: "创新点突出，但与现有方案的对比不够充分。", en: "Novel idea, but the comparison with existing solutions is thin." },
+      {
+        zh: "创新点突出，但与现有方案的对比不够充分。",
+        en: "Novel idea, but the comparison with existing solutions is thin.",
+      },
       { zh: "示范应用数据令人信服。", en: "The pilot deployment data is convincing." },
       { zh: "知识产权布局需要进一步说明。", en: "The IP strategy needs more detail." },
     ];
@@ -490,9 +576,13 @@ export function generateDemo(
       at: string,
     ) => {
       const comment = random.chance(0.35) ? random.pick(comments)[judge.country === "CN" ? "zh" : "en"] : null;
-      const scoreId = Number(insertScore.run(roundId, judge.id, entry.id, status, comment, status === "submitted" ? at : null, at).lastInsertRowid);
+      const scoreId = Number(
+        insertScore.run(roundId, judge.id, entry.id, status, comment, status === "submitted" ? at : null, at)
+          .lastInsertRowid,
+      );
       const marks = status === "draft" ? criterionIds.slice(0, random.int(1, criterionIds.length)) : criterionIds;
-      for (const criterionId of marks) insertMark.run(scoreId, criterionId, clampMark(entry.quality + judge.bias + random.gaussian(0, 0.7)));
+      for (const criterionId of marks)
+        insertMark.run(scoreId, criterionId, clampMark(entry.quality + judge.bias + random.gaussian(0, 0.7)));
     };
 
     // Regional round: every competing entry, 5 judges, every score submitted.
@@ -500,7 +590,9 @@ export function generateDemo(
     const regionalPanels = assign(regional.id, competing, DEMO_ROUNDS.regional.judgesPerEntry);
     for (const entry of competing) {
       for (const judge of regionalPanels.get(entry.id) ?? []) {
-        const at = new Date(Date.UTC(year, 6 + random.int(0, 1), random.int(1, 28), random.int(0, 23), random.int(0, 59))).toISOString();
+        const at = new Date(
+          Date.UTC(year, 6 + random.int(0, 1), random.int(1, 28), random.int(0, 23), random.int(0, 59)),
+        ).toISOString();
         score(regional.id, regional.criterionIds, entry, judge, "submitted", at);
       }
     }
@@ -523,7 +615,9 @@ export function generateDemo(
           for (const judge of domainPanels.get(entry.id) ?? []) {
             const roll = random.float();
             if (roll >= 0.62) continue;
-            const at = new Date(Date.UTC(year, 9 + random.int(0, 1), random.int(1, 28), random.int(0, 23))).toISOString();
+            const at = new Date(
+              Date.UTC(year, 9 + random.int(0, 1), random.int(1, 28), random.int(0, 23)),
+            ).toISOString();
             score(domain.id, domain.criterionIds, entry, judge, roll < 0.5 ? "submitted" : "draft", at);
           }
         }
@@ -533,8 +627,12 @@ export function generateDemo(
         // The demo judge sits on the panel (when free of conflicts) so the stage view can be tried.
         const eligible = random.shuffle(judges.filter((j) => finalists.every((e) => !conflicted(j, e))));
         const demoJudge = eligible.find((j) => j.id === judges[0]!.id);
-        const panel = (demoJudge ? [demoJudge, ...eligible.filter((j) => j !== demoJudge)] : eligible).slice(0, DEMO_ROUNDS.final.judgesPerEntry);
-        for (const entry of finalists) for (const judge of panel) insertAssignment.run(final.id, judge.id, entry.id, nowIso);
+        const panel = (demoJudge ? [demoJudge, ...eligible.filter((j) => j !== demoJudge)] : eligible).slice(
+          0,
+          DEMO_ROUNDS.final.judgesPerEntry,
+        );
+        for (const entry of finalists)
+          for (const judge of panel) insertAssignment.run(final.id, judge.id, entry.id, nowIso);
       },
     };
   });

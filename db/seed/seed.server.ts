@@ -17,9 +17,14 @@ export async function isEmpty(handle: DbHandle): Promise<boolean> {
  * Picks the finalists of the demo's global final from the regional results: each group's best in
  * turn (rank 1 of every group, then rank 2, ...), so every group is on stage.
  */
-export function pickFinalists(ranked: readonly { entryId: number; unit: string; rank: number | null }[], count: number): number[] {
+export function pickFinalists(
+  ranked: readonly { entryId: number; unit: string; rank: number | null }[],
+  count: number,
+): number[] {
   const byUnit = new Map<string, number[]>();
-  for (const r of [...ranked].filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank! || a.entryId - b.entryId)) {
+  for (const r of [...ranked]
+    .filter((r) => r.rank !== null)
+    .sort((a, b) => a.rank! - b.rank! || a.entryId - b.entryId)) {
     const list = byUnit.get(r.unit) ?? [];
     list.push(r.entryId);
     byUnit.set(r.unit, list);
@@ -76,8 +81,16 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<{ ms
       .select("e.id")
       .orderBy("e.code")
       .executeTakeFirstOrThrow();
-    const demoEntrant = await trx.selectFrom("users").select("id").where("email", "=", "entrant@frontier.demo").executeTakeFirstOrThrow();
-    await trx.updateTable("entries").set({ entrant_user_id: null }).where("entrant_user_id", "=", demoEntrant.id).execute();
+    const demoEntrant = await trx
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "entrant@frontier.demo")
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("entries")
+      .set({ entrant_user_id: null })
+      .where("entrant_user_id", "=", demoEntrant.id)
+      .execute();
     await trx.updateTable("entries").set({ entrant_user_id: demoEntrant.id }).where("id", "=", showcase.id).execute();
     await results.recompute(summary.rounds.domain, now);
     return summary;

@@ -16,24 +16,42 @@ afterAll(async () => {
 
 describe("a judge scoring on a phone", () => {
   it("signs in, opens an entry, is told about a bad mark, autosaves a draft, submits, and the organizer's dashboard counts it", async () => {
-    const judge = demo.query<{ id: number; name: string }>("SELECT j.id, j.name FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo'")[0]!;
+    const judge = demo.query<{ id: number; name: string }>(
+      "SELECT j.id, j.name FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo'",
+    )[0]!;
     const round = demo.query<{ id: number }>("SELECT id FROM rounds WHERE slug = 'domain'")[0]!;
     const progress = () =>
       demo.query<{ submitted: number; assigned: number }>(
         `SELECT (SELECT count(*) FROM scores WHERE round_id = ? AND judge_id = ? AND status = 'submitted') AS submitted,
                 (SELECT count(*) FROM assignments WHERE round_id = ? AND judge_id = ?) AS assigned`,
-        round.id, judge.id, round.id, judge.id,
+        round.id,
+        judge.id,
+        round.id,
+        judge.id,
       )[0]!;
     const before = progress();
     const target = demo.query<{ id: number; code: string }>(
       `SELECT e.id, e.code FROM assignments a JOIN entries e ON e.id = a.entry_id AND e.status = 'submitted'
        WHERE a.round_id = ? AND a.judge_id = ? AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.round_id = a.round_id AND s.judge_id = a.judge_id AND s.entry_id = a.entry_id)
        ORDER BY e.code LIMIT 1`,
-      round.id, judge.id,
+      round.id,
+      judge.id,
     )[0]!;
-    const score = () => demo.query<{ status: string; marks: number }>("SELECT s.status, (SELECT count(*) FROM score_marks WHERE score_id = s.id) AS marks FROM scores s WHERE s.round_id = ? AND s.judge_id = ? AND s.entry_id = ?", round.id, judge.id, target.id)[0];
+    const score = () =>
+      demo.query<{ status: string; marks: number }>(
+        "SELECT s.status, (SELECT count(*) FROM score_marks WHERE score_id = s.id) AS marks FROM scores s WHERE s.round_id = ? AND s.judge_id = ? AND s.entry_id = ?",
+        round.id,
+        judge.id,
+        target.id,
+      )[0];
 
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-US" });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: "en-US",
+    });
     const page = await phone.newPage();
     const errors = watchErrors(page);
     await page.goto(demo.url + "/login");
@@ -41,7 +59,10 @@ describe("a judge scoring on a phone", () => {
     await page.getByLabel("Password").fill("frontier-judge");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/judge$/);
-    await page.getByRole("link", { name: /Domain round/ }).first().click();
+    await page
+      .getByRole("link", { name: /Domain round/ })
+      .first()
+      .click();
     await page.waitForURL(/\/judge\/domain$/);
     await expect.poll(() => page.getByText(`${before.submitted} of ${before.assigned} submitted`).count()).toBe(1);
     await page.getByRole("link", { name: new RegExp(target.code) }).click();
@@ -103,7 +124,13 @@ describe("an organizer running the judging", () => {
     await page.goto(demo.url + "/admin/rounds/domain/assignments");
     await page.getByRole("button", { name: "Run the assignment" }).click();
     // The progress bar shows while the server works, then the outcome replaces it.
-    await expect.poll(() => page.getByText(/^Done in \d+ ms: \d+ pairs added, 0 removed; each judge now has \d+–\d+ entries\.$/).count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page.getByText(/^Done in \d+ ms: \d+ pairs added, 0 removed; each judge now has \d+–\d+ entries\.$/).count(),
+        { timeout: 20_000 },
+      )
+      .toBe(1);
     expect(await page.getByRole("progressbar").count()).toBe(0);
 
     // An entry with a judge who has not scored it yet: that seat can be swapped.

@@ -25,7 +25,11 @@ let finalRound = 0;
 let demoJudge = 0;
 
 async function open(viewport: { width: number; height: number }, mobile = false) {
-  const context = await browser.newContext({ viewport, locale: "en-US", ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  const context = await browser.newContext({
+    viewport,
+    locale: "en-US",
+    ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
   contexts.push(context);
   const page = await context.newPage();
   errors.push(watchErrors(page));
@@ -44,10 +48,21 @@ async function signInPage(page: Page, email: string, password: string) {
 async function othersSubmit(entryId: number, mark: string) {
   await Promise.all(
     others.map(async (cookie, i) => {
-      const socket: LiveSocket = connect(demo.url + "/live", { transports: ["websocket"], reconnection: false, extraHeaders: { cookie } });
+      const socket: LiveSocket = connect(demo.url + "/live", {
+        transports: ["websocket"],
+        reconnection: false,
+        extraHeaders: { cookie },
+      });
       sockets.push(socket);
       await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
-      const ack = (await socket.timeout(5000).emitWithAck("submit", { competition: "zgc2026", submissionId: `e2e-${entryId}-${i}`, entryId, marks: { "9": mark, "10": mark, "11": mark } })) as Ack;
+      const ack = (await socket
+        .timeout(5000)
+        .emitWithAck("submit", {
+          competition: "zgc2026",
+          submissionId: `e2e-${entryId}-${i}`,
+          entryId,
+          marks: { "9": mark, "10": mark, "11": mark },
+        })) as Ack;
       expect(ack).toMatchObject({ ok: true });
       socket.disconnect();
     }),
@@ -60,7 +75,10 @@ async function fillSheet(page: Page, mark: string) {
 
 const row = (page: Page, entryId: number) => page.locator(`[data-testid="ranking-row"][data-entry="${entryId}"]`);
 const control = async (label: string, entryId?: number) => {
-  const scope = entryId === undefined ? organizerPage : organizerPage.locator(`[data-testid="pitch-order"] li[data-entry="${entryId}"]`);
+  const scope =
+    entryId === undefined
+      ? organizerPage
+      : organizerPage.locator(`[data-testid="pitch-order"] li[data-entry="${entryId}"]`);
   await scope.getByRole("button", { name: label, exact: true }).click();
 };
 
@@ -69,11 +87,19 @@ beforeAll(async () => {
   // The other judges of the final panel get the demo judge's password, so this test can sign them in.
   const db = new Database(demo.dbFile);
   finalRound = (db.prepare(`SELECT id FROM rounds WHERE slug = 'final'`).get() as { id: number }).id;
-  demoJudge = (db.prepare(`SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo'`).get() as { id: number }).id;
+  demoJudge = (
+    db
+      .prepare(`SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo'`)
+      .get() as { id: number }
+  ).id;
   const emails = db
-    .prepare(`SELECT DISTINCT u.email FROM assignments a JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE a.round_id = ? AND j.id != ? ORDER BY j.id`)
+    .prepare(
+      `SELECT DISTINCT u.email FROM assignments a JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE a.round_id = ? AND j.id != ? ORDER BY j.id`,
+    )
     .all(finalRound, demoJudge) as { email: string }[];
-  db.prepare(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'judge@frontier.demo') WHERE email IN (${emails.map(() => "?").join(",")})`).run(...emails.map((e) => e.email));
+  db.prepare(
+    `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'judge@frontier.demo') WHERE email IN (${emails.map(() => "?").join(",")})`,
+  ).run(...emails.map((e) => e.email));
   db.close();
   for (const { email } of emails) others.push(await demo.signIn(email, "frontier-judge"));
 }, 120_000);
@@ -90,14 +116,21 @@ describe("the live final in the hall", () => {
     await organizerPage.goto(demo.url + "/admin/live");
     await organizerPage.getByRole("button", { name: "Start the live final" }).click();
     await organizerPage.locator('[data-testid="control-room"]').waitFor();
-    order = (JSON.parse(demo.query<{ control: string }>(`SELECT control FROM live_state`)[0]!.control) as { order: number[] }).order;
+    order = (
+      JSON.parse(demo.query<{ control: string }>(`SELECT control FROM live_state`)[0]!.control) as { order: number[] }
+    ).order;
 
     ({ page: audience } = await open({ width: 1920, height: 1080 }));
     await audience.goto(demo.url + "/live/zgc2026");
     await audience.getByText("The next pitch will begin shortly").waitFor();
     // The projector shows where to follow on a phone.
     expect(await audience.locator('[data-testid="phone-qr"] svg').isVisible()).toBe(true);
-    expect(await audience.locator('[data-testid="phone-qr"]').getByText(/\/live\/zgc2026$/).count()).toBe(1);
+    expect(
+      await audience
+        .locator('[data-testid="phone-qr"]')
+        .getByText(/\/live\/zgc2026$/)
+        .count(),
+    ).toBe(1);
 
     ({ page: phone, context: phoneContext } = await open({ width: 390, height: 844 }, true));
     await signInPage(phone, "judge@frontier.demo", "frontier-judge");
@@ -125,7 +158,14 @@ describe("the live final in the hall", () => {
     await phone.locator('input[name="m9"]').fill("11");
     await phone.getByRole("button", { name: "Submit my score" }).click();
     await phone.getByText("This mark is above the criterion's maximum.").waitFor();
-    expect(demo.count(`SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`, finalRound, demoJudge, first)).toBe(0);
+    expect(
+      demo.count(
+        `SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`,
+        finalRound,
+        demoJudge,
+        first,
+      ),
+    ).toBe(0);
     await phone.locator('input[name="m9"]').fill("8.5");
     await phone.getByRole("button", { name: "Submit my score" }).click();
     await phone.locator('[data-testid="outcome"][data-kind="accepted"]').waitFor();
@@ -151,7 +191,11 @@ describe("the live final in the hall", () => {
     await expect.poll(() => row(audience, first).getAttribute("data-rank"), { timeout: 1000, interval: 25 }).toBe("2");
     // The row that lost its place slides down to it rather than jumping.
     await expect
-      .poll(() => row(audience, first).evaluate((el) => el.getAnimations().map((a) => (a as CSSTransition).transitionProperty)), { timeout: 1000, interval: 20 })
+      .poll(
+        () =>
+          row(audience, first).evaluate((el) => el.getAnimations().map((a) => (a as CSSTransition).transitionProperty)),
+        { timeout: 1000, interval: 20 },
+      )
       .toContain("transform");
     // Let the rows finish sliding before the picture is taken.
     await audience.waitForTimeout(800);
@@ -174,10 +218,24 @@ describe("the live final in the hall", () => {
     await phone.getByRole("button", { name: "Submit my score" }).click();
     await phone.locator('[data-testid="pending"]').waitFor();
     expect(await phone.getByText("Kept on this phone").count()).toBe(1);
-    expect(demo.count(`SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`, finalRound, demoJudge, third)).toBe(0);
+    expect(
+      demo.count(
+        `SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`,
+        finalRound,
+        demoJudge,
+        third,
+      ),
+    ).toBe(0);
     await phoneContext.setOffline(false);
     await phone.locator('[data-testid="outcome"][data-kind="accepted"]').waitFor({ timeout: 15_000 });
-    expect(demo.count(`SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ? AND status = 'submitted'`, finalRound, demoJudge, third)).toBe(1);
+    expect(
+      demo.count(
+        `SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ? AND status = 'submitted'`,
+        finalRound,
+        demoJudge,
+        third,
+      ),
+    ).toBe(1);
 
     // Scoring closes while the phone is away (8 of 9, with a reason): the late score is refused in words.
     await othersSubmit(third, "6");
@@ -200,8 +258,17 @@ describe("the live final in the hall", () => {
     await organizerPage.locator('[data-testid="control-room"][data-phase="closed"]').waitFor();
     await phoneContext.setOffline(false);
     await phone.locator('[data-testid="outcome"][data-kind="refused"]').waitFor({ timeout: 15_000 });
-    expect(await phone.getByText("Scoring for that entry was already closed, so the score was not counted.").count()).toBe(1);
-    expect(demo.count(`SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`, finalRound, demoJudge, fourth)).toBe(0);
+    expect(
+      await phone.getByText("Scoring for that entry was already closed, so the score was not counted.").count(),
+    ).toBe(1);
+    expect(
+      demo.count(
+        `SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`,
+        finalRound,
+        demoJudge,
+        fourth,
+      ),
+    ).toBe(0);
     await screenshot(phone, "live-judge-phone");
 
     const small = await open({ width: 390, height: 844 }, true);
@@ -231,7 +298,10 @@ describe("the live final in the hall", () => {
     await audience.locator('[data-testid="frozen"]').waitFor();
     await control("Put on stage", fifth);
     await control("Open scoring");
-    await phone.locator(`[data-testid="stage-entry"][data-entry="${fifth}"] >> xpath=..`).locator('[data-testid="stage-sheet"]').waitFor();
+    await phone
+      .locator(`[data-testid="stage-entry"][data-entry="${fifth}"] >> xpath=..`)
+      .locator('[data-testid="stage-sheet"]')
+      .waitFor();
     await othersSubmit(fifth, "10");
     await fillSheet(phone, "10");
     await phone.getByRole("button", { name: "Submit my score" }).click();
@@ -240,7 +310,9 @@ describe("the live final in the hall", () => {
     await audience.locator('[data-testid="sealed-count"]').getByText("1 result to be revealed").waitFor();
     expect(await audience.locator('[data-testid="ranking-row"]').count()).toBe(4);
     expect(await row(audience, fifth).count()).toBe(0);
-    await organizerPage.locator(`[data-testid="private-ranking"] tr[data-entry="${fifth}"][data-sealed="true"]`).waitFor();
+    await organizerPage
+      .locator(`[data-testid="private-ranking"] tr[data-entry="${fifth}"][data-sealed="true"]`)
+      .waitFor();
 
     // The ceremony: start, reveal the sealed result (it lands on top), then the awards; the board thaws.
     await control("Start the ceremony");

@@ -19,7 +19,9 @@ describe("a newcomer browsing the demo in Chromium", () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(demo.url + "/");
-    await expect.poll(() => page.locator("h1").textContent()).toContain("Zhongguancun International Frontier Technology");
+    await expect
+      .poll(() => page.locator("h1").textContent())
+      .toContain("Zhongguancun International Frontier Technology");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.getByText("Countries and regions").first().isVisible()).toBe(true);
     await screenshot(page, "home-en-1920");
@@ -69,7 +71,12 @@ describe("a newcomer browsing the demo in Chromium", () => {
   });
 
   it("shows the results as cards on a phone", async () => {
-    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      locale: "zh-CN",
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(demo.url + "/c/zgc2026/results/regional?group=BJ");

@@ -15,16 +15,44 @@ afterAll(async () => {
 
 const LABELS = {
   en: {
-    name: "Your name", email: "E-mail", password: "Password", signUp: "Create an account", newEntry: "Register an entry",
-    group: "Group", track: "Track", titleEn: "Title in English", organization: "Organization", country: "Country or region",
-    contactName: "Contact person", contactEmail: "Contact e-mail", memberName: "Name", memberRole: "Role", saveDraft: "Save draft",
-    saved: "Saved.", myEntries: "My entries", countryMismatch: "This country or region does not belong to the region of this group.",
+    name: "Your name",
+    email: "E-mail",
+    password: "Password",
+    signUp: "Create an account",
+    newEntry: "Register an entry",
+    group: "Group",
+    track: "Track",
+    titleEn: "Title in English",
+    organization: "Organization",
+    country: "Country or region",
+    contactName: "Contact person",
+    contactEmail: "Contact e-mail",
+    memberName: "Name",
+    memberRole: "Role",
+    saveDraft: "Save draft",
+    saved: "Saved.",
+    myEntries: "My entries",
+    countryMismatch: "This country or region does not belong to the region of this group.",
   },
   zh: {
-    name: "姓名", email: "电子邮箱", password: "密码", signUp: "注册账号", newEntry: "报名参赛项目",
-    group: "赛区", track: "赛道", titleEn: "英文项目名称", organization: "单位", country: "国家和地区",
-    contactName: "联系人", contactEmail: "联系邮箱", memberName: "姓名", memberRole: "职务", saveDraft: "保存草稿",
-    saved: "已保存。", myEntries: "我的参赛项目", countryMismatch: "所选国家或地区不属于该赛区的范围。",
+    name: "姓名",
+    email: "电子邮箱",
+    password: "密码",
+    signUp: "注册账号",
+    newEntry: "报名参赛项目",
+    group: "赛区",
+    track: "赛道",
+    titleEn: "英文项目名称",
+    organization: "单位",
+    country: "国家和地区",
+    contactName: "联系人",
+    contactEmail: "联系邮箱",
+    memberName: "姓名",
+    memberRole: "职务",
+    saveDraft: "保存草稿",
+    saved: "已保存。",
+    myEntries: "我的参赛项目",
+    countryMismatch: "所选国家或地区不属于该赛区的范围。",
   },
 } as const;
 
@@ -68,7 +96,11 @@ describe("a new entrant in Chromium", () => {
     const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    const code = await registerInEurope(page, "en", { name: "Sanne de Vries", email: "sanne@delft-qd.example.nl", title: "Spin qubits on 300 mm wafers" });
+    const code = await registerInEurope(page, "en", {
+      name: "Sanne de Vries",
+      email: "sanne@delft-qd.example.nl",
+      title: "Spin qubits on 300 mm wafers",
+    });
     expect(code).toMatch(/^EU-QI-\d{4}$/);
     await screenshot(page, "dashboard-en");
     expect(errors).toEqual([]);
@@ -76,10 +108,19 @@ describe("a new entrant in Chromium", () => {
   });
 
   it("does the same in Chinese", async () => {
-    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      locale: "zh-CN",
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    const code = await registerInEurope(page, "zh", { name: "Pieter Bakker", email: "pieter@delft-qd.example.nl", title: "Cryogenic CMOS for spin qubits" });
+    const code = await registerInEurope(page, "zh", {
+      name: "Pieter Bakker",
+      email: "pieter@delft-qd.example.nl",
+      title: "Cryogenic CMOS for spin qubits",
+    });
     expect(code).toMatch(/^EU-QI-\d{4}$/);
     await screenshot(page, "dashboard-zh-phone");
     expect(errors).toEqual([]);

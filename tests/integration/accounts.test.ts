@@ -10,7 +10,11 @@ const readDb = <T>(sql: string, ...params: unknown[]) => demo.query<T>(sql, ...p
 
 describe("accounts", () => {
   it("signs a new entrant up, keeps them signed in with a signed HttpOnly cookie, and stores only a slow hash", async () => {
-    const res = await form("/signup", { displayName: "Amira Haddad", email: "Amira.Haddad@Example.org", password: "quantum-dots-2026" });
+    const res = await form("/signup", {
+      displayName: "Amira Haddad",
+      email: "Amira.Haddad@Example.org",
+      password: "quantum-dots-2026",
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/me");
     const setCookie = res.headers.get("set-cookie")!;
@@ -34,22 +38,32 @@ describe("accounts", () => {
     expect(en).toContain("Please enter a valid e-mail address.");
     expect(en).toContain("The password needs at least 10 characters.");
     expect(en).toContain("Please fill this in.");
-    const zh = await (await form("/signup", { displayName: "<b>x</b>", email: "x", password: "short" }, { "Accept-Language": "zh-CN" })).text();
+    const zh = await (
+      await form("/signup", { displayName: "<b>x</b>", email: "x", password: "short" }, { "Accept-Language": "zh-CN" })
+    ).text();
     expect(zh).toContain("请输入有效的电子邮箱地址。");
     expect(readDb<{ n: number }>("SELECT count(*) n FROM users").n).toBe(before);
   });
 
   it("tells an entrant whose e-mail is already registered, at the e-mail field", async () => {
-    const html = await (await form("/signup", { displayName: "Someone", email: "entrant@frontier.demo", password: "a-long-password" })).text();
+    const html = await (
+      await form("/signup", { displayName: "Someone", email: "entrant@frontier.demo", password: "a-long-password" })
+    ).text();
     expect(html).toContain("An account with this e-mail already exists.");
   });
 
   it("signs the demo entrant in and shows only their own entries", async () => {
-    const res = await form("/login", { email: "entrant@frontier.demo", password: "frontier-entrant", redirectTo: "/me" });
+    const res = await form("/login", {
+      email: "entrant@frontier.demo",
+      password: "frontier-entrant",
+      redirectTo: "/me",
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/me");
     const html = await (await page("/me", sessionCookie(res))).text();
-    const own = readDb<{ code: string }>("SELECT e.code FROM entries e JOIN users u ON u.id = e.entrant_user_id WHERE u.email = 'entrant@frontier.demo'");
+    const own = readDb<{ code: string }>(
+      "SELECT e.code FROM entries e JOIN users u ON u.id = e.entrant_user_id WHERE u.email = 'entrant@frontier.demo'",
+    );
     const codes = new Set(html.match(/[A-Z]{2,3}-[A-Z0-9]{2,3}-\d{4}/g));
     expect([...codes]).toEqual([own.code]);
     // The published regional round shows its outcome and the organizers' feedback.
@@ -67,7 +81,8 @@ describe("accounts", () => {
   });
 
   it("locks an account after repeated failures, even against the right password", async () => {
-    for (let i = 0; i < 5; i++) await form("/login", { email: "organizer@frontier.demo", password: `guess-number-${i}` });
+    for (let i = 0; i < 5; i++)
+      await form("/login", { email: "organizer@frontier.demo", password: `guess-number-${i}` });
     const res = await form("/login", { email: "organizer@frontier.demo", password: "frontier-organizer" });
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/Too many attempts\. Please try again in \d+ minutes?\./);
@@ -91,7 +106,11 @@ describe("accounts", () => {
   });
 
   it("refuses a cross-site form post", async () => {
-    const fromElsewhere = await form("/login", { email: "entrant@frontier.demo", password: "frontier-entrant" }, { Origin: "https://evil.example" });
+    const fromElsewhere = await form(
+      "/login",
+      { email: "entrant@frontier.demo", password: "frontier-entrant" },
+      { Origin: "https://evil.example" },
+    );
     expect(fromElsewhere.status).toBe(403);
     expect(fromElsewhere.headers.get("set-cookie")).toBeNull();
     const noOrigin = await fetch(demo.url + "/logout", {
@@ -101,7 +120,11 @@ describe("accounts", () => {
     });
     expect(noOrigin.status).toBe(403);
     // An opaque origin cannot be matched to this site.
-    const opaque = await form("/login", { email: "entrant@frontier.demo", password: "frontier-entrant" }, { Origin: "null" });
+    const opaque = await form(
+      "/login",
+      { email: "entrant@frontier.demo", password: "frontier-entrant" },
+      { Origin: "null" },
+    );
     expect(opaque.status).toBe(403);
     expect(await opaque.text()).toContain("Cross-site request refused");
   });

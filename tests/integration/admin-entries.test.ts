@@ -9,7 +9,8 @@ let entrant: string;
 
 const login = (email: string, password: string) => demo.signIn(email, password);
 const get = (path: string, cookie: string, lang = "en") => demo.get(path, { cookie, lang });
-const post = (path: string, body: URLSearchParams | FormData, cookie: string, lang = "en") => demo.post(path, body, { cookie, lang });
+const post = (path: string, body: URLSearchParams | FormData, cookie: string, lang = "en") =>
+  demo.post(path, body, { cookie, lang });
 const query = <T>(sql: string, ...params: unknown[]) => demo.query<T>(sql, ...params);
 const count = (sql: string, ...params: unknown[]) => demo.count(sql, ...params);
 
@@ -26,7 +27,15 @@ describe("organizer pages", () => {
       expect(anonymous.status, path).toBe(302);
       expect(anonymous.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
     }
-    expect((await post("/admin/entries/1", new URLSearchParams({ form: "status", status: "disqualified", reason: "x" }), entrant)).status).toBe(403);
+    expect(
+      (
+        await post(
+          "/admin/entries/1",
+          new URLSearchParams({ form: "status", status: "disqualified", reason: "x" }),
+          entrant,
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("search all 3,100 entries by organization, filter by group and status, 50 per page", async () => {
@@ -34,7 +43,9 @@ describe("organizer pages", () => {
     const codes = [...new Set(page.match(/EU-[A-Z0-9]{2,3}-\d{4}/g))];
     expect(codes).toHaveLength(50);
     expect(codes).toEqual([...codes].sort());
-    const [sample] = query<{ organization: string; code: string }>("SELECT organization, code FROM entries WHERE country = 'JP' LIMIT 1");
+    const [sample] = query<{ organization: string; code: string }>(
+      "SELECT organization, code FROM entries WHERE country = 'JP' LIMIT 1",
+    );
     const found = await (await get(`/admin/entries?q=${encodeURIComponent(sample!.organization)}`, organizer)).text();
     expect(found).toContain(sample!.code);
     const expected = count("SELECT count(*) n FROM entries WHERE organization LIKE ?", `%${sample!.organization}%`);
@@ -42,42 +53,81 @@ describe("organizer pages", () => {
   });
 
   it("disqualify an entry with a reason, recorded in its history", async () => {
-    const [entry] = query<{ id: number }>("SELECT id FROM entries WHERE status = 'submitted' AND country = 'FR' LIMIT 1");
-    const res = await post(`/admin/entries/${entry!.id}`, new URLSearchParams({ form: "status", status: "disqualified", reason: "Plagiarised pitch deck" }), organizer);
+    const [entry] = query<{ id: number }>(
+      "SELECT id FROM entries WHERE status = 'submitted' AND country = 'FR' LIMIT 1",
+    );
+    const res = await post(
+      `/admin/entries/${entry!.id}`,
+      new URLSearchParams({ form: "status", status: "disqualified", reason: "Plagiarised pitch deck" }),
+      organizer,
+    );
     expect(res.status).toBe(302);
-    expect(query("SELECT status, status_reason FROM entries WHERE id = ?", entry!.id)).toEqual([{ status: "disqualified", status_reason: "Plagiarised pitch deck" }]);
+    expect(query("SELECT status, status_reason FROM entries WHERE id = ?", entry!.id)).toEqual([
+      { status: "disqualified", status_reason: "Plagiarised pitch deck" },
+    ]);
     const page = await (await get(`/admin/entries/${entry!.id}`, organizer)).text();
     expect(page).toContain("Disqualified");
     expect(page).toContain("Plagiarised pitch deck");
-    const missing = await post(`/admin/entries/${entry!.id}`, new URLSearchParams({ form: "status", status: "withdrawn", reason: "" }), organizer);
+    const missing = await post(
+      `/admin/entries/${entry!.id}`,
+      new URLSearchParams({ form: "status", status: "withdrawn", reason: "" }),
+      organizer,
+    );
     expect(await missing.text()).toContain("Please fill this in.");
   });
 
   it("move an entry to another group only where its country is eligible, with a new code", async () => {
-    const [entry] = query<{ id: number; code: string }>("SELECT id, code FROM entries WHERE country = 'DE' AND status = 'submitted' LIMIT 1");
-    const refused = await post(`/admin/entries/${entry!.id}`, new URLSearchParams({ form: "move", group: "BJ", track: "QI", reason: "wrong group" }), organizer);
+    const [entry] = query<{ id: number; code: string }>(
+      "SELECT id, code FROM entries WHERE country = 'DE' AND status = 'submitted' LIMIT 1",
+    );
+    const refused = await post(
+      `/admin/entries/${entry!.id}`,
+      new URLSearchParams({ form: "move", group: "BJ", track: "QI", reason: "wrong group" }),
+      organizer,
+    );
     expect(await refused.text()).toContain("This group is for entries from mainland China.");
     expect(query("SELECT code FROM entries WHERE id = ?", entry!.id)).toEqual([{ code: entry!.code }]);
-    const moved = await post(`/admin/entries/${entry!.id}`, new URLSearchParams({ form: "move", group: "EU", track: "SB", reason: "better fit" }), organizer);
+    const moved = await post(
+      `/admin/entries/${entry!.id}`,
+      new URLSearchParams({ form: "move", group: "EU", track: "SB", reason: "better fit" }),
+      organizer,
+    );
     expect(moved.status).toBe(302);
     const [after] = query<{ code: string }>("SELECT code FROM entries WHERE id = ?", entry!.id);
     expect(after!.code).toMatch(/^EU-SB-\d{4}$/);
-    expect(count("SELECT count(*) n FROM audit_log WHERE subject_id = ? AND action = 'entry.moved'", entry!.id)).toBe(1);
+    expect(count("SELECT count(*) n FROM audit_log WHERE subject_id = ? AND action = 'entry.moved'", entry!.id)).toBe(
+      1,
+    );
   });
 });
 
 describe("feedback for entrants", () => {
   it("reaches the entrant only once its round is published", async () => {
-    const [own] = query<{ id: number }>("SELECT e.id FROM entries e JOIN users u ON u.id = e.entrant_user_id WHERE u.email = 'entrant@frontier.demo'");
+    const [own] = query<{ id: number }>(
+      "SELECT e.id FROM entries e JOIN users u ON u.id = e.entrant_user_id WHERE u.email = 'entrant@frontier.demo'",
+    );
     const note = "Strong cryogenic results; bring the cost model to the next round.";
-    const res = await post(`/admin/entries/${own!.id}`, new URLSearchParams({ form: "feedback", round: "domain", feedback: note }), organizer);
+    const res = await post(
+      `/admin/entries/${own!.id}`,
+      new URLSearchParams({ form: "feedback", round: "domain", feedback: note }),
+      organizer,
+    );
     expect(res.status).toBe(302);
-    expect(query("SELECT re.feedback FROM round_entries re JOIN rounds r ON r.id = re.round_id WHERE r.slug = 'domain' AND re.entry_id = ?", own!.id)).toEqual([{ feedback: note }]);
+    expect(
+      query(
+        "SELECT re.feedback FROM round_entries re JOIN rounds r ON r.id = re.round_id WHERE r.slug = 'domain' AND re.entry_id = ?",
+        own!.id,
+      ),
+    ).toEqual([{ feedback: note }]);
     // The domain round is still open: its feedback stays hidden.
     expect(await (await get("/me", entrant)).text()).not.toContain(note);
     // The regional round is published: a new note there shows at once.
     const published = "Well presented; the jury liked the demo video.";
-    await post(`/admin/entries/${own!.id}`, new URLSearchParams({ form: "feedback", round: "regional", feedback: published }), organizer);
+    await post(
+      `/admin/entries/${own!.id}`,
+      new URLSearchParams({ form: "feedback", round: "regional", feedback: published }),
+      organizer,
+    );
     expect(await (await get("/me", entrant)).text()).toContain(published);
   });
 });
@@ -92,9 +142,14 @@ describe("export", () => {
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="entries-\d{4}-\d{2}-\d{2}\.csv"/);
     const text = await res.text();
-    const lines = text.replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     // Every cell quoted: a `;`-separated Excel can never split one into a formula.
-    expect(lines[0]).toBe('"code","group","track","title_zh","title_en","organization","country","status","contact_email","submitted_at"');
+    expect(lines[0]).toBe(
+      '"code","group","track","title_zh","title_en","organization","country","status","contact_email","submitted_at"',
+    );
     expect(lines.length - 1).toBe(count("SELECT count(*) n FROM entries WHERE country = 'NL'"));
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(text).not.toMatch(/,=HYPERLINK/);
@@ -115,14 +170,44 @@ function csv(rows: string[][]): Blob {
   const escape = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return new Blob([rows.map((r) => r.map(escape).join(",")).join("\n")], { type: "text/csv" });
 }
-const HEADER = ["group", "track", "title_zh", "title_en", "organization", "country", "contact_name", "contact_email", "team"];
+const HEADER = [
+  "group",
+  "track",
+  "title_zh",
+  "title_en",
+  "organization",
+  "country",
+  "contact_name",
+  "contact_email",
+  "team",
+];
 
 describe("import", () => {
   const mixed = () =>
     csv([
       HEADER,
-      ["EU", "QI", "", "Photonic qubits for Lyon", "Lyon Photonique SAS", "FR", "Élodie Martin", "elodie@lyon-photonique.example.fr", "Élodie Martin|CEO|elodie@lyon-photonique.example.fr; 李娜|CTO"],
-      ["AS", "BCI", "", "Neural lace for Dubai 🚀", "مختبر دبي للأعصاب", "AE", "نور الهدى", "noor@dubai-neuro.example.ae", "نور الهدى|رئيسة الفريق"],
+      [
+        "EU",
+        "QI",
+        "",
+        "Photonic qubits for Lyon",
+        "Lyon Photonique SAS",
+        "FR",
+        "Élodie Martin",
+        "elodie@lyon-photonique.example.fr",
+        "Élodie Martin|CEO|elodie@lyon-photonique.example.fr; 李娜|CTO",
+      ],
+      [
+        "AS",
+        "BCI",
+        "",
+        "Neural lace for Dubai 🚀",
+        "مختبر دبي للأعصاب",
+        "AE",
+        "نور الهدى",
+        "noor@dubai-neuro.example.ae",
+        "نور الهدى|رئيسة الفريق",
+      ],
       ["BJ", "QI", "量子雷达", "", "北京量子雷达科技有限公司", "DE", "王伟", "wang@qradar.example.cn", ""], // wrong country for the group
       ["EU", "ZZ", "", "Unknown track", "X GmbH", "DE", "A B", "ab@x.example.de", ""], // unknown track
       ["EU", "QI", "", "<script>alert(1)</script>", "Y GmbH", "DE", "C D", "not-an-email", ""], // markup and a bad e-mail
@@ -136,11 +221,15 @@ describe("import", () => {
     body.set("mode", "check");
     const html = await (await post("/admin/entries/import", body, organizer)).text();
     expect(html).toContain("6 rows read: 2 can be imported, 4 have problems.");
-    expect(html).toMatch(/<td[^>]*>4<\/td><td[^>]*>country<\/td><td[^>]*>This group is for entries from mainland China/);
+    expect(html).toMatch(
+      /<td[^>]*>4<\/td><td[^>]*>country<\/td><td[^>]*>This group is for entries from mainland China/,
+    );
     expect(html).toMatch(/<td[^>]*>5<\/td><td[^>]*>track<\/td><td[^>]*>Unknown track code\./);
     expect(html).toMatch(/<td[^>]*>6<\/td><td[^>]*>title_en<\/td><td[^>]*>Please use plain text/);
     expect(html).toMatch(/<td[^>]*>6<\/td><td[^>]*>contact_email<\/td>/);
-    expect(html).toMatch(/<td[^>]*>7<\/td><td[^>]*>title_en<\/td><td[^>]*>The same title and organization appear earlier/);
+    expect(html).toMatch(
+      /<td[^>]*>7<\/td><td[^>]*>title_en<\/td><td[^>]*>The same title and organization appear earlier/,
+    );
     expect(count("SELECT count(*) n FROM entries")).toBe(before);
     const zh = await (await post("/admin/entries/import", body, organizer, "zh-CN")).text();
     expect(zh).toContain("赛道代码无效。");
@@ -160,7 +249,9 @@ describe("import", () => {
       ["Photonic qubits for Lyon", "Lyon Photonique SAS", "FR", "submitted"],
     ]);
     expect(rows[0]!.code).toMatch(/^AS-BCI-\d{4}$/);
-    const team = query<{ name: string }>("SELECT m.name FROM team_members m JOIN entries e ON e.id = m.entry_id WHERE e.contact_email = 'elodie@lyon-photonique.example.fr' ORDER BY m.position");
+    const team = query<{ name: string }>(
+      "SELECT m.name FROM team_members m JOIN entries e ON e.id = m.entry_id WHERE e.contact_email = 'elodie@lyon-photonique.example.fr' ORDER BY m.position",
+    );
     expect(team.map((m) => m.name)).toEqual(["Élodie Martin", "李娜"]);
     // Importing the same file again finds only duplicates.
     const again = await (await post("/admin/entries/import", body, organizer)).text();
@@ -174,7 +265,17 @@ describe("import", () => {
     sheet.addRow(HEADER);
     for (let i = 1; i <= 5000; i++) {
       const bad = i % 100 === 0; // every 100th row names a country outside its group
-      sheet.addRow(["AS", "EAI", "", `Warehouse robot fleet ${i}`, `Robotics Partner ${i} Pte Ltd`, bad ? "FR" : "SG", `Contact ${i}`, `contact${i}@partner.example.sg`, ""]);
+      sheet.addRow([
+        "AS",
+        "EAI",
+        "",
+        `Warehouse robot fleet ${i}`,
+        `Robotics Partner ${i} Pte Ltd`,
+        bad ? "FR" : "SG",
+        `Contact ${i}`,
+        `contact${i}@partner.example.sg`,
+        "",
+      ]);
     }
     const bytes = await workbook.xlsx.writeBuffer();
     const before = count("SELECT count(*) n FROM entries");
@@ -184,7 +285,9 @@ describe("import", () => {
     const html = await (await post("/admin/entries/import", body, organizer)).text();
     expect(html).toContain("5000 rows read: 4950 can be imported, 50 have problems.");
     expect(count("SELECT count(*) n FROM entries")).toBe(before + 4950);
-    expect(count("SELECT count(*) n FROM entries WHERE title_en LIKE 'Warehouse robot fleet %' AND country = 'FR'")).toBe(0);
+    expect(
+      count("SELECT count(*) n FROM entries WHERE title_en LIKE 'Warehouse robot fleet %' AND country = 'FR'"),
+    ).toBe(0);
     expect(count("SELECT count(DISTINCT code) n FROM entries")).toBe(count("SELECT count(*) n FROM entries"));
   });
 
@@ -202,11 +305,26 @@ describe("import", () => {
 describe("account administration", () => {
   it("sets a new password for a user, who can then sign in with it", async () => {
     const [judge] = query<{ id: number }>("SELECT id FROM users WHERE email = 'judge002@frontier.demo'");
-    const res = await post("/admin/users", new URLSearchParams({ form: "password", userId: String(judge!.id), password: "fresh-password-42", reason: "Invitation by phone" }), organizer);
+    const res = await post(
+      "/admin/users",
+      new URLSearchParams({
+        form: "password",
+        userId: String(judge!.id),
+        password: "fresh-password-42",
+        reason: "Invitation by phone",
+      }),
+      organizer,
+    );
     expect(res.status).toBe(302);
     await login("judge002@frontier.demo", "fresh-password-42");
-    expect(count("SELECT count(*) n FROM audit_log WHERE action = 'user.password_reset' AND subject_id = ?", judge!.id)).toBe(1);
-    const short = await post("/admin/users", new URLSearchParams({ form: "password", userId: String(judge!.id), password: "short", reason: "x" }), organizer);
+    expect(
+      count("SELECT count(*) n FROM audit_log WHERE action = 'user.password_reset' AND subject_id = ?", judge!.id),
+    ).toBe(1);
+    const short = await post(
+      "/admin/users",
+      new URLSearchParams({ form: "password", userId: String(judge!.id), password: "short", reason: "x" }),
+      organizer,
+    );
     expect(await short.text()).toContain("The password needs at least 10 characters.");
   });
 
@@ -214,13 +332,25 @@ describe("account administration", () => {
     const session = await login("entrant@frontier.demo", "frontier-entrant");
     expect((await get("/me", session)).status).toBe(200);
     const [user] = query<{ id: number }>("SELECT id FROM users WHERE email = 'entrant@frontier.demo'");
-    const res = await post("/admin/users", new URLSearchParams({ form: "disable", userId: String(user!.id), disabled: "1", reason: "Spam entries" }), organizer);
+    const res = await post(
+      "/admin/users",
+      new URLSearchParams({ form: "disable", userId: String(user!.id), disabled: "1", reason: "Spam entries" }),
+      organizer,
+    );
     expect(res.status).toBe(302);
     expect((await get("/me", session)).status).toBe(302);
-    const again = await post("/login", new URLSearchParams({ email: "entrant@frontier.demo", password: "frontier-entrant" }), "");
+    const again = await post(
+      "/login",
+      new URLSearchParams({ email: "entrant@frontier.demo", password: "frontier-entrant" }),
+      "",
+    );
     expect(await again.text()).toContain("This account has been disabled.");
     const [self] = query<{ id: number }>("SELECT id FROM users WHERE email = 'organizer@frontier.demo'");
-    const selfDisable = await post("/admin/users", new URLSearchParams({ form: "disable", userId: String(self!.id), disabled: "1", reason: "oops" }), organizer);
+    const selfDisable = await post(
+      "/admin/users",
+      new URLSearchParams({ form: "disable", userId: String(self!.id), disabled: "1", reason: "oops" }),
+      organizer,
+    );
     expect(await selfDisable.text()).toContain("You cannot disable your own account.");
   });
 });

@@ -15,23 +15,44 @@ describe("running the automatic assignment for a round", () => {
   it("fills what is missing without touching scored pairs, and never assigns a conflict", async () => {
     const services = createServices(db.db, { sessionSecret: "s".repeat(32) });
     const { id: roundId } = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'domain'");
-    const scoredBefore = all<{ judge_id: number; entry_id: number }>("SELECT judge_id, entry_id FROM scores WHERE round_id = ? ORDER BY judge_id, entry_id", roundId);
+    const scoredBefore = all<{ judge_id: number; entry_id: number }>(
+      "SELECT judge_id, entry_id FROM scores WHERE round_id = ? ORDER BY judge_id, entry_id",
+      roundId,
+    );
     // A judge declares a conflict with an entry they have not scored yet: that pair goes.
     const pair = one<{ judge_id: number; entry_id: number }>(
       `SELECT a.judge_id, a.entry_id FROM assignments a WHERE a.round_id = ?
        AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.round_id = a.round_id AND s.judge_id = a.judge_id AND s.entry_id = a.entry_id) LIMIT 1`,
       roundId,
     );
-    db.sqlite.prepare("INSERT INTO judge_conflicts (judge_id, entry_id, source, status, reason) VALUES (?, ?, 'declared', 'confirmed', 'Former student')").run(pair.judge_id, pair.entry_id);
-    db.sqlite.prepare("DELETE FROM assignments WHERE round_id = ? AND judge_id = ? AND entry_id = ?").run(roundId, pair.judge_id, pair.entry_id);
+    db.sqlite
+      .prepare(
+        "INSERT INTO judge_conflicts (judge_id, entry_id, source, status, reason) VALUES (?, ?, 'declared', 'confirmed', 'Former student')",
+      )
+      .run(pair.judge_id, pair.entry_id);
+    db.sqlite
+      .prepare("DELETE FROM assignments WHERE round_id = ? AND judge_id = ? AND entry_id = ?")
+      .run(roundId, pair.judge_id, pair.entry_id);
 
     const run = await services.assignment.run(null, roundId, { seed: 42 });
     expect(run.added).toBe(1);
     expect(run.unassigned).toEqual([]);
-    const perEntry = all<{ n: number }>("SELECT count(*) n FROM assignments WHERE round_id = ? GROUP BY entry_id", roundId);
+    const perEntry = all<{ n: number }>(
+      "SELECT count(*) n FROM assignments WHERE round_id = ? GROUP BY entry_id",
+      roundId,
+    );
     expect(perEntry.every((r) => r.n === 5)).toBe(true);
-    expect(one<{ n: number }>("SELECT count(*) n FROM assignments WHERE round_id = ? AND judge_id = ? AND entry_id = ?", roundId, pair.judge_id, pair.entry_id).n).toBe(0);
-    expect(all("SELECT judge_id, entry_id FROM scores WHERE round_id = ? ORDER BY judge_id, entry_id", roundId)).toEqual(scoredBefore);
+    expect(
+      one<{ n: number }>(
+        "SELECT count(*) n FROM assignments WHERE round_id = ? AND judge_id = ? AND entry_id = ?",
+        roundId,
+        pair.judge_id,
+        pair.entry_id,
+      ).n,
+    ).toBe(0);
+    expect(
+      all("SELECT judge_id, entry_id FROM scores WHERE round_id = ? ORDER BY judge_id, entry_id", roundId),
+    ).toEqual(scoredBefore);
   });
 
   it("re-assigns every unscored pair afresh on request, keeping the scored ones, with no conflict", async () => {
@@ -39,7 +60,11 @@ describe("running the automatic assignment for a round", () => {
     const { id: roundId } = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'domain'");
     const scored = one<{ n: number }>("SELECT count(*) n FROM scores WHERE round_id = ?", roundId).n;
     const progress: number[] = [];
-    const run = await services.assignment.run(null, roundId, { seed: 7, resetUnscored: true, onProgress: (d) => progress.push(d) });
+    const run = await services.assignment.run(null, roundId, {
+      seed: 7,
+      resetUnscored: true,
+      onProgress: (d) => progress.push(d),
+    });
     const total = one<{ n: number }>("SELECT count(*) n FROM assignments WHERE round_id = ?", roundId).n;
     expect(run.removed).toBe(total - scored);
     expect(run.added).toBe(run.removed);
@@ -51,6 +76,9 @@ describe("running the automatic assignment for a round", () => {
       roundId,
     ).n;
     expect(conflicts).toBe(0);
-    expect(one<{ n: number }>("SELECT count(*) n FROM audit_log WHERE action = 'round.assigned' AND subject_id = ?", roundId).n).toBe(2);
+    expect(
+      one<{ n: number }>("SELECT count(*) n FROM audit_log WHERE action = 'round.assigned' AND subject_id = ?", roundId)
+        .n,
+    ).toBe(2);
   });
 });

@@ -26,7 +26,10 @@ const listing = () => fs.readdirSync(dir).sort();
 const headerJournal = (file: string) => (fs.readFileSync(file)[18] === 2 ? "wal" : "delete");
 
 /** A Frontier database, as this code makes it, with a few rows; closed, so its -wal is gone. */
-async function frontierFile(file: string, options: { journal?: "wal" | "delete"; migrations?: Record<string, Migration> } = {}) {
+async function frontierFile(
+  file: string,
+  options: { journal?: "wal" | "delete"; migrations?: Record<string, Migration> } = {},
+) {
   const handle = openDatabase(file);
   await migrateToLatest(handle.db, options.migrations ?? migrations);
   const user = handle.sqlite.prepare("INSERT INTO users (email, password_hash, display_name) VALUES (?, 'x', ?)");
@@ -40,7 +43,9 @@ function otherAppFile(file: string, options: { applicationId?: number; wal?: boo
   const db = new SQLite(file);
   if (options.wal) db.pragma("journal_mode = WAL");
   if (options.applicationId) db.pragma(`application_id = ${options.applicationId}`);
-  db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL); INSERT INTO notes (body) VALUES ('keep me')");
+  db.exec(
+    "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL); INSERT INTO notes (body) VALUES ('keep me')",
+  );
   if (options.kyselyFirst) {
     // Another Kysely application whose first migration has the same name as ours.
     db.exec("CREATE TABLE kysely_migration (name varchar(255) PRIMARY KEY, timestamp varchar(255) NOT NULL)");
@@ -91,12 +96,18 @@ describe("opening a database file refuses what is not a Frontier database it kno
   it("another application's SQLite file is never migrated or seeded", () => {
     const plain = fileIn("notes.db");
     otherAppFile(plain);
-    expectRefusedUnchanged(plain, /it is not a Frontier database \(no Frontier application id; it holds 1 table\(s\): notes\)/);
+    expectRefusedUnchanged(
+      plain,
+      /it is not a Frontier database \(no Frontier application id; it holds 1 table\(s\): notes\)/,
+    );
 
     const marked = fileIn("marked.db");
     otherAppFile(marked, { applicationId: 0x12345678, wal: true });
     expect(headerJournal(marked)).toBe("wal");
-    expectRefusedUnchanged(marked, /it belongs to another application \(application id 0x12345678, Frontier's is 0x46524e54 "FRNT"\)/);
+    expectRefusedUnchanged(
+      marked,
+      /it belongs to another application \(application id 0x12345678, Frontier's is 0x46524e54 "FRNT"\)/,
+    );
 
     const kysely = fileIn("kysely-app.db");
     otherAppFile(kysely, { kyselyFirst: true, wal: true });
@@ -116,7 +127,10 @@ describe("opening a database file refuses what is not a Frontier database it kno
     writer.close();
     fs.rmSync(source);
     const wal = sha256(file + "-wal");
-    expectRefusedUnchanged(file, /it is not a Frontier database \(no Frontier application id; it holds 1 table\(s\): notes\)/);
+    expectRefusedUnchanged(
+      file,
+      /it is not a Frontier database \(no Frontier application id; it holds 1 table\(s\): notes\)/,
+    );
     expect(listing()).toEqual(["copy.db", "copy.db-wal"]);
     expect(sha256(file + "-wal")).toBe(wal);
   });
@@ -130,7 +144,10 @@ describe("opening a database file refuses what is not a Frontier database it kno
     };
     await frontierFile(file, { journal: "delete", migrations: { ...migrations, "9001_badges": future } });
     expect(headerJournal(file)).toBe("delete");
-    expectRefusedUnchanged(file, /it was written by a newer version of Frontier \(migrations unknown to this one: 9001_badges\)/);
+    expectRefusedUnchanged(
+      file,
+      /it was written by a newer version of Frontier \(migrations unknown to this one: 9001_badges\)/,
+    );
     expect(headerJournal(file)).toBe("delete");
     expect(listing()).toEqual(["frontier.db"]);
   });
@@ -177,7 +194,9 @@ describe("opening a database file refuses what is not a Frontier database it kno
     const writer = openDatabase(live);
     writer.sqlite.pragma("wal_autocheckpoint = 0");
     await migrateToLatest(writer.db);
-    writer.sqlite.prepare("INSERT INTO users (email, password_hash, display_name) VALUES ('last@example.org', 'x', 'Last')").run();
+    writer.sqlite
+      .prepare("INSERT INTO users (email, password_hash, display_name) VALUES ('last@example.org', 'x', 'Last')")
+      .run();
     const crashed = fileIn("crashed.db");
     fs.copyFileSync(live, crashed);
     fs.copyFileSync(live + "-wal", crashed + "-wal"); // no -shm: it is rebuilt from the -wal
@@ -198,7 +217,9 @@ describe("opening a database file refuses what is not a Frontier database it kno
     const handle = openDatabase(":memory:");
     await migrateToLatest(handle.db, { "0001_initial": migrations["0001_initial"]! });
     const created = handle.sqlite
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'")
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'",
+      )
       .pluck()
       .all();
     expect([...FIRST_MIGRATION_TABLES].sort()).toEqual((created as string[]).sort());
@@ -210,7 +231,10 @@ describe("the server refuses to start on such a file, with one line, and leaves 
   async function expectServerRefuses(file: string, reason: RegExp) {
     const before = { hash: sha256(file), listing: listing(), journal: headerJournal(file) };
     // Development seeds the demo into an empty database: the strongest temptation to write.
-    const { code, stderr, stdout } = await startServerExpectingFailure({ DATABASE_PATH: file, NODE_ENV: "development" });
+    const { code, stderr, stdout } = await startServerExpectingFailure({
+      DATABASE_PATH: file,
+      NODE_ENV: "development",
+    });
     expect(code).toBe(1);
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(/^\[frontier\] cannot start: DatabaseOpenError: cannot open the database /);

@@ -10,12 +10,19 @@ import { controlMessage, joinMessage, submitMessage } from "../../app/live/proto
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
-const cookies: Record<"organizer" | "judge" | "entrant" | "anonymous", string> = { organizer: "", judge: "", entrant: "", anonymous: "" };
+const cookies: Record<"organizer" | "judge" | "entrant" | "anonymous", string> = {
+  organizer: "",
+  judge: "",
+  entrant: "",
+  anonymous: "",
+};
 let targets: string[] = [];
 
 /** Row counts of every table: the measure of "nothing stored". */
 function counts(): Record<string, number> {
-  const tables = demo.query<{ name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).map((t) => t.name);
+  const tables = demo
+    .query<{ name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .map((t) => t.name);
   return Object.fromEntries(tables.map((t) => [t, demo.count(`SELECT count(*) AS n FROM "${t}"`)]));
 }
 /** What a refused action may still change: the live state row's timestamp does not count. */
@@ -25,7 +32,9 @@ beforeAll(async () => {
   cookies.organizer = await demo.signIn("organizer@frontier.demo", "frontier-organizer");
   cookies.judge = await demo.signIn("judge@frontier.demo", "frontier-judge");
   cookies.entrant = await demo.signIn("entrant@frontier.demo", "frontier-entrant");
-  const own = demo.query<{ id: number }>(`SELECT e.id FROM entries e JOIN users u ON u.id = e.entrant_user_id WHERE u.email = 'entrant@frontier.demo' LIMIT 1`)[0]!.id;
+  const own = demo.query<{ id: number }>(
+    `SELECT e.id FROM entries e JOIN users u ON u.id = e.entrant_user_id WHERE u.email = 'entrant@frontier.demo' LIMIT 1`,
+  )[0]!.id;
   const assigned = demo.query<{ slug: string; entry_id: number }>(
     `SELECT r.slug, a.entry_id FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo' AND r.status = 'open' LIMIT 1`,
   )[0]!;
@@ -38,7 +47,11 @@ beforeAll(async () => {
     `/admin/judges/${judgeId}`,
     "/admin/judges",
     "/admin/live",
-    ...rounds.flatMap((slug) => [`/admin/rounds/${slug}`, `/admin/rounds/${slug}/assignments`, `/admin/rounds/${slug}/results`]),
+    ...rounds.flatMap((slug) => [
+      `/admin/rounds/${slug}`,
+      `/admin/rounds/${slug}/assignments`,
+      `/admin/rounds/${slug}/results`,
+    ]),
     "/admin/users",
     "/invite/1.9999999999999.abcdefghijklmnop",
     `/judge/${assigned.slug}/${assigned.entry_id}`,
@@ -52,20 +65,59 @@ beforeAll(async () => {
 }, 60_000);
 
 // Real field names (so the junk reaches the schemas), junk names and names that attack parsers.
-const realName = fc.constantFrom("form", "intent", "email", "password", "reason", "status", "title_en", "title_zh", "country", "group", "track", "userId", "entryId", "locale", "redirectTo", "combine", "decimals", "file");
+const realName = fc.constantFrom(
+  "form",
+  "intent",
+  "email",
+  "password",
+  "reason",
+  "status",
+  "title_en",
+  "title_zh",
+  "country",
+  "group",
+  "track",
+  "userId",
+  "entryId",
+  "locale",
+  "redirectTo",
+  "combine",
+  "decimals",
+  "file",
+);
 const junkName = fc.oneof(
   realName,
   fc.string({ minLength: 1, maxLength: 12 }),
   fc.nat({ max: 2_000_000_000 }).map((n) => `team[${n}].name`),
   fc.nat({ max: 2_000_000_000 }).map((n) => `junk[${n}]`),
   fc.integer({ min: 1, max: 12 }).map((d) => Array.from({ length: d }, (_, i) => `n${i}`).join(".")),
-  fc.constantFrom("__proto__", "constructor.prototype.x", "__proto__[polluted]", "criteria[0][0][0][0].x", "a[-1]", "a[]", "%00", "m1e9"),
+  fc.constantFrom(
+    "__proto__",
+    "constructor.prototype.x",
+    "__proto__[polluted]",
+    "criteria[0][0][0][0].x",
+    "a[-1]",
+    "a[]",
+    "%00",
+    "m1e9",
+  ),
 );
 // A form/intent value from the real vocabulary would make a well-formed request: values stay junk.
 const junkValue = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom("", "9.5000", "1e308", "NaN", "-0", "null", "<script>alert(1)</script>", "=HYPERLINK(\"x\")", "\u0000", "\uFFFF"),
+  fc.constantFrom(
+    "",
+    "9.5000",
+    "1e308",
+    "NaN",
+    "-0",
+    "null",
+    "<script>alert(1)</script>",
+    '=HYPERLINK("x")',
+    "\u0000",
+    "\uFFFF",
+  ),
   fc.nat({ max: 20_000 }).map((n) => "x".repeat(n)),
 );
 const encode = (s: string) => encodeURIComponent(s);
@@ -96,9 +148,15 @@ const otherBodies = fc.oneof(
   fc.json().map((json): Body => ({ type: "application/json", body: json })),
   fc.string().map((text): Body => ({ type: "text/plain", body: text })),
   fc.uint8Array({ maxLength: 300 }).map((bytes): Body => ({ type: null, body: new Uint8Array(bytes) })),
-  fc.uint8Array({ maxLength: 300 }).map((bytes): Body => ({ type: "application/x-www-form-urlencoded", body: new Uint8Array(bytes) })),
+  fc
+    .uint8Array({ maxLength: 300 })
+    .map((bytes): Body => ({ type: "application/x-www-form-urlencoded", body: new Uint8Array(bytes) })),
 );
-const anyBody = fc.oneof({ weight: 5, arbitrary: urlencoded }, { weight: 2, arbitrary: multipart }, { weight: 1, arbitrary: otherBodies });
+const anyBody = fc.oneof(
+  { weight: 5, arbitrary: urlencoded },
+  { weight: 2, arbitrary: multipart },
+  { weight: 1, arbitrary: otherBodies },
+);
 const asWho = fc.constantFrom("organizer", "judge", "entrant", "anonymous") as fc.Arbitrary<keyof typeof cookies>;
 
 describe("junk at every form action", () => {
@@ -113,12 +171,20 @@ describe("junk at every form action", () => {
         const res = await fetch(demo.url + path, {
           method: "POST",
           body,
-          headers: { Origin: demo.url, "Accept-Language": "en", ...(type ? { "Content-Type": type } : {}), ...(cookie ? { Cookie: cookie } : {}) },
+          headers: {
+            Origin: demo.url,
+            "Accept-Language": "en",
+            ...(type ? { "Content-Type": type } : {}),
+            ...(cookie ? { Cookie: cookie } : {}),
+          },
           redirect: "manual",
         });
         await res.arrayBuffer();
         seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
-        expect(res.status, `${who} POST ${path} (${type}): ${typeof body === "string" ? body.slice(0, 200) : `${body.length} bytes`}`).toBeLessThan(500);
+        expect(
+          res.status,
+          `${who} POST ${path} (${type}): ${typeof body === "string" ? body.slice(0, 200) : `${body.length} bytes`}`,
+        ).toBeLessThan(500);
       }),
       { numRuns: 1000, seed: 20261201 },
     );
@@ -136,7 +202,12 @@ describe("junk at every socket event", () => {
   const sockets: LiveSocket[] = [];
   afterAll(() => sockets.forEach((s) => s.disconnect()));
   const open = (cookie: string) => {
-    const socket: LiveSocket = connect(demo.url + "/live", { transports: ["websocket"], reconnection: true, reconnectionDelay: 50, extraHeaders: cookie ? { cookie } : {} });
+    const socket: LiveSocket = connect(demo.url + "/live", {
+      transports: ["websocket"],
+      reconnection: true,
+      reconnectionDelay: 50,
+      extraHeaders: cookie ? { cookie } : {},
+    });
     sockets.push(socket);
     return socket;
   };
@@ -144,17 +215,53 @@ describe("junk at every socket event", () => {
   // Shapes near the real messages, kept only when the protocol's own schema refuses them, plus
   // anything at all; and events that do not exist.
   const nearCommand = fc
-    .record({ competition: fc.oneof(fc.constant("zgc2026"), fc.string()), command: fc.record({ type: fc.constantFrom("reorder", "stage", "open", "close", "reveal", "card", "awards", "hide", "autoReveal", "x"), entryId: fc.anything(), order: fc.anything(), card: fc.anything(), counts: fc.anything(), on: fc.anything(), reason: fc.anything() }, { requiredKeys: ["type"] }) })
+    .record({
+      competition: fc.oneof(fc.constant("zgc2026"), fc.string()),
+      command: fc.record(
+        {
+          type: fc.constantFrom(
+            "reorder",
+            "stage",
+            "open",
+            "close",
+            "reveal",
+            "card",
+            "awards",
+            "hide",
+            "autoReveal",
+            "x",
+          ),
+          entryId: fc.anything(),
+          order: fc.anything(),
+          card: fc.anything(),
+          counts: fc.anything(),
+          on: fc.anything(),
+          reason: fc.anything(),
+        },
+        { requiredKeys: ["type"] },
+      ),
+    })
     .filter((m) => !controlMessage.safeParse(m).success);
   const nearSubmit = fc
-    .record({ competition: fc.oneof(fc.constant("zgc2026"), fc.string()), submissionId: fc.anything(), entryId: fc.anything(), marks: fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.string())), comment: fc.anything() })
+    .record({
+      competition: fc.oneof(fc.constant("zgc2026"), fc.string()),
+      submissionId: fc.anything(),
+      entryId: fc.anything(),
+      marks: fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.string())),
+      comment: fc.anything(),
+    })
     .filter((m) => !submitMessage.safeParse(m).success);
-  const nearJoin = fc.record({ competition: fc.anything(), lastSeq: fc.anything() }).filter((m) => !joinMessage.safeParse(m).success);
+  const nearJoin = fc
+    .record({ competition: fc.anything(), lastSeq: fc.anything() })
+    .filter((m) => !joinMessage.safeParse(m).success);
   const message = fc.oneof(
     fc.tuple(fc.constant("control"), fc.oneof(nearCommand, fc.anything())),
     fc.tuple(fc.constant("submit"), fc.oneof(nearSubmit, fc.anything())),
     fc.tuple(fc.constant("join"), fc.oneof(nearJoin, fc.anything())),
-    fc.tuple(fc.constantFrom("unknown", "__proto__", "toString", "hasOwnProperty", "snapshot", "update"), fc.anything()),
+    fc.tuple(
+      fc.constantFrom("unknown", "__proto__", "toString", "hasOwnProperty", "snapshot", "update"),
+      fc.anything(),
+    ),
   );
 
   it("refuses every malformed event from organizer, judge and audience sockets, stays up, and stores nothing", async () => {
@@ -163,23 +270,28 @@ describe("junk at every socket event", () => {
     const byRole = { organizer: open(cookies.organizer), judge: open(cookies.judge), audience: open("") };
     const acks: unknown[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("organizer", "judge", "audience") as fc.Arbitrary<keyof typeof byRole>, message, fc.boolean(), async (role, [event, payload], withAck) => {
-        const socket = byRole[role];
-        // A socket cut off for flooding is not reconnected by the client: open it again.
-        if (!socket.connected) {
-          socket.connect();
-          await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
-        }
-        if (withAck && (event === "control" || event === "submit")) {
-          try {
-            acks.push(await socket.timeout(2000).emitWithAck(event as "control", payload as never));
-          } catch {
-            // A socket rate-limited into silence or cut off for flooding answers nothing: allowed.
+      fc.asyncProperty(
+        fc.constantFrom("organizer", "judge", "audience") as fc.Arbitrary<keyof typeof byRole>,
+        message,
+        fc.boolean(),
+        async (role, [event, payload], withAck) => {
+          const socket = byRole[role];
+          // A socket cut off for flooding is not reconnected by the client: open it again.
+          if (!socket.connected) {
+            socket.connect();
+            await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
           }
-        } else {
-          (socket.emit as (e: string, p: unknown) => void)(event, payload);
-        }
-      }),
+          if (withAck && (event === "control" || event === "submit")) {
+            try {
+              acks.push(await socket.timeout(2000).emitWithAck(event as "control", payload as never));
+            } catch {
+              // A socket rate-limited into silence or cut off for flooding answers nothing: allowed.
+            }
+          } else {
+            (socket.emit as (e: string, p: unknown) => void)(event, payload);
+          }
+        },
+      ),
       { numRuns: 500, seed: 20261201 },
     );
     await new Promise((r) => setTimeout(r, 300));

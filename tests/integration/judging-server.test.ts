@@ -8,7 +8,12 @@ const ROUND = "domain";
 
 /** The page's text as a reader sees it (React escapes quotes). */
 const text = async (res: Response) =>
-  (await res.text()).replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&").replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+  (await res.text())
+    .replaceAll("&#x27;", "'")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">");
 
 let organizer = "";
 let judgeA = "";
@@ -32,15 +37,21 @@ const scoreOf = (judgeId: number, entryId: number) =>
   demo.query<{ id: number; status: string; revision: number; comment: string | null; marks: string | null }>(
     `SELECT s.id, s.status, s.revision, s.comment, (SELECT group_concat(m.mark_milli, ',') FROM (SELECT mark_milli FROM score_marks WHERE score_id = s.id ORDER BY criterion_id) m) AS marks
      FROM scores s WHERE s.round_id = ? AND s.judge_id = ? AND s.entry_id = ?`,
-    roundId, judgeId, entryId,
+    roundId,
+    judgeId,
+    entryId,
   )[0] ?? null;
 
 beforeAll(async () => {
   organizer = await demo.signIn("organizer@frontier.demo", "frontier-organizer");
   judgeA = await demo.signIn("judge@frontier.demo", "frontier-judge");
   roundId = demo.query<{ id: number }>("SELECT id FROM rounds WHERE slug = ?", ROUND)[0]!.id;
-  criteria = demo.query<{ id: number }>("SELECT id FROM criteria WHERE round_id = ? ORDER BY position", roundId).map((c) => c.id);
-  judgeIdA = demo.query<{ id: number }>("SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo'")[0]!.id;
+  criteria = demo
+    .query<{ id: number }>("SELECT id FROM criteria WHERE round_id = ? ORDER BY position", roundId)
+    .map((c) => c.id);
+  judgeIdA = demo.query<{ id: number }>(
+    "SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo'",
+  )[0]!.id;
   const pair = demo.query<{ entry: number; other: number }>(
     `SELECT a.entry_id AS entry, b.judge_id AS other FROM assignments a
      JOIN assignments b ON b.round_id = a.round_id AND b.entry_id = a.entry_id AND b.judge_id <> a.judge_id
@@ -48,40 +59,62 @@ beforeAll(async () => {
      WHERE a.round_id = ? AND a.judge_id = ?
        AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.round_id = a.round_id AND s.entry_id = a.entry_id AND s.judge_id IN (a.judge_id, b.judge_id))
      ORDER BY a.entry_id, b.judge_id LIMIT 1`,
-    roundId, judgeIdA,
+    roundId,
+    judgeIdA,
   )[0]!;
   shared = pair.entry;
   judgeIdB = pair.other;
   onlyB = demo.query<{ entry: number }>(
     `SELECT entry_id AS entry FROM assignments WHERE round_id = ? AND judge_id = ?
      AND entry_id NOT IN (SELECT entry_id FROM assignments WHERE round_id = ? AND judge_id = ?) ORDER BY entry_id LIMIT 1`,
-    roundId, judgeIdB, roundId, judgeIdA,
+    roundId,
+    judgeIdB,
+    roundId,
+    judgeIdA,
   )[0]!.entry;
   unassigned = demo.query<{ entry: number }>(
     `SELECT re.entry_id AS entry FROM round_entries re WHERE re.round_id = ?
      AND re.entry_id NOT IN (SELECT entry_id FROM assignments WHERE round_id = ? AND judge_id IN (?, ?)) ORDER BY re.entry_id LIMIT 1`,
-    roundId, roundId, judgeIdA, judgeIdB,
+    roundId,
+    roundId,
+    judgeIdA,
+    judgeIdB,
   )[0]!.entry;
 
   // Judge B has no password yet: the organizer creates an invitation, B opens it and chooses one.
-  const invitePage = await text(await demo.post(`/admin/judges/${judgeIdB}`, new URLSearchParams({ form: "invite" }), { cookie: organizer }));
+  const invitePage = await text(
+    await demo.post(`/admin/judges/${judgeIdB}`, new URLSearchParams({ form: "invite" }), { cookie: organizer }),
+  );
   const token = /\/invite\/([\w.-]+)/.exec(invitePage)?.[1];
   expect(token).toBeTruthy();
-  const accepted = await demo.post(`/invite/${token}`, new URLSearchParams({ password: "judge-b-password-2026", confirm: "judge-b-password-2026" }));
+  const accepted = await demo.post(
+    `/invite/${token}`,
+    new URLSearchParams({ password: "judge-b-password-2026", confirm: "judge-b-password-2026" }),
+  );
   expect(accepted.status).toBe(302);
   expect(accepted.headers.get("location")).toBe("/judge");
   judgeB = accepted.headers.get("set-cookie")!.split(";")[0]!;
   // The link works once.
-  const again = await demo.post(`/invite/${token}`, new URLSearchParams({ password: "another-password-2026", confirm: "another-password-2026" }));
+  const again = await demo.post(
+    `/invite/${token}`,
+    new URLSearchParams({ password: "another-password-2026", confirm: "another-password-2026" }),
+  );
   expect(again.status).not.toBe(302);
 });
 
 describe("a judge sees and scores only the entries assigned to them", () => {
   it("answers 404 for an entry not assigned to the judge, on the page, its data route and a posted form", async () => {
-    for (const path of [`/judge/${ROUND}/${unassigned}`, `/judge/${ROUND}/${unassigned}.data`, `/judge/${ROUND}/${onlyB}`, `/judge/${ROUND}/${onlyB}.data`]) {
+    for (const path of [
+      `/judge/${ROUND}/${unassigned}`,
+      `/judge/${ROUND}/${unassigned}.data`,
+      `/judge/${ROUND}/${onlyB}`,
+      `/judge/${ROUND}/${onlyB}.data`,
+    ]) {
       expect((await demo.get(path, { cookie: judgeA })).status, path).toBe(404);
     }
-    const posted = await demo.post(`/judge/${ROUND}/${onlyB}`, sheet(["8", "8", "8"], { intent: "submit" }), { cookie: judgeA });
+    const posted = await demo.post(`/judge/${ROUND}/${onlyB}`, sheet(["8", "8", "8"], { intent: "submit" }), {
+      cookie: judgeA,
+    });
     expect(posted.status).toBe(404);
     expect(scoreOf(judgeIdA, onlyB)).toBeNull();
     expect(demo.count("SELECT count(*) n FROM scores WHERE judge_id = ? AND entry_id = ?", judgeIdA, onlyB)).toBe(0);
@@ -89,13 +122,24 @@ describe("a judge sees and scores only the entries assigned to them", () => {
 
   it("never shows a judge another judge's marks or comment, on any page or data route", async () => {
     const secret = "B-private-note-7f3a";
-    const res = await demo.post(`/judge/${ROUND}/${shared}`, sheet(["9.5", "9.5", "9.5"], { intent: "submit", comment: secret }), { cookie: judgeB });
+    const res = await demo.post(
+      `/judge/${ROUND}/${shared}`,
+      sheet(["9.5", "9.5", "9.5"], { intent: "submit", comment: secret }),
+      { cookie: judgeB },
+    );
     expect(res.status).toBe(302);
     expect(scoreOf(judgeIdB, shared)?.status).toBe("submitted");
     const code = demo.query<{ code: string }>("SELECT code FROM entries WHERE id = ?", shared)[0]!.code;
     for (const path of [
-      `/judge/${ROUND}/${shared}`, `/judge/${ROUND}/${shared}.data`, `/judge/${ROUND}`, `/judge/${ROUND}.data`, "/judge", "/judge.data",
-      `/entries/${code}`, `/c/zgc2026/results/${ROUND}`, `/c/zgc2026/results/${ROUND}.data`,
+      `/judge/${ROUND}/${shared}`,
+      `/judge/${ROUND}/${shared}.data`,
+      `/judge/${ROUND}`,
+      `/judge/${ROUND}.data`,
+      "/judge",
+      "/judge.data",
+      `/entries/${code}`,
+      `/c/zgc2026/results/${ROUND}`,
+      `/c/zgc2026/results/${ROUND}.data`,
     ]) {
       const body = await text(await demo.get(path, { cookie: judgeA }));
       expect(body, path).not.toContain(secret);
@@ -104,7 +148,14 @@ describe("a judge sees and scores only the entries assigned to them", () => {
     const own = await text(await demo.get(`/judge/${ROUND}/${shared}.data`, { cookie: judgeA }));
     expect(own).not.toContain("9.5");
     // The organizer's pages that show every judge's marks are closed to judges.
-    for (const path of [`/admin/rounds/${ROUND}/results`, `/admin/rounds/${ROUND}/results.data`, `/admin/rounds/${ROUND}/results/export.csv`, `/admin/rounds/${ROUND}/results/export.xlsx`, `/admin/rounds/${ROUND}/dashboard.data`, `/admin/entries/${shared}.data`]) {
+    for (const path of [
+      `/admin/rounds/${ROUND}/results`,
+      `/admin/rounds/${ROUND}/results.data`,
+      `/admin/rounds/${ROUND}/results/export.csv`,
+      `/admin/rounds/${ROUND}/results/export.xlsx`,
+      `/admin/rounds/${ROUND}/dashboard.data`,
+      `/admin/entries/${shared}.data`,
+    ]) {
       expect((await demo.get(path, { cookie: judgeA })).status, path).toBe(403);
     }
     // Signed out, the same routes send to the sign-in page.
@@ -114,7 +165,9 @@ describe("a judge sees and scores only the entries assigned to them", () => {
 
 describe("bad marks are refused at their field, in the judge's language, and change nothing", () => {
   it("refuses a mark above the maximum, off its step, not a number, or missing", async () => {
-    const res = await demo.post(`/judge/${ROUND}/${shared}`, sheet(["10.5", "7.25", undefined], { intent: "submit" }), { cookie: judgeA });
+    const res = await demo.post(`/judge/${ROUND}/${shared}`, sheet(["10.5", "7.25", undefined], { intent: "submit" }), {
+      cookie: judgeA,
+    });
     expect(res.status).toBe(200);
     const body = await text(res);
     expect(body).toContain("This mark is above the criterion's maximum.");
@@ -123,7 +176,12 @@ describe("bad marks are refused at their field, in the judge's language, and cha
     expect(body).toContain("Please correct the marked fields; nothing was saved.");
     expect(scoreOf(judgeIdA, shared)).toBeNull();
 
-    const zh = await text(await demo.post(`/judge/${ROUND}/${shared}`, sheet(["abc", "8", "8"], { intent: "submit" }), { cookie: judgeA, lang: "zh-CN" }));
+    const zh = await text(
+      await demo.post(`/judge/${ROUND}/${shared}`, sheet(["abc", "8", "8"], { intent: "submit" }), {
+        cookie: judgeA,
+        lang: "zh-CN",
+      }),
+    );
     expect(zh).toContain("请输入数字，如 7 或 7.5。");
     expect(scoreOf(judgeIdA, shared)).toBeNull();
   });
@@ -131,22 +189,38 @@ describe("bad marks are refused at their field, in the judge's language, and cha
 
 describe("a submitted score changes only by a revision with a reason, while the round is open", () => {
   it("keeps a draft, then a submission, and records a revision with who, when, before, after and why", async () => {
-    const draft = await demo.post(`/judge/${ROUND}/${shared}`, sheet(["8", "", ""], { intent: "draft" }), { cookie: judgeA });
+    const draft = await demo.post(`/judge/${ROUND}/${shared}`, sheet(["8", "", ""], { intent: "draft" }), {
+      cookie: judgeA,
+    });
     expect(draft.status).toBe(302);
     expect(scoreOf(judgeIdA, shared)).toMatchObject({ status: "draft", marks: "8000" });
 
-    const submit = await demo.post(`/judge/${ROUND}/${shared}`, sheet(["8", "7.5", "6"], { intent: "submit", comment: "Strong prototype" }), { cookie: judgeA });
+    const submit = await demo.post(
+      `/judge/${ROUND}/${shared}`,
+      sheet(["8", "7.5", "6"], { intent: "submit", comment: "Strong prototype" }),
+      { cookie: judgeA },
+    );
     expect(submit.headers.get("location")).toBe(`/judge/${ROUND}/${shared}?submitted=1`);
     expect(scoreOf(judgeIdA, shared)).toMatchObject({ status: "submitted", revision: 0, marks: "8000,7500,6000" });
 
     // Posting the submit form again (say, a second tab) does not overwrite the submission.
-    const resubmit = await text(await demo.post(`/judge/${ROUND}/${shared}`, sheet(["3", "3", "3"], { intent: "submit" }), { cookie: judgeA }));
+    const resubmit = await text(
+      await demo.post(`/judge/${ROUND}/${shared}`, sheet(["3", "3", "3"], { intent: "submit" }), { cookie: judgeA }),
+    );
     expect(resubmit).toContain("This score was already submitted: change it with a revision and a reason.");
-    const noReason = await text(await demo.post(`/judge/${ROUND}/${shared}`, sheet(["9", "7.5", "6"], { intent: "revise", reason: " " }), { cookie: judgeA }));
+    const noReason = await text(
+      await demo.post(`/judge/${ROUND}/${shared}`, sheet(["9", "7.5", "6"], { intent: "revise", reason: " " }), {
+        cookie: judgeA,
+      }),
+    );
     expect(noReason).toContain("Please give the reason for changing a submitted score.");
     expect(scoreOf(judgeIdA, shared)).toMatchObject({ revision: 0, marks: "8000,7500,6000" });
 
-    const revise = await demo.post(`/judge/${ROUND}/${shared}`, sheet(["9", "7.5", "6"], { intent: "revise", reason: "Re-read the pilot results", comment: "Strong prototype" }), { cookie: judgeA });
+    const revise = await demo.post(
+      `/judge/${ROUND}/${shared}`,
+      sheet(["9", "7.5", "6"], { intent: "revise", reason: "Re-read the pilot results", comment: "Strong prototype" }),
+      { cookie: judgeA },
+    );
     expect(revise.headers.get("location")).toBe(`/judge/${ROUND}/${shared}?revised=1`);
     expect(scoreOf(judgeIdA, shared)).toMatchObject({ status: "submitted", revision: 1, marks: "9000,7500,6000" });
 
@@ -157,7 +231,11 @@ describe("a submitted score changes only by a revision with a reason, while the 
     );
     expect(audit!.actor).toBe("judge@frontier.demo");
     expect(audit!.reason).toBe("Re-read the pilot results");
-    expect(JSON.parse(audit!.before).marks).toEqual({ [criteria[0]!]: "8", [criteria[1]!]: "7.5", [criteria[2]!]: "6" });
+    expect(JSON.parse(audit!.before).marks).toEqual({
+      [criteria[0]!]: "8",
+      [criteria[1]!]: "7.5",
+      [criteria[2]!]: "6",
+    });
     expect(JSON.parse(audit!.after).marks).toEqual({ [criteria[0]!]: "9", [criteria[1]!]: "7.5", [criteria[2]!]: "6" });
     expect(Number.isNaN(Date.parse(audit!.at))).toBe(false);
 
@@ -170,8 +248,16 @@ describe("a submitted score changes only by a revision with a reason, while the 
 
   it("counts each judge once per entry in the results, however often they revised", async () => {
     await demo.get(`/admin/rounds/${ROUND}/results`, { cookie: organizer }); // recomputes the open round
-    const submitted = demo.count("SELECT count(*) n FROM scores WHERE round_id = ? AND entry_id = ? AND status = 'submitted'", roundId, shared);
-    const [row] = demo.query<{ judges_counted: number; kept: string; dropped: string }>("SELECT judges_counted, kept, dropped FROM results WHERE round_id = ? AND entry_id = ?", roundId, shared);
+    const submitted = demo.count(
+      "SELECT count(*) n FROM scores WHERE round_id = ? AND entry_id = ? AND status = 'submitted'",
+      roundId,
+      shared,
+    );
+    const [row] = demo.query<{ judges_counted: number; kept: string; dropped: string }>(
+      "SELECT judges_counted, kept, dropped FROM results WHERE round_id = ? AND entry_id = ?",
+      roundId,
+      shared,
+    );
     expect(submitted).toBeGreaterThanOrEqual(2);
     expect(row!.judges_counted).toBe(submitted);
     expect(JSON.parse(row!.kept).length + JSON.parse(row!.dropped).length).toBe(submitted);
@@ -184,46 +270,85 @@ describe("nothing changes once scoring is closed", () => {
     const other = demo.query<{ entry: number }>(
       `SELECT a.entry_id AS entry FROM assignments a JOIN entries e ON e.id = a.entry_id AND e.status = 'submitted' WHERE a.round_id = ? AND a.judge_id = ?
        AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.round_id = a.round_id AND s.judge_id = a.judge_id AND s.entry_id = a.entry_id) ORDER BY a.entry_id LIMIT 1`,
-      roundId, judgeIdA,
+      roundId,
+      judgeIdA,
     )[0]!.entry;
-    const closed = await demo.post(`/admin/rounds/${ROUND}`, new URLSearchParams({ form: "status", to: "closed" }), { cookie: organizer });
+    const closed = await demo.post(`/admin/rounds/${ROUND}`, new URLSearchParams({ form: "status", to: "closed" }), {
+      cookie: organizer,
+    });
     expect(closed.status).toBe(302);
     expect(demo.query<{ status: string }>("SELECT status FROM rounds WHERE id = ?", roundId)[0]!.status).toBe("closed");
 
-    const stale = await text(await demo.post(`/judge/${ROUND}/${other}`, sheet(["8", "8", "8"], { intent: "submit" }), { cookie: judgeA }));
+    const stale = await text(
+      await demo.post(`/judge/${ROUND}/${other}`, sheet(["8", "8", "8"], { intent: "submit" }), { cookie: judgeA }),
+    );
     expect(stale).toContain("Scoring for this round is not open: nothing was saved.");
     expect(scoreOf(judgeIdA, other)).toBeNull();
-    const late = await text(await demo.post(`/judge/${ROUND}/${shared}`, sheet(["1", "1", "1"], { intent: "revise", reason: "Too late" }), { cookie: judgeA }));
+    const late = await text(
+      await demo.post(`/judge/${ROUND}/${shared}`, sheet(["1", "1", "1"], { intent: "revise", reason: "Too late" }), {
+        cookie: judgeA,
+      }),
+    );
     expect(late).toContain("Scoring for this round is not open: nothing was saved.");
     expect(scoreOf(judgeIdA, shared)).toMatchObject({ revision: 1, marks: "9000,7500,6000" });
-    expect(await text(await demo.get(`/judge/${ROUND}/${shared}`, { cookie: judgeA }))).toContain("Scoring for this round is closed: nothing can change any more.");
+    expect(await text(await demo.get(`/judge/${ROUND}/${shared}`, { cookie: judgeA }))).toContain(
+      "Scoring for this round is closed: nothing can change any more.",
+    );
 
-    const reopen = await text(await demo.post(`/admin/rounds/${ROUND}`, new URLSearchParams({ form: "status", to: "open" }), { cookie: organizer }));
+    const reopen = await text(
+      await demo.post(`/admin/rounds/${ROUND}`, new URLSearchParams({ form: "status", to: "open" }), {
+        cookie: organizer,
+      }),
+    );
     expect(reopen).toContain("Please say why the round is reopened.");
     expect(demo.query<{ status: string }>("SELECT status FROM rounds WHERE id = ?", roundId)[0]!.status).toBe("closed");
   });
 
   it("refuses to change the rubric once scores exist", async () => {
-    const before = demo.query("SELECT id, weight_bp, max_milli, step_milli FROM criteria WHERE round_id = ? ORDER BY position", roundId);
+    const before = demo.query(
+      "SELECT id, weight_bp, max_milli, step_milli FROM criteria WHERE round_id = ? ORDER BY position",
+      roundId,
+    );
     const body = new URLSearchParams({ form: "rubric" });
-    body.set("criteria[0].nameZh", "技术"); body.set("criteria[0].nameEn", "Technology"); body.set("criteria[0].weight", "100"); body.set("criteria[0].max", "100"); body.set("criteria[0].step", "1");
+    body.set("criteria[0].nameZh", "技术");
+    body.set("criteria[0].nameEn", "Technology");
+    body.set("criteria[0].weight", "100");
+    body.set("criteria[0].max", "100");
+    body.set("criteria[0].step", "1");
     const res = await text(await demo.post(`/admin/rounds/${ROUND}`, body, { cookie: organizer }));
     expect(res).toContain("Scores exist for this round: the rubric can no longer change.");
-    expect(demo.query("SELECT id, weight_bp, max_milli, step_milli FROM criteria WHERE round_id = ? ORDER BY position", roundId)).toEqual(before);
+    expect(
+      demo.query(
+        "SELECT id, weight_bp, max_milli, step_milli FROM criteria WHERE round_id = ? ORDER BY position",
+        roundId,
+      ),
+    ).toEqual(before);
   });
 });
 
 describe("publishing a round's results", () => {
   it("marks the top N per unit, publishes, and tells the entrant their outcome", async () => {
-    const apply = await demo.post(`/admin/rounds/${ROUND}/results`, new URLSearchParams({ form: "apply" }), { cookie: organizer });
+    const apply = await demo.post(`/admin/rounds/${ROUND}/results`, new URLSearchParams({ form: "apply" }), {
+      cookie: organizer,
+    });
     expect(apply.status).toBe(302);
-    const noConfirm = await text(await demo.post(`/admin/rounds/${ROUND}/results`, new URLSearchParams({ form: "publish" }), { cookie: organizer }));
+    const noConfirm = await text(
+      await demo.post(`/admin/rounds/${ROUND}/results`, new URLSearchParams({ form: "publish" }), {
+        cookie: organizer,
+      }),
+    );
     expect(noConfirm).toContain("I have checked the ranking and the advancement.");
     expect(demo.query<{ status: string }>("SELECT status FROM rounds WHERE id = ?", roundId)[0]!.status).toBe("closed");
 
-    const publish = await demo.post(`/admin/rounds/${ROUND}/results`, new URLSearchParams({ form: "publish", confirm: "on" }), { cookie: organizer });
+    const publish = await demo.post(
+      `/admin/rounds/${ROUND}/results`,
+      new URLSearchParams({ form: "publish", confirm: "on" }),
+      { cookie: organizer },
+    );
     expect(publish.status).toBe(302);
-    expect(demo.query<{ status: string }>("SELECT status FROM rounds WHERE id = ?", roundId)[0]!.status).toBe("published");
+    expect(demo.query<{ status: string }>("SELECT status FROM rounds WHERE id = ?", roundId)[0]!.status).toBe(
+      "published",
+    );
     // Every unit advances its top 10 (more only on a tie at the cut-off).
     const perUnit = demo.query<{ unit: string; n: number; cut: number }>(
       `SELECT x.unit, count(*) n, max(x.rank) cut FROM results x JOIN round_entries re ON re.round_id = x.round_id AND re.entry_id = x.entry_id
@@ -250,7 +375,10 @@ describe("publishing a round's results", () => {
     const csv = await demo.get(`/admin/rounds/${ROUND}/results/export.csv`, { cookie: organizer });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
-    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
     const submitted = demo.count("SELECT count(*) n FROM scores WHERE round_id = ? AND status = 'submitted'", roundId);
     expect(lines.length - 1).toBeGreaterThanOrEqual(submitted);
     const xlsx = await demo.get(`/admin/rounds/${ROUND}/results/export.xlsx`, { cookie: organizer });
@@ -262,7 +390,8 @@ describe("publishing a round's results", () => {
 
 describe("importing judges through the organizer's page", () => {
   it("checks an uploaded CSV row by row, then imports the good rows", async () => {
-    const csv = "email,name,title,affiliation,country,tracks,conflict_organizations\n" +
+    const csv =
+      "email,name,title,affiliation,country,tracks,conflict_organizations\n" +
       "mira.chen@optics.example.org,Mira Chen,Professor,Institute of Optics,CN,PC;QI,\n" +
       "broken-address,No Mail,,Somewhere,DE,,\n";
     const upload = (mode: string) => {
@@ -278,8 +407,14 @@ describe("importing judges through the organizer's page", () => {
     expect(demo.count("SELECT count(*) n FROM users WHERE email = 'mira.chen@optics.example.org'")).toBe(0);
     const imported = await text(await upload("import"));
     expect(imported).toContain("Imported 1 judge.");
-    expect(demo.count("SELECT count(*) n FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'mira.chen@optics.example.org'")).toBe(1);
+    expect(
+      demo.count(
+        "SELECT count(*) n FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'mira.chen@optics.example.org'",
+      ),
+    ).toBe(1);
     // A judge cannot reach the organizer's import.
-    expect((await demo.post("/admin/judges", new URLSearchParams({ form: "suggest" }), { cookie: judgeA })).status).toBe(403);
+    expect(
+      (await demo.post("/admin/judges", new URLSearchParams({ form: "suggest" }), { cookie: judgeA })).status,
+    ).toBe(403);
   });
 });

@@ -32,13 +32,21 @@ describe("docs/examples/follow-live.mjs", () => {
     expect(lines[0]).toEqual({ snapshot: 0, onStage: null, ranking: [] });
 
     const organizer = await demo.signIn("organizer@frontier.demo", "frontier-organizer");
-    expect((await demo.post("/admin/live", new URLSearchParams({ intent: "start" }), { cookie: organizer })).status).toBe(302);
+    expect(
+      (await demo.post("/admin/live", new URLSearchParams({ intent: "start" }), { cookie: organizer })).status,
+    ).toBe(302);
     await until(2);
     expect(lines[1]).toEqual({ snapshot: 0, onStage: null, ranking: [] });
 
-    const socket: LiveSocket = connect(demo.url + "/live", { transports: ["websocket"], reconnection: false, extraHeaders: { cookie: organizer } });
+    const socket: LiveSocket = connect(demo.url + "/live", {
+      transports: ["websocket"],
+      reconnection: false,
+      extraHeaders: { cookie: organizer },
+    });
     await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
-    const entryId = demo.query<{ entry_id: number }>(`SELECT entry_id FROM round_entries WHERE round_id = (SELECT round_id FROM live_state) ORDER BY stage_order LIMIT 1`)[0]!.entry_id;
+    const entryId = demo.query<{ entry_id: number }>(
+      `SELECT entry_id FROM round_entries WHERE round_id = (SELECT round_id FROM live_state) ORDER BY stage_order LIMIT 1`,
+    )[0]!.entry_id;
     await socket.timeout(5000).emitWithAck("control", { competition: "zgc2026", command: { type: "stage", entryId } });
     await socket.timeout(5000).emitWithAck("control", { competition: "zgc2026", command: { type: "open" } });
     socket.disconnect();

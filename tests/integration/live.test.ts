@@ -8,7 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMilli } from "../../app/domain/score-sheet";
 import type { Command } from "../../app/domain/live-final";
 import { followCompetition, type LiveSocket } from "../../app/live/follower";
-import { ackSchema, controlViewSchema, errorEvent, judgeViewSchema, snapshotEvent, updateEvent, type Ack, type ControlView, type ErrorEvent, type JudgeView, type UpdateEvent } from "../../app/live/protocol";
+import {
+  ackSchema,
+  controlViewSchema,
+  errorEvent,
+  judgeViewSchema,
+  snapshotEvent,
+  updateEvent,
+  type Ack,
+  type ControlView,
+  type ErrorEvent,
+  type JudgeView,
+  type UpdateEvent,
+} from "../../app/live/protocol";
 import { copyDemoDatabaseFile } from "../support/db";
 import { startServer, type RunningServer } from "../support/server-process";
 
@@ -99,16 +111,31 @@ async function follower(cookie?: string, options: { reconnection?: boolean } = {
   return { socket, follow, received, errors, snapshots: () => snapshots };
 }
 
-const command = async (socket: LiveSocket, command: Command) => ackSchema.parse(await socket.timeout(5000).emitWithAck("control", { competition: SLUG, command }));
+const command = async (socket: LiveSocket, command: Command) =>
+  ackSchema.parse(await socket.timeout(5000).emitWithAck("control", { competition: SLUG, command }));
 
 function marksFor(seed: number) {
-  return Object.fromEntries(criteria.map((c, i) => [String(c.id), formatMilli(Math.floor(((c.max_milli * ((seed * 7 + i * 3) % 10)) / 10) / c.step_milli) * c.step_milli)]));
+  return Object.fromEntries(
+    criteria.map((c, i) => [
+      String(c.id),
+      formatMilli(Math.floor((c.max_milli * ((seed * 7 + i * 3) % 10)) / 10 / c.step_milli) * c.step_milli),
+    ]),
+  );
 }
 
 let keyCounter = 0;
-async function submitAs(judgeId: number, entryId: number, seed = judgeId, key = `k${String(++keyCounter).padStart(8, "0")}`) {
+async function submitAs(
+  judgeId: number,
+  entryId: number,
+  seed = judgeId,
+  key = `k${String(++keyCounter).padStart(8, "0")}`,
+) {
   const socket = await connected(judges.get(judgeId)!);
-  const ack = ackSchema.parse(await socket.timeout(5000).emitWithAck("submit", { competition: SLUG, submissionId: key, entryId, marks: marksFor(seed) }));
+  const ack = ackSchema.parse(
+    await socket
+      .timeout(5000)
+      .emitWithAck("submit", { competition: SLUG, submissionId: key, entryId, marks: marksFor(seed) }),
+  );
   socket.disconnect();
   return ack;
 }
@@ -124,7 +151,8 @@ const serverState = async () => {
 async function playPitch(org: LiveSocket, entryId: number) {
   expect(await command(org, { type: "stage", entryId })).toEqual({ ok: true });
   expect(await command(org, { type: "open" })).toEqual({ ok: true });
-  for (const judgeId of judges.keys()) expect(await submitAs(judgeId, entryId, judgeId + entryId)).toMatchObject({ ok: true, duplicate: false });
+  for (const judgeId of judges.keys())
+    expect(await submitAs(judgeId, entryId, judgeId + entryId)).toMatchObject({ ok: true, duplicate: false });
   expect(await command(org, { type: "reveal" })).toEqual({ ok: true });
 }
 
@@ -134,17 +162,31 @@ beforeAll(async () => {
   // the test can sign each one in.
   const db = new Database(file);
   const finalRound = db.prepare(`SELECT id FROM rounds WHERE slug = 'final'`).get() as { id: number };
-  const panel = db.prepare(`SELECT DISTINCT a.judge_id AS judgeId, u.email FROM assignments a JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE a.round_id = ? ORDER BY a.judge_id`).all(finalRound.id) as { judgeId: number; email: string }[];
-  db.prepare(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'judge@frontier.demo') WHERE id IN (SELECT j.user_id FROM judges j JOIN assignments a ON a.judge_id = j.id WHERE a.round_id = ?)`).run(finalRound.id);
-  criteria = db.prepare(`SELECT id, max_milli, step_milli FROM criteria WHERE round_id = ? ORDER BY position`).all(finalRound.id) as typeof criteria;
+  const panel = db
+    .prepare(
+      `SELECT DISTINCT a.judge_id AS judgeId, u.email FROM assignments a JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE a.round_id = ? ORDER BY a.judge_id`,
+    )
+    .all(finalRound.id) as { judgeId: number; email: string }[];
+  db.prepare(
+    `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'judge@frontier.demo') WHERE id IN (SELECT j.user_id FROM judges j JOIN assignments a ON a.judge_id = j.id WHERE a.round_id = ?)`,
+  ).run(finalRound.id);
+  criteria = db
+    .prepare(`SELECT id, max_milli, step_milli FROM criteria WHERE round_id = ? ORDER BY position`)
+    .all(finalRound.id) as typeof criteria;
   db.close();
   port = await freePort();
   server = await boot();
   organizer = await signIn("organizer@frontier.demo", "frontier-organizer");
   for (const p of panel) judges.set(p.judgeId, await signIn(p.email, "frontier-judge"));
-  const started = await fetch(server.url + "/admin/live", { method: "POST", body: new URLSearchParams({ intent: "start" }), headers: { Origin: server.url, Cookie: organizer }, redirect: "manual" });
+  const started = await fetch(server.url + "/admin/live", {
+    method: "POST",
+    body: new URLSearchParams({ intent: "start" }),
+    headers: { Origin: server.url, Cookie: organizer },
+    redirect: "manual",
+  });
   expect(started.status).toBe(302);
-  order = (JSON.parse(query<{ control: string }>(`SELECT control FROM live_state`)[0]!.control) as { order: number[] }).order;
+  order = (JSON.parse(query<{ control: string }>(`SELECT control FROM live_state`)[0]!.control) as { order: number[] })
+    .order;
 }, 120_000);
 
 afterAll(async () => {
@@ -162,7 +204,11 @@ describe("the live channel", () => {
     expect(state.entries).toHaveLength(22);
     expect(state.round.panel).toBe(9);
     expect(state.ranking).toEqual([]);
-    expect(state.entries[0]).toMatchObject({ code: expect.any(String), organization: expect.any(String), country: expect.stringMatching(/^[A-Z]{2}$/) });
+    expect(state.entries[0]).toMatchObject({
+      code: expect.any(String),
+      organization: expect.any(String),
+      country: expect.stringMatching(/^[A-Z]{2}$/),
+    });
   });
 
   it("refuses every command and submission from an audience socket, with a reason, and changes nothing", async () => {
@@ -172,7 +218,14 @@ describe("the live channel", () => {
     audience.on("error", (e) => errors.push(e));
     await new Promise<void>((resolve) => audience.on("connect", () => resolve()));
     expect(await command(audience, { type: "card", card: null })).toMatchObject({ ok: false, code: "forbidden" });
-    const ack = (await audience.timeout(5000).emitWithAck("submit", { competition: SLUG, submissionId: "abcdefgh1", entryId: order[0]!, marks: marksFor(1) })) as Ack;
+    const ack = (await audience
+      .timeout(5000)
+      .emitWithAck("submit", {
+        competition: SLUG,
+        submissionId: "abcdefgh1",
+        entryId: order[0]!,
+        marks: marksFor(1),
+      })) as Ack;
     expect(ack).toMatchObject({ ok: false, code: "forbidden" });
     await until(() => errors.length === 2, "two error events");
     expect(errors.map((e) => e.code)).toEqual(["forbidden", "forbidden"]);
@@ -180,13 +233,19 @@ describe("the live channel", () => {
   });
 
   it("shows the audience page without sign-in, and the control room and stage view only to their users", async () => {
-    const get = (path: string, cookie?: string) => fetch(server.url + path, { headers: { "Accept-Language": "en", ...(cookie ? { Cookie: cookie } : {}) }, redirect: "manual" });
+    const get = (path: string, cookie?: string) =>
+      fetch(server.url + path, {
+        headers: { "Accept-Language": "en", ...(cookie ? { Cookie: cookie } : {}) },
+        redirect: "manual",
+      });
     const audiencePage = await get("/live/zgc2026");
     expect(audiencePage.status).toBe(200);
     const html = await audiencePage.text();
     expect(html).toContain("Global final");
     // Nothing of the panel is public before a reveal: no judge's name appears on the page.
-    const names = query<{ name: string }>(`SELECT DISTINCT j.name FROM judges j JOIN assignments a ON a.judge_id = j.id WHERE a.round_id = (SELECT round_id FROM live_state)`);
+    const names = query<{ name: string }>(
+      `SELECT DISTINCT j.name FROM judges j JOIN assignments a ON a.judge_id = j.id WHERE a.round_id = (SELECT round_id FROM live_state)`,
+    );
     for (const { name } of names) expect(html).not.toContain(name);
     expect((await get("/admin/live")).status).toBe(302);
     expect((await get("/admin/live", judges.values().next().value!)).status).toBe(403);
@@ -196,18 +255,39 @@ describe("the live channel", () => {
   });
 
   it("shows the final's panel on its assignment page, ticked, and refuses to change it once the final is live", async () => {
-    const page = await fetch(server.url + "/admin/rounds/final/assignments", { headers: { Cookie: organizer, "Accept-Language": "en" } });
+    const page = await fetch(server.url + "/admin/rounds/final/assignments", {
+      headers: { Cookie: organizer, "Accept-Language": "en" },
+    });
     const html = await page.text();
     expect(html).toContain('data-testid="live-panel-form"');
     const boxes = html.match(/<input[^>]*name="judge"[^>]*>/g) ?? [];
     expect(boxes.length).toBeGreaterThan(100);
     expect(boxes.filter((b) => /\bchecked\b/.test(b))).toHaveLength(9);
     const post = async (body: URLSearchParams) =>
-      (await fetch(server.url + "/admin/rounds/final/assignments", { method: "POST", body, headers: { Cookie: organizer, Origin: server.url, "Accept-Language": "en" } })).text();
+      (
+        await fetch(server.url + "/admin/rounds/final/assignments", {
+          method: "POST",
+          body,
+          headers: { Cookie: organizer, Origin: server.url, "Accept-Language": "en" },
+        })
+      ).text();
     expect(await post(new URLSearchParams({ form: "livePanel" }))).toContain("Choose at least one judge.");
-    expect(await post(new URLSearchParams([["form", "livePanel"], ["judge", String([...judges.keys()][0])]]))).toContain("The live final has started: its panel can no longer change.");
-    expect(query<{ n: number }>(`SELECT count(DISTINCT judge_id) AS n FROM assignments WHERE round_id = (SELECT round_id FROM live_state)`)[0]!.n).toBe(9);
-    const regional = await (await fetch(server.url + "/admin/rounds/regional/assignments", { headers: { Cookie: organizer } })).text();
+    expect(
+      await post(
+        new URLSearchParams([
+          ["form", "livePanel"],
+          ["judge", String([...judges.keys()][0])],
+        ]),
+      ),
+    ).toContain("The live final has started: its panel can no longer change.");
+    expect(
+      query<{ n: number }>(
+        `SELECT count(DISTINCT judge_id) AS n FROM assignments WHERE round_id = (SELECT round_id FROM live_state)`,
+      )[0]!.n,
+    ).toBe(9);
+    const regional = await (
+      await fetch(server.url + "/admin/rounds/regional/assignments", { headers: { Cookie: organizer } })
+    ).text();
     expect(regional).not.toContain('data-testid="live-panel-form"');
   });
 
@@ -232,7 +312,11 @@ describe("the live channel", () => {
       { competition: "<script>", command: { type: "open" } },
       "not even an object",
     ];
-    for (const message of bad) expect(await org.timeout(5000).emitWithAck("control", message as never)).toMatchObject({ ok: false, code: "invalid_payload" });
+    for (const message of bad)
+      expect(await org.timeout(5000).emitWithAck("control", message as never)).toMatchObject({
+        ok: false,
+        code: "invalid_payload",
+      });
     org.emit("join", { competition: 42 } as never);
     await until(() => errors.length === bad.length + 1, "an error event per bad message");
     expect(errors.every((e) => e.code === "invalid_payload")).toBe(true);
@@ -244,7 +328,13 @@ describe("the live channel", () => {
     const org = await connected(organizer);
     const start = liveSeq();
     const acks = Array.from({ length: 200 }, (_, i) =>
-      command(org, { type: "card", card: i === 199 ? null : { kind: "notice", title: { zh: `通知 ${i}`, en: `Notice ${i}` }, body: { zh: "", en: "" } } }),
+      command(org, {
+        type: "card",
+        card:
+          i === 199
+            ? null
+            : { kind: "notice", title: { zh: `通知 ${i}`, en: `Notice ${i}` }, body: { zh: "", en: "" } },
+      }),
     );
     expect((await Promise.all(acks)).every((a) => a.ok)).toBe(true);
     for (const a of audience) {
@@ -269,7 +359,9 @@ describe("the live channel", () => {
     away.socket.connect();
     await until(() => away.follow.state!.seq === now && dropped.follow.state!.seq === now, "both clients to catch up");
     expect(away.received.map((u) => u.seq)).toEqual(Array.from({ length: now - left }, (_, i) => left + 1 + i));
-    expect(dropped.received.filter((u) => u.seq > left).map((u) => u.seq)).toEqual(Array.from({ length: now - left }, (_, i) => left + 1 + i));
+    expect(dropped.received.filter((u) => u.seq > left).map((u) => u.seq)).toEqual(
+      Array.from({ length: now - left }, (_, i) => left + 1 + i),
+    );
     expect(dropped.socket.recovered).toBe(true);
     const truth = await serverState();
     expect(away.follow.state).toEqual(truth);
@@ -288,10 +380,18 @@ describe("the live channel", () => {
     const [first] = judges.keys();
     expect(await submitAs(first!, entryId, 5, "phone-key-0001")).toEqual({ ok: true, duplicate: false });
     expect(await submitAs(first!, entryId, 5, "phone-key-0001")).toEqual({ ok: true, duplicate: true });
-    expect(query<{ n: number }>(`SELECT count(*) AS n FROM scores WHERE entry_id = ? AND status = 'submitted' AND round_id = (SELECT round_id FROM live_state)`, entryId)[0]!.n).toBe(1);
+    expect(
+      query<{ n: number }>(
+        `SELECT count(*) AS n FROM scores WHERE entry_id = ? AND status = 'submitted' AND round_id = (SELECT round_id FROM live_state)`,
+        entryId,
+      )[0]!.n,
+    ).toBe(1);
     expect((await serverState()).stage).toMatchObject({ entryId, phase: "scoring", submitted: 1, of: 9 });
     // A second, different submission by the same judge for the same entry is refused.
-    expect(await submitAs(first!, entryId, 6, "phone-key-0002")).toMatchObject({ ok: false, code: "already_submitted" });
+    expect(await submitAs(first!, entryId, 6, "phone-key-0002")).toMatchObject({
+      ok: false,
+      code: "already_submitted",
+    });
   });
 
   it("refuses a submission for an entry not on stage, a reveal before scoring closed, and closing short without a reason", async () => {
@@ -304,13 +404,33 @@ describe("the live channel", () => {
     expect(await submitAs(second!, order[3]!)).toMatchObject({ ok: true });
     const third = [...judges.keys()][2]!;
     const thirdSocket = await connected(judges.get(third)!);
-    const tooHigh = ackSchema.parse(await thirdSocket.timeout(5000).emitWithAck("submit", { competition: SLUG, submissionId: "too-high-01", entryId: order[3]!, marks: { ...marksFor(1), [String(criteria[0]!.id)]: "999" } }));
-    expect(tooHigh).toMatchObject({ ok: false, code: "invalid_marks", field: String(criteria[0]!.id), message: "score.markAboveMax" });
+    const tooHigh = ackSchema.parse(
+      await thirdSocket
+        .timeout(5000)
+        .emitWithAck("submit", {
+          competition: SLUG,
+          submissionId: "too-high-01",
+          entryId: order[3]!,
+          marks: { ...marksFor(1), [String(criteria[0]!.id)]: "999" },
+        }),
+    );
+    expect(tooHigh).toMatchObject({
+      ok: false,
+      code: "invalid_marks",
+      field: String(criteria[0]!.id),
+      message: "score.markAboveMax",
+    });
     expect(await submitAs(third, order[3]!)).toMatchObject({ ok: true });
     // Three of nine marks: the rule (drop 1 + 1) allows closing, but only with a reason.
     expect(await command(org, { type: "close" })).toMatchObject({ ok: false, code: "reason_required" });
-    expect(await command(org, { type: "close", reason: "Judge 4–9 lost their phones' connection" })).toEqual({ ok: true });
-    expect(query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'live.scoring_closed' AND reason LIKE 'Judge 4%'`)[0]!.n).toBe(1);
+    expect(await command(org, { type: "close", reason: "Judge 4–9 lost their phones' connection" })).toEqual({
+      ok: true,
+    });
+    expect(
+      query<{ n: number }>(
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'live.scoring_closed' AND reason LIKE 'Judge 4%'`,
+      )[0]!.n,
+    ).toBe(1);
     expect(await command(org, { type: "reveal" })).toEqual({ ok: true });
     expect(liveSeq()).toBeGreaterThan(before);
   });
@@ -327,7 +447,12 @@ describe("the live channel", () => {
     expect(errors.some((e) => e.code === "rate_limited")).toBe(true);
     const org = await connected(organizer);
     const seq = watcher.follow.state!.seq;
-    expect(await command(org, { type: "card", card: { kind: "break", title: { zh: "休息", en: "Break" }, body: { zh: "15 分钟", en: "15 minutes" } } })).toEqual({ ok: true });
+    expect(
+      await command(org, {
+        type: "card",
+        card: { kind: "break", title: { zh: "休息", en: "Break" }, body: { zh: "15 分钟", en: "15 minutes" } },
+      }),
+    ).toEqual({ ok: true });
     await until(() => watcher.follow.state!.seq === seq + 1, "the card");
     expect((await fetch(server.url + "/healthz")).status).toBe(200);
   });
@@ -336,7 +461,17 @@ describe("the live channel", () => {
     const before = liveSeq();
     const big = await connected(organizer);
     const gone = new Promise<string>((resolve) => big.on("disconnect", (reason) => resolve(reason)));
-    big.emit("control", { competition: SLUG, command: { type: "card", card: { kind: "notice", title: { zh: "x", en: "x" }, body: { zh: "x".repeat(100_000), en: "" } } } } as never, () => undefined);
+    big.emit(
+      "control",
+      {
+        competition: SLUG,
+        command: {
+          type: "card",
+          card: { kind: "notice", title: { zh: "x", en: "x" }, body: { zh: "x".repeat(100_000), en: "" } },
+        },
+      } as never,
+      () => undefined,
+    );
     expect(await gone).toMatch(/transport (close|error)/);
     expect(liveSeq()).toBe(before);
     expect((await fetch(server.url + "/healthz")).status).toBe(200);
@@ -351,23 +486,35 @@ describe("the live channel", () => {
     for (const judgeId of some) expect(await submitAs(judgeId, entryId)).toMatchObject({ ok: true });
     const watcher = await follower(undefined, { reconnection: true });
     const before = watcher.follow.state!;
-    const scores = query(`SELECT judge_id, entry_id, status FROM scores WHERE round_id = (SELECT round_id FROM live_state) ORDER BY id`);
+    const scores = query(
+      `SELECT judge_id, entry_id, status FROM scores WHERE round_id = (SELECT round_id FROM live_state) ORDER BY id`,
+    );
 
     await server.stop("SIGKILL");
     server = await boot();
 
     await until(() => watcher.socket.connected, "the watcher to reconnect", 15_000);
-    expect(query(`SELECT judge_id, entry_id, status FROM scores WHERE round_id = (SELECT round_id FROM live_state) ORDER BY id`)).toEqual(scores);
+    expect(
+      query(
+        `SELECT judge_id, entry_id, status FROM scores WHERE round_id = (SELECT round_id FROM live_state) ORDER BY id`,
+      ),
+    ).toEqual(scores);
     organizer = await signIn("organizer@frontier.demo", "frontier-organizer");
     const org2 = client(organizer);
     const view = await new Promise<ControlView>((resolve) => {
       org2.on("control", (v) => resolve(controlViewSchema.parse(v)));
       org2.emit("join", { competition: SLUG });
     });
-    expect(view.panel.filter((p) => p.submitted).map((p) => p.judgeId).sort()).toEqual([...some].sort());
+    expect(
+      view.panel
+        .filter((p) => p.submitted)
+        .map((p) => p.judgeId)
+        .sort(),
+    ).toEqual([...some].sort());
     expect(view.control).toMatchObject({ current: entryId, phase: "scoring" });
     // Scoring goes on where it stopped: the remaining judges submit, it closes by itself.
-    for (const judgeId of [...judges.keys()].slice(4)) expect(await submitAs(judgeId, entryId)).toMatchObject({ ok: true });
+    for (const judgeId of [...judges.keys()].slice(4))
+      expect(await submitAs(judgeId, entryId)).toMatchObject({ ok: true });
     const truth = await serverState();
     expect(truth.stage).toMatchObject({ entryId, phase: "closed", submitted: 9, of: 9 });
     await until(() => watcher.follow.state!.seq === truth.seq, "the watcher to resync");
@@ -386,11 +533,12 @@ describe("the live channel", () => {
     expect(view.entries).toHaveLength(22);
     expect(view.submitted).toEqual(expect.arrayContaining(order.slice(0, 4)));
     // The round's list on the web sends the judge to the stage view instead of the sheet.
-    const page = await fetch(server.url + "/judge/final", { headers: { Cookie: judges.get(judgeId!)!, "Accept-Language": "en" } });
+    const page = await fetch(server.url + "/judge/final", {
+      headers: { Cookie: judges.get(judgeId!)!, "Accept-Language": "en" },
+    });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('data-testid="scored-on-stage"');
     expect(html).toContain('href="/judge/live"');
   });
 });
-

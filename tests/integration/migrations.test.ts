@@ -31,9 +31,25 @@ describe("migrations on a fresh file", () => {
     expect(await migrateToLatest(handle.db)).toEqual(Object.keys(migrations).sort());
     expect(tables(handle)).toEqual(
       expect.arrayContaining([
-        "competitions", "groups", "tracks", "rounds", "criteria", "users", "user_roles", "entries", "team_members",
-        "judges", "judge_expertise", "judge_conflicts", "round_entries", "assignments", "scores", "score_marks",
-        "results", "audit_log", "live_events",
+        "competitions",
+        "groups",
+        "tracks",
+        "rounds",
+        "criteria",
+        "users",
+        "user_roles",
+        "entries",
+        "team_members",
+        "judges",
+        "judge_expertise",
+        "judge_conflicts",
+        "round_entries",
+        "assignments",
+        "scores",
+        "score_marks",
+        "results",
+        "audit_log",
+        "live_events",
       ]),
     );
     expect(handle.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -44,7 +60,11 @@ describe("migrations on a fresh file", () => {
   });
 
   it("marks the file as Frontier's only together with its first migration", async () => {
-    const broken: Migration = { async up() { throw new Error("disk full"); } };
+    const broken: Migration = {
+      async up() {
+        throw new Error("disk full");
+      },
+    };
     await expect(migrateToLatest(handle.db, { ...migrations, "0001_initial": broken })).rejects.toThrow(MigrationError);
     expect(handle.sqlite.pragma("application_id", { simple: true })).toBe(0);
     expect(await migrateToLatest(handle.db)).toEqual(Object.keys(migrations).sort());
@@ -83,7 +103,16 @@ describe("migrations on a fresh file", () => {
 
 describe("constraints that keep invalid states out of the database", () => {
   let handle: ReturnType<typeof createTestDatabase>;
-  let ids: { competition: number; domestic: number; europe: number; track: number; round: number; criterion: number; judge: number; entry: number };
+  let ids: {
+    competition: number;
+    domestic: number;
+    europe: number;
+    track: number;
+    round: number;
+    criterion: number;
+    judge: number;
+    entry: number;
+  };
   beforeEach(() => {
     handle = createTestDatabase();
     const s = handle.sqlite;
@@ -91,31 +120,54 @@ describe("constraints that keep invalid states out of the database", () => {
     const competition = run(
       "INSERT INTO competitions (slug, name_zh, name_en, edition, registration_opens_at, registration_closes_at) VALUES ('t2026','测试','Test',2026,'2026-01-01','2026-12-31')",
     );
-    const domestic = run("INSERT INTO groups (competition_id, code, name_zh, name_en, region, eligible_countries, sort_order) VALUES (?, 'BJ', '北京', 'Beijing', 'domestic', '[\"CN\"]', 1)", competition);
-    const europe = run("INSERT INTO groups (competition_id, code, name_zh, name_en, region, eligible_countries, sort_order) VALUES (?, 'EU', '欧洲', 'Europe', 'overseas', '[\"DE\",\"FR\"]', 2)", competition);
-    const track = run("INSERT INTO tracks (competition_id, code, name_zh, name_en, sort_order) VALUES (?, 'QI', '量子信息', 'Quantum information', 1)", competition);
+    const domestic = run(
+      "INSERT INTO groups (competition_id, code, name_zh, name_en, region, eligible_countries, sort_order) VALUES (?, 'BJ', '北京', 'Beijing', 'domestic', '[\"CN\"]', 1)",
+      competition,
+    );
+    const europe = run(
+      "INSERT INTO groups (competition_id, code, name_zh, name_en, region, eligible_countries, sort_order) VALUES (?, 'EU', '欧洲', 'Europe', 'overseas', '[\"DE\",\"FR\"]', 2)",
+      competition,
+    );
+    const track = run(
+      "INSERT INTO tracks (competition_id, code, name_zh, name_en, sort_order) VALUES (?, 'QI', '量子信息', 'Quantum information', 1)",
+      competition,
+    );
     const round = run(
       "INSERT INTO rounds (competition_id, position, slug, name_zh, name_en, scope, judges_per_entry, advance_count) VALUES (?, 1, 'regional', '初赛', 'Regional', 'group', 5, 10)",
       competition,
     );
-    const criterion = run("INSERT INTO criteria (round_id, position, name_zh, name_en, weight_bp, max_milli, step_milli) VALUES (?, 1, '创新', 'Innovation', 10000, 10000, 500)", round);
+    const criterion = run(
+      "INSERT INTO criteria (round_id, position, name_zh, name_en, weight_bp, max_milli, step_milli) VALUES (?, 1, '创新', 'Innovation', 10000, 10000, 500)",
+      round,
+    );
     const user = run("INSERT INTO users (email, password_hash, display_name) VALUES ('j@example.org', 'x', 'Judge')");
-    const judge = run("INSERT INTO judges (competition_id, user_id, name, affiliation, country) VALUES (?, ?, 'Judge', 'Lab', 'CN')", competition, user);
+    const judge = run(
+      "INSERT INTO judges (competition_id, user_id, name, affiliation, country) VALUES (?, ?, 'Judge', 'Lab', 'CN')",
+      competition,
+      user,
+    );
     const entry = run(
       "INSERT INTO entries (competition_id, group_id, track_id, code, title_en, organization, country, contact_name, contact_email) VALUES (?, ?, ?, 'EU-QI-0001', 'Qubits', 'Lab', 'DE', 'A', 'a@b.de')",
-      competition, europe, track,
+      competition,
+      europe,
+      track,
     );
     ids = { competition, domestic, europe, track, round, criterion, judge, entry };
   });
   afterEach(() => handle.remove());
 
-  const exec = (q: string, ...p: unknown[]) => () => handle.sqlite.prepare(q).run(...p);
+  const exec =
+    (q: string, ...p: unknown[]) =>
+    () =>
+      handle.sqlite.prepare(q).run(...p);
 
   it("refuses an entry whose country is not eligible for its group", () => {
     expect(
       exec(
         "INSERT INTO entries (competition_id, group_id, track_id, code, title_en, organization, country, contact_name, contact_email) VALUES (?, ?, ?, 'BJ-QI-0001', 'X', 'Lab', 'DE', 'A', 'a@b.de')",
-        ids.competition, ids.domestic, ids.track,
+        ids.competition,
+        ids.domestic,
+        ids.track,
       ),
     ).toThrow(/not eligible/);
     expect(exec("UPDATE entries SET group_id = ? WHERE id = ?", ids.domestic, ids.entry)).toThrow(/not eligible/);
@@ -125,39 +177,68 @@ describe("constraints that keep invalid states out of the database", () => {
     expect(
       exec(
         "INSERT INTO entries (competition_id, group_id, track_id, code, title_en, organization, country, contact_name, contact_email) VALUES (?, ?, ?, 'EU-QI-0001', 'Y', 'Lab', 'FR', 'A', 'a@b.fr')",
-        ids.competition, ids.europe, ids.track,
+        ids.competition,
+        ids.europe,
+        ids.track,
       ),
     ).toThrow(/UNIQUE/);
   });
 
   it("refuses a score for an entry the judge was not assigned", () => {
-    expect(exec("INSERT INTO scores (round_id, judge_id, entry_id) VALUES (?, ?, ?)", ids.round, ids.judge, ids.entry)).toThrow(/FOREIGN KEY/);
+    expect(
+      exec("INSERT INTO scores (round_id, judge_id, entry_id) VALUES (?, ?, ?)", ids.round, ids.judge, ids.entry),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it("refuses a mark above the maximum or off the step, and a second score by the same judge", () => {
     handle.sqlite.prepare("INSERT INTO round_entries (round_id, entry_id) VALUES (?, ?)").run(ids.round, ids.entry);
-    handle.sqlite.prepare("INSERT INTO assignments (round_id, judge_id, entry_id) VALUES (?, ?, ?)").run(ids.round, ids.judge, ids.entry);
-    const score = Number(handle.sqlite.prepare("INSERT INTO scores (round_id, judge_id, entry_id) VALUES (?, ?, ?)").run(ids.round, ids.judge, ids.entry).lastInsertRowid);
-    expect(exec("INSERT INTO score_marks (score_id, criterion_id, mark_milli) VALUES (?, ?, 10500)", score, ids.criterion)).toThrow(/range or step/);
-    expect(exec("INSERT INTO score_marks (score_id, criterion_id, mark_milli) VALUES (?, ?, 7300)", score, ids.criterion)).toThrow(/range or step/);
-    expect(exec("INSERT INTO score_marks (score_id, criterion_id, mark_milli) VALUES (?, ?, 7500)", score, ids.criterion)).not.toThrow();
+    handle.sqlite
+      .prepare("INSERT INTO assignments (round_id, judge_id, entry_id) VALUES (?, ?, ?)")
+      .run(ids.round, ids.judge, ids.entry);
+    const score = Number(
+      handle.sqlite
+        .prepare("INSERT INTO scores (round_id, judge_id, entry_id) VALUES (?, ?, ?)")
+        .run(ids.round, ids.judge, ids.entry).lastInsertRowid,
+    );
+    expect(
+      exec("INSERT INTO score_marks (score_id, criterion_id, mark_milli) VALUES (?, ?, 10500)", score, ids.criterion),
+    ).toThrow(/range or step/);
+    expect(
+      exec("INSERT INTO score_marks (score_id, criterion_id, mark_milli) VALUES (?, ?, 7300)", score, ids.criterion),
+    ).toThrow(/range or step/);
+    expect(
+      exec("INSERT INTO score_marks (score_id, criterion_id, mark_milli) VALUES (?, ?, 7500)", score, ids.criterion),
+    ).not.toThrow();
     expect(exec("UPDATE score_marks SET mark_milli = 20000 WHERE score_id = ?", score)).toThrow(/range or step/);
-    expect(exec("INSERT INTO scores (round_id, judge_id, entry_id) VALUES (?, ?, ?)", ids.round, ids.judge, ids.entry)).toThrow(/UNIQUE/);
+    expect(
+      exec("INSERT INTO scores (round_id, judge_id, entry_id) VALUES (?, ?, ?)", ids.round, ids.judge, ids.entry),
+    ).toThrow(/UNIQUE/);
   });
 
   it("refuses out-of-range enums and a removed entry without a reason", () => {
     expect(exec("UPDATE rounds SET scope = 'planet' WHERE id = ?", ids.round)).toThrow(/CHECK/);
     expect(exec("UPDATE rounds SET status = 'published' WHERE id = ?", ids.round)).toThrow(/CHECK/); // needs published_at
     expect(exec("UPDATE entries SET status = 'withdrawn' WHERE id = ?", ids.entry)).toThrow(/CHECK/);
-    expect(exec("UPDATE entries SET status = 'withdrawn', status_reason = 'team asked' WHERE id = ?", ids.entry)).not.toThrow();
+    expect(
+      exec("UPDATE entries SET status = 'withdrawn', status_reason = 'team asked' WHERE id = ?", ids.entry),
+    ).not.toThrow();
   });
 
   it("keeps the audit log and the live event log append-only", () => {
-    handle.sqlite.prepare("INSERT INTO audit_log (action, subject_type, subject_id) VALUES ('test', 'entry', ?)").run(ids.entry);
+    handle.sqlite
+      .prepare("INSERT INTO audit_log (action, subject_type, subject_id) VALUES ('test', 'entry', ?)")
+      .run(ids.entry);
     expect(exec("UPDATE audit_log SET action = 'forged'")).toThrow(/append-only/);
     expect(exec("DELETE FROM audit_log")).toThrow(/append-only/);
-    handle.sqlite.prepare("INSERT INTO live_events (competition_id, seq, type, payload) VALUES (?, 1, 'update', '{}')").run(ids.competition);
-    expect(exec("INSERT INTO live_events (competition_id, seq, type, payload) VALUES (?, 1, 'update', '{}')", ids.competition)).toThrow(/UNIQUE/);
+    handle.sqlite
+      .prepare("INSERT INTO live_events (competition_id, seq, type, payload) VALUES (?, 1, 'update', '{}')")
+      .run(ids.competition);
+    expect(
+      exec(
+        "INSERT INTO live_events (competition_id, seq, type, payload) VALUES (?, 1, 'update', '{}')",
+        ids.competition,
+      ),
+    ).toThrow(/UNIQUE/);
     expect(exec("DELETE FROM live_events")).toThrow(/append-only/);
   });
 });

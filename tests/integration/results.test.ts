@@ -8,7 +8,11 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 let db: TestDatabase;
 const one = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).get(...params) as T;
 const snapshot = (roundId: number) =>
-  db.sqlite.prepare("SELECT entry_id, unit, rank, result, kept, dropped, decided_by FROM results WHERE round_id = ? ORDER BY entry_id").all(roundId);
+  db.sqlite
+    .prepare(
+      "SELECT entry_id, unit, rank, result, kept, dropped, decided_by FROM results WHERE round_id = ? ORDER BY entry_id",
+    )
+    .all(roundId);
 
 beforeAll(() => {
   db = createTestDatabase("demo");
@@ -26,13 +30,19 @@ describe("results of a round", () => {
       roundId,
     );
     db.sqlite
-      .prepare("UPDATE score_marks SET mark_milli = 10000 WHERE score_id IN (SELECT id FROM scores WHERE round_id = ? AND entry_id = ?)")
+      .prepare(
+        "UPDATE score_marks SET mark_milli = 10000 WHERE score_id IN (SELECT id FROM scores WHERE round_id = ? AND entry_id = ?)",
+      )
       .run(roundId, target.entry_id);
     const otherUnitsBefore = snapshot(roundId).filter((r) => (r as { unit: string }).unit !== target.unit);
 
     await results.recomputeUnit(roundId, target.unit);
     const afterUnit = snapshot(roundId);
-    const moved = one<{ rank: number; result: string }>("SELECT rank, result FROM results WHERE round_id = ? AND entry_id = ?", roundId, target.entry_id);
+    const moved = one<{ rank: number; result: string }>(
+      "SELECT rank, result FROM results WHERE round_id = ? AND entry_id = ?",
+      roundId,
+      target.entry_id,
+    );
     expect(moved).toEqual({ rank: 1, result: "10.00" });
     expect(afterUnit.filter((r) => (r as { unit: string }).unit !== target.unit)).toEqual(otherUnitsBefore);
 
@@ -48,16 +58,28 @@ describe("results of a round", () => {
     const all = [...inputs.units.values()].flat();
     const roundWide = new Map(normalizeMarks(all).map((e) => [e.id, e]));
     const stored = new Map(
-      (db.sqlite.prepare("SELECT entry_id, result, raw_result FROM results WHERE round_id = ? AND rank IS NOT NULL").all(roundId) as { entry_id: number; result: string; raw_result: string }[]).map(
-        (r) => [String(r.entry_id), r],
-      ),
+      (
+        db.sqlite
+          .prepare("SELECT entry_id, result, raw_result FROM results WHERE round_id = ? AND rank IS NOT NULL")
+          .all(roundId) as { entry_id: number; result: string; raw_result: string }[]
+      ).map((r) => [String(r.entry_id), r]),
     );
     expect(stored.size).toBeGreaterThan(100);
     let differsFromRaw = 0;
     for (const [id, row] of stored) {
       const marks = roundWide.get(id)!.marks;
-      expect(row.result).toBe(aggregate(marks.map((m) => m.mark), rule).result);
-      expect(row.raw_result).toBe(aggregate(marks.map((m) => m.raw!), rule).result);
+      expect(row.result).toBe(
+        aggregate(
+          marks.map((m) => m.mark),
+          rule,
+        ).result,
+      );
+      expect(row.raw_result).toBe(
+        aggregate(
+          marks.map((m) => m.raw!),
+          rule,
+        ).result,
+      );
       if (row.result !== row.raw_result) differsFromRaw++;
     }
     expect(differsFromRaw).toBeGreaterThan(0);
@@ -66,10 +88,18 @@ describe("results of a round", () => {
   it("leaves a withdrawn entry out of the ranking", async () => {
     const results = createResultsService(db.db);
     const { id: roundId } = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'regional'");
-    const entry = one<{ entry_id: number }>("SELECT entry_id FROM results WHERE round_id = ? AND rank = 3 LIMIT 1", roundId);
-    db.sqlite.prepare("UPDATE entries SET status = 'withdrawn', status_reason = 'team request' WHERE id = ?").run(entry.entry_id);
+    const entry = one<{ entry_id: number }>(
+      "SELECT entry_id FROM results WHERE round_id = ? AND rank = 3 LIMIT 1",
+      roundId,
+    );
+    db.sqlite
+      .prepare("UPDATE entries SET status = 'withdrawn', status_reason = 'team request' WHERE id = ?")
+      .run(entry.entry_id);
     await results.recompute(roundId);
-    expect(one<{ n: number }>("SELECT count(*) n FROM results WHERE round_id = ? AND entry_id = ?", roundId, entry.entry_id).n).toBe(0);
+    expect(
+      one<{ n: number }>("SELECT count(*) n FROM results WHERE round_id = ? AND entry_id = ?", roundId, entry.entry_id)
+        .n,
+    ).toBe(0);
   });
 
   it("shows the public nothing of a round that is not published", async () => {
@@ -96,7 +126,11 @@ describe("results of a round", () => {
     expect(first.rows).toHaveLength(50);
     expect(last.filters.page).toBe(first.pageCount);
     expect(first.total).toBe(first.rows.length * (first.pageCount - 1) + last.rows.length);
-    const ignored = await services.results.publicResults(competition.id, "regional", { group: "EU", country: "ZZ", page: 1 });
+    const ignored = await services.results.publicResults(competition.id, "regional", {
+      group: "EU",
+      country: "ZZ",
+      page: 1,
+    });
     expect(ignored?.published && ignored.filters.country).toBeUndefined();
   });
 });

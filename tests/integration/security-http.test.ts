@@ -37,7 +37,12 @@ describe("forms that no page of this site sends", () => {
   it("refuses an entry form with a team member at index 100000 and stores nothing", async () => {
     const cookie = await demo.signIn(ENTRANT.email, ENTRANT.password);
     const entries = demo.count(`SELECT count(*) AS n FROM entries`);
-    const res = await raw("/me/entries/new", "intent=save&title_en=x&team[100000].name=z", "application/x-www-form-urlencoded", cookie);
+    const res = await raw(
+      "/me/entries/new",
+      "intent=save&title_en=x&team[100000].name=z",
+      "application/x-www-form-urlencoded",
+      cookie,
+    );
     expect(res.status).toBe(400);
     expect(demo.count(`SELECT count(*) AS n FROM entries`)).toBe(entries);
     expect(await healthy()).toBe(true);
@@ -62,7 +67,12 @@ describe("forms that no page of this site sends", () => {
     const res = await raw("/signup", body, "application/x-www-form-urlencoded");
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("not valid UTF-8");
-    const multipart = new Uint8Array([...Buffer.from('--b\r\nContent-Disposition: form-data; name="displayName"\r\n\r\n'), 0xc3, 0x28, ...Buffer.from("\r\n--b--\r\n")]);
+    const multipart = new Uint8Array([
+      ...Buffer.from('--b\r\nContent-Disposition: form-data; name="displayName"\r\n\r\n'),
+      0xc3,
+      0x28,
+      ...Buffer.from("\r\n--b--\r\n"),
+    ]);
     expect((await raw("/signup", multipart, "multipart/form-data; boundary=b")).status).toBe(400);
     expect(users()).toBe(before);
   });
@@ -71,7 +81,8 @@ describe("forms that no page of this site sends", () => {
     expect((await raw("/login", "--x\r\nnot a part", "multipart/form-data; boundary=b")).status).toBe(400);
     expect((await raw("/login", '{"email":"x"}', "application/json")).status).toBe(415);
     expect((await raw("/login", "email=x", "text/plain")).status).toBe(415);
-    for (const method of ["PUT", "DELETE", "PATCH"]) expect((await raw("/login", "", "text/plain", "", method)).status).toBe(405);
+    for (const method of ["PUT", "DELETE", "PATCH"])
+      expect((await raw("/login", "", "text/plain", "", method)).status).toBe(405);
     expect((await fetch(demo.url + "/", { method: "OPTIONS" })).status).toBe(204);
     // fetch will not send TRACE: a plain request does, as a scanner would.
     const trace = await new Promise<number>((resolve, reject) => {
@@ -100,10 +111,24 @@ describe("sessions", () => {
     const organizer = await demo.signIn(ORGANIZER.email, ORGANIZER.password);
     const stolen = await demo.signIn(ENTRANT.email, ENTRANT.password);
     const userId = demo.query<{ id: number }>(`SELECT id FROM users WHERE email = ?`, ENTRANT.email)[0]!.id;
-    const reset = await demo.post("/admin/users", new URLSearchParams({ form: "password", userId: String(userId), password: ENTRANT.password, reason: "account compromised" }), { cookie: organizer });
+    const reset = await demo.post(
+      "/admin/users",
+      new URLSearchParams({
+        form: "password",
+        userId: String(userId),
+        password: ENTRANT.password,
+        reason: "account compromised",
+      }),
+      { cookie: organizer },
+    );
     expect(reset.status).toBe(302);
     expect((await demo.get("/me", { cookie: stolen })).status).toBe(302);
-    expect(demo.count(`SELECT count(*) AS n FROM sessions WHERE user_id = ? AND revoked_reason = 'password_changed'`, userId)).toBeGreaterThan(0);
+    expect(
+      demo.count(
+        `SELECT count(*) AS n FROM sessions WHERE user_id = ? AND revoked_reason = 'password_changed'`,
+        userId,
+      ),
+    ).toBeGreaterThan(0);
     expect((await demo.get("/me", { cookie: await demo.signIn(ENTRANT.email, ENTRANT.password) })).status).toBe(200);
   });
 
@@ -117,7 +142,8 @@ describe("sessions", () => {
 
   it("marks every page for a signed-in user private and never stored, and leaves public pages cacheable", async () => {
     const cookie = await demo.signIn(ENTRANT.email, ENTRANT.password);
-    for (const path of ["/me", "/", "/c/zgc2026"]) expect((await demo.get(path, { cookie })).headers.get("cache-control"), path).toBe("private, no-store");
+    for (const path of ["/me", "/", "/c/zgc2026"])
+      expect((await demo.get(path, { cookie })).headers.get("cache-control"), path).toBe("private, no-store");
     expect((await demo.get("/")).headers.get("cache-control") ?? "").not.toContain("private");
     const signIn = await demo.post("/login", new URLSearchParams(ENTRANT));
     expect(signIn.headers.get("cache-control")).toBe("private, no-store");
@@ -136,8 +162,13 @@ describe("sign-in", () => {
   }
 
   it("takes as long for an unknown address and an invited judge without a password as for a wrong password", async () => {
-    const invited = demo.query<{ email: string }>(`SELECT email FROM users WHERE password_hash LIKE '!%' LIMIT 1`)[0]!.email;
-    const [real, unknown, judge] = [await median("entrant@frontier.demo"), await median("nobody-here@example.org"), await median(invited)];
+    const invited = demo.query<{ email: string }>(`SELECT email FROM users WHERE password_hash LIKE '!%' LIMIT 1`)[0]!
+      .email;
+    const [real, unknown, judge] = [
+      await median("entrant@frontier.demo"),
+      await median("nobody-here@example.org"),
+      await median(invited),
+    ];
     // Each path verifies one scrypt hash; an invited judge used to answer in a few ms.
     for (const other of [unknown, judge]) {
       expect(other / real).toBeGreaterThan(0.5);
@@ -148,21 +179,37 @@ describe("sign-in", () => {
   it("does not let an X-Forwarded-For header pose as a new address when no proxy is trusted", async () => {
     const email = "judge@frontier.demo";
     for (let i = 0; i < 5; i++) {
-      await demo.post("/login", new URLSearchParams({ email, password: `guess-${i}` }), { headers: { "X-Forwarded-For": `203.0.113.${i}` } });
+      await demo.post("/login", new URLSearchParams({ email, password: `guess-${i}` }), {
+        headers: { "X-Forwarded-For": `203.0.113.${i}` },
+      });
     }
-    const res = await demo.post("/login", new URLSearchParams({ email, password: "frontier-judge" }), { headers: { "X-Forwarded-For": "203.0.113.99" } });
+    const res = await demo.post("/login", new URLSearchParams({ email, password: "frontier-judge" }), {
+      headers: { "X-Forwarded-For": "203.0.113.99" },
+    });
     expect(await res.text()).toMatch(/Too many attempts/);
   });
 });
 
 describe("redirects", () => {
   it("keeps the language switch and sign-in on this site, whatever redirectTo says, and never answers 500", async () => {
-    const cases = ["/\\evil.example/", "//evil.example/", "/\t/evil.example", "https://evil.example/", "/%0d%0aSet-Cookie:x=1", "/r\u00e9sultats?x=\u4e2d", "/\u0000x", "/a\r\nX-Injected: 1"];
+    const cases = [
+      "/\\evil.example/",
+      "//evil.example/",
+      "/\t/evil.example",
+      "https://evil.example/",
+      "/%0d%0aSet-Cookie:x=1",
+      "/r\u00e9sultats?x=\u4e2d",
+      "/\u0000x",
+      "/a\r\nX-Injected: 1",
+    ];
     for (const redirectTo of cases) {
       const res = await demo.post("/locale", new URLSearchParams({ locale: "en", redirectTo }));
       expect(res.status, redirectTo).toBe(302);
       const location = res.headers.get("location")!;
-      expect(location.startsWith("/") && !location.startsWith("//") && !location.startsWith("/\\"), `${redirectTo} → ${location}`).toBe(true);
+      expect(
+        location.startsWith("/") && !location.startsWith("//") && !location.startsWith("/\\"),
+        `${redirectTo} → ${location}`,
+      ).toBe(true);
       expect(new URL(location, demo.url).origin).toBe(demo.url);
     }
     const login = await demo.post("/login", new URLSearchParams({ ...ORGANIZER, redirectTo: "/\\evil.example/" }));
@@ -175,8 +222,12 @@ describe("redirects", () => {
 describe("invitations", () => {
   it("signs in exactly one of two tabs that accept the same invitation at the same moment", async () => {
     const organizer = await demo.signIn(ORGANIZER.email, ORGANIZER.password);
-    const judgeId = demo.query<{ id: number }>(`SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.password_hash LIKE '!%' ORDER BY j.id DESC LIMIT 1`)[0]!.id;
-    const page = await (await demo.post(`/admin/judges/${judgeId}`, new URLSearchParams({ form: "invite" }), { cookie: organizer })).text();
+    const judgeId = demo.query<{ id: number }>(
+      `SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.password_hash LIKE '!%' ORDER BY j.id DESC LIMIT 1`,
+    )[0]!.id;
+    const page = await (
+      await demo.post(`/admin/judges/${judgeId}`, new URLSearchParams({ form: "invite" }), { cookie: organizer })
+    ).text();
     const link = /(http:\/\/[^"<\s]+\/invite\/[\w.-]+)/.exec(page)?.[1];
     expect(link?.startsWith(demo.url + "/invite/")).toBe(true);
     const path = new URL(link!).pathname;
@@ -184,6 +235,11 @@ describe("invitations", () => {
     const answers = await Promise.all([accept("first-tab-password-1"), accept("second-tab-password-2")]);
     const signedIn = answers.filter((a) => a.status === 302 && a.headers.get("set-cookie")?.includes("__session="));
     expect(signedIn).toHaveLength(1);
-    expect(demo.count(`SELECT count(*) AS n FROM audit_log WHERE action = 'user.invite_accepted' AND subject_id = (SELECT user_id FROM judges WHERE id = ?)`, judgeId)).toBe(1);
+    expect(
+      demo.count(
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'user.invite_accepted' AND subject_id = (SELECT user_id FROM judges WHERE id = ?)`,
+        judgeId,
+      ),
+    ).toBe(1);
   });
 });

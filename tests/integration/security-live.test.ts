@@ -9,10 +9,19 @@ import { JUDGE, liveHarnessForThisFile, ORGANIZER, SECOND_ORGANIZER, SLUG, until
 const MAX_PER_ADDRESS = 40;
 const live = liveHarnessForThisFile({ LIVE_MAX_CONNECTIONS_PER_ADDRESS: String(MAX_PER_ADDRESS) });
 
-const card = (title: string) => ({ type: "card", card: { kind: "notice", title: { zh: title, en: title }, body: { zh: "", en: "" } } });
-const publicCard = () => (JSON.parse(live.query<{ public: string }>(`SELECT public FROM live_state`)[0]!.public) as { card: { title: { en: string } } | null }).card;
+const card = (title: string) => ({
+  type: "card",
+  card: { kind: "notice", title: { zh: title, en: title }, body: { zh: "", en: "" } },
+});
+const publicCard = () =>
+  (
+    JSON.parse(live.query<{ public: string }>(`SELECT public FROM live_state`)[0]!.public) as {
+      card: { title: { en: string } } | null;
+    }
+  ).card;
 const seq = () => live.query<{ seq: number }>(`SELECT seq FROM live_state`)[0]!.seq;
-const closed = (socket: LiveSocket) => new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+const closed = (socket: LiveSocket) =>
+  new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
 
 async function watch(socket: LiveSocket) {
   const seen = { updates: [] as number[], snapshots: 0, errors: [] as ErrorEvent[], control: 0 };
@@ -31,14 +40,22 @@ describe("who may act on the live channel", () => {
     expect(await live.command(socket, card("before"))).toEqual({ ok: true });
     const userId = live.query<{ id: number }>(`SELECT id FROM users WHERE email = ?`, ORGANIZER.email)[0]!.id;
     const gone = closed(socket);
-    const res = await live.post("/admin/users", new URLSearchParams({ form: "disable", userId: String(userId), disabled: "1", reason: "laptop stolen" }), { cookie: colleague });
+    const res = await live.post(
+      "/admin/users",
+      new URLSearchParams({ form: "disable", userId: String(userId), disabled: "1", reason: "laptop stolen" }),
+      { cookie: colleague },
+    );
     expect(res.status).toBe(302);
     expect(await gone).toBe("io server disconnect");
     // Reconnecting with the same cookie gives an audience socket: commands are refused.
     const again = await live.connected({ cookie: victim });
     expect(await live.command(again, card("after"))).toMatchObject({ ok: false, code: "forbidden" });
     expect(publicCard()?.title.en).toBe("before");
-    await live.post("/admin/users", new URLSearchParams({ form: "disable", userId: String(userId), disabled: "0", reason: "found it" }), { cookie: colleague });
+    await live.post(
+      "/admin/users",
+      new URLSearchParams({ form: "disable", userId: String(userId), disabled: "0", reason: "found it" }),
+      { cookie: colleague },
+    );
   });
 
   it("re-reads the role for every command, so an account disabled elsewhere cannot send the next one", async () => {
@@ -57,17 +74,33 @@ describe("who may act on the live channel", () => {
 
   it("counts no score from a judge disabled mid-pitch", async () => {
     const organizer = await live.connected({ cookie: await live.signIn(ORGANIZER.email, ORGANIZER.password) });
-    const judgeId = live.query<{ id: number }>(`SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = ?`, JUDGE.email)[0]!.id;
-    const order = (JSON.parse(live.query<{ control: string }>(`SELECT control FROM live_state`)[0]!.control) as { order: number[] }).order;
-    const entryId = order.find((id) => live.query(`SELECT 1 FROM assignments a JOIN rounds r ON r.id = a.round_id WHERE r.slug = 'final' AND a.judge_id = ? AND a.entry_id = ?`, judgeId, id).length)!;
+    const judgeId = live.query<{ id: number }>(
+      `SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = ?`,
+      JUDGE.email,
+    )[0]!.id;
+    const order = (
+      JSON.parse(live.query<{ control: string }>(`SELECT control FROM live_state`)[0]!.control) as { order: number[] }
+    ).order;
+    const entryId = order.find(
+      (id) =>
+        live.query(
+          `SELECT 1 FROM assignments a JOIN rounds r ON r.id = a.round_id WHERE r.slug = 'final' AND a.judge_id = ? AND a.entry_id = ?`,
+          judgeId,
+          id,
+        ).length,
+    )!;
     expect(await live.command(organizer, { type: "stage", entryId })).toEqual({ ok: true });
     expect(await live.command(organizer, { type: "open" })).toEqual({ ok: true });
     const phone = await live.connected({ cookie: await live.signIn(JUDGE.email, JUDGE.password) });
-    const criteria = live.query<{ id: number; max_milli: number }>(`SELECT c.id, c.max_milli FROM criteria c JOIN rounds r ON r.id = c.round_id WHERE r.slug = 'final'`);
+    const criteria = live.query<{ id: number; max_milli: number }>(
+      `SELECT c.id, c.max_milli FROM criteria c JOIN rounds r ON r.id = c.round_id WHERE r.slug = 'final'`,
+    );
     const marks = Object.fromEntries(criteria.map((c) => [String(c.id), String(c.max_milli / 1000)]));
     live.run(`UPDATE users SET disabled_at = '2026-12-01T00:00:00Z' WHERE email = ?`, JUDGE.email);
     try {
-      const ack = await phone.timeout(5000).emitWithAck("submit", { competition: SLUG, submissionId: "disabled-judge-1", entryId, marks });
+      const ack = await phone
+        .timeout(5000)
+        .emitWithAck("submit", { competition: SLUG, submissionId: "disabled-judge-1", entryId, marks });
       expect(ack).toMatchObject({ ok: false, code: "forbidden" });
       expect(live.query(`SELECT 1 FROM scores WHERE submission_key = 'disabled-judge-1'`)).toHaveLength(0);
     } finally {
@@ -95,17 +128,27 @@ describe("who may act on the live channel", () => {
     const seen = await watch(socket);
     socket.emit("join", { competition: SLUG });
     await until(() => seen.control > 0, "the control view");
-    const sessionHash = live.query<{ id_hash: string }>(`SELECT id_hash FROM sessions WHERE revoked_at IS NULL ORDER BY created_at DESC LIMIT 1`)[0]!.id_hash;
+    const sessionHash = live.query<{ id_hash: string }>(
+      `SELECT id_hash FROM sessions WHERE revoked_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+    )[0]!.id_hash;
     // The session ends behind the hub's back (another process), then the transport drops.
-    live.run(`UPDATE sessions SET revoked_at = '2026-12-01T00:00:00Z', revoked_reason = 'revoked' WHERE id_hash = ?`, sessionHash);
+    live.run(
+      `UPDATE sessions SET revoked_at = '2026-12-01T00:00:00Z', revoked_reason = 'revoked' WHERE id_hash = ?`,
+      sessionHash,
+    );
     socket.io.engine.close();
     await until(() => socket.connected && socket.recovered, "the recovered connection");
     const before = seen.control;
-    const colleague = await live.connected({ cookie: await live.signIn(SECOND_ORGANIZER.email, SECOND_ORGANIZER.password) });
+    const colleague = await live.connected({
+      cookie: await live.signIn(SECOND_ORGANIZER.email, SECOND_ORGANIZER.password),
+    });
     expect(await live.command(colleague, card("after recovery"))).toEqual({ ok: true });
     await new Promise((r) => setTimeout(r, 300));
     expect(seen.control).toBe(before);
-    expect(await live.command(socket, card("from the recovered socket"))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await live.command(socket, card("from the recovered socket"))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     socket.disconnect();
   });
 });
@@ -151,11 +194,15 @@ describe("replay and connection limits", () => {
     const now = seq();
     const flooders = await Promise.all(Array.from({ length: 20 }, () => live.connected()));
     const seen = await Promise.all(flooders.map(watch));
-    for (let round = 0; round < 30; round++) for (const f of flooders) f.emit("join", { competition: SLUG, lastSeq: now - 45 });
+    for (let round = 0; round < 30; round++)
+      for (const f of flooders) f.emit("join", { competition: SLUG, lastSeq: now - 45 });
     const started = Date.now();
     const health = await fetch(live.url + "/healthz");
     expect(health.status).toBe(200);
-    await until(() => seen.every((s) => s.errors.some((e) => e.code === "rate_limited")), "rate limiting of every flooder");
+    await until(
+      () => seen.every((s) => s.errors.some((e) => e.code === "rate_limited")),
+      "rate limiting of every flooder",
+    );
     // 10 tokens of burst: a 45-update replay costs 5 more, so each socket got at most two replays.
     for (const s of seen) expect(s.updates.length).toBeLessThanOrEqual(2 * 45);
     expect(Date.now() - started).toBeLessThan(5000);

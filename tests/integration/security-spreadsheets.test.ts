@@ -63,7 +63,9 @@ describe("importing spreadsheets", () => {
     const bomb = await xlsxBomb(400);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = entries();
-    expect(await upload(bomb, "partners.xlsx", "import")).toContain("This Excel file is too large once unpacked (at most 150 MB)");
+    expect(await upload(bomb, "partners.xlsx", "import")).toContain(
+      "This Excel file is too large once unpacked (at most 150 MB)",
+    );
     expect(await upload(bomb, "partners.xlsx", "import", "zh-CN")).toContain("该 Excel 文件解压后过大（最多 150 MB）");
     expect(entries()).toBe(before);
   });
@@ -71,7 +73,10 @@ describe("importing spreadsheets", () => {
   it("a CSV with more rows than an import takes is refused with the limit, and nothing is stored", async () => {
     const before = entries();
     const header = "group,track,organization,country,contact_name,contact_email";
-    const csv = [header, ...Array.from({ length: 20_001 }, (_, i) => `AS,EAI,Org ${i},SG,C ${i},c${i}@x.example.sg`)].join("\n");
+    const csv = [
+      header,
+      ...Array.from({ length: 20_001 }, (_, i) => `AS,EAI,Org ${i},SG,C ${i},c${i}@x.example.sg`),
+    ].join("\n");
     expect(await upload(csv, "partners.csv", "import", "zh-CN")).toContain("文件行数过多（最多 20,000 行）。");
     expect(entries()).toBe(before);
   });
@@ -79,19 +84,26 @@ describe("importing spreadsheets", () => {
 
 describe("exporting to CSV", () => {
   it("a title that would be a formula in German or French Excel arrives as one quoted, neutralised cell", async () => {
-    const [entry] = demo.query<{ id: number; country: string }>("SELECT id, country FROM entries WHERE status = 'submitted' ORDER BY id LIMIT 1");
+    const [entry] = demo.query<{ id: number; country: string }>(
+      "SELECT id, country FROM entries WHERE status = 'submitted' ORDER BY id LIMIT 1",
+    );
     const title = 'x;=HYPERLINK("http://evil","click");tag';
     demo.run("UPDATE entries SET title_en = ?, organization = ? WHERE id = ?", title, "Lab;=1+2;GmbH", entry!.id);
-    const text = (await (await demo.get(`/admin/entries/export.csv?country=${entry!.country}`, { cookie: organizer })).text()).replace(/^\uFEFF/, "");
+    const text = (
+      await (await demo.get(`/admin/entries/export.csv?country=${entry!.country}`, { cookie: organizer })).text()
+    ).replace(/^\uFEFF/, "");
     // Every cell, header and empty ones included, is quoted: no reader splits one on any delimiter.
     let unquoted = 0;
-    const rows = parse(text, { cast: (value, context) => ((unquoted += context.quoting ? 0 : 1), value) }) as string[][];
+    const rows = parse(text, {
+      cast: (value, context) => ((unquoted += context.quoting ? 0 : 1), value),
+    }) as string[][];
     expect(unquoted).toBe(0);
     expect(rows.flat()).toContain(title);
     expect(rows.flat()).toContain("Lab;=1+2;GmbH");
     // Read as Excel does where the list separator is `;`: no cell starts a formula.
     for (const delimiter of [";", ","]) {
-      for (const cell of excelCells(text, delimiter).flat()) expect(cell, `${delimiter} ${cell}`).not.toMatch(/^[=+\-@]/);
+      for (const cell of excelCells(text, delimiter).flat())
+        expect(cell, `${delimiter} ${cell}`).not.toMatch(/^[=+\-@]/);
     }
   });
 
@@ -103,7 +115,9 @@ describe("exporting to CSV", () => {
     expect(res.status).toBe(200);
     const text = (await res.text()).replace(/^\uFEFF/, "");
     let unquoted = 0;
-    const [header] = parse(text, { cast: (value, context) => ((unquoted += context.quoting ? 0 : 1), value) }) as string[][];
+    const [header] = parse(text, {
+      cast: (value, context) => ((unquoted += context.quoting ? 0 : 1), value),
+    }) as string[][];
     expect(unquoted).toBe(0);
     expect(header).toContain("'=1+2;x");
     for (const cell of excelCells(text, ";").flat()) expect(cell).not.toMatch(/^[=+\-@]/);

@@ -15,7 +15,9 @@ afterAll(() => db.remove());
 
 describe("the demo competition", () => {
   it("has 8 groups: four in mainland China and four overseas, each with its eligibility", () => {
-    const groups = all<{ code: string; region: string; eligible_countries: string }>("SELECT code, region, eligible_countries FROM groups ORDER BY sort_order");
+    const groups = all<{ code: string; region: string; eligible_countries: string }>(
+      "SELECT code, region, eligible_countries FROM groups ORDER BY sort_order",
+    );
     expect(groups.map((g) => g.code)).toEqual(["BJ", "YRD", "SC", "CW", "NA", "EU", "AS", "HMT"]);
     expect(groups.filter((g) => g.region === "domestic").every((g) => g.eligible_countries === '["CN"]')).toBe(true);
     expect(JSON.parse(groups.find((g) => g.code === "HMT")!.eligible_countries)).toEqual(["HK", "MO", "TW"]);
@@ -28,7 +30,9 @@ describe("the demo competition", () => {
       expect(t.name_zh).toMatch(/\p{Script=Han}/u);
       expect(t.name_en).toMatch(/^[A-Z0-9][A-Za-z0-9 &-]+$/);
     }
-    expect(tracks.map((t) => t.name_en)).toEqual(expect.arrayContaining(["Quantum Information", "Brain-Computer Interfaces", "Synthetic Biology"]));
+    expect(tracks.map((t) => t.name_en)).toEqual(
+      expect.arrayContaining(["Quantum Information", "Brain-Computer Interfaces", "Synthetic Biology"]),
+    );
   });
 
   it("has about 3,100 entries from 75 countries and regions, over 40% from outside mainland China", () => {
@@ -54,17 +58,29 @@ describe("the demo competition", () => {
       "SELECT count(*) n FROM entries WHERE title_zh IS NULL OR title_en IS NULL OR summary_zh IS NULL OR summary_en IS NULL OR title_en LIKE '%{%'",
     );
     expect(missing.n).toBe(0);
-    expect(one<{ n: number }>("SELECT count(*) n FROM entries e WHERE NOT EXISTS (SELECT 1 FROM team_members m WHERE m.entry_id = e.id)").n).toBe(0);
+    expect(
+      one<{ n: number }>(
+        "SELECT count(*) n FROM entries e WHERE NOT EXISTS (SELECT 1 FROM team_members m WHERE m.entry_id = e.id)",
+      ).n,
+    ).toBe(0);
     const text = all<{ t: string }>("SELECT title_en || summary_en t FROM entries").map((r) => r.t.toLowerCase());
     expect(text.some((t) => t.includes("lorem") || t.includes("ipsum"))).toBe(false);
-    expect(all<{ code: string }>("SELECT code FROM entries").every((e) => /^[A-Z]{2,3}-[A-Z0-9]{2,3}-\d{4}$/.test(e.code))).toBe(true);
+    expect(
+      all<{ code: string }>("SELECT code FROM entries").every((e) => /^[A-Z]{2,3}-[A-Z0-9]{2,3}-\d{4}$/.test(e.code)),
+    ).toBe(true);
   });
 
   it("has about 150 judges with expertise, affiliations, countries and some declared conflicts", () => {
-    const judges = one<{ n: number; countries: number }>("SELECT count(*) n, count(DISTINCT country) countries FROM judges");
+    const judges = one<{ n: number; countries: number }>(
+      "SELECT count(*) n, count(DISTINCT country) countries FROM judges",
+    );
     expect(judges.n).toBe(150);
     expect(judges.countries).toBeGreaterThan(5);
-    expect(one<{ n: number }>("SELECT count(*) n FROM judges j WHERE NOT EXISTS (SELECT 1 FROM judge_expertise x WHERE x.judge_id = j.id)").n).toBe(0);
+    expect(
+      one<{ n: number }>(
+        "SELECT count(*) n FROM judges j WHERE NOT EXISTS (SELECT 1 FROM judge_expertise x WHERE x.judge_id = j.id)",
+      ).n,
+    ).toBe(0);
     expect(one<{ n: number }>("SELECT count(*) n FROM judge_conflicts").n).toBeGreaterThan(5);
   });
 
@@ -92,7 +108,9 @@ describe("the demo competition", () => {
   });
 
   it("scores every regional entry by 5 judges, each score submitted with all 5 criteria", () => {
-    const round = one<{ id: number; status: string; scope: string }>("SELECT id, status, scope FROM rounds WHERE slug = 'regional'");
+    const round = one<{ id: number; status: string; scope: string }>(
+      "SELECT id, status, scope FROM rounds WHERE slug = 'regional'",
+    );
     expect(round).toMatchObject({ status: "published", scope: "group" });
     expect(one<{ n: number }>("SELECT count(*) n FROM criteria WHERE round_id = ?", round.id).n).toBe(5);
     expect(one<{ w: number }>("SELECT sum(weight_bp) w FROM criteria WHERE round_id = ?", round.id).w).toBe(10000);
@@ -117,10 +135,9 @@ describe("the demo competition", () => {
     const byEntry = new Map<number, bigint[]>();
     for (const r of rows) byEntry.set(r.entry_id, [...(byEntry.get(r.entry_id) ?? []), BigInt(r.w)]);
     const stored = new Map(
-      all<{ entry_id: number; result: string }>("SELECT entry_id, result FROM results r JOIN rounds x ON x.id = r.round_id WHERE x.slug = 'regional'").map((r) => [
-        r.entry_id,
-        r.result,
-      ]),
+      all<{ entry_id: number; result: string }>(
+        "SELECT entry_id, result FROM results r JOIN rounds x ON x.id = r.round_id WHERE x.slug = 'regional'",
+      ).map((r) => [r.entry_id, r.result]),
     );
     expect(stored.size).toBe(byEntry.size);
     for (const [entry, marks] of byEntry) {
@@ -158,7 +175,9 @@ describe("the demo competition", () => {
   });
 
   it("has an open domain round ranked per track with about half of its scores in", () => {
-    const round = one<{ id: number; status: string; scope: string }>("SELECT id, status, scope FROM rounds WHERE slug = 'domain'");
+    const round = one<{ id: number; status: string; scope: string }>(
+      "SELECT id, status, scope FROM rounds WHERE slug = 'domain'",
+    );
     expect(round).toMatchObject({ status: "open", scope: "track" });
     const { assigned, submitted } = one<{ assigned: number; submitted: number }>(
       `SELECT (SELECT count(*) FROM assignments WHERE round_id = ?) assigned,
@@ -179,14 +198,25 @@ describe("the demo competition", () => {
   });
 
   it("has a global final waiting to start: about 22 finalists, a panel of 9 judges, drop the highest and the lowest", () => {
-    const round = one<{ id: number; status: string; scope: string; drop_highest: number; drop_lowest: number; combine: string }>(
-      "SELECT id, status, scope, drop_highest, drop_lowest, combine FROM rounds WHERE slug = 'final'",
-    );
+    const round = one<{
+      id: number;
+      status: string;
+      scope: string;
+      drop_highest: number;
+      drop_lowest: number;
+      combine: string;
+    }>("SELECT id, status, scope, drop_highest, drop_lowest, combine FROM rounds WHERE slug = 'final'");
     expect(round).toMatchObject({ status: "draft", scope: "all", drop_highest: 1, drop_lowest: 1, combine: "mean" });
-    const finalists = all<{ entry_id: number; stage_order: number }>("SELECT entry_id, stage_order FROM round_entries WHERE round_id = ? ORDER BY stage_order", round.id);
+    const finalists = all<{ entry_id: number; stage_order: number }>(
+      "SELECT entry_id, stage_order FROM round_entries WHERE round_id = ? ORDER BY stage_order",
+      round.id,
+    );
     expect(finalists).toHaveLength(22);
     expect(finalists.map((f) => f.stage_order)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
-    const panel = all<{ judge_id: number; n: number }>("SELECT judge_id, count(*) n FROM assignments WHERE round_id = ? GROUP BY judge_id", round.id);
+    const panel = all<{ judge_id: number; n: number }>(
+      "SELECT judge_id, count(*) n FROM assignments WHERE round_id = ? GROUP BY judge_id",
+      round.id,
+    );
     expect(panel).toHaveLength(9);
     expect(panel.every((p) => p.n === 22)).toBe(true);
     expect(one<{ n: number }>("SELECT count(*) n FROM scores WHERE round_id = ?", round.id).n).toBe(0);

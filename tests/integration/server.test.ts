@@ -13,7 +13,10 @@ const root = path.resolve(import.meta.dirname, "../..");
 // The production server serves the built app; build once if this run has no build yet.
 function ensureBuild() {
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
-    execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], { cwd: root, stdio: "ignore" });
+    execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
+      cwd: root,
+      stdio: "ignore",
+    });
   }
 }
 

@@ -26,7 +26,10 @@ export type DemoServer = {
  * Starts `server.ts` on a copy of the seeded demo database for the current test file, and stops
  * it afterwards. Fields are ready from the first test on.
  */
-export function demoServerForThisFile(env: Record<string, string> = {}, prepare?: (dbFile: string) => void): DemoServer {
+export function demoServerForThisFile(
+  env: Record<string, string> = {},
+  prepare?: (dbFile: string) => void,
+): DemoServer {
   let server: RunningServer | undefined;
   let file = "";
   let dir = "";

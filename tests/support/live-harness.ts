@@ -31,8 +31,12 @@ export type LiveHarness = DemoServer & {
 function addSecondOrganizer(file: string) {
   const db = new Database(file);
   try {
-    const hash = (db.prepare(`SELECT password_hash FROM users WHERE email = ?`).get(ORGANIZER.email) as { password_hash: string }).password_hash;
-    const user = db.prepare(`INSERT INTO users (email, password_hash, display_name) VALUES (?, ?, 'Second organizer')`).run(SECOND_ORGANIZER.email, hash);
+    const hash = (
+      db.prepare(`SELECT password_hash FROM users WHERE email = ?`).get(ORGANIZER.email) as { password_hash: string }
+    ).password_hash;
+    const user = db
+      .prepare(`INSERT INTO users (email, password_hash, display_name) VALUES (?, ?, 'Second organizer')`)
+      .run(SECOND_ORGANIZER.email, hash);
     db.prepare(`INSERT INTO user_roles (user_id, role) VALUES (?, 'organizer')`).run(user.lastInsertRowid);
   } finally {
     db.close();
@@ -62,7 +66,8 @@ export function liveHarnessForThisFile(env: Record<string, string> = {}): LiveHa
     });
     return socket;
   };
-  harness.command = async (socket, command) => ackSchema.parse(await socket.timeout(5000).emitWithAck("control", { competition: SLUG, command } as never));
+  harness.command = async (socket, command) =>
+    ackSchema.parse(await socket.timeout(5000).emitWithAck("control", { competition: SLUG, command } as never));
   beforeAll(async () => {
     const cookie = await demo.signIn(SECOND_ORGANIZER.email, SECOND_ORGANIZER.password);
     const started = await demo.post("/admin/live", new URLSearchParams({ intent: "start" }), { cookie });

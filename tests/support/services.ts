@@ -33,20 +33,36 @@ export function servicesForThisFile(kind: "empty" | "demo" = "demo"): ServiceHar
     get organizer() {
       return ready(organizer);
     },
-    one: <T>(sql: string, ...params: unknown[]) => ready(db).sqlite.prepare(sql).get(...params) as T,
-    all: <T>(sql: string, ...params: unknown[]) => ready(db).sqlite.prepare(sql).all(...params) as T[],
+    one: <T>(sql: string, ...params: unknown[]) =>
+      ready(db)
+        .sqlite.prepare(sql)
+        .get(...params) as T,
+    all: <T>(sql: string, ...params: unknown[]) =>
+      ready(db)
+        .sqlite.prepare(sql)
+        .all(...params) as T[],
     judgeUser(judgeId) {
-      const u = harness.one<{ id: number; email: string }>("SELECT u.id, u.email FROM users u JOIN judges j ON j.user_id = u.id WHERE j.id = ?", judgeId);
+      const u = harness.one<{ id: number; email: string }>(
+        "SELECT u.id, u.email FROM users u JOIN judges j ON j.user_id = u.id WHERE j.id = ?",
+        judgeId,
+      );
       return { id: u.id, email: u.email, displayName: "", locale: "en", roles: ["judge"] };
     },
   };
   beforeAll(() => {
     db = createTestDatabase(kind);
     services = createServices(db.db, { sessionSecret: "s".repeat(32) });
-    const user = db.sqlite.prepare("SELECT id, email, display_name FROM users WHERE email = 'organizer@frontier.demo'").get() as
-      | { id: number; email: string; display_name: string }
-      | undefined;
-    if (user) organizer = { id: user.id, email: user.email, displayName: user.display_name, locale: "en", roles: ["organizer"] };
+    const user = db.sqlite
+      .prepare("SELECT id, email, display_name FROM users WHERE email = 'organizer@frontier.demo'")
+      .get() as { id: number; email: string; display_name: string } | undefined;
+    if (user)
+      organizer = {
+        id: user.id,
+        email: user.email,
+        displayName: user.display_name,
+        locale: "en",
+        roles: ["organizer"],
+      };
   });
   afterAll(() => db?.remove());
   return harness;

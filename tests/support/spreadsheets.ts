@@ -5,18 +5,34 @@ import { PassThrough } from "node:stream";
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 
-export const ENTRY_HEADER = ["group", "track", "title_zh", "title_en", "summary_zh", "summary_en", "organization", "country", "contact_name", "contact_email", "team"];
+export const ENTRY_HEADER = [
+  "group",
+  "track",
+  "title_zh",
+  "title_en",
+  "summary_zh",
+  "summary_en",
+  "organization",
+  "country",
+  "contact_name",
+  "contact_email",
+  "team",
+];
 
 /**
  * An .xlsx of `rows` good entries, each with an English summary of `words` random words and a
  * Chinese one of `zhChars` random characters (random, so that the file does not compress away).
  * `alike`: every row the same entry, so that the file is small for its rows (for limits, not imports).
  */
-export async function entriesWorkbook(rows: number, { words = 0, zhChars = 0, alike = false } = {}): Promise<Buffer<ArrayBuffer>> {
+export async function entriesWorkbook(
+  rows: number,
+  { words = 0, zhChars = 0, alike = false } = {},
+): Promise<Buffer<ArrayBuffer>> {
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const summaryEn = () => Array.from({ length: words }, () => Math.floor(random() * 36 ** 6).toString(36)).join(" ");
-  const summaryZh = () => String.fromCharCode(...Array.from({ length: zhChars }, () => 0x4e00 + Math.floor(random() * 5000)));
+  const summaryZh = () =>
+    String.fromCharCode(...Array.from({ length: zhChars }, () => 0x4e00 + Math.floor(random() * 5000)));
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -25,7 +41,19 @@ export async function entriesWorkbook(rows: number, { words = 0, zhChars = 0, al
   sheet.addRow(ENTRY_HEADER).commit();
   for (let n = 1; n <= rows; n++) {
     const i = alike ? 1 : n;
-    const row = ["AS", "EAI", "", `Drone swarm ${i}`, summaryZh(), summaryEn(), `Swarm Partner ${i} Pte Ltd`, "SG", `Contact ${i}`, `swarm${i}@partner.example.sg`, ""];
+    const row = [
+      "AS",
+      "EAI",
+      "",
+      `Drone swarm ${i}`,
+      summaryZh(),
+      summaryEn(),
+      `Swarm Partner ${i} Pte Ltd`,
+      "SG",
+      `Contact ${i}`,
+      `swarm${i}@partner.example.sg`,
+      "",
+    ];
     sheet.addRow(row).commit();
   }
   sheet.commit();
@@ -91,7 +119,12 @@ export function zipOf(parts: ZipPart[]): Buffer<ArrayBuffer> {
 }
 
 /** head + `times` × chunk + tail, deflated as it goes, so a huge part never sits in memory. */
-export async function deflateRepeated(head: string, chunk: Buffer, times: number, tail: string): Promise<NonNullable<ZipPart["deflated"]>> {
+export async function deflateRepeated(
+  head: string,
+  chunk: Buffer,
+  times: number,
+  tail: string,
+): Promise<NonNullable<ZipPart["deflated"]>> {
   const deflate = zlib.createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on("data", (c: Buffer) => out.push(c));
@@ -105,7 +138,11 @@ export async function deflateRepeated(head: string, chunk: Buffer, times: number
   crc = zlib.crc32(tail, crc);
   deflate.end(tail);
   await ended;
-  return { bytes: Buffer.concat(out), size: Buffer.byteLength(head) + chunk.length * times + Buffer.byteLength(tail), crc };
+  return {
+    bytes: Buffer.concat(out),
+    size: Buffer.byteLength(head) + chunk.length * times + Buffer.byteLength(tail),
+    crc,
+  };
 }
 
 const WORKBOOK = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="entries" sheetId="1" r:id="rId1"/></sheets></workbook>`;

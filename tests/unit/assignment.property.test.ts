@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assignJudges, conflictReason, indexConflicts, type AssignmentEntry, type AssignmentJudge, type Conflict } from "../../app/domain/assignment";
+import {
+  assignJudges,
+  conflictReason,
+  indexConflicts,
+  type AssignmentEntry,
+  type AssignmentJudge,
+  type Conflict,
+} from "../../app/domain/assignment";
 
 const ORGS = ["Alpha Lab", "Beta Institute", "Gamma Robotics", "Delta Bio", "Epsilon Optics", "Zeta Energy"];
 const TRACKS = ["QI", "PC", "BCI", "SB"];
@@ -8,9 +15,20 @@ const COUNTRIES = ["CN", "DE", "US", "SG"];
 
 const instance = fc
   .record({
-    entries: fc.array(fc.record({ track: fc.constantFrom(...TRACKS), org: fc.constantFrom(...ORGS), country: fc.constantFrom(...COUNTRIES) }), { minLength: 1, maxLength: 60 }),
+    entries: fc.array(
+      fc.record({
+        track: fc.constantFrom(...TRACKS),
+        org: fc.constantFrom(...ORGS),
+        country: fc.constantFrom(...COUNTRIES),
+      }),
+      { minLength: 1, maxLength: 60 },
+    ),
     judges: fc.array(
-      fc.record({ tracks: fc.subarray(TRACKS, { minLength: 1 }), affiliation: fc.constantFrom(...ORGS, "University A", "University B", "Fund C"), country: fc.constantFrom(...COUNTRIES) }),
+      fc.record({
+        tracks: fc.subarray(TRACKS, { minLength: 1 }),
+        affiliation: fc.constantFrom(...ORGS, "University A", "University B", "Fund C"),
+        country: fc.constantFrom(...COUNTRIES),
+      }),
       { minLength: 1, maxLength: 25 },
     ),
     k: fc.integer({ min: 1, max: 5 }),
@@ -19,8 +37,18 @@ const instance = fc
     seed: fc.integer(),
   })
   .map((x) => {
-    const entries: AssignmentEntry[] = x.entries.map((e, i) => ({ id: `e${i}`, trackId: e.track, organization: e.org, country: e.country }));
-    const judges: AssignmentJudge[] = x.judges.map((j, i) => ({ id: `j${i}`, trackIds: j.tracks, affiliation: j.affiliation, country: j.country }));
+    const entries: AssignmentEntry[] = x.entries.map((e, i) => ({
+      id: `e${i}`,
+      trackId: e.track,
+      organization: e.org,
+      country: e.country,
+    }));
+    const judges: AssignmentJudge[] = x.judges.map((j, i) => ({
+      id: `j${i}`,
+      trackIds: j.tracks,
+      affiliation: j.affiliation,
+      country: j.country,
+    }));
     const conflicts: Conflict[] = x.conflicts.map((c) => {
       const judgeId = judges[c.judge % judges.length]!.id;
       const entry = entries[c.entry % entries.length]!;
@@ -59,7 +87,9 @@ describe("automatic assignment over random instances", () => {
         for (const e of inst.entries) {
           const got = perEntry.get(e.id) ?? 0;
           expect(got + (short.get(e.id) ?? 0)).toBe(inst.k);
-          const eligible = inst.judges.filter((j) => conflictReason(j, e, index, inst.avoidSameCountry) === null).length;
+          const eligible = inst.judges.filter(
+            (j) => conflictReason(j, e, index, inst.avoidSameCountry) === null,
+          ).length;
           // Shortfalls come from the constraints, never from the balancing.
           if (eligible >= inst.k) expect(got, `entry ${e.id} has ${eligible} eligible judges`).toBe(inst.k);
           else expect(got).toBe(eligible);
@@ -71,7 +101,12 @@ describe("automatic assignment over random instances", () => {
   it("balances load to within one assignment when no judge is excluded", () => {
     fc.assert(
       fc.property(instance, (inst) => {
-        const free = { ...inst, conflicts: [], avoidSameCountry: false, judges: inst.judges.map((j, i) => ({ ...j, affiliation: `Independent ${i}` })) };
+        const free = {
+          ...inst,
+          conflicts: [],
+          avoidSameCountry: false,
+          judges: inst.judges.map((j, i) => ({ ...j, affiliation: `Independent ${i}` })),
+        };
         fc.pre(free.judges.length >= free.k);
         const { load } = assignJudges(free);
         const loads = [...load.values()];
@@ -110,7 +145,17 @@ describe("automatic assignment over random instances", () => {
       { id: "s", trackId: "SB", organization: "Y", country: "DE" },
     ];
     const { assignments } = assignJudges({ entries, judges, k: 2, seed: 7 });
-    expect(assignments.filter((p) => p.entryId === "q").map((p) => p.judgeId).sort()).toEqual(["expert1", "expert2"]);
-    expect(assignments.filter((p) => p.entryId === "s").map((p) => p.judgeId).sort()).toEqual(["other1", "other2"]);
+    expect(
+      assignments
+        .filter((p) => p.entryId === "q")
+        .map((p) => p.judgeId)
+        .sort(),
+    ).toEqual(["expert1", "expert2"]);
+    expect(
+      assignments
+        .filter((p) => p.entryId === "s")
+        .map((p) => p.judgeId)
+        .sort(),
+    ).toEqual(["other1", "other2"]);
   });
 });

@@ -20,7 +20,11 @@ describe("who may enter which group", () => {
 
   it("needs a country of the region for an overseas group, and says which are allowed", () => {
     expect(checkEligibility(europe, "FR").ok).toBe(true);
-    expect(checkEligibility(europe, "US")).toEqual({ ok: false, reason: "eligibility.overseas", allowed: ["DE", "FR", "GB"] });
+    expect(checkEligibility(europe, "US")).toEqual({
+      ok: false,
+      reason: "eligibility.overseas",
+      allowed: ["DE", "FR", "GB"],
+    });
     expect(checkEligibility(europe, "CN")).toMatchObject({ ok: false, reason: "eligibility.overseas" });
   });
 

@@ -33,7 +33,9 @@ describe("the entry form schema", () => {
 
   it("refuses markup, over-long text and bad addresses at their fields", () => {
     expect(messagesAt({ ...valid, titleEn: "<b>Bold</b> idea" }, "titleEn")).toEqual(["validation.noHtml"]);
-    expect(messagesAt({ ...valid, titleZh: "长".repeat(LIMITS.titleZh + 1) }, "titleZh")).toEqual(["validation.tooLong"]);
+    expect(messagesAt({ ...valid, titleZh: "长".repeat(LIMITS.titleZh + 1) }, "titleZh")).toEqual([
+      "validation.tooLong",
+    ]);
     expect(messagesAt({ ...valid, website: "javascript:alert(1)" }, "website")).toEqual(["validation.url"]);
     expect(messagesAt({ ...valid, contactEmail: "nobody" }, "contactEmail")).toEqual(["validation.email"]);
     expect(messagesAt({ ...valid, country: "Germany" }, "country")).toEqual(["validation.country"]);
@@ -56,7 +58,9 @@ describe("the entry form schema", () => {
 
 describe("account schemas", () => {
   it("normalizes e-mails and asks for 10-character passwords", () => {
-    expect(signUpSchema.parse({ email: " Ana@Example.ORG ", password: "0123456789", displayName: "Ana" }).email).toBe("ana@example.org");
+    expect(signUpSchema.parse({ email: " Ana@Example.ORG ", password: "0123456789", displayName: "Ana" }).email).toBe(
+      "ana@example.org",
+    );
     const short = signUpSchema.safeParse({ email: "ana@example.org", password: "123", displayName: "Ana" });
     expect(short.success ? [] : short.error.issues.map((i) => i.message)).toEqual(["validation.passwordShort"]);
     expect(signInSchema.safeParse({ email: "ana@example.org", password: "" }).success).toBe(false);
@@ -93,7 +97,11 @@ describe("checking an import file", () => {
 
   it("numbers rows as the spreadsheet does and names the column of each problem", () => {
     const { good, problems } = checkImport(
-      [row(), row({ country: "US", contact_email: "b@x.de", title_en: "B" }), row({ title_en: "Already here", organization: "Old GmbH", contact_email: "c@x.de" })],
+      [
+        row(),
+        row({ country: "US", contact_email: "b@x.de", title_en: "B" }),
+        row({ title_en: "Already here", organization: "Old GmbH", contact_email: "c@x.de" }),
+      ],
       ctx,
     );
     expect(good.map((g) => g.row)).toEqual([2]);
@@ -104,7 +112,10 @@ describe("checking an import file", () => {
   });
 
   it("reads the team column and falls back to the contact person", () => {
-    const { good } = checkImport([row({ team: "Lena|CEO|lena@x.de; 王伟|CTO" }), row({ title_en: "Other", contact_email: "o@x.de" })], ctx);
+    const { good } = checkImport(
+      [row({ team: "Lena|CEO|lena@x.de; 王伟|CTO" }), row({ title_en: "Other", contact_email: "o@x.de" })],
+      ctx,
+    );
     expect(good[0]!.team).toEqual([
       { name: "Lena", role: "CEO", email: "lena@x.de" },
       { name: "王伟", role: "CTO", email: null },

@@ -3,7 +3,13 @@ import { chooseAdvancing, compareRankings } from "../../app/domain/advancement";
 import { detectConflicts, organizationKey } from "../../app/domain/conflict-detection";
 import { shortDecimal } from "../../app/domain/decimal";
 import { histogram, judgeDeviations, type PanelMark } from "../../app/domain/judge-stats";
-import { beijingLocalToIso, canMove, isoToBeijingLocal, roundSettingsSchema, rubricSchema } from "../../app/domain/round-settings";
+import {
+  beijingLocalToIso,
+  canMove,
+  isoToBeijingLocal,
+  roundSettingsSchema,
+  rubricSchema,
+} from "../../app/domain/round-settings";
 import { markChanges, readScoreSnapshot } from "../../app/domain/score-audit";
 import { formatMilli, readMark, scoreSheetSchema, weightedTotal } from "../../app/domain/score-sheet";
 
@@ -43,28 +49,59 @@ describe("a judge's score sheet", () => {
 
   it("needs a reason to revise a submitted sheet", () => {
     const schema = scoreSheetSchema(criteria);
-    expect(issues(schema.safeParse({ intent: "revise", m1: "8", m2: "3", reason: "  " }))).toEqual({ reason: "score.reasonRequired" });
+    expect(issues(schema.safeParse({ intent: "revise", m1: "8", m2: "3", reason: "  " }))).toEqual({
+      reason: "score.reasonRequired",
+    });
     const ok = schema.safeParse({ intent: "revise", m1: "8", m2: "3", reason: "Misread the pitch deck" });
     expect(ok.data?.reason).toBe("Misread the pitch deck");
   });
 
   it("reports every bad mark at its own field at once", () => {
     const schema = scoreSheetSchema(criteria);
-    expect(issues(schema.safeParse({ intent: "submit", m1: "11", m2: "2.5" }))).toEqual({ m1: "score.markAboveMax", m2: "score.markOffStep" });
+    expect(issues(schema.safeParse({ intent: "submit", m1: "11", m2: "2.5" }))).toEqual({
+      m1: "score.markAboveMax",
+      m2: "score.markOffStep",
+    });
   });
 
   it("weights a complete sheet exactly and gives no total for an incomplete one", () => {
-    const weights = [{ id: 1, weightBp: 6000 }, { id: 2, weightBp: 4000 }];
-    expect(weightedTotal(new Map([[1, 7500], [2, 3000]]), weights)).toBe(7500 * 6000 + 3000 * 4000);
+    const weights = [
+      { id: 1, weightBp: 6000 },
+      { id: 2, weightBp: 4000 },
+    ];
+    expect(
+      weightedTotal(
+        new Map([
+          [1, 7500],
+          [2, 3000],
+        ]),
+        weights,
+      ),
+    ).toBe(7500 * 6000 + 3000 * 4000);
     expect(weightedTotal(new Map([[1, 7500]]), weights)).toBeNull();
   });
 });
 
 describe("a round's rule as the organizer sets it", () => {
   const base = {
-    nameZh: "复赛", nameEn: "Domain round", scope: "track", judgesPerEntry: "5", advanceCount: "10", advancePerOrganization: "",
-    dropHighest: "1", dropLowest: "1", combine: "mean", multiplier: "", decimals: "2", rounding: "half-up", normalization: "none",
-    tieBreak1: "median", tieBreak2: "", tieBreak3: "", opensAt: "2026-09-01T08:00", closesAt: "2026-09-30T23:59",
+    nameZh: "复赛",
+    nameEn: "Domain round",
+    scope: "track",
+    judgesPerEntry: "5",
+    advanceCount: "10",
+    advancePerOrganization: "",
+    dropHighest: "1",
+    dropLowest: "1",
+    combine: "mean",
+    multiplier: "",
+    decimals: "2",
+    rounding: "half-up",
+    normalization: "none",
+    tieBreak1: "median",
+    tieBreak2: "",
+    tieBreak3: "",
+    opensAt: "2026-09-01T08:00",
+    closesAt: "2026-09-30T23:59",
   };
 
   it("reads dates as Beijing time and shows them back the same", () => {
@@ -77,8 +114,18 @@ describe("a round's rule as the organizer sets it", () => {
   });
 
   it("refuses drops that leave no mark, a repeated tie-break and a close before the opening", () => {
-    const result = roundSettingsSchema.safeParse({ ...base, dropHighest: "3", dropLowest: "2", tieBreak2: "median", closesAt: "2026-08-01T08:00" });
-    expect(issues(result)).toEqual({ dropLowest: "round.dropsLeaveNoMark", tieBreak2: "round.tieBreakRepeated", closesAt: "round.closesBeforeOpens" });
+    const result = roundSettingsSchema.safeParse({
+      ...base,
+      dropHighest: "3",
+      dropLowest: "2",
+      tieBreak2: "median",
+      closesAt: "2026-08-01T08:00",
+    });
+    expect(issues(result)).toEqual({
+      dropLowest: "round.dropsLeaveNoMark",
+      tieBreak2: "round.tieBreakRepeated",
+      closesAt: "round.closesBeforeOpens",
+    });
   });
 
   it("accepts a rubric whose weights add up to exactly 100% and whose steps divide the maxima", () => {
@@ -140,7 +187,18 @@ describe("who advances from a ranking unit", () => {
   });
 
   it("says how far each entry moves between two rankings", () => {
-    const moves = compareRankings([{ entryId: 1, rank: 1 }, { entryId: 2, rank: 2 }, { entryId: 3, rank: null }], [{ entryId: 1, rank: 2 }, { entryId: 2, rank: 1 }, { entryId: 3, rank: 3 }]);
+    const moves = compareRankings(
+      [
+        { entryId: 1, rank: 1 },
+        { entryId: 2, rank: 2 },
+        { entryId: 3, rank: null },
+      ],
+      [
+        { entryId: 1, rank: 2 },
+        { entryId: 2, rank: 1 },
+        { entryId: 3, rank: 3 },
+      ],
+    );
     expect(moves).toEqual([
       { entryId: 1, rankA: 1, rankB: 2, delta: -1 },
       { entryId: 2, rankA: 2, rankB: 1, delta: 1 },
@@ -203,8 +261,12 @@ describe("judges whose marks stand out from their panels", () => {
 
 describe("the audit trail of a score", () => {
   it("lists each criterion's mark before and after a revision in the rubric's order", () => {
-    const before = readScoreSnapshot(JSON.stringify({ scoreId: 1, judgeId: 2, roundId: 3, marks: { "7": "8", "5": "6.5" }, comment: null }));
-    const after = readScoreSnapshot(JSON.stringify({ scoreId: 1, judgeId: 2, roundId: 3, marks: { "7": "8", "5": "7" }, comment: "ok", revision: 2 }));
+    const before = readScoreSnapshot(
+      JSON.stringify({ scoreId: 1, judgeId: 2, roundId: 3, marks: { "7": "8", "5": "6.5" }, comment: null }),
+    );
+    const after = readScoreSnapshot(
+      JSON.stringify({ scoreId: 1, judgeId: 2, roundId: 3, marks: { "7": "8", "5": "7" }, comment: "ok", revision: 2 }),
+    );
     expect(markChanges(before, after, [5, 7])).toEqual([
       { criterionId: 5, before: "6.5", after: "7", changed: true },
       { criterionId: 7, before: "8", after: "8", changed: false },

@@ -22,7 +22,11 @@ const RESULTS: Record<number, number> = { 11: 70, 12: 75, 13: 80, 14: 80, 15: 85
 
 function rank(ids: readonly number[]): RankingRow[] {
   const sorted = [...ids].sort((a, b) => RESULTS[b]! - RESULTS[a]! || a - b);
-  return sorted.map((id) => ({ entryId: id, rank: 1 + sorted.filter((o) => RESULTS[o]! > RESULTS[id]!).length, result: `${RESULTS[id]}.00` }));
+  return sorted.map((id) => ({
+    entryId: id,
+    rank: 1 + sorted.filter((o) => RESULTS[o]! > RESULTS[id]!).length,
+    result: `${RESULTS[id]}.00`,
+  }));
 }
 
 function facts(submitted = 5, panel = 5): Facts {
@@ -31,7 +35,14 @@ function facts(submitted = 5, panel = 5): Facts {
     submitted,
     progressOf: () => ({ submitted, of: panel }),
     minMarks: 3,
-    reveal: (entryId) => ({ entryId, result: `${RESULTS[entryId]}.00`, marks: seatMarks([1, 2, 3, 4, 5].map((seat) => ({ seat, mark: String(RESULTS[entryId]! + seat - 3) })), { dropHighest: 1, dropLowest: 1 }) }),
+    reveal: (entryId) => ({
+      entryId,
+      result: `${RESULTS[entryId]}.00`,
+      marks: seatMarks(
+        [1, 2, 3, 4, 5].map((seat) => ({ seat, mark: String(RESULTS[entryId]! + seat - 3) })),
+        { dropHighest: 1, dropLowest: 1 },
+      ),
+    }),
     rank,
     trackOf: (entryId) => (entryId % 2 ? "QI" : "BCI"),
   };
@@ -40,12 +51,25 @@ function facts(submitted = 5, panel = 5): Facts {
 function emptyState(): PublicState {
   return initialPublicState(
     { slug: "final", name: { zh: "决赛", en: "Final" }, panel: 5 },
-    ENTRIES.map((id) => ({ id, code: `E-${id}`, title: { zh: `项目${id}`, en: `Entry ${id}` }, organization: "Org", country: "CN", team: [], group: { zh: "组", en: "Group" }, track: { zh: "赛道", en: "Track" } })),
+    ENTRIES.map((id) => ({
+      id,
+      code: `E-${id}`,
+      title: { zh: `项目${id}`, en: `Entry ${id}` },
+      organization: "Org",
+      country: "CN",
+      team: [],
+      group: { zh: "组", en: "Group" },
+      track: { zh: "赛道", en: "Track" },
+    })),
   );
 }
 
 /** Runs commands like the server: decide, then fold the accepted changes into the public state. */
-function run(commands: Command[], start = { control: initialControl(1, ENTRIES), state: emptyState() }, f: (c: ControlState) => Facts = () => facts()) {
+function run(
+  commands: Command[],
+  start = { control: initialControl(1, ENTRIES), state: emptyState() },
+  f: (c: ControlState) => Facts = () => facts(),
+) {
   let { control, state } = start;
   const refusals: string[] = [];
   for (const command of commands) {
@@ -60,7 +84,12 @@ function run(commands: Command[], start = { control: initialControl(1, ENTRIES),
   return { control, state, refusals };
 }
 
-const pitch = (entryId: number): Command[] => [{ type: "stage", entryId }, { type: "open" }, { type: "close" }, { type: "reveal" }];
+const pitch = (entryId: number): Command[] => [
+  { type: "stage", entryId },
+  { type: "open" },
+  { type: "close" },
+  { type: "reveal" },
+];
 
 describe("the control room's steps", () => {
   it("plays a pitch: on stage, scoring opens, closes, and the reveal puts the entry in the public ranking with its marks", () => {
@@ -72,7 +101,13 @@ describe("the control room's steps", () => {
   });
 
   it("refuses a reveal before scoring closed, and another entry on stage while scoring is open", () => {
-    const { refusals, state } = run([{ type: "stage", entryId: 11 }, { type: "reveal" }, { type: "open" }, { type: "stage", entryId: 12 }, { type: "reveal" }]);
+    const { refusals, state } = run([
+      { type: "stage", entryId: 11 },
+      { type: "reveal" },
+      { type: "open" },
+      { type: "stage", entryId: 12 },
+      { type: "reveal" },
+    ]);
     expect(refusals).toEqual(["not_closed", "scoring_in_progress", "not_closed"]);
     expect(state.ranking).toEqual([]);
   });
@@ -82,32 +117,48 @@ describe("the control room's steps", () => {
     expect(decide(start.control, { type: "close" }, facts(2))).toEqual({ ok: false, code: "too_few_marks" });
     expect(decide(start.control, { type: "close" }, facts(4))).toEqual({ ok: false, code: "reason_required" });
     const closed = decide(start.control, { type: "close", reason: "judge 5's phone died" }, facts(4));
-    expect(closed).toMatchObject({ ok: true, audit: { action: "live.scoring_closed", reason: "judge 5's phone died" } });
+    expect(closed).toMatchObject({
+      ok: true,
+      audit: { action: "live.scoring_closed", reason: "judge 5's phone died" },
+    });
   });
 
   it("undoes only the last reveal, only while its entry is on stage, and only with a reason", () => {
     const after = run([...pitch(12), ...pitch(15)]);
-    expect(decide(after.control, { type: "undoReveal", reason: " " }, facts())).toEqual({ ok: false, code: "reason_required" });
+    expect(decide(after.control, { type: "undoReveal", reason: " " }, facts())).toEqual({
+      ok: false,
+      code: "reason_required",
+    });
     const undone = run([{ type: "undoReveal", reason: "wrong entry revealed" }], after);
     expect(undone.refusals).toEqual([]);
     expect(undone.state.ranking.map((r) => r.entryId)).toEqual([12]);
     expect(undone.state.stage).toMatchObject({ entryId: 15, phase: "closed" });
     // The next step makes the reveal final: on to another entry, nothing to undo.
-    const moved = run([{ type: "reveal" }, { type: "stage", entryId: 11 }, { type: "undoReveal", reason: "too late" }], undone);
+    const moved = run(
+      [{ type: "reveal" }, { type: "stage", entryId: 11 }, { type: "undoReveal", reason: "too late" }],
+      undone,
+    );
     expect(moved.refusals).toEqual(["nothing_to_undo"]);
   });
 
   it("accepts a new pitch order only when it lists every finalist exactly once", () => {
     const { control } = run([]);
-    expect(decide(control, { type: "reorder", order: [12, 11, 13, 14, 15] }, facts())).toEqual({ ok: false, code: "bad_order" });
-    expect(decide(control, { type: "reorder", order: [12, 12, 13, 14, 15, 16] }, facts())).toEqual({ ok: false, code: "bad_order" });
+    expect(decide(control, { type: "reorder", order: [12, 11, 13, 14, 15] }, facts())).toEqual({
+      ok: false,
+      code: "bad_order",
+    });
+    expect(decide(control, { type: "reorder", order: [12, 12, 13, 14, 15, 16] }, facts())).toEqual({
+      ok: false,
+      code: "bad_order",
+    });
     const reordered = run([{ type: "reorder", order: [16, 15, 14, 13, 12, 11] }]);
     expect(reordered.state.entries.map((e) => e.id)).toEqual([16, 15, 14, 13, 12, 11]);
   });
 });
 
 describe("freeze and ceremony", () => {
-  const frozenFinal = () => run([...pitch(11), ...pitch(13), { type: "freeze" }, ...pitch(16), ...pitch(12), ...pitch(15)]);
+  const frozenFinal = () =>
+    run([...pitch(11), ...pitch(13), { type: "freeze" }, ...pitch(16), ...pitch(12), ...pitch(15)]);
 
   it("keeps results revealed after the freeze off the public board, while the control state has them", () => {
     const { state, control } = frozenFinal();
@@ -141,7 +192,17 @@ describe("freeze and ceremony", () => {
   });
 
   it("adds the top N of each track to the awards when configured ahead of the ceremony, ties sharing", () => {
-    const done = run([{ type: "awards", counts: [1, 1, 1], trackTop: 2 }, { type: "ceremonyStep" }, { type: "ceremonyStep" }, { type: "ceremonyStep" }, { type: "ceremonyStep" }, { type: "ceremonyStep" }], frozenFinal());
+    const done = run(
+      [
+        { type: "awards", counts: [1, 1, 1], trackTop: 2 },
+        { type: "ceremonyStep" },
+        { type: "ceremonyStep" },
+        { type: "ceremonyStep" },
+        { type: "ceremonyStep" },
+        { type: "ceremonyStep" },
+      ],
+      frozenFinal(),
+    );
     expect(done.state.awards!.filter((a) => a.tier === "trackTop")).toEqual([
       // Odd ids are QI (15 85, 13 80, 11 70), even ids BCI (16 90, 12 75): best track first.
       { tier: "trackTop", track: "BCI", entryIds: [16, 12] },
@@ -150,7 +211,16 @@ describe("freeze and ceremony", () => {
   });
 
   it("handles an entry hidden after the freeze without breaking the reveal", () => {
-    const hidden = run([{ type: "hide", entryId: 15, reason: "withdrawn by the team" }, { type: "ceremonyStep" }, { type: "ceremonyStep" }, { type: "ceremonyStep" }, { type: "ceremonyStep" }], frozenFinal());
+    const hidden = run(
+      [
+        { type: "hide", entryId: 15, reason: "withdrawn by the team" },
+        { type: "ceremonyStep" },
+        { type: "ceremonyStep" },
+        { type: "ceremonyStep" },
+        { type: "ceremonyStep" },
+      ],
+      frozenFinal(),
+    );
     expect(hidden.refusals).toEqual([]);
     expect(hidden.state.ceremony).toBe("done");
     expect(hidden.state.entries.map((e) => e.id)).not.toContain(15);
@@ -206,8 +276,18 @@ describe("award tiers and struck marks", () => {
   });
 
   it("strikes exactly the rule's number of highest and lowest marks, one seat each even when marks are equal", () => {
-    const marks = seatMarks([{ seat: 1, mark: "8" }, { seat: 2, mark: "8" }, { seat: 3, mark: "9" }, { seat: 4, mark: "8" }], { dropHighest: 1, dropLowest: 1 });
+    const marks = seatMarks(
+      [
+        { seat: 1, mark: "8" },
+        { seat: 2, mark: "8" },
+        { seat: 3, mark: "9" },
+        { seat: 4, mark: "8" },
+      ],
+      { dropHighest: 1, dropLowest: 1 },
+    );
     expect(marks.filter((m) => m.dropped).map((m) => m.seat)).toEqual([1, 3]);
-    expect(seatMarks([{ seat: 1, mark: "5" }], { dropHighest: 0, dropLowest: 0 })).toEqual([{ seat: 1, mark: "5", dropped: false }]);
+    expect(seatMarks([{ seat: 1, mark: "5" }], { dropHighest: 0, dropLowest: 0 })).toEqual([
+      { seat: 1, mark: "5", dropped: false },
+    ]);
   });
 });

@@ -1,7 +1,16 @@
 // The hall's counter of judges who have scored ("n of N") belongs to the entry on stage: a new
 // pitch starts at 0 of its own panel, never with the last pitch's "9 of 9".
 import { describe, expect, it } from "vitest";
-import { applyChange, decide, initialControl, initialPublicState, type Command, type ControlState, type Facts, type PublicState } from "../../app/domain/live-final";
+import {
+  applyChange,
+  decide,
+  initialControl,
+  initialPublicState,
+  type Command,
+  type ControlState,
+  type Facts,
+  type PublicState,
+} from "../../app/domain/live-final";
 
 const ENTRIES = [21, 22, 23];
 /** Entry 22's panel is one short (a judge's conflict); the others have nine seats. */
@@ -26,7 +35,16 @@ function final() {
   let control = initialControl(1, ENTRIES);
   let state: PublicState = initialPublicState(
     { slug: "final", name: { zh: "决赛", en: "Final" }, panel: 9 },
-    ENTRIES.map((id) => ({ id, code: `F-${id}`, title: { zh: `项目${id}`, en: `Entry ${id}` }, organization: "Org", country: "CN", team: [], group: { zh: "组", en: "Group" }, track: { zh: "赛道", en: "Track" } })),
+    ENTRIES.map((id) => ({
+      id,
+      code: `F-${id}`,
+      title: { zh: `项目${id}`, en: `Entry ${id}` },
+      organization: "Org",
+      country: "CN",
+      team: [],
+      group: { zh: "组", en: "Group" },
+      track: { zh: "赛道", en: "Track" },
+    })),
   );
   const submittedBy = new Map<number, number>();
   const run = (command: Command) => {

@@ -54,7 +54,10 @@ describe("rankEntries", () => {
     expect(rows[1]!.decidedBy).toBe("previous-round");
 
     const byCriterion = rankEntries({
-      entries: [entry("p", ["8", "8"], { criteria: { "3": "14.5" } }), entry("q", ["8", "8"], { criteria: { "3": "15" } })],
+      entries: [
+        entry("p", ["8", "8"], { criteria: { "3": "14.5" } }),
+        entry("q", ["8", "8"], { criteria: { "3": "15" } }),
+      ],
       rule: mean2,
       tieBreaks: [{ kind: "criterion", criterionId: "3" }],
     });
@@ -96,7 +99,10 @@ describe("rankEntries", () => {
   it("moves a harsh judge's entries up against a lenient judge's when normalized", () => {
     // Two judges see different entries: the harsh one marks around 5, the lenient one around 9.
     const harsh = ["h1", "h2", "h3"].map((id, i) => ({ id, marks: [{ judgeId: "harsh", mark: ["4", "5", "6"][i]! }] }));
-    const lenient = ["l1", "l2", "l3"].map((id, i) => ({ id, marks: [{ judgeId: "lenient", mark: ["8", "9", "10"][i]! }] }));
+    const lenient = ["l1", "l2", "l3"].map((id, i) => ({
+      id,
+      marks: [{ judgeId: "lenient", mark: ["8", "9", "10"][i]! }],
+    }));
     const entries = [...harsh, ...lenient];
     const raw = rankEntries({ entries, rule: mean2, normalization: "none" });
     expect(raw.findIndex((r) => r.id === "h3")).toBeGreaterThan(raw.findIndex((r) => r.id === "l1"));

@@ -2,12 +2,27 @@
 // form, and where a redirect may go.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeFormComponent, fieldNameProblem, FORM_LIMITS, formStructureProblem, urlencodedNames } from "../../app/domain/form-structure";
+import {
+  decodeFormComponent,
+  fieldNameProblem,
+  FORM_LIMITS,
+  formStructureProblem,
+  urlencodedNames,
+} from "../../app/domain/form-structure";
 import { safeRedirectPath } from "../../app/domain/safe-redirect";
 
 describe("form field names", () => {
   it("accepts every name shape the site's own forms use", () => {
-    for (const name of ["email", "team[0].name", "criteria[12].nameZh", "m42", "_action", "redirectTo", "tie-break", `team[${FORM_LIMITS.index}].role`]) {
+    for (const name of [
+      "email",
+      "team[0].name",
+      "criteria[12].nameZh",
+      "m42",
+      "_action",
+      "redirectTo",
+      "tie-break",
+      `team[${FORM_LIMITS.index}].role`,
+    ]) {
       expect(fieldNameProblem(name), name).toBeNull();
     }
   });
@@ -17,7 +32,18 @@ describe("form field names", () => {
     expect(fieldNameProblem(`team[${FORM_LIMITS.index + 1}].name`)).toBe("index");
     expect(fieldNameProblem("a.b.c.d.e")).toBe("depth");
     expect(fieldNameProblem("a[0][0][0][0]")).toBe("depth");
-    for (const name of ["", "[0]", "a[]", "a[-1]", "a..b", "a[0]b", "\u0000", "a b", "x".repeat(FORM_LIMITS.nameLength + 1), "a[1e9]"]) {
+    for (const name of [
+      "",
+      "[0]",
+      "a[]",
+      "a[-1]",
+      "a..b",
+      "a[0]b",
+      "\u0000",
+      "a b",
+      "x".repeat(FORM_LIMITS.nameLength + 1),
+      "a[1e9]",
+    ]) {
       expect(fieldNameProblem(name), JSON.stringify(name)).not.toBeNull();
     }
     expect(formStructureProblem(Array.from({ length: FORM_LIMITS.fields + 1 }, (_, i) => `f${i}`))).toBe("fields");
@@ -52,7 +78,9 @@ describe("reading an urlencoded form", () => {
   it("lists the names of a body, or says why it cannot be read", () => {
     expect(urlencodedNames("a=1&b=2&&c")).toEqual({ names: ["a", "b", "c"] });
     expect(urlencodedNames("a=%FF")).toEqual({ problem: "encoding" });
-    expect(urlencodedNames(Array.from({ length: FORM_LIMITS.fields + 1 }, (_, i) => `f${i}=1`).join("&"))).toEqual({ problem: "fields" });
+    expect(urlencodedNames(Array.from({ length: FORM_LIMITS.fields + 1 }, (_, i) => `f${i}=1`).join("&"))).toEqual({
+      problem: "fields",
+    });
   });
 });
 
@@ -63,7 +91,20 @@ describe("where a redirect may go", () => {
   });
 
   it("sends anything that could leave the site, or carry a header, to the fallback", () => {
-    for (const input of ["//evil.example", "/\\evil.example", "\\\\evil.example", "https://evil.example", "evil.example", "/\t/evil.example", "/\n/evil.example", "/a\r\nSet-Cookie: x=1", "", "x".repeat(2001), 42, null]) {
+    for (const input of [
+      "//evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "https://evil.example",
+      "evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/a\r\nSet-Cookie: x=1",
+      "",
+      "x".repeat(2001),
+      42,
+      null,
+    ]) {
       expect(safeRedirectPath(input), JSON.stringify(input)).toBe("/");
     }
   });

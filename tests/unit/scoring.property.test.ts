@@ -20,7 +20,13 @@ const caseArb = fc
   })
   .filter((c) => c.marks.length >= c.dropHighest + c.dropLowest + 1);
 
-const ruleOf = (c: { dropHighest: number; dropLowest: number; combine: AggregationRule["combine"]; decimals: number; rounding: AggregationRule["rounding"] }): AggregationRule => ({
+const ruleOf = (c: {
+  dropHighest: number;
+  dropLowest: number;
+  combine: AggregationRule["combine"];
+  decimals: number;
+  rounding: AggregationRule["rounding"];
+}): AggregationRule => ({
   dropHighest: c.dropHighest,
   dropLowest: c.dropLowest,
   combine: c.combine,
@@ -28,7 +34,11 @@ const ruleOf = (c: { dropHighest: number; dropLowest: number; combine: Aggregati
   rounding: c.rounding,
 });
 
-const sortKey = (texts: readonly string[]) => texts.map((t) => parseDecimal(t)).sort(compareDec).map((d) => `${d.units}e-${d.scale}`);
+const sortKey = (texts: readonly string[]) =>
+  texts
+    .map((t) => parseDecimal(t))
+    .sort(compareDec)
+    .map((d) => `${d.units}e-${d.scale}`);
 const milli = (text: string) => {
   const d = parseDecimal(text);
   return (d.units * 1000n) / pow10(d.scale);
@@ -38,7 +48,12 @@ describe("aggregate: properties over random panels", () => {
   it("does not depend on the order in which judges submitted", () => {
     fc.assert(
       fc.property(
-        caseArb.chain((c) => fc.tuple(fc.constant(c), fc.shuffledSubarray(c.marks, { minLength: c.marks.length, maxLength: c.marks.length }))),
+        caseArb.chain((c) =>
+          fc.tuple(
+            fc.constant(c),
+            fc.shuffledSubarray(c.marks, { minLength: c.marks.length, maxLength: c.marks.length }),
+          ),
+        ),
         ([c, shuffled]) => {
           expect(aggregate(shuffled, ruleOf(c))).toEqual(aggregate(c.marks, ruleOf(c)));
         },
@@ -69,7 +84,12 @@ describe("aggregate: properties over random panels", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         // Truncating at 10 digits keeps the comparison exact: min ≤ mean means min ≤ truncated mean.
-        const { result, kept } = aggregate(c.marks, { ...ruleOf(c), combine: "mean", decimals: 10, rounding: "truncate" });
+        const { result, kept } = aggregate(c.marks, {
+          ...ruleOf(c),
+          combine: "mean",
+          decimals: 10,
+          rounding: "truncate",
+        });
         const value = parseDecimal(result);
         const values = kept.map((k) => parseDecimal(k)).sort(compareDec);
         expect(compareDec(values[0]!, value)).toBeLessThanOrEqual(0);

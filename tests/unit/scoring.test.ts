@@ -123,7 +123,10 @@ describe("aggregate: bad input is refused with a typed error, never NaN", () => 
   });
   it("refuses a malformed mark", () => {
     for (const bad of ["", "1e3", "abc", " 1", "NaN", "+1", "1,5", "Infinity", "8."]) {
-      expect(codeOf(() => aggregate(["8", bad, "9"], rule())), bad).toBe("invalid_mark");
+      expect(
+        codeOf(() => aggregate(["8", bad, "9"], rule())),
+        bad,
+      ).toBe("invalid_mark");
     }
   });
   it("refuses a negative, fractional or missing count in the rule", () => {
@@ -155,10 +158,22 @@ describe("weightedMark: a judge's mark from the criterion marks", () => {
   });
   it("accepts decimal weights", () => {
     // 9×12.5% + 7×87.5% = 1.125 + 6.125 = 7.25
-    expect(weightedMark([{ mark: "9", weightPercent: "12.5" }, { mark: "7", weightPercent: "87.5" }])).toBe("7.25");
+    expect(
+      weightedMark([
+        { mark: "9", weightPercent: "12.5" },
+        { mark: "7", weightPercent: "87.5" },
+      ]),
+    ).toBe("7.25");
   });
   it("refuses weights that do not add up to exactly 100", () => {
-    expect(codeOf(() => weightedMark([{ mark: "9", weightPercent: "50" }, { mark: "7", weightPercent: "49.9" }]))).toBe("invalid_weights");
+    expect(
+      codeOf(() =>
+        weightedMark([
+          { mark: "9", weightPercent: "50" },
+          { mark: "7", weightPercent: "49.9" },
+        ]),
+      ),
+    ).toBe("invalid_weights");
     expect(codeOf(() => weightedMark([{ mark: "9", weightPercent: "abc" }]))).toBe("invalid_weights");
     expect(codeOf(() => weightedMark([]))).toBe("invalid_weights");
   });

@@ -1,7 +1,16 @@
 // Who may try a password, and when: per account and address, with growing delays, and never a
 // lockout that a stranger can impose on someone who has not failed.
 import { describe, expect, it } from "vitest";
-import { createThrottleState, DEFAULT_THROTTLE as L, lockedAddresses, mayTry, prune, recordFailure, recordSuccess, unlockAccount } from "../../app/domain/sign-in-throttle";
+import {
+  createThrottleState,
+  DEFAULT_THROTTLE as L,
+  lockedAddresses,
+  mayTry,
+  prune,
+  recordFailure,
+  recordSuccess,
+  unlockAccount,
+} from "../../app/domain/sign-in-throttle";
 
 const ORG = "organizer@frontier.demo";
 const fail = (state: ReturnType<typeof createThrottleState>, address: string, at: number, times = 1, account = ORG) => {

@@ -22,11 +22,34 @@ describe("a typed decimal", () => {
       ["\u3000８．５\u3000", "8.5"], // full-width, as a Chinese input method types it
       ["９，５", "9.5"],
     ];
-    for (const [typed, value] of cases) expect(normalizeDecimalInput(typed, 3), JSON.stringify(typed)).toEqual({ ok: true, value });
+    for (const [typed, value] of cases)
+      expect(normalizeDecimalInput(typed, 3), JSON.stringify(typed)).toEqual({ ok: true, value });
   });
 
   it("refuses what is not plain decimal notation, and says so rather than guessing", () => {
-    for (const bad of ["", " ", "1e3", "0x1", "∞", "Infinity", "NaN", "٩", "۹.۵", "--1", "+1", ".5", "5.", "1.2.3", "1,2,3", "1,000.5", "7 5", "½", "①", "9.5abc", "9.5\u0000"]) {
+    for (const bad of [
+      "",
+      " ",
+      "1e3",
+      "0x1",
+      "∞",
+      "Infinity",
+      "NaN",
+      "٩",
+      "۹.۵",
+      "--1",
+      "+1",
+      ".5",
+      "5.",
+      "1.2.3",
+      "1,2,3",
+      "1,000.5",
+      "7 5",
+      "½",
+      "①",
+      "9.5abc",
+      "9.5\u0000",
+    ]) {
       expect(normalizeDecimalInput(bad, 3), JSON.stringify(bad)).toEqual({ ok: false, problem: "malformed" });
     }
     expect(normalizeDecimalInput("1".repeat(41), 3)).toEqual({ ok: false, problem: "malformed" });
@@ -75,7 +98,10 @@ describe("a judge's mark on the score sheet", () => {
 
   it("gives the sheet's schema a field error, not an exception, for any typed mark", () => {
     const schema = scoreSheetSchema([TEN]);
-    expect(schema.safeParse({ intent: "submit", m7: "9.5000" })).toMatchObject({ success: true, data: { marks: new Map([[7, 9500]]) } });
+    expect(schema.safeParse({ intent: "submit", m7: "9.5000" })).toMatchObject({
+      success: true,
+      data: { marks: new Map([[7, 9500]]) },
+    });
     fc.assert(
       fc.property(fc.string({ maxLength: 20 }), (text) => {
         const parsed = schema.safeParse({ intent: "draft", m7: text });
@@ -87,10 +113,14 @@ describe("a judge's mark on the score sheet", () => {
 });
 
 describe("an organizer's rubric and rule", () => {
-  const criterion = (max: string, step: string, weight = "100") => criterionSchema.safeParse({ nameZh: "技术", nameEn: "Technology", weight, max, step });
+  const criterion = (max: string, step: string, weight = "100") =>
+    criterionSchema.safeParse({ nameZh: "技术", nameEn: "Technology", weight, max, step });
 
   it("reads a maximum, step and weight typed with trailing zeros or a decimal comma", () => {
-    expect(criterion("10.0000", "0,5000", "100.000")).toMatchObject({ success: true, data: { maxMilli: 10_000, stepMilli: 500, weightBp: 10_000 } });
+    expect(criterion("10.0000", "0,5000", "100.000")).toMatchObject({
+      success: true,
+      data: { maxMilli: 10_000, stepMilli: 500, weightBp: 10_000 },
+    });
   });
 
   it("refuses a malformed maximum at its field", () => {
@@ -101,10 +131,30 @@ describe("an organizer's rubric and rule", () => {
   });
 
   it("stores a multiplier in canonical form and refuses zero, negatives and exponents", () => {
-    const settings = { nameZh: "决赛", nameEn: "Final", scope: "all", judgesPerEntry: "9", advanceCount: "3", dropHighest: "1", dropLowest: "1" };
-    const rule = (multiplier: string) => roundSettingsSchema.safeParse({ ...settings, combine: "mean", decimals: "2", rounding: "half-up", normalization: "none", multiplier });
+    const settings = {
+      nameZh: "决赛",
+      nameEn: "Final",
+      scope: "all",
+      judgesPerEntry: "9",
+      advanceCount: "3",
+      dropHighest: "1",
+      dropLowest: "1",
+    };
+    const rule = (multiplier: string) =>
+      roundSettingsSchema.safeParse({
+        ...settings,
+        combine: "mean",
+        decimals: "2",
+        rounding: "half-up",
+        normalization: "none",
+        multiplier,
+      });
     expect(rule("1,2000")).toMatchObject({ success: true, data: { multiplier: "1.2" } });
     expect(rule("")).toMatchObject({ success: true, data: { multiplier: null } });
-    for (const bad of ["0", "0.000", "-1.2", "1e1", "1.0000001"]) expect(rule(bad).error?.issues[0], bad).toMatchObject({ path: ["multiplier"], message: "round.multiplierInvalid" });
+    for (const bad of ["0", "0.000", "-1.2", "1e1", "1.0000001"])
+      expect(rule(bad).error?.issues[0], bad).toMatchObject({
+        path: ["multiplier"],
+        message: "round.multiplierInvalid",
+      });
   });
 });

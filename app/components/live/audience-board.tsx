@@ -13,7 +13,17 @@ import { useLiveChannel } from "./use-live-channel";
 const pick = (locale: Locale, text: Localized) => (locale === "zh-Hans" ? text.zh || text.en : text.en || text.zh);
 const otherOf = (locale: Locale): Locale => (locale === "zh-Hans" ? "en" : "zh-Hans");
 
-function Bi({ text, className = "", main = "", sub = "" }: { text: Localized; className?: string; main?: string; sub?: string }) {
+function Bi({
+  text,
+  className = "",
+  main = "",
+  sub = "",
+}: {
+  text: Localized;
+  className?: string;
+  main?: string;
+  sub?: string;
+}) {
   const locale = useLocale();
   const mainClass = main;
   const first = pick(locale, text);
@@ -42,7 +52,13 @@ function Flag({ code, locale, large = false }: { code: string; locale: Locale; l
   const flag = flagEmoji(code);
   return (
     <span className="inline-flex items-center gap-2 whitespace-nowrap" title={countryName(code, locale)}>
-      {flag ? <span aria-hidden className={large ? "text-4xl leading-none" : "text-xl leading-none"}>{flag}</span> : <span className="rounded bg-white/20 px-1.5 text-xs font-bold">{code}</span>}
+      {flag ? (
+        <span aria-hidden className={large ? "text-4xl leading-none" : "text-xl leading-none"}>
+          {flag}
+        </span>
+      ) : (
+        <span className="rounded bg-white/20 px-1.5 text-xs font-bold">{code}</span>
+      )}
       <span>{countryName(code, locale)}</span>
     </span>
   );
@@ -73,12 +89,16 @@ function StagePanel({ state, entry }: { state: PublicState; entry: LiveEntry | n
   const locale = useLocale();
   const bi = useBiLabel();
   const reveal = state.reveal;
-  const revealed = reveal ? state.entries.find((e) => e.id === reveal.entryId) ?? null : null;
+  const revealed = reveal ? (state.entries.find((e) => e.id === reveal.entryId) ?? null) : null;
   const shown = entry ?? revealed;
   if (!shown) {
     return (
       <div className="flex h-full flex-col justify-center">
-        <Bi text={bi("live.nothingOnStage")} className="text-3xl font-semibold lg:text-5xl" sub="mt-2 text-xl lg:text-3xl" />
+        <Bi
+          text={bi("live.nothingOnStage")}
+          className="text-3xl font-semibold lg:text-5xl"
+          sub="mt-2 text-xl lg:text-3xl"
+        />
       </div>
     );
   }
@@ -87,9 +107,15 @@ function StagePanel({ state, entry }: { state: PublicState; entry: LiveEntry | n
   return (
     <div className="flex h-full flex-col gap-5" data-testid="stage" data-entry={shown.id}>
       <p className="text-lg font-semibold uppercase tracking-[0.2em] text-indigo-300 lg:text-xl">
-        {onStage ? pick(locale, bi("live.onStage")) : pick(locale, bi("live.result"))} · <span className="font-mono">{shown.code}</span>
+        {onStage ? pick(locale, bi("live.onStage")) : pick(locale, bi("live.result"))} ·{" "}
+        <span className="font-mono">{shown.code}</span>
       </p>
-      <Bi text={shown.title} className="text-3xl font-bold leading-tight lg:text-5xl" main="lg:line-clamp-3" sub="mt-2 text-xl font-medium lg:line-clamp-1 lg:text-2xl" />
+      <Bi
+        text={shown.title}
+        className="text-3xl font-bold leading-tight lg:text-5xl"
+        main="lg:line-clamp-3"
+        sub="mt-2 text-xl font-medium lg:line-clamp-1 lg:text-2xl"
+      />
       <div className="space-y-1 text-lg lg:text-xl">
         <p className="font-medium">{shown.organization}</p>
         <Flag code={shown.country} locale={locale} large />
@@ -103,14 +129,24 @@ function StagePanel({ state, entry }: { state: PublicState; entry: LiveEntry | n
         ) : null}
       </div>
       {onStage && stage.phase !== "revealed" ? (
-        <div className="mt-auto space-y-3" data-testid="stage-progress" data-phase={stage.phase} data-submitted={stage.submitted}>
+        <div
+          className="mt-auto space-y-3"
+          data-testid="stage-progress"
+          data-phase={stage.phase}
+          data-submitted={stage.submitted}
+        >
           <p className="text-xl font-semibold lg:text-3xl">{t(`live.phase.${stage.phase}`)}</p>
           {stage.phase === "scoring" || stage.phase === "closed" ? (
             <>
-              <p className="text-2xl tabular-nums lg:text-4xl">{t("live.judgesProgress", { n: stage.submitted, m: stage.of })}</p>
+              <p className="text-2xl tabular-nums lg:text-4xl">
+                {t("live.judgesProgress", { n: stage.submitted, m: stage.of })}
+              </p>
               <div className="flex gap-2" aria-hidden>
                 {Array.from({ length: stage.of }, (_, i) => (
-                  <span key={i} className={`h-4 flex-1 rounded-full transition-colors duration-500 ${i < stage.submitted ? "bg-emerald-400" : "bg-white/15"}`} />
+                  <span
+                    key={i}
+                    className={`h-4 flex-1 rounded-full transition-colors duration-500 ${i < stage.submitted ? "bg-emerald-400" : "bg-white/15"}`}
+                  />
                 ))}
               </div>
             </>
@@ -142,7 +178,9 @@ function Awards({ state }: { state: PublicState }) {
       {state.awards!.map((tier) => (
         <section key={`${tier.tier}-${tier.track ?? ""}`}>
           <Bi
-            text={tier.tier === "trackTop" ? trackTitle(byId.get(tier.entryIds[0]!)?.track) : bi(`live.tier.${tier.tier}`)}
+            text={
+              tier.tier === "trackTop" ? trackTitle(byId.get(tier.entryIds[0]!)?.track) : bi(`live.tier.${tier.tier}`)
+            }
             className="text-xl font-semibold text-amber-300 lg:text-3xl"
             sub="text-base lg:text-lg"
           />
@@ -195,10 +233,18 @@ function RankingTable({ state }: { state: PublicState }) {
               className={`absolute inset-x-0 top-0 flex items-center gap-4 rounded-lg px-3 transition-transform duration-700 ease-out ${fresh ? "bg-indigo-500/40 ring-2 ring-indigo-300" : i % 2 ? "bg-white/5" : ""}`}
               style={{ height: rowHeight - 4, transform: `translateY(${i * rowHeight}px)` }}
             >
-              <span className={`w-12 text-right text-2xl font-black tabular-nums lg:text-3xl ${medal[(r.rank ?? 99) - 1] ?? ""}`}>{r.rank ?? "–"}</span>
+              <span
+                className={`w-12 text-right text-2xl font-black tabular-nums lg:text-3xl ${medal[(r.rank ?? 99) - 1] ?? ""}`}
+              >
+                {r.rank ?? "–"}
+              </span>
               <span className="min-w-0 flex-1 truncate text-lg font-semibold lg:text-2xl">{pick(locale, e.title)}</span>
-              <span className="hidden min-w-0 max-w-[30%] truncate text-base opacity-70 lg:block">{e.organization}</span>
-              <span className="text-xl" title={countryName(e.country, locale)}>{flagEmoji(e.country) ?? e.country}</span>
+              <span className="hidden min-w-0 max-w-[30%] truncate text-base opacity-70 lg:block">
+                {e.organization}
+              </span>
+              <span className="text-xl" title={countryName(e.country, locale)}>
+                {flagEmoji(e.country) ?? e.country}
+              </span>
               <span className="w-24 text-right text-xl font-bold tabular-nums lg:text-3xl">{r.result ?? "–"}</span>
             </div>
           );
@@ -207,7 +253,8 @@ function RankingTable({ state }: { state: PublicState }) {
       <ol className="sr-only" aria-label={t("live.ranking")}>
         {rows.map((r) => (
           <li key={r.entryId}>
-            {t("live.rank")} {r.rank ?? "–"}: {pick(locale, byId.get(r.entryId)!.title)}, {byId.get(r.entryId)!.organization}, {countryName(byId.get(r.entryId)!.country, locale)} — {r.result ?? "–"}
+            {t("live.rank")} {r.rank ?? "–"}: {pick(locale, byId.get(r.entryId)!.title)},{" "}
+            {byId.get(r.entryId)!.organization}, {countryName(byId.get(r.entryId)!.country, locale)} — {r.result ?? "–"}
           </li>
         ))}
       </ol>
@@ -219,10 +266,19 @@ function MessageCardOverlay({ state }: { state: PublicState }) {
   const bi = useBiLabel();
   const card = state.card!;
   return (
-    <div className="fixed inset-0 z-30 flex flex-col items-center justify-center gap-6 bg-slate-950/95 p-10 text-center" data-testid="message-card">
-      <Bi text={bi(`live.cardKind.${card.kind}`)} className="text-xl font-semibold uppercase tracking-[0.3em] text-indigo-300 lg:text-3xl" sub="text-base lg:text-xl" />
+    <div
+      className="fixed inset-0 z-30 flex flex-col items-center justify-center gap-6 bg-slate-950/95 p-10 text-center"
+      data-testid="message-card"
+    >
+      <Bi
+        text={bi(`live.cardKind.${card.kind}`)}
+        className="text-xl font-semibold uppercase tracking-[0.3em] text-indigo-300 lg:text-3xl"
+        sub="text-base lg:text-xl"
+      />
       <Bi text={card.title} className="text-4xl font-black lg:text-8xl" sub="mt-3 text-2xl lg:text-5xl" />
-      {card.body.zh || card.body.en ? <Bi text={card.body} className="max-w-5xl text-xl lg:text-4xl" sub="mt-3 text-lg lg:text-2xl" /> : null}
+      {card.body.zh || card.body.en ? (
+        <Bi text={card.body} className="max-w-5xl text-xl lg:text-4xl" sub="mt-3 text-lg lg:text-2xl" />
+      ) : null}
     </div>
   );
 }
@@ -237,12 +293,25 @@ function PhoneQr({ phone }: { phone: { url: string; qr: string } }) {
         <span className="block font-mono text-xs opacity-70">{phone.url.replace(/^https?:\/\//, "")}</span>
       </span>
       {/* The SVG is generated on the server by the qrcode library from this page's own URL. */}
-      <span className="block h-14 w-14 overflow-hidden rounded bg-white [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: phone.qr }} />
+      <span
+        className="block h-14 w-14 overflow-hidden rounded bg-white [&>svg]:h-full [&>svg]:w-full"
+        dangerouslySetInnerHTML={{ __html: phone.qr }}
+      />
     </div>
   );
 }
 
-export function AudienceBoard({ slug, initial, competitionName, phone }: { slug: string; initial: PublicState | null; competitionName: Localized; phone?: { url: string; qr: string } }) {
+export function AudienceBoard({
+  slug,
+  initial,
+  competitionName,
+  phone,
+}: {
+  slug: string;
+  initial: PublicState | null;
+  competitionName: Localized;
+  phone?: { url: string; qr: string };
+}) {
   const { state, connection } = useLiveChannel(slug, initial);
   const { t } = useTranslation();
   const locale = useLocale();
@@ -256,17 +325,23 @@ export function AudienceBoard({ slug, initial, competitionName, phone }: { slug:
       </div>
     );
   }
-  const entry = state.stage.entryId !== null ? state.entries.find((e) => e.id === state.stage.entryId) ?? null : null;
+  const entry = state.stage.entryId !== null ? (state.entries.find((e) => e.id === state.stage.entryId) ?? null) : null;
   const ranked = new Set(state.ranking.map((r) => r.entryId));
   const sealed = new Set(state.sealed);
   const upcoming = state.entries.filter((e) => !ranked.has(e.id) && !sealed.has(e.id) && e.id !== entry?.id);
   return (
-    <div className="min-h-screen bg-gradient-to-br from-slate-950 via-slate-900 to-indigo-950 text-white lg:h-screen lg:overflow-hidden" data-seq={state.seq}>
+    <div
+      className="min-h-screen bg-gradient-to-br from-slate-950 via-slate-900 to-indigo-950 text-white lg:h-screen lg:overflow-hidden"
+      data-seq={state.seq}
+    >
       <header className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-white/10 px-5 py-3 lg:px-10 lg:py-4">
         <Bi text={competitionName} className="text-lg font-bold lg:text-2xl" sub="text-sm lg:text-base" />
         <Bi text={state.round.name} className="text-base lg:text-xl" sub="text-sm" />
         {state.frozen ? (
-          <span className="rounded-full bg-sky-500/20 px-3 py-1 text-sm font-semibold text-sky-200 lg:text-lg" data-testid="frozen">
+          <span
+            className="rounded-full bg-sky-500/20 px-3 py-1 text-sm font-semibold text-sky-200 lg:text-lg"
+            data-testid="frozen"
+          >
             ❄ {t("live.frozen")}
           </span>
         ) : null}
@@ -276,7 +351,9 @@ export function AudienceBoard({ slug, initial, competitionName, phone }: { slug:
       <div className="grid gap-6 p-5 lg:h-[calc(100vh-88px)] lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:gap-10 lg:p-10">
         <section className="rounded-2xl bg-white/5 p-6 lg:overflow-hidden lg:p-8" aria-label={t("live.onStage")}>
           {state.awards ? <Awards state={state} /> : <StagePanel state={state} entry={entry} />}
-          {state.ceremony === "running" && !state.reveal ? <Bi text={bi("live.ceremony")} className="text-4xl font-black text-amber-300 lg:text-6xl" sub="text-2xl" /> : null}
+          {state.ceremony === "running" && !state.reveal ? (
+            <Bi text={bi("live.ceremony")} className="text-4xl font-black text-amber-300 lg:text-6xl" sub="text-2xl" />
+          ) : null}
         </section>
         <section className="flex min-h-0 flex-col gap-4" aria-label={t("live.ranking")}>
           <div className="flex items-baseline justify-between">
@@ -292,7 +369,8 @@ export function AudienceBoard({ slug, initial, competitionName, phone }: { slug:
           </div>
           {upcoming.length && state.ceremony === "none" ? (
             <div className="text-sm opacity-70 lg:text-base">
-              <span className="font-semibold">{pick(locale, bi("live.yetToPitch"))}:</span> {upcoming.map((e) => e.code).join(" · ")}
+              <span className="font-semibold">{pick(locale, bi("live.yetToPitch"))}:</span>{" "}
+              {upcoming.map((e) => e.code).join(" · ")}
             </div>
           ) : null}
         </section>

@@ -12,9 +12,22 @@ import { CountryLabel } from "../country-label";
 import { ConnectionBadge } from "./connection-badge";
 import { useLiveChannel } from "./use-live-channel";
 
-export type StageCriterion = { id: number; name_zh: string; name_en: string; weight_bp: number; max_milli: number; step_milli: number };
+export type StageCriterion = {
+  id: number;
+  name_zh: string;
+  name_en: string;
+  weight_bp: number;
+  max_milli: number;
+  step_milli: number;
+};
 type Pending = { submissionId: string; entryId: number; marks: Record<string, string>; comment: string };
-type Outcome = { entryId: number; kind: "accepted" | "duplicate" | "refused"; code?: string; field?: string; message?: string };
+type Outcome = {
+  entryId: number;
+  kind: "accepted" | "duplicate" | "refused";
+  code?: string;
+  field?: string;
+  message?: string;
+};
 
 /** Codes that mean "try again later", not "this score is refused". */
 const RETRY = new Set(["rate_limited", "timeout"]);
@@ -68,7 +81,19 @@ function usePendingQueue(key: string) {
   return [pending, save] as const;
 }
 
-export function JudgeStage({ slug, userId, initial, view: initialView, criteria }: { slug: string; userId: number; initial: PublicState | null; view: JudgeView; criteria: StageCriterion[] }) {
+export function JudgeStage({
+  slug,
+  userId,
+  initial,
+  view: initialView,
+  criteria,
+}: {
+  slug: string;
+  userId: number;
+  initial: PublicState | null;
+  view: JudgeView;
+  criteria: StageCriterion[];
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [view, setView] = useState(initialView);
@@ -89,13 +114,28 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
       for (const item of list) {
         let ack: Ack;
         try {
-          ack = (await socket.timeout(8000).emitWithAck("submit", { competition: slug, submissionId: item.submissionId, entryId: item.entryId, marks: item.marks, ...(item.comment ? { comment: item.comment } : {}) })) as Ack;
+          ack = (await socket
+            .timeout(8000)
+            .emitWithAck("submit", {
+              competition: slug,
+              submissionId: item.submissionId,
+              entryId: item.entryId,
+              marks: item.marks,
+              ...(item.comment ? { comment: item.comment } : {}),
+            })) as Ack;
         } catch {
           break; // no answer: keep it, try again on the next connection
         }
         if (!ack.ok && RETRY.has(ack.code)) break;
         setPending((l) => l.filter((p) => p.submissionId !== item.submissionId));
-        const outcome: Outcome = ack.ok ? { entryId: item.entryId, kind: ack.duplicate ? "duplicate" : "accepted" } : { entryId: item.entryId, kind: "refused", code: ack.code, ...(ack.field ? { field: ack.field, message: ack.message } : {}) };
+        const outcome: Outcome = ack.ok
+          ? { entryId: item.entryId, kind: ack.duplicate ? "duplicate" : "accepted" }
+          : {
+              entryId: item.entryId,
+              kind: "refused",
+              code: ack.code,
+              ...(ack.field ? { field: ack.field, message: ack.message } : {}),
+            };
         setOutcomes((o) => [...o.filter((x) => x.entryId !== item.entryId), outcome]);
       }
     } finally {
@@ -140,7 +180,11 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
       <p className="text-sm text-slate-600">{t("live.judge.seat", { n: view.seat })}</p>
 
       {entry ? (
-        <section className="space-y-1 rounded-xl border border-slate-200 bg-white p-4" data-testid="stage-entry" data-entry={entry.id}>
+        <section
+          className="space-y-1 rounded-xl border border-slate-200 bg-white p-4"
+          data-testid="stage-entry"
+          data-entry={entry.id}
+        >
           <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700">
             {t("live.onStage")} · <span className="font-mono">{entry.code}</span>
           </p>
@@ -151,11 +195,18 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
           <p className="text-sm font-medium text-slate-800">{t(`live.phase.${phase}`)}</p>
         </section>
       ) : (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">{t("live.judge.waitForStage")}</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
+          {t("live.judge.waitForStage")}
+        </p>
       )}
 
       {outcome ? (
-        <p role={outcome.kind === "refused" ? "alert" : "status"} data-testid="outcome" data-kind={outcome.kind} className={`rounded-lg p-3 text-sm ${outcome.kind === "refused" ? "bg-rose-50 text-rose-800" : "bg-emerald-50 text-emerald-800"}`}>
+        <p
+          role={outcome.kind === "refused" ? "alert" : "status"}
+          data-testid="outcome"
+          data-kind={outcome.kind}
+          className={`rounded-lg p-3 text-sm ${outcome.kind === "refused" ? "bg-rose-50 text-rose-800" : "bg-emerald-50 text-emerald-800"}`}
+        >
           {outcome.kind === "refused" ? (
             <>
               <strong className="block">{t("live.judge.refusedTitle")}</strong>
@@ -178,7 +229,9 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
           ⏳ {sending && connection === "live" ? t("live.judge.sending") : t("live.judge.pending")}
         </p>
       ) : null}
-      {entry && mine && !queued && done && !outcome ? <p className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">{t("live.judge.submittedAlready")}</p> : null}
+      {entry && mine && !queued && done && !outcome ? (
+        <p className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">{t("live.judge.submittedAlready")}</p>
+      ) : null}
       {entry && mine && !queued && !done && outcome?.kind !== "accepted" && outcome?.kind !== "duplicate" ? (
         phase === "scoring" ? (
           <StageSheet
@@ -203,7 +256,11 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
           <ul>
             {otherPending.map((p) => {
               const e = state?.entries.find((x) => x.id === p.entryId);
-              return <li key={p.submissionId}>{e ? `${e.code} · ${localized(locale, e.title.zh, e.title.en)}` : p.entryId}</li>;
+              return (
+                <li key={p.submissionId}>
+                  {e ? `${e.code} · ${localized(locale, e.title.zh, e.title.en)}` : p.entryId}
+                </li>
+              );
             })}
           </ul>
         </section>
@@ -213,13 +270,22 @@ export function JudgeStage({ slug, userId, initial, view: initialView, criteria 
 }
 
 /** The marks form: the same sheet schema as the web sheet and the server, checked on the phone first. */
-function StageSheet({ criteria, onSubmit }: { criteria: StageCriterion[]; onSubmit: (marks: Record<string, string>, comment: string) => void }) {
+function StageSheet({
+  criteria,
+  onSubmit,
+}: {
+  criteria: StageCriterion[];
+  onSubmit: (marks: Record<string, string>, comment: string) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [values, setValues] = useState<Record<string, string>>({});
   const [comment, setComment] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const schema = useMemo(() => scoreSheetSchema(criteria.map((c) => ({ id: c.id, maxMilli: c.max_milli, stepMilli: c.step_milli }))), [criteria]);
+  const schema = useMemo(
+    () => scoreSheetSchema(criteria.map((c) => ({ id: c.id, maxMilli: c.max_milli, stepMilli: c.step_milli }))),
+    [criteria],
+  );
   return (
     <form
       className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
@@ -247,7 +313,9 @@ function StageSheet({ criteria, onSubmit }: { criteria: StageCriterion[]; onSubm
           <label key={c.id} className="block">
             <span className="flex items-baseline justify-between gap-2 text-sm font-medium">
               <span>{localized(locale, c.name_zh, c.name_en)}</span>
-              <span className="text-xs text-slate-500">{t("judge.range", { max: formatMilli(c.max_milli), step: formatMilli(c.step_milli) })}</span>
+              <span className="text-xs text-slate-500">
+                {t("judge.range", { max: formatMilli(c.max_milli), step: formatMilli(c.step_milli) })}
+              </span>
             </span>
             <input
               name={name}
@@ -269,9 +337,17 @@ function StageSheet({ criteria, onSubmit }: { criteria: StageCriterion[]; onSubm
       })}
       <label className="block text-sm">
         <span className="font-medium">{t("live.judge.comment")}</span>
-        <textarea className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2" rows={2} value={comment} maxLength={4000} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2"
+          rows={2}
+          value={comment}
+          maxLength={4000}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </label>
-      <button className="w-full rounded-lg bg-indigo-600 py-3 text-base font-semibold text-white hover:bg-indigo-500">{t("live.judge.submit")}</button>
+      <button className="w-full rounded-lg bg-indigo-600 py-3 text-base font-semibold text-white hover:bg-indigo-500">
+        {t("live.judge.submit")}
+      </button>
     </form>
   );
 }

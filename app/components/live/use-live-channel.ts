@@ -8,7 +8,11 @@ import { LIVE_NAMESPACE } from "~/live/protocol";
 
 export type Connection = "connecting" | "live" | "reconnecting" | "offline";
 
-export function useLiveChannel(competition: string, initial: PublicState | null, attach?: (socket: LiveSocket) => void) {
+export function useLiveChannel(
+  competition: string,
+  initial: PublicState | null,
+  attach?: (socket: LiveSocket) => void,
+) {
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<Connection>("connecting");
   const [socket, setSocket] = useState<LiveSocket | null>(null);

@@ -56,7 +56,10 @@ async function readXlsx(bytes: Buffer, limits: SpreadsheetLimits, add: AddRow) {
       // Sparse, indexed from 1: check its length before making a string of every gap.
       const values = row.values as ExcelJS.CellValue[];
       if (values.length - 1 > limits.maxColumns) throw new SpreadsheetRefused("import.tooManyColumns");
-      add(Array.from({ length: values.length - 1 }, (_, i) => cellText(values[i + 1])), row.number === 1);
+      add(
+        Array.from({ length: values.length - 1 }, (_, i) => cellText(values[i + 1])),
+        row.number === 1,
+      );
     }
     return;
   }
@@ -64,12 +67,21 @@ async function readXlsx(bytes: Buffer, limits: SpreadsheetLimits, add: AddRow) {
 
 function readCsv(bytes: Buffer, limits: SpreadsheetLimits, add: AddRow) {
   // The header, the most rows allowed, and one more to know the file has more.
-  const rows = parse(bytes, { bom: true, skip_empty_lines: true, relax_column_count: true, to: limits.maxRows + 2 }) as string[][];
+  const rows = parse(bytes, {
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    to: limits.maxRows + 2,
+  }) as string[][];
   rows.forEach((row, i) => add(row, i === 0));
 }
 
 /** The first sheet (Excel) or the whole file (CSV) as records keyed by the lower-cased header row. */
-export async function parseSpreadsheet(name: string, bytes: Uint8Array, limits: SpreadsheetLimits): Promise<SpreadsheetRecords> {
+export async function parseSpreadsheet(
+  name: string,
+  bytes: Uint8Array,
+  limits: SpreadsheetLimits,
+): Promise<SpreadsheetRecords> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { records, add } = collector(limits);
   if (/\.xlsx$/i.test(name)) {

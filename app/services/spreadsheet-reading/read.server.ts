@@ -67,7 +67,11 @@ let queue: Promise<unknown> = Promise.resolve();
  * row, read off the main thread. Throws SpreadsheetRefused with the message key of the limit
  * broken, or import.unreadable.
  */
-export function readSpreadsheet(name: string, bytes: Uint8Array, limits: SpreadsheetLimits = IMPORT_LIMITS): Promise<SpreadsheetRecords> {
+export function readSpreadsheet(
+  name: string,
+  bytes: Uint8Array,
+  limits: SpreadsheetLimits = IMPORT_LIMITS,
+): Promise<SpreadsheetRecords> {
   const run = queue.then(() => runWorker({ name, bytes, limits }));
   queue = run.catch(() => undefined);
   return run;
