@@ -500,15 +500,13 @@ export function createJudgeService(db: Db, options: { secret: string; clock: () 
           await trx
             .insertInto("judge_conflicts")
             .values(
-              found
-                .slice(i, i + 200)
-                .map((f) => ({
-                  judge_id: f.judgeId,
-                  entry_id: f.entryId,
-                  source: "detected" as const,
-                  status: "pending" as const,
-                  reason: `${f.reason}: ${f.detail}`,
-                })),
+              found.slice(i, i + 200).map((f) => ({
+                judge_id: f.judgeId,
+                entry_id: f.entryId,
+                source: "detected" as const,
+                status: "pending" as const,
+                reason: `${f.reason}: ${f.detail}`,
+              })),
             )
             .execute();
         }

@@ -55,14 +55,12 @@ async function othersSubmit(entryId: number, mark: string) {
       });
       sockets.push(socket);
       await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
-      const ack = (await socket
-        .timeout(5000)
-        .emitWithAck("submit", {
-          competition: "zgc2026",
-          submissionId: `e2e-${entryId}-${i}`,
-          entryId,
-          marks: { "9": mark, "10": mark, "11": mark },
-        })) as Ack;
+      const ack = (await socket.timeout(5000).emitWithAck("submit", {
+        competition: "zgc2026",
+        submissionId: `e2e-${entryId}-${i}`,
+        entryId,
+        marks: { "9": mark, "10": mark, "11": mark },
+      })) as Ack;
       expect(ack).toMatchObject({ ok: true });
       socket.disconnect();
     }),

@@ -218,14 +218,12 @@ describe("the live channel", () => {
     audience.on("error", (e) => errors.push(e));
     await new Promise<void>((resolve) => audience.on("connect", () => resolve()));
     expect(await command(audience, { type: "card", card: null })).toMatchObject({ ok: false, code: "forbidden" });
-    const ack = (await audience
-      .timeout(5000)
-      .emitWithAck("submit", {
-        competition: SLUG,
-        submissionId: "abcdefgh1",
-        entryId: order[0]!,
-        marks: marksFor(1),
-      })) as Ack;
+    const ack = (await audience.timeout(5000).emitWithAck("submit", {
+      competition: SLUG,
+      submissionId: "abcdefgh1",
+      entryId: order[0]!,
+      marks: marksFor(1),
+    })) as Ack;
     expect(ack).toMatchObject({ ok: false, code: "forbidden" });
     await until(() => errors.length === 2, "two error events");
     expect(errors.map((e) => e.code)).toEqual(["forbidden", "forbidden"]);
@@ -405,14 +403,12 @@ describe("the live channel", () => {
     const third = [...judges.keys()][2]!;
     const thirdSocket = await connected(judges.get(third)!);
     const tooHigh = ackSchema.parse(
-      await thirdSocket
-        .timeout(5000)
-        .emitWithAck("submit", {
-          competition: SLUG,
-          submissionId: "too-high-01",
-          entryId: order[3]!,
-          marks: { ...marksFor(1), [String(criteria[0]!.id)]: "999" },
-        }),
+      await thirdSocket.timeout(5000).emitWithAck("submit", {
+        competition: SLUG,
+        submissionId: "too-high-01",
+        entryId: order[3]!,
+        marks: { ...marksFor(1), [String(criteria[0]!.id)]: "999" },
+      }),
     );
     expect(tooHigh).toMatchObject({
       ok: false,

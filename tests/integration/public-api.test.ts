@@ -85,15 +85,13 @@ describe("GET /api/v1/live/:competition", () => {
       extraHeaders: { cookie: organizer },
     });
     await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
-    const ack = (await socket
-      .timeout(5000)
-      .emitWithAck("control", {
-        competition: "zgc2026",
-        command: {
-          type: "card",
-          card: { kind: "break", title: { zh: "休息", en: "Break" }, body: { zh: "", en: "" } },
-        },
-      })) as Ack;
+    const ack = (await socket.timeout(5000).emitWithAck("control", {
+      competition: "zgc2026",
+      command: {
+        type: "card",
+        card: { kind: "break", title: { zh: "休息", en: "Break" }, body: { zh: "", en: "" } },
+      },
+    })) as Ack;
     socket.disconnect();
     expect(ack).toEqual({ ok: true });
     const moved = await demo.get("/api/v1/live/zgc2026", { headers: { "If-None-Match": etag } });

@@ -114,15 +114,13 @@ export function JudgeStage({
       for (const item of list) {
         let ack: Ack;
         try {
-          ack = (await socket
-            .timeout(8000)
-            .emitWithAck("submit", {
-              competition: slug,
-              submissionId: item.submissionId,
-              entryId: item.entryId,
-              marks: item.marks,
-              ...(item.comment ? { comment: item.comment } : {}),
-            })) as Ack;
+          ack = (await socket.timeout(8000).emitWithAck("submit", {
+            competition: slug,
+            submissionId: item.submissionId,
+            entryId: item.entryId,
+            marks: item.marks,
+            ...(item.comment ? { comment: item.comment } : {}),
+          })) as Ack;
         } catch {
           break; // no answer: keep it, try again on the next connection
         }
