@@ -1,12 +1,18 @@
 // Kysely's view of the tables built by db/migrations. Keep in step with the migrations.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Rounding } from "../app/domain/decimal";
+import type { Normalization } from "../app/domain/ranking";
+import type { RankingScope, RoundStatus } from "../app/domain/round-settings";
+import type { Combine } from "../app/domain/scoring";
+
+// The vocabularies of rounds are defined once, in the domain; the migrations' CHECKs spell them
+// out frozen in time, and tests/integration/migrations.test.ts holds the two in step.
+export type { Combine, Normalization, RankingScope, Rounding, RoundStatus };
 
 /** A column the database fills in by default (timestamps). */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type GroupRegion = "domestic" | "overseas";
-export type RankingScope = "group" | "track" | "all";
-export type RoundStatus = "draft" | "open" | "closed" | "published";
 export type Role = "entrant" | "judge" | "organizer";
 export type Locale = "zh-Hans" | "en";
 export type EntryStatus = "draft" | "submitted" | "withdrawn" | "disqualified";
@@ -60,11 +66,11 @@ export interface RoundsTable {
   advance_count: number;
   drop_highest: Defaulted<number>;
   drop_lowest: Defaulted<number>;
-  combine: Defaulted<"mean" | "sum" | "median">;
+  combine: Defaulted<Combine>;
   multiplier: string | null;
   decimals: Defaulted<number>;
-  rounding: Defaulted<"half-up" | "half-even" | "truncate">;
-  normalization: Defaulted<"none" | "zscore">;
+  rounding: Defaulted<Rounding>;
+  normalization: Defaulted<Normalization>;
   /** JSON array of tie-break keys, in order. */
   tie_breaks: Defaulted<string>;
   opens_at: string | null;

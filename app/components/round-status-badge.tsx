@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { RoundStatus } from "../../db/schema";
+import type { RoundStatus } from "../domain/round-settings";
 
 const STYLES: Record<RoundStatus, string> = {
   draft: "bg-slate-100 text-slate-700 ring-slate-300",

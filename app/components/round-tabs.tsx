@@ -1,6 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { RoundStatus } from "../../db/schema";
+import type { RoundStatus } from "../domain/round-settings";
 import { RoundStatusBadge } from "./round-status-badge";
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>

@@ -1,7 +1,9 @@
 // Exact decimal arithmetic over BigInt. Marks and results never pass through a binary float:
 // a value is `units / 10^scale`, and division happens once, as a rational, with explicit rounding.
 
-export type Rounding = "half-up" | "half-even" | "truncate";
+/** How a result is rounded to its published digits, once, at the end. */
+export const ROUNDINGS = ["half-up", "half-even", "truncate"] as const;
+export type Rounding = (typeof ROUNDINGS)[number];
 
 export class DecimalError extends Error {
   override name = "DecimalError";

@@ -3,7 +3,9 @@
 import { canonical, compareDec, parseDecimal, pow10, rescale, roundRational, type Dec } from "./decimal";
 import { aggregateSorted, combineExact, parseMark, validateRule, type AggregationRule } from "./scoring";
 
-export type Normalization = "none" | "zscore";
+/** Whether judges' marks are rescaled to the round's mean and spread before combining. */
+export const NORMALIZATIONS = ["none", "zscore"] as const;
+export type Normalization = (typeof NORMALIZATIONS)[number];
 
 export type TieBreakKey =
   | { kind: "untrimmed-mean" } // mean of every mark, nothing dropped

@@ -1,7 +1,16 @@
 // What an organizer sets on a round: its rule, its rubric, and the order of its statuses.
 import { z } from "zod";
-import { normalizeDecimalInput, toScaledInt } from "./decimal";
-import type { TieBreakKey } from "./ranking";
+import { normalizeDecimalInput, ROUNDINGS, toScaledInt } from "./decimal";
+import { NORMALIZATIONS, type TieBreakKey } from "./ranking";
+import { COMBINES } from "./scoring";
+
+/** What a round ranks its entries within: each group, each track, or the whole competition. */
+export const SCOPES = ["group", "track", "all"] as const;
+export type RankingScope = (typeof SCOPES)[number];
+
+/** A round's life: set up, scored, closed to scoring, results public. */
+export const ROUND_STATUSES = ["draft", "open", "closed", "published"] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 const int = (min: number, max: number) =>
   z.coerce
@@ -45,13 +54,13 @@ export const roundSettingsSchema = z
   .object({
     nameZh: name,
     nameEn: name,
-    scope: z.enum(["group", "track", "all"], { error: "validation.required" }),
+    scope: z.enum(SCOPES, { error: "validation.required" }),
     judgesPerEntry: int(1, 50),
     advanceCount: int(0, 10_000),
     advancePerOrganization: z.union([z.literal("").transform(() => undefined), int(1, 100)]).optional(),
     dropHighest: int(0, 10),
     dropLowest: int(0, 10),
-    combine: z.enum(["mean", "sum", "median"]),
+    combine: z.enum(COMBINES),
     multiplier: optionalText.transform((v, ctx) => {
       if (v === undefined) return undefined;
       const typed = normalizeDecimalInput(v, 6);
@@ -60,8 +69,8 @@ export const roundSettingsSchema = z
       return z.NEVER;
     }),
     decimals: int(0, 6),
-    rounding: z.enum(["half-up", "half-even", "truncate"]),
-    normalization: z.enum(["none", "zscore"]),
+    rounding: z.enum(ROUNDINGS),
+    normalization: z.enum(NORMALIZATIONS),
     tieBreak1: optionalText,
     tieBreak2: optionalText,
     tieBreak3: optionalText,
@@ -155,7 +164,6 @@ export const rubricSchema = z
   });
 export type Rubric = z.output<typeof rubricSchema>;
 
-export type RoundStatus = "draft" | "open" | "closed" | "published";
 /** The ways a round moves: forward, and back from closed to open to correct a late score. */
 const NEXT: Record<RoundStatus, readonly RoundStatus[]> = {
   draft: ["open"],

@@ -10,13 +10,18 @@ import {
   roundRational,
   formatUnits,
   type Dec,
+  ROUNDINGS,
   type Rounding,
 } from "./decimal";
+
+/** How the kept marks of an entry make its result. */
+export const COMBINES = ["mean", "sum", "median"] as const;
+export type Combine = (typeof COMBINES)[number];
 
 export type AggregationRule = {
   dropHighest: number; // judge marks dropped from the top (ties: only that many)
   dropLowest: number; // ... and from the bottom
-  combine: "mean" | "sum" | "median";
+  combine: Combine;
   multiplier?: string; // decimal string, e.g. a degree of difficulty "3.2"
   decimals: number; // digits of the published result
   rounding: Rounding;
@@ -34,9 +39,6 @@ export class ScoringError extends Error {
   }
 }
 
-const COMBINES = new Set(["mean", "sum", "median"]);
-const ROUNDINGS = new Set(["half-up", "half-even", "truncate"]);
-
 function checkCount(name: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
     throw new ScoringError("invalid_rule", `${name} must be a whole number ≥ 0, got ${String(value)}`);
@@ -50,8 +52,9 @@ export function validateRule(rule: AggregationRule): Dec | undefined {
   checkCount("dropLowest", rule.dropLowest);
   const decimals = checkCount("decimals", rule.decimals);
   if (decimals > 10) throw new ScoringError("invalid_rule", `decimals must be 0–10, got ${decimals}`);
-  if (!COMBINES.has(rule.combine)) throw new ScoringError("invalid_rule", `unknown combine "${String(rule.combine)}"`);
-  if (!ROUNDINGS.has(rule.rounding))
+  if (!(COMBINES as readonly string[]).includes(rule.combine))
+    throw new ScoringError("invalid_rule", `unknown combine "${String(rule.combine)}"`);
+  if (!(ROUNDINGS as readonly string[]).includes(rule.rounding))
     throw new ScoringError("invalid_rule", `unknown rounding "${String(rule.rounding)}"`);
   if (rule.multiplier === undefined) return undefined;
   try {

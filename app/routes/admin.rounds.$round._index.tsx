@@ -8,7 +8,10 @@ import { FormMessage, inputClass } from "~/components/form-field";
 import { RoundTabs } from "~/components/round-tabs";
 import { RubricForm } from "~/components/rubric-form";
 import { Section } from "~/components/section";
-import { isoToBeijingLocal, nextStatuses, rubricSchema, tieBreakToOption } from "~/domain/round-settings";
+import { ROUNDINGS } from "~/domain/decimal";
+import { NORMALIZATIONS } from "~/domain/ranking";
+import { isoToBeijingLocal, nextStatuses, rubricSchema, SCOPES, tieBreakToOption } from "~/domain/round-settings";
+import { COMBINES } from "~/domain/scoring";
 import { formatMilli } from "~/domain/score-sheet";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound } from "~/routing/guards.server";
@@ -209,7 +212,7 @@ export default function RoundSettings() {
             </Field>
             <Field name="scope" label={t("round.scopeLabel")} errors={errors["scope"]}>
               <select {...props("scope")} defaultValue={round.scope}>
-                {(["group", "track", "all"] as const).map((s) => (
+                {SCOPES.map((s) => (
                   <option key={s} value={s}>
                     {t(`round.scope.${s}`)}
                   </option>
@@ -249,7 +252,7 @@ export default function RoundSettings() {
             </Field>
             <Field name="combine" label={t("round.combineLabel")} errors={errors["combine"]}>
               <select {...props("combine")} defaultValue={round.combine}>
-                {(["mean", "sum", "median"] as const).map((c) => (
+                {COMBINES.map((c) => (
                   <option key={c} value={c}>
                     {t(`round.combine.${c}`)}
                   </option>
@@ -269,7 +272,7 @@ export default function RoundSettings() {
             </Field>
             <Field name="rounding" label={t("round.roundingLabel")} errors={errors["rounding"]}>
               <select {...props("rounding")} defaultValue={round.rounding}>
-                {(["half-up", "half-even", "truncate"] as const).map((r) => (
+                {ROUNDINGS.map((r) => (
                   <option key={r} value={r}>
                     {t(`round.rounding.${r}`)}
                   </option>
@@ -283,7 +286,7 @@ export default function RoundSettings() {
               errors={errors["normalization"]}
             >
               <select {...props("normalization")} defaultValue={round.normalization}>
-                {(["none", "zscore"] as const).map((n) => (
+                {NORMALIZATIONS.map((n) => (
                   <option key={n} value={n}>
                     {t(`round.normalization.${n}`)}
                   </option>

@@ -6,6 +6,7 @@ import { CountryLabel } from "~/components/country-label";
 import { Section } from "~/components/section";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { StatCard } from "~/components/stat-card";
+import type { RoundStatus } from "~/domain/round-settings";
 import { localized, useLocale } from "~/i18n/use-locale";
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/) });
@@ -73,7 +74,7 @@ export default function CompetitionHome() {
             <li key={round.id} className="flex flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <div className="flex items-center justify-between gap-2">
                 <span className="text-sm font-medium text-slate-500">{i + 1}</span>
-                <RoundStatusBadge status={round.status as "draft" | "open" | "closed" | "published"} />
+                <RoundStatusBadge status={round.status as RoundStatus} />
               </div>
               <h3 className="mt-1 font-semibold text-slate-900">{localized(locale, round.nameZh, round.nameEn)}</h3>
               <p className="text-sm text-slate-600">

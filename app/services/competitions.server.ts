@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/client";
 import type { Competition } from "../../db/schema";
+import type { RankingScope } from "../domain/round-settings";
 
 export type CompetitionOverview = {
   competition: Competition;
@@ -21,7 +22,7 @@ export type CompetitionOverview = {
     slug: string;
     nameZh: string;
     nameEn: string;
-    scope: "group" | "track" | "all";
+    scope: RankingScope;
     status: string;
     entries: number;
   }[];

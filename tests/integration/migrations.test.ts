@@ -5,6 +5,10 @@ import { migrateToLatest, MigrationError } from "../../db/migrate";
 import { FRONTIER_APPLICATION_ID } from "../../db/inspect";
 import { migrations } from "../../db/migrations/index";
 import { createTestDatabase } from "../support/db";
+import { ROUNDINGS } from "../../app/domain/decimal";
+import { NORMALIZATIONS } from "../../app/domain/ranking";
+import { ROUND_STATUSES, SCOPES } from "../../app/domain/round-settings";
+import { COMBINES } from "../../app/domain/scoring";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -240,5 +244,25 @@ describe("constraints that keep invalid states out of the database", () => {
       ),
     ).toThrow(/UNIQUE/);
     expect(exec("DELETE FROM live_events")).toThrow(/append-only/);
+  });
+});
+
+describe("the vocabularies of a round", () => {
+  it("are the ones the database's CHECK constraints accept, so a value the pages offer is one the table stores", async () => {
+    const db = createTestDatabase();
+    try {
+      const ddl = db.sqlite.prepare("SELECT sql FROM sqlite_schema WHERE name = 'rounds'").pluck().get() as string;
+      const allowed = (column: string) => {
+        const list = new RegExp(`\\b${column} IN \\(([^)]*)\\)`).exec(ddl)?.[1] ?? "";
+        return [...list.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+      };
+      expect(allowed("scope")).toEqual([...SCOPES]);
+      expect(allowed("status")).toEqual([...ROUND_STATUSES]);
+      expect(allowed("combine")).toEqual([...COMBINES]);
+      expect(allowed("rounding")).toEqual([...ROUNDINGS]);
+      expect(allowed("normalization")).toEqual([...NORMALIZATIONS]);
+    } finally {
+      await db.remove();
+    }
   });
 });
