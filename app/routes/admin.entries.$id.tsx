@@ -6,6 +6,7 @@ import { CountryLabel } from "~/components/country-label";
 import { FormMessage, inputClass } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { notFound, parseParams } from "~/routing/responses";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
@@ -33,9 +34,9 @@ const actionSchema = z.discriminatedUnion("form", [
 async function context_(args: LoaderFunctionArgs) {
   const user = await args.context.services.auth.requireUser(args.request, "organizer");
   const competition = await args.context.services.competitions.latest();
-  const parsed = params.safeParse(args.params);
-  if (!competition || !parsed.success) throw new Response("Not found", { status: 404 });
-  return { user, competition, id: parsed.data.id };
+  const { id } = parseParams(args.params, params);
+  if (!competition) throw notFound();
+  return { user, competition, id };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -44,7 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
     args.context.services.entryAdmin.detail(competition.id, id),
     args.context.services.registration.options(competition.id),
   ]);
-  if (!detail) throw new Response("Not found", { status: 404 });
+  if (!detail) throw notFound();
   return {
     ...detail,
     groups: options.groups.map((g) => ({ code: g.code, nameZh: g.name_zh, nameEn: g.name_en })),

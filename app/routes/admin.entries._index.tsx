@@ -7,13 +7,14 @@ import { Pagination } from "~/components/pagination";
 import { countryName } from "~/i18n/countries";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { adminListQuery } from "~/services/entry-admin.server";
+import { notFound } from "~/routing/responses";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
-  if (!competition) throw new Response("Not found", { status: 404 });
+  if (!competition) throw notFound();
   const query = adminListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [list, options, rounds, countries] = await Promise.all([
     context.services.entryAdmin.list(competition.id, query),

@@ -10,6 +10,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/form-field";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, type ImportReport } from "~/services/entry-import.server";
+import { notFound } from "~/routing/responses";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
@@ -23,7 +24,7 @@ type ActionData = { report: ImportReport | null; message: string | null; committ
 export async function action({ request, context }: ActionFunctionArgs): Promise<ActionData> {
   const user = await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
-  if (!competition) throw new Response("Not found", { status: 404 });
+  if (!competition) throw notFound();
   let formData: FormData;
   try {
     formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));

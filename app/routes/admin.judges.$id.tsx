@@ -7,6 +7,7 @@ import { Section } from "~/components/section";
 import { countryOptions } from "~/i18n/countries";
 import { resolveLocale } from "~/i18n/locale.server";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { notFound, parseParams } from "~/routing/responses";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
@@ -15,9 +16,9 @@ const params = z.object({ id: z.coerce.number().int().positive() });
 async function context_(args: Pick<LoaderFunctionArgs, "request" | "context" | "params">) {
   const user = await args.context.services.auth.requireUser(args.request, "organizer");
   const competition = await args.context.services.competitions.latest();
-  const parsed = params.safeParse(args.params);
-  if (!competition || !parsed.success) throw new Response("Not found", { status: 404 });
-  return { user, competition, id: parsed.data.id };
+  const { id } = parseParams(args.params, params);
+  if (!competition) throw notFound();
+  return { user, competition, id };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -27,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
     args.context.services.registration.options(competition.id),
     resolveLocale(args.request),
   ]);
-  if (!detail) throw new Response("Not found", { status: 404 });
+  if (!detail) throw notFound();
   return {
     ...detail,
     allTracks: options.tracks.map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })),
@@ -64,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
   }
   if (form === "invite") {
     const path = await judges.inviteLink(user, competition.id, id);
-    if (!path) throw new Response("Not found", { status: 404 });
+    if (!path) throw notFound();
     return { form, field: null, message: null, invite: new URL(path, args.request.url).toString() };
   }
   return { form, field: null, message: "validation.required", invite: null };

@@ -20,13 +20,14 @@ import { localized, useLocale } from "~/i18n/use-locale";
 import { readSpreadsheet } from "~/services/entry-import.server";
 import { SpreadsheetRefused } from "~/services/spreadsheet-reading/limits";
 import type { JudgeImportReport } from "~/services/judges.server";
+import { notFound } from "~/routing/responses";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
 async function organizer({ request, context }: Pick<LoaderFunctionArgs, "request" | "context">) {
   const user = await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
-  if (!competition) throw new Response("Not found", { status: 404 });
+  if (!competition) throw notFound();
   return { user, competition };
 }
 

@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { ControlRoom } from "~/components/live/control-room";
+import { notFound } from "~/routing/responses";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
-  if (!competition) throw new Response("Not found", { status: 404 });
+  if (!competition) throw notFound();
   const [snapshot, view] = await Promise.all([
     context.services.live.snapshot(competition.slug),
     context.services.live.controlView(competition.slug),
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
-  if (!competition) throw new Response("Not found", { status: 404 });
+  if (!competition) throw notFound();
   const form = z.object({ intent: z.literal("start") }).safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return { error: "live.refusal.invalid_payload" };
   const outcome = await context.services.live.start(user, competition.slug);

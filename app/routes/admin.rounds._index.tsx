@@ -3,13 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { notFound } from "~/routing/responses";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
-  if (!competition) throw new Response("Not found", { status: 404 });
+  if (!competition) throw notFound();
   return { rounds: await context.services.rounds.list(competition.id) };
 }
 

@@ -8,14 +8,14 @@ import { RoundStatusBadge } from "~/components/round-status-badge";
 import { StatCard } from "~/components/stat-card";
 import type { RoundStatus } from "~/domain/round-settings";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { notFound, parseParams } from "~/routing/responses";
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/) });
 
 export async function loader({ params: raw, context }: LoaderFunctionArgs) {
-  const parsed = params.safeParse(raw);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  const competition = await context.services.competitions.bySlug(parsed.data.slug);
-  if (!competition) throw new Response("Not found", { status: 404 });
+  const { slug } = parseParams(raw, params);
+  const competition = await context.services.competitions.bySlug(slug);
+  if (!competition) throw notFound();
   return context.services.competitions.overview(competition);
 }
 

@@ -5,6 +5,7 @@ import { createI18n, isLocale } from "~/i18n/config";
 import { countryName } from "~/i18n/countries";
 import { resolveLocale } from "~/i18n/locale.server";
 import { MAP_HEIGHT, MAP_WIDTH, worldShapes } from "~/services/world-map.server";
+import { notFound, parseParams } from "~/routing/responses";
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/) });
 
@@ -22,10 +23,9 @@ const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charC
 
 /** The world-coverage map of the home page, as an SVG image: no script, cacheable, light. */
 export async function loader({ params: raw, request, context }: LoaderFunctionArgs) {
-  const parsed = params.safeParse(raw);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  const competition = await context.services.competitions.bySlug(parsed.data.slug);
-  if (!competition) throw new Response("Not found", { status: 404 });
+  const { slug } = parseParams(raw, params);
+  const competition = await context.services.competitions.bySlug(slug);
+  if (!competition) throw notFound();
   const requested = new URL(request.url).searchParams.get("lng");
   const locale = isLocale(requested) ? requested : await resolveLocale(request);
   const counts = await context.services.competitions.entriesByCountry(competition.id);

@@ -7,6 +7,7 @@ import { Pagination } from "~/components/pagination";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { countryName } from "~/i18n/countries";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { notFound, parseParams } from "~/routing/responses";
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/), round: z.string().regex(/^[a-z0-9-]{2,40}$/) });
 // Unknown or malformed filters are ignored rather than refused: a shared link should still open.
@@ -30,16 +31,15 @@ const search = z.object({
 });
 
 export async function loader({ params: raw, request, context }: LoaderFunctionArgs) {
-  const p = params.safeParse(raw);
-  if (!p.success) throw new Response("Not found", { status: 404 });
-  const competition = await context.services.competitions.bySlug(p.data.slug);
-  if (!competition) throw new Response("Not found", { status: 404 });
+  const { slug, round } = parseParams(raw, params);
+  const competition = await context.services.competitions.bySlug(slug);
+  if (!competition) throw notFound();
   const filters = search.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [rounds, results] = await Promise.all([
     context.services.results.rounds(competition.id),
-    context.services.results.publicResults(competition.id, p.data.round, filters),
+    context.services.results.publicResults(competition.id, round, filters),
   ]);
-  if (!results) throw new Response("Not found", { status: 404 });
+  if (!results) throw notFound();
   return {
     competition: { slug: competition.slug, nameZh: competition.name_zh, nameEn: competition.name_en },
     rounds: rounds.map((r) => ({ slug: r.slug, nameZh: r.name_zh, nameEn: r.name_en, status: r.status })),

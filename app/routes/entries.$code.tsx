@@ -5,14 +5,14 @@ import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { notFound, parseParams } from "~/routing/responses";
 
 const params = z.object({ code: z.string().regex(/^[A-Z0-9-]{6,20}$/) });
 
 export async function loader({ params: raw, context }: LoaderFunctionArgs) {
-  const parsed = params.safeParse(raw);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  const entry = await context.services.entries.publicByCode(parsed.data.code);
-  if (!entry) throw new Response("Not found", { status: 404 });
+  const { code } = parseParams(raw, params);
+  const entry = await context.services.entries.publicByCode(code);
+  if (!entry) throw notFound();
   return entry;
 }
 

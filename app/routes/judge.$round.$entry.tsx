@@ -16,6 +16,7 @@ import { FormField, FormMessage, inputClass } from "~/components/form-field";
 import { formatMilli, markField, scoreSheetSchema, SHEET_LIMITS } from "~/domain/score-sheet";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { judgeContext, reasonSchema } from "~/routing/guards.server";
+import { notFound, parseParams } from "~/routing/responses";
 
 export const meta: MetaFunction = () => [
   { title: "Frontier" },
@@ -26,16 +27,14 @@ const params = z.object({ round: z.string().regex(/^[a-z0-9-]{2,40}$/), entry: z
 
 async function context_(args: Pick<LoaderFunctionArgs, "request" | "context" | "params">) {
   const { user, competition } = await judgeContext(args);
-  const parsed = params.safeParse(args.params);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  return { user, competition, ...parsed.data };
+  return { user, competition, ...parseParams(args.params, params) };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, competition, round, entry } = await context_(args);
   const sheet = await args.context.services.judging.sheet(user, competition.id, round, entry);
   // Not assigned (or no such entry): the same 404 either way, so nothing is learned by probing.
-  if (!sheet) throw new Response("Not found", { status: 404 });
+  if (!sheet) throw notFound();
   return sheet;
 }
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { judgeContext } from "~/routing/guards.server";
+import { notFound } from "~/routing/responses";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
@@ -15,7 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
     .regex(/^[a-z0-9-]{2,40}$/)
     .safeParse(args.params["round"]);
   const list = slug.success ? await args.context.services.judging.list(user, competition.id, slug.data) : null;
-  if (!list) throw new Response("Not found", { status: 404 });
+  if (!list) throw notFound();
   return list;
 }
 

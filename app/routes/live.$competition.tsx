@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { AudienceBoard } from "~/components/live/audience-board";
+import { notFound } from "~/routing/responses";
 
 /** The big screen has no site header: the whole projector is the board. */
 export const handle = { fullScreen: true };
@@ -13,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** Public, no sign-in: the state is what the live channel would send on join. */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const competition = await context.services.competitions.bySlug(params.competition ?? "");
-  if (!competition) throw new Response("Not found", { status: 404 });
+  if (!competition) throw notFound();
   const snapshot = await context.services.live.snapshot(competition.slug);
   // The big screen shows where to follow on a phone: this very page, as a QR code.
   const url = new URL(`/live/${competition.slug}`, request.url).href;

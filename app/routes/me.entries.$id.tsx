@@ -8,6 +8,7 @@ import { FormMessage, inputClass } from "~/components/form-field";
 import { RegistrationDeadline } from "~/components/registration-deadline";
 import { entryFormSchema } from "~/domain/entry-schemas";
 import { entryFormContext, refusalReply } from "~/services/entry-form.server";
+import { notFound } from "~/routing/responses";
 
 export const meta: MetaFunction = () => [{ title: "Frontier" }];
 
@@ -26,7 +27,7 @@ async function ownEntry({ request, context, params: raw }: LoaderFunctionArgs) {
   const parsed = params.safeParse(raw);
   // Someone else's entry and a missing one answer alike: guessing ids reveals nothing.
   const owned = parsed.success ? await context.services.registration.owned(user, parsed.data.id) : undefined;
-  if (!owned) throw new Response("Not found", { status: 404 });
+  if (!owned) throw notFound();
   return { user, owned };
 }
 
@@ -72,7 +73,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: entryFormSchema });
   if (submission.status !== "success") return { result: submission.reply(), message: null, withdrawError: null };
   const outcome = await context.services.registration.update(user, competition, owned.entry.id, submission.value);
-  if (!outcome) throw new Response("Not found", { status: 404 });
+  if (!outcome) throw notFound();
   if (!outcome.ok) return { ...refusalReply(submission, outcome), withdrawError: null };
   return redirect(
     `/me/entries/${owned.entry.id}?${outcome.entry.status === "submitted" && submission.value.intent === "submit" ? "submitted" : "saved"}=1`,

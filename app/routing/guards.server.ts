@@ -1,6 +1,7 @@
 // What organizer and judge pages check before anything else: who is asking, and which round.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { notFound } from "./responses";
 
 const roundSlug = z.string().regex(/^[a-z0-9-]{2,40}$/);
 
@@ -13,9 +14,9 @@ export async function organizerRound({
   const user = await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
   const slug = roundSlug.safeParse(params["round"]);
-  if (!competition || !slug.success) throw new Response("Not found", { status: 404 });
+  if (!competition || !slug.success) throw notFound();
   const found = await context.services.rounds.bySlug(competition.id, slug.data);
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw notFound();
   return { user, competition, ...found };
 }
 
@@ -23,7 +24,7 @@ export async function organizerRound({
 export async function judgeContext({ request, context }: Pick<LoaderFunctionArgs, "request" | "context">) {
   const user = await context.services.auth.requireUser(request, "judge");
   const competition = await context.services.competitions.latest();
-  if (!competition) throw new Response("Not found", { status: 404 });
+  if (!competition) throw notFound();
   return { user, competition };
 }
 

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { adminListQuery } from "./entry-admin.server";
 import type { Table } from "./spreadsheet.server";
+import { notFound } from "../routing/responses";
 
 export const EXPORT_HEADERS = [
   "code",
@@ -19,7 +20,7 @@ export const EXPORT_HEADERS = [
 export async function exportTable(request: Request, context: AppLoadContext): Promise<Table> {
   await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
-  if (!competition) throw new Response("Not found", { status: 404 });
+  if (!competition) throw notFound();
   const query = adminListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await context.services.entryAdmin.all(competition.id, query);
   return {

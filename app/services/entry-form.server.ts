@@ -5,10 +5,11 @@ import { countryOptions } from "../i18n/countries";
 import { resolveLocale } from "../i18n/locale.server";
 import type { SessionUser } from "./auth.server";
 import { registrationWindow, type FieldRefusal } from "./registration.server";
+import { notFound } from "../routing/responses";
 
 export async function entryFormContext(request: Request, context: AppLoadContext, _user: SessionUser) {
   const [competition, locale] = await Promise.all([context.services.competitions.latest(), resolveLocale(request)]);
-  if (!competition) throw new Response("Not found", { status: 404 });
+  if (!competition) throw notFound();
   const { groups, tracks } = await context.services.registration.options(competition.id);
   const name = (r: { name_zh: string; name_en: string }) => (locale === "zh-Hans" ? r.name_zh : r.name_en);
   return {
