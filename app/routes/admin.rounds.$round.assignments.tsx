@@ -89,6 +89,7 @@ export async function action(args: ActionFunctionArgs) {
       seed: input.seed,
       resetUnscored: input.mode === "reset",
     });
+    if (!run.ok) return { form: "run" as const, message: run.message, run: null };
     return {
       form: "run" as const,
       message: null,

@@ -7,11 +7,15 @@ import { inTransaction } from "./db-helpers.server";
 import { isPlayedLive } from "./live.server";
 
 export type AssignmentRun = {
+  ok: true;
   added: number;
   removed: number;
   unassigned: { entryId: number; code: string; missing: number; reason: string }[];
   load: { min: number; max: number };
 };
+
+/** A published round's judging is the record: no assignment, seat or swap may change it. */
+const PUBLISHED_LOCKED = { ok: false as const, message: "round.publishedLocked" };
 
 /** The round's entries still competing (withdrawn and disqualified ones get no judges). */
 function competingEntries(db: Db, roundId: number) {
@@ -40,6 +44,95 @@ async function confirmedConflicts(db: Db, competitionId: number, judgeIds?: read
   }));
 }
 
+/**
+ * One entry's panel in a round and the judges who could take a seat on it: not on it yet, no
+ * conflict (declared, confirmed, affiliation, or country when the round avoids it), fewest
+ * assignments first, experts in the entry's track before others.
+ */
+async function panelIn(handle: Db, competitionId: number, roundId: number, entryCode: string) {
+  const round = await handle
+    .selectFrom("rounds")
+    .select(["id", "avoid_same_country"])
+    .where("id", "=", roundId)
+    .executeTakeFirstOrThrow();
+  const entry = await handle
+    .selectFrom("entries as e")
+    .innerJoin("round_entries as re", "re.entry_id", "e.id")
+    .where("re.round_id", "=", roundId)
+    .where("e.code", "=", entryCode.trim().toUpperCase())
+    .where("e.competition_id", "=", competitionId)
+    .select(["e.id", "e.code", "e.title_zh", "e.title_en", "e.organization", "e.country", "e.track_id"])
+    .executeTakeFirst();
+  if (!entry) return null;
+  const [seated, judges, expertise, conflicts, loads] = await Promise.all([
+    handle
+      .selectFrom("assignments as a")
+      .innerJoin("judges as j", "j.id", "a.judge_id")
+      .leftJoin("scores as s", (jn) =>
+        jn
+          .onRef("s.round_id", "=", "a.round_id")
+          .onRef("s.judge_id", "=", "a.judge_id")
+          .onRef("s.entry_id", "=", "a.entry_id"),
+      )
+      .where("a.round_id", "=", roundId)
+      .where("a.entry_id", "=", entry.id)
+      .select(["j.id", "j.name", "j.affiliation", "j.country", "s.status"])
+      .orderBy("j.name")
+      .execute(),
+    handle
+      .selectFrom("judges")
+      .select(["id", "name", "affiliation", "country"])
+      .where("competition_id", "=", competitionId)
+      .execute(),
+    handle
+      .selectFrom("judge_expertise")
+      .select(["judge_id", "track_id"])
+      .where("track_id", "=", entry.track_id)
+      .execute(),
+    handle
+      .selectFrom("judge_conflicts")
+      .select(["judge_id", "entry_id", "organization"])
+      .where("status", "=", "confirmed")
+      .execute(),
+    handle
+      .selectFrom("assignments")
+      .where("round_id", "=", roundId)
+      .groupBy("judge_id")
+      .select(["judge_id", sql<number>`count(*)`.as("n")])
+      .execute(),
+  ]);
+  const index = indexConflicts(
+    conflicts.map((c) => ({
+      judgeId: String(c.judge_id),
+      ...(c.entry_id ? { entryId: String(c.entry_id) } : {}),
+      ...(c.organization ? { organization: c.organization } : {}),
+    })),
+  );
+  const experts = new Set(expertise.map((x) => x.judge_id));
+  const load = new Map(loads.map((l) => [l.judge_id, l.n]));
+  const onPanel = new Set(seated.map((s) => s.id));
+  const candidates = judges
+    .filter((j) => !onPanel.has(j.id))
+    .filter(
+      (j) =>
+        conflictReason(
+          { id: String(j.id), trackIds: [], affiliation: j.affiliation, country: j.country },
+          {
+            id: String(entry.id),
+            trackId: String(entry.track_id),
+            organization: entry.organization,
+            country: entry.country,
+          },
+          index,
+          round.avoid_same_country === 1,
+        ) === null,
+    )
+    .map((j) => ({ ...j, load: load.get(j.id) ?? 0, expert: experts.has(j.id) }))
+    .sort((a, b) => Number(b.expert) - Number(a.expert) || a.load - b.load || a.name.localeCompare(b.name))
+    .slice(0, 40);
+  return { entry, seated, candidates };
+}
+
 export function createAssignmentService(db: Db) {
   return {
     /**
@@ -55,13 +148,14 @@ export function createAssignmentService(db: Db) {
         resetUnscored?: boolean;
         onProgress?: (done: number) => void;
       },
-    ): Promise<AssignmentRun> {
+    ): Promise<AssignmentRun | typeof PUBLISHED_LOCKED> {
       return inTransaction(db, async (trx) => {
         const round = await trx
           .selectFrom("rounds")
-          .select(["id", "competition_id", "judges_per_entry", "avoid_same_country"])
+          .select(["id", "competition_id", "judges_per_entry", "avoid_same_country", "status"])
           .where("id", "=", roundId)
           .executeTakeFirstOrThrow();
+        if (round.status === "published") return PUBLISHED_LOCKED;
         let removed = 0;
         if (options.resetUnscored) {
           const result = await trx
@@ -142,6 +236,7 @@ export function createAssignmentService(db: Db) {
           })
           .execute();
         return {
+          ok: true as const,
           added: rows.length,
           removed,
           unassigned: result.unassigned.map((u) => ({
@@ -163,9 +258,10 @@ export function createAssignmentService(db: Db) {
       return inTransaction(db, async (trx) => {
         const round = await trx
           .selectFrom("rounds")
-          .select(["id", "competition_id", "avoid_same_country"])
+          .select(["id", "competition_id", "avoid_same_country", "status"])
           .where("id", "=", roundId)
           .executeTakeFirstOrThrow();
+        if (round.status === "published") return PUBLISHED_LOCKED;
         if (await isPlayedLive(trx, roundId)) return { ok: false as const, message: "assign.panelLocked" };
         const judges = await trx
           .selectFrom("judges")
@@ -305,94 +401,9 @@ export function createAssignmentService(db: Db) {
       };
     },
 
-    /**
-     * One entry's panel in a round and the judges who could take a seat on it: not on it yet, no
-     * conflict (declared, confirmed, affiliation, or country when the round avoids it), fewest
-     * assignments first, experts in the entry's track before others.
-     */
-    async panel(competitionId: number, roundId: number, entryCode: string) {
-      const round = await db
-        .selectFrom("rounds")
-        .select(["id", "avoid_same_country"])
-        .where("id", "=", roundId)
-        .executeTakeFirstOrThrow();
-      const entry = await db
-        .selectFrom("entries as e")
-        .innerJoin("round_entries as re", "re.entry_id", "e.id")
-        .where("re.round_id", "=", roundId)
-        .where("e.code", "=", entryCode.trim().toUpperCase())
-        .where("e.competition_id", "=", competitionId)
-        .select(["e.id", "e.code", "e.title_zh", "e.title_en", "e.organization", "e.country", "e.track_id"])
-        .executeTakeFirst();
-      if (!entry) return null;
-      const [seated, judges, expertise, conflicts, loads] = await Promise.all([
-        db
-          .selectFrom("assignments as a")
-          .innerJoin("judges as j", "j.id", "a.judge_id")
-          .leftJoin("scores as s", (jn) =>
-            jn
-              .onRef("s.round_id", "=", "a.round_id")
-              .onRef("s.judge_id", "=", "a.judge_id")
-              .onRef("s.entry_id", "=", "a.entry_id"),
-          )
-          .where("a.round_id", "=", roundId)
-          .where("a.entry_id", "=", entry.id)
-          .select(["j.id", "j.name", "j.affiliation", "j.country", "s.status"])
-          .orderBy("j.name")
-          .execute(),
-        db
-          .selectFrom("judges")
-          .select(["id", "name", "affiliation", "country"])
-          .where("competition_id", "=", competitionId)
-          .execute(),
-        db
-          .selectFrom("judge_expertise")
-          .select(["judge_id", "track_id"])
-          .where("track_id", "=", entry.track_id)
-          .execute(),
-        db
-          .selectFrom("judge_conflicts")
-          .select(["judge_id", "entry_id", "organization"])
-          .where("status", "=", "confirmed")
-          .execute(),
-        db
-          .selectFrom("assignments")
-          .where("round_id", "=", roundId)
-          .groupBy("judge_id")
-          .select(["judge_id", sql<number>`count(*)`.as("n")])
-          .execute(),
-      ]);
-      const index = indexConflicts(
-        conflicts.map((c) => ({
-          judgeId: String(c.judge_id),
-          ...(c.entry_id ? { entryId: String(c.entry_id) } : {}),
-          ...(c.organization ? { organization: c.organization } : {}),
-        })),
-      );
-      const experts = new Set(expertise.map((x) => x.judge_id));
-      const load = new Map(loads.map((l) => [l.judge_id, l.n]));
-      const onPanel = new Set(seated.map((s) => s.id));
-      const candidates = judges
-        .filter((j) => !onPanel.has(j.id))
-        .filter(
-          (j) =>
-            conflictReason(
-              { id: String(j.id), trackIds: [], affiliation: j.affiliation, country: j.country },
-              {
-                id: String(entry.id),
-                trackId: String(entry.track_id),
-                organization: entry.organization,
-                country: entry.country,
-              },
-              index,
-              round.avoid_same_country === 1,
-            ) === null,
-        )
-        .map((j) => ({ ...j, load: load.get(j.id) ?? 0, expert: experts.has(j.id) }))
-        .sort((a, b) => Number(b.expert) - Number(a.expert) || a.load - b.load || a.name.localeCompare(b.name))
-        .slice(0, 40);
-      return { entry, seated, candidates };
-    },
+    /** One entry's panel in a round and who could take a seat on it (see panelIn). */
+    panel: (competitionId: number, roundId: number, entryCode: string) =>
+      panelIn(db, competitionId, roundId, entryCode),
 
     /** Replaces one judge on an entry's panel. Refused when the leaving judge has submitted. */
     async swap(
@@ -404,14 +415,18 @@ export function createAssignmentService(db: Db) {
       toJudgeId: number,
       reason: string | null,
     ) {
-      const panel = await this.panel(competitionId, roundId, entryCode);
-      if (!panel) return { ok: false as const, message: "assign.entryUnknown" };
-      const leaving = panel.seated.find((s) => s.id === fromJudgeId);
-      if (!leaving) return { ok: false as const, message: "assign.notOnPanel" };
-      if (leaving.status === "submitted") return { ok: false as const, message: "assign.alreadyScored" };
-      if (!panel.candidates.some((c) => c.id === toJudgeId))
-        return { ok: false as const, message: "assign.notEligible" };
+      // Read in the transaction that writes: a score submitted, or the round published, a moment
+      // ago is seen before anyone's seat changes.
       return inTransaction(db, async (trx) => {
+        const round = await trx.selectFrom("rounds").select("status").where("id", "=", roundId).executeTakeFirst();
+        if (round?.status === "published") return PUBLISHED_LOCKED;
+        const panel = await panelIn(trx, competitionId, roundId, entryCode);
+        if (!panel) return { ok: false as const, message: "assign.entryUnknown" };
+        const leaving = panel.seated.find((s) => s.id === fromJudgeId);
+        if (!leaving) return { ok: false as const, message: "assign.notOnPanel" };
+        if (leaving.status === "submitted") return { ok: false as const, message: "assign.alreadyScored" };
+        if (!panel.candidates.some((c) => c.id === toJudgeId))
+          return { ok: false as const, message: "assign.notEligible" };
         const entryId = panel.entry.id;
         await trx
           .deleteFrom("scores")
