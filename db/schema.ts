@@ -2,12 +2,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { Rounding } from "../app/domain/decimal";
 import type { Normalization } from "../app/domain/ranking";
-import type { RankingScope, RoundStatus } from "../app/domain/round-settings";
+import type { RankingScope, RoundKind, RoundStatus } from "../app/domain/round-settings";
 import type { Combine } from "../app/domain/scoring";
 
 // The vocabularies of rounds are defined once, in the domain; the migrations' CHECKs spell them
 // out frozen in time, and tests/integration/migrations.test.ts holds the two in step.
-export type { Combine, Normalization, RankingScope, Rounding, RoundStatus };
+export type { Combine, Normalization, RankingScope, RoundKind, Rounding, RoundStatus };
 
 /** A column the database fills in by default (timestamps). */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -61,6 +61,7 @@ export interface RoundsTable {
   name_zh: string;
   name_en: string;
   scope: RankingScope;
+  kind: Defaulted<RoundKind>;
   status: Defaulted<RoundStatus>;
   judges_per_entry: number;
   advance_count: number;

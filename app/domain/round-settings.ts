@@ -12,6 +12,10 @@ export type RankingScope = (typeof SCOPES)[number];
 export const ROUND_STATUSES = ["draft", "open", "closed", "published"] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
+/** How a round is judged: reviewed online at the judges' own pace, or played live on stage. */
+export const ROUND_KINDS = ["online", "stage"] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+
 const int = (min: number, max: number) =>
   z.coerce
     .number({ error: "validation.number" })
@@ -55,6 +59,7 @@ export const roundSettingsSchema = z
     nameZh: name,
     nameEn: name,
     scope: z.enum(SCOPES, { error: "validation.required" }),
+    kind: z.enum(ROUND_KINDS, { error: "validation.required" }),
     judgesPerEntry: int(1, 50),
     advanceCount: int(0, 10_000),
     advancePerOrganization: z.union([z.literal("").transform(() => undefined), int(1, 100)]).optional(),
@@ -101,6 +106,7 @@ export const roundSettingsSchema = z
       nameZh: input.nameZh,
       nameEn: input.nameEn,
       scope: input.scope,
+      kind: input.kind,
       judgesPerEntry: input.judgesPerEntry,
       advanceCount: input.advanceCount,
       advancePerOrganization: input.advancePerOrganization ?? null,

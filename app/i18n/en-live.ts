@@ -39,7 +39,7 @@ export const enLive = {
     title: "Control room",
     start: "Start the live final",
     startHint:
-      "Takes the finalists of the last round in their pitch order and the round's panel. The audience screen at {{url}} follows at once.",
+      "Takes the finalists of the round played on stage in their pitch order and the round's panel. The audience screen at {{url}} follows at once.",
     audienceLink: "Open the audience screen",
     stage: "Stage",
     putOnStage: "Put on stage",

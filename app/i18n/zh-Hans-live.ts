@@ -33,7 +33,7 @@ export const zhHansLive: typeof enLive = {
     autoReveal: "全部评委提交后自动公布成绩",
     title: "控制台",
     start: "开始现场决赛",
-    startHint: "按路演顺序取最后一轮的决赛项目及本轮评委组。观众大屏 {{url}} 会立即跟进。",
+    startHint: "按路演顺序取现场评审轮次的决赛项目及本轮评委组。观众大屏 {{url}} 会立即跟进。",
     audienceLink: "打开观众大屏",
     stage: "舞台",
     putOnStage: "上台",

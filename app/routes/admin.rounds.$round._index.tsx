@@ -10,7 +10,14 @@ import { RubricForm } from "~/components/rubric-form";
 import { Section } from "~/components/section";
 import { ROUNDINGS } from "~/domain/decimal";
 import { NORMALIZATIONS } from "~/domain/ranking";
-import { isoToBeijingLocal, nextStatuses, rubricSchema, SCOPES, tieBreakToOption } from "~/domain/round-settings";
+import {
+  isoToBeijingLocal,
+  nextStatuses,
+  ROUND_KINDS,
+  rubricSchema,
+  SCOPES,
+  tieBreakToOption,
+} from "~/domain/round-settings";
 import { COMBINES } from "~/domain/scoring";
 import { formatMilli } from "~/domain/score-sheet";
 import { localized, useLocale } from "~/i18n/use-locale";
@@ -215,6 +222,15 @@ export default function RoundSettings() {
                 {SCOPES.map((s) => (
                   <option key={s} value={s}>
                     {t(`round.scope.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field name="kind" label={t("round.kindLabel")} errors={errors["kind"]}>
+              <select {...props("kind")} defaultValue={round.kind}>
+                {ROUND_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`round.kind.${k}`)}
                   </option>
                 ))}
               </select>

@@ -40,16 +40,13 @@ export async function loader(args: LoaderFunctionArgs) {
     .optional()
     .catch(undefined)
     .parse(new URL(args.request.url).searchParams.get("entry") ?? undefined);
-  const [overview, panel, rounds] = await Promise.all([
+  const [overview, panel] = await Promise.all([
     args.context.services.assignment.overview(round.id),
     code ? args.context.services.assignment.panel(competition.id, round.id, code) : Promise.resolve(null),
-    args.context.services.results.rounds(competition.id),
   ]);
-  // The last round is the one played live: it gets the "one panel for every entry" form.
+  // A round played live gets the "one panel for every entry" form.
   const live =
-    rounds.at(-1)?.id === round.id
-      ? await args.context.services.assignment.panelChoices(competition.id, round.id)
-      : null;
+    round.kind === "stage" ? await args.context.services.assignment.panelChoices(competition.id, round.id) : null;
   return { round, overview, code: code ?? "", panel, live };
 }
 

@@ -108,12 +108,13 @@ export function createLiveService(db: Db, clock: () => Date) {
 
   const competitionBySlug = createCompetitionService(db).bySlug;
 
-  /** The round played live: the competition's last round. */
+  /** The round played live: the one whose kind says so (the last of them, should there be two). */
   async function finalRound(trx: Db, competitionId: number) {
     return trx
       .selectFrom("rounds")
       .selectAll()
       .where("competition_id", "=", competitionId)
+      .where("kind", "=", "stage")
       .orderBy("position", "desc")
       .limit(1)
       .executeTakeFirst();

@@ -152,10 +152,14 @@ export function createRoundService(db: Db, clock: () => Date) {
         // Who ranks against whom cannot change once judges have scored under it.
         if (scored.n > 0 && s.scope !== round.scope)
           return { ok: false, fieldErrors: { scope: ["round.scopeLocked"] }, message: "round.fixErrors" };
+        // How it is judged neither: the scores came from the web sheet or from the stage.
+        if (scored.n > 0 && s.kind !== round.kind)
+          return { ok: false, fieldErrors: { kind: ["round.kindLocked"] }, message: "round.fixErrors" };
         const values = {
           name_zh: s.nameZh,
           name_en: s.nameEn,
           scope: s.scope,
+          kind: s.kind,
           judges_per_entry: s.judgesPerEntry,
           advance_count: s.advanceCount,
           advance_per_organization: s.advancePerOrganization,

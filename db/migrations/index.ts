@@ -5,6 +5,7 @@ import * as m0002 from "./0002_entrant_feedback";
 import * as m0003 from "./0003_judging";
 import * as m0004 from "./0004_live";
 import * as m0005 from "./0005_sessions";
+import * as m0006 from "./0006_round_kind";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0003_judging": m0003,
   "0004_live": m0004,
   "0005_sessions": m0005,
+  "0006_round_kind": m0006,
 };

@@ -196,9 +196,9 @@ export function generateDemo(
 
     // ---- rounds and rubrics ----------------------------------------------------------------
     const insertRound = insert(
-      `INSERT INTO rounds (competition_id, position, slug, name_zh, name_en, scope, status, judges_per_entry, advance_count,
+      `INSERT INTO rounds (competition_id, position, slug, name_zh, name_en, scope, kind, status, judges_per_entry, advance_count,
          drop_highest, drop_lowest, combine, decimals, rounding, normalization, tie_breaks, opens_at, closes_at, published_at)
-       VALUES (@competitionId, @position, @slug, @nameZh, @nameEn, @scope, @status, @judgesPerEntry, @advanceCount,
+       VALUES (@competitionId, @position, @slug, @nameZh, @nameEn, @scope, @kind, @status, @judgesPerEntry, @advanceCount,
          @dropHighest, @dropLowest, @combine, @decimals, @rounding, @normalization, @tieBreaks, @opensAt, @closesAt, @publishedAt)`,
     );
     const insertCriterion = insert(
@@ -221,6 +221,7 @@ export function generateDemo(
         nameZh: "分赛区初赛",
         nameEn: "Regional round",
         scope: "group",
+        kind: "online",
         status: "published",
         judgesPerEntry: DEMO_ROUNDS.regional.judgesPerEntry,
         advanceCount: DEMO_ROUNDS.regional.advanceCount,
@@ -240,6 +241,7 @@ export function generateDemo(
         nameZh: "领域赛",
         nameEn: "Domain round",
         scope: "track",
+        kind: "online",
         status: "open",
         judgesPerEntry: DEMO_ROUNDS.domain.judgesPerEntry,
         advanceCount: DEMO_ROUNDS.domain.advanceCount,
@@ -259,6 +261,7 @@ export function generateDemo(
         nameZh: "全球总决赛",
         nameEn: "Global final",
         scope: "all",
+        kind: "stage",
         status: "draft",
         judgesPerEntry: DEMO_ROUNDS.final.judgesPerEntry,
         advanceCount: 3,

@@ -7,7 +7,7 @@ import { migrations } from "../../db/migrations/index";
 import { createTestDatabase } from "../support/db";
 import { ROUNDINGS } from "../../app/domain/decimal";
 import { NORMALIZATIONS } from "../../app/domain/ranking";
-import { ROUND_STATUSES, SCOPES } from "../../app/domain/round-settings";
+import { ROUND_KINDS, ROUND_STATUSES, SCOPES } from "../../app/domain/round-settings";
 import { COMBINES } from "../../app/domain/scoring";
 import fs from "node:fs";
 import os from "node:os";
@@ -261,8 +261,47 @@ describe("the vocabularies of a round", () => {
       expect(allowed("combine")).toEqual([...COMBINES]);
       expect(allowed("rounding")).toEqual([...ROUNDINGS]);
       expect(allowed("normalization")).toEqual([...NORMALIZATIONS]);
+      expect(allowed("kind")).toEqual([...ROUND_KINDS]);
     } finally {
       await db.remove();
+    }
+  });
+});
+
+describe("a round's kind", () => {
+  it("is read from the round, and an edition set up before kinds keeps its last round as the one played live", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "frontier-kind-"));
+    const handle = openDatabase(path.join(dir, "old.db"));
+    try {
+      const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < "0006"));
+      await migrateToLatest(handle.db, before);
+      const competition = handle.sqlite
+        .prepare(
+          "INSERT INTO competitions (slug, name_zh, name_en, edition, registration_opens_at, registration_closes_at) VALUES ('ed2025', 'e', 'e', 2025, '2025-01-01', '2025-02-01')",
+        )
+        .run().lastInsertRowid;
+      const round = handle.sqlite.prepare(
+        "INSERT INTO rounds (competition_id, position, slug, name_zh, name_en, scope, judges_per_entry, advance_count) VALUES (?, ?, ?, 'r', 'r', 'all', 3, 1)",
+      );
+      for (const [position, slug] of [
+        [1, "prelim"],
+        [2, "semi"],
+        [3, "final"],
+      ] as const)
+        round.run(competition, position, slug);
+      await migrateToLatest(handle.db);
+      const kinds = handle.sqlite.prepare("SELECT slug, kind FROM rounds ORDER BY position").all();
+      expect(kinds).toEqual([
+        { slug: "prelim", kind: "online" },
+        { slug: "semi", kind: "online" },
+        { slug: "final", kind: "stage" },
+      ]);
+      expect(() => handle.sqlite.prepare("UPDATE rounds SET kind = 'hybrid' WHERE slug = 'semi'").run()).toThrow(
+        /CHECK/,
+      );
+    } finally {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

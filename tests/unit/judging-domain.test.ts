@@ -87,6 +87,7 @@ describe("a round's rule as the organizer sets it", () => {
     nameZh: "复赛",
     nameEn: "Domain round",
     scope: "track",
+    kind: "online",
     judgesPerEntry: "5",
     advanceCount: "10",
     advancePerOrganization: "",

@@ -135,6 +135,7 @@ describe("an organizer's rubric and rule", () => {
       nameZh: "决赛",
       nameEn: "Final",
       scope: "all",
+      kind: "stage",
       judgesPerEntry: "9",
       advanceCount: "3",
       dropHighest: "1",
