@@ -4,6 +4,7 @@
 import { compareDec, parseDecimal } from "./decimal";
 import { rankEntries, type TieBreakKey } from "./ranking";
 import type { AggregationRule } from "./scoring";
+import type { AuditAction } from "./audit-actions";
 
 export type Phase = "idle" | "pitching" | "scoring" | "closed" | "revealed";
 export type Localized = { zh: string; en: string };
@@ -225,7 +226,7 @@ export type Facts = {
 };
 
 export type Decision =
-  | { ok: true; control: ControlState; changes: Change[]; audit: { action: string; reason: string | null } | null }
+  | { ok: true; control: ControlState; changes: Change[]; audit: { action: AuditAction; reason: string | null } | null }
   | { ok: false; code: RefusalCode };
 
 const refuse = (code: RefusalCode): Decision => ({ ok: false, code });

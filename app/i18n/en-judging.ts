@@ -289,16 +289,6 @@ export const enJudging = {
     mismatch: "The two passwords differ.",
     invalid: "This invitation link is not valid: it has expired or was already used. Ask the organizers for a new one.",
   },
-  audit: {
-    round_settings: "Rule changed",
-    round_rubric: "Rubric changed",
-    round_open: "Scoring opened",
-    round_closed: "Scoring closed",
-    round_reopened: "Scoring reopened",
-    round_published: "Published",
-    round_assigned: "Judges assigned",
-    round_advancement: "Advancement applied",
-  },
   resultsAdmin: {
     rank: "Rank",
     entry: "Entry",
@@ -341,13 +331,6 @@ export const enJudging = {
     moved_one: "{{count}} entry would move.",
     moved_other: "{{count}} entries would move.",
     done: { apply: "Advancement marked by the rule.", publish: "Results published.", override: "Decision recorded." },
-  },
-  entryAudit: {
-    score_submitted: "Score submitted",
-    score_revised: "Score revised",
-    conflict_declared: "Conflict declared by a judge",
-    assignment_swapped: "Judge replaced",
-    entry_advancement: "Advancement decided by an organizer",
   },
   validationExtra: {
     date: "Please enter a valid date and time.",

@@ -1,4 +1,5 @@
 import { enLive } from "./en-live";
+import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
@@ -232,18 +233,6 @@ export const en = {
     sameStatus: "Nothing to change.",
     entrant: "Entrant account",
     none: "none",
-    action: {
-      entry_created: "Created as a draft",
-      entry_updated: "Edited",
-      entry_submitted: "Submitted",
-      entry_withdrawn: "Withdrawn",
-      entry_disqualified: "Disqualified",
-      entry_reinstated: "Reinstated",
-      entry_moved: "Moved",
-      entry_imported: "Imported",
-      entry_feedback: "Feedback for the entrant",
-      ...enJudging.entryAudit,
-    },
   },
   import: {
     title: "Import entries",
@@ -342,7 +331,7 @@ export const en = {
   judge: enJudging.judge,
   score: enJudging.score,
   invite: enJudging.invite,
-  audit: enJudging.audit,
+  audit: enAudit,
   errors: {
     notFound: "Not found",
     notFoundBody: "The page you asked for does not exist.",

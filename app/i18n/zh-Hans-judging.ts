@@ -281,16 +281,6 @@ export const zhHansJudging: Widen<typeof enJudging> = {
     mismatch: "两次输入的密码不一致。",
     invalid: "该邀请链接无效：已过期或已被使用。请向组委会索取新链接。",
   },
-  audit: {
-    round_settings: "修改规则",
-    round_rubric: "修改评分细则",
-    round_open: "开始评审",
-    round_closed: "结束评审",
-    round_reopened: "重新开放评审",
-    round_published: "发布成绩",
-    round_assigned: "分配评委",
-    round_advancement: "确定晋级",
-  },
   resultsAdmin: {
     rank: "名次",
     entry: "项目",
@@ -326,13 +316,6 @@ export const zhHansJudging: Widen<typeof enJudging> = {
     moved_one: "{{count}} 个项目名次会变化。",
     moved_other: "{{count}} 个项目名次会变化。",
     done: { apply: "已按规则标记晋级。", publish: "成绩已发布。", override: "已记录决定。" },
-  },
-  entryAudit: {
-    score_submitted: "提交评分",
-    score_revised: "修改评分",
-    conflict_declared: "评委申报利益冲突",
-    assignment_swapped: "更换评委",
-    entry_advancement: "组委会决定晋级",
   },
   validationExtra: {
     date: "请输入有效的日期和时间。",

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { zhHansAudit } from "./zh-Hans-audit";
 import { zhHansLive } from "./zh-Hans-live";
 import { zhHansJudging } from "./zh-Hans-judging";
 
@@ -229,18 +230,6 @@ export const zhHans: Messages = {
     sameStatus: "没有需要变更的内容。",
     entrant: "报名账号",
     none: "无",
-    action: {
-      entry_created: "创建草稿",
-      entry_updated: "编辑",
-      entry_submitted: "提交",
-      entry_withdrawn: "退赛",
-      entry_disqualified: "取消资格",
-      entry_reinstated: "恢复参赛",
-      entry_moved: "调整赛区/赛道",
-      entry_imported: "批量导入",
-      ...zhHansJudging.entryAudit,
-      entry_feedback: "填写参赛者反馈",
-    },
   },
   import: {
     title: "批量导入参赛项目",
@@ -337,7 +326,7 @@ export const zhHans: Messages = {
   judge: zhHansJudging.judge,
   score: zhHansJudging.score,
   invite: zhHansJudging.invite,
-  audit: zhHansJudging.audit,
+  audit: zhHansAudit,
   errors: {
     notFound: "页面不存在",
     notFoundBody: "您访问的页面不存在。",

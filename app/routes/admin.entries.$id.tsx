@@ -263,9 +263,7 @@ export default function AdminEntry() {
           <ol className="mt-2 space-y-2 text-sm">
             {history.map((h) => (
               <li key={h.id} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
-                <span className="font-medium">
-                  {t(`admin.action.${h.action.replace(".", "_")}`, { defaultValue: h.action })}
-                </span>
+                <span className="font-medium">{t(`audit.${h.action}`, { defaultValue: h.action })}</span>
                 <span className="text-slate-500">
                   {" "}
                   · {when.format(new Date(h.at))} · {h.actor ?? "—"}

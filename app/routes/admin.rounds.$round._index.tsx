@@ -364,9 +364,7 @@ export default function RoundSettings() {
         <ol className="mt-2 space-y-1 text-sm">
           {history.map((h) => (
             <li key={h.id} className="text-slate-700">
-              <span className="font-medium">
-                {t(`audit.${h.action.replace(".", "_")}`, { defaultValue: h.action })}
-              </span>
+              <span className="font-medium">{t(`audit.${h.action}`, { defaultValue: h.action })}</span>
               <span className="text-slate-500">
                 {" "}
                 · {when.format(new Date(h.at))} · {h.actor ?? "—"}

@@ -5,6 +5,7 @@ import { assignJudges, conflictReason, indexConflicts, type Conflict } from "../
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { isPlayedLive } from "./live.server";
+import { recordAudit } from "./audit.server";
 
 export type AssignmentRun = {
   ok: true;
@@ -225,16 +226,13 @@ export function createAssignmentService(db: Db) {
             .execute();
         const codeOf = new Map(entries.map((e) => [String(e.id), e.code]));
         const loads = [...result.load.values()];
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: actor?.id ?? null,
-            action: "round.assigned",
-            subject_type: "round",
-            subject_id: roundId,
-            after: JSON.stringify({ added: rows.length, removed, short: result.unassigned.length, seed: options.seed }),
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: actor?.id ?? null,
+          action: "round.assigned",
+          subject_type: "round",
+          subject_id: roundId,
+          after: JSON.stringify({ added: rows.length, removed, short: result.unassigned.length, seed: options.seed }),
+        });
         return {
           ok: true as const,
           added: rows.length,
@@ -328,21 +326,18 @@ export function createAssignmentService(db: Db) {
             .insertInto("assignments")
             .values(rows.slice(i, i + 300))
             .execute();
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: actor.id,
-            action: "round.panel_seated",
-            subject_type: "round",
-            subject_id: roundId,
-            after: JSON.stringify({
-              judges: judges.map((j) => j.id),
-              added: rows.length,
-              removed: Number(removed.numDeletedRows),
-              skipped: skipped.length,
-            }),
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: actor.id,
+          action: "round.panel_seated",
+          subject_type: "round",
+          subject_id: roundId,
+          after: JSON.stringify({
+            judges: judges.map((j) => j.id),
+            added: rows.length,
+            removed: Number(removed.numDeletedRows),
+            skipped: skipped.length,
+          }),
+        });
         return { ok: true as const, added: rows.length, removed: Number(removed.numDeletedRows), skipped };
       });
     },
@@ -445,18 +440,15 @@ export function createAssignmentService(db: Db) {
           .insertInto("assignments")
           .values({ round_id: roundId, judge_id: toJudgeId, entry_id: entryId })
           .execute();
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: actor.id,
-            action: "assignment.swapped",
-            subject_type: "entry",
-            subject_id: entryId,
-            before: JSON.stringify({ roundId, judgeId: fromJudgeId }),
-            after: JSON.stringify({ roundId, judgeId: toJudgeId }),
-            reason,
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: actor.id,
+          action: "assignment.swapped",
+          subject_type: "entry",
+          subject_id: entryId,
+          before: JSON.stringify({ roundId, judgeId: fromJudgeId }),
+          after: JSON.stringify({ roundId, judgeId: toJudgeId }),
+          reason,
+        });
         return { ok: true as const };
       });
     },

@@ -6,6 +6,7 @@ import type { Role, SessionEndReason } from "../../db/schema";
 import { safeRedirectPath } from "../domain/safe-redirect";
 import { hashPassword, NO_PASSWORD, verifyPassword } from "./passwords.server";
 import type { AuthRateLimits } from "./rate-limit.server";
+import { recordAudit } from "./audit.server";
 
 export type SessionUser = { id: number; email: string; displayName: string; locale: "zh-Hans" | "en"; roles: Role[] };
 
@@ -271,16 +272,13 @@ export function createAuthService(
       const hash = await hashPassword(password);
       const ended = await db.transaction().execute(async (trx) => {
         await trx.updateTable("users").set({ password_hash: hash }).where("id", "=", userId).executeTakeFirstOrThrow();
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: actor.id,
-            action: "user.password_reset",
-            subject_type: "user",
-            subject_id: userId,
-            reason,
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: actor.id,
+          action: "user.password_reset",
+          subject_type: "user",
+          subject_id: userId,
+          reason,
+        });
         return endSessions(trx, { userId }, "password_changed");
       });
       announce(ended);
@@ -290,10 +288,13 @@ export function createAuthService(
     async unlock(actor: SessionUser, userId: number, reason: string): Promise<void> {
       const user = await db.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow();
       options.limits.unlock(user.email);
-      await db
-        .insertInto("audit_log")
-        .values({ actor_user_id: actor.id, action: "user.unlocked", subject_type: "user", subject_id: userId, reason })
-        .execute();
+      await recordAudit(db, {
+        actor_user_id: actor.id,
+        action: "user.unlocked",
+        subject_type: "user",
+        subject_id: userId,
+        reason,
+      });
     },
 
     /** Organizer: disable or re-enable an account; a disabled user is signed out everywhere at once. */
@@ -313,18 +314,15 @@ export function createAuthService(
           .executeTakeFirstOrThrow();
         const disabledAt = disabled ? now.toISOString() : null;
         await trx.updateTable("users").set({ disabled_at: disabledAt }).where("id", "=", userId).execute();
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: actor.id,
-            action: disabled ? "user.disabled" : "user.enabled",
-            subject_type: "user",
-            subject_id: userId,
-            before: JSON.stringify({ disabled_at: before.disabled_at }),
-            after: JSON.stringify({ disabled_at: disabledAt }),
-            reason,
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: actor.id,
+          action: disabled ? "user.disabled" : "user.enabled",
+          subject_type: "user",
+          subject_id: userId,
+          before: JSON.stringify({ disabled_at: before.disabled_at }),
+          after: JSON.stringify({ disabled_at: disabledAt }),
+          reason,
+        });
         return disabled ? endSessions(trx, { userId }, "disabled") : null;
       });
       announce(ended);

@@ -8,6 +8,8 @@ import { markChanges, readScoreSnapshot } from "../domain/score-audit";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { nextEntryCode } from "./entry-codes.server";
+import { recordAudit } from "./audit.server";
+import type { AuditAction } from "../domain/audit-actions";
 
 export const ADMIN_PAGE_SIZE = 50;
 const SORTS = ["code", "title", "organization", "country", "status", "submitted"] as const;
@@ -122,23 +124,20 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
     actor: SessionUser,
     trx: Db,
     entryId: number,
-    action: string,
+    action: AuditAction,
     before: unknown,
     after: unknown,
     reason: string,
   ) {
-    await trx
-      .insertInto("audit_log")
-      .values({
-        actor_user_id: actor.id,
-        action,
-        subject_type: "entry",
-        subject_id: entryId,
-        before: JSON.stringify(before),
-        after: JSON.stringify(after),
-        reason,
-      })
-      .execute();
+    await recordAudit(trx, {
+      actor_user_id: actor.id,
+      action,
+      subject_type: "entry",
+      subject_id: entryId,
+      before: JSON.stringify(before),
+      after: JSON.stringify(after),
+      reason,
+    });
   }
 
   /** Score submissions and revisions carry their marks: name the judge, round and criteria. */

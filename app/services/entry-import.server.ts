@@ -7,6 +7,7 @@ import { inTransaction } from "./db-helpers.server";
 import { nextEntryCode } from "./entry-codes.server";
 import { IMPORT_LIMITS, SpreadsheetRefused } from "./spreadsheet-reading/limits";
 import { readSpreadsheet } from "./spreadsheet-reading/read.server";
+import { recordAudit } from "./audit.server";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = IMPORT_LIMITS.maxRows;
@@ -129,16 +130,13 @@ export function createEntryImportService(db: Db, clock: () => Date) {
               row.team.map((m, i) => ({ entry_id: id, position: i + 1, name: m.name, role: m.role, email: m.email })),
             )
             .execute();
-          await trx
-            .insertInto("audit_log")
-            .values({
-              actor_user_id: actor.id,
-              action: "entry.imported",
-              subject_type: "entry",
-              subject_id: id,
-              reason: `${file.name}, row ${row.row}`,
-            })
-            .execute();
+          await recordAudit(trx, {
+            actor_user_id: actor.id,
+            action: "entry.imported",
+            subject_type: "entry",
+            subject_id: id,
+            reason: `${file.name}, row ${row.row}`,
+          });
         }
       });
       return { rows: records.length, good: good.length, problems, imported: good.length, fileError: null };

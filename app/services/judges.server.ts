@@ -9,6 +9,8 @@ import { isCountryCode } from "../i18n/countries";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { hashPassword, NO_PASSWORD } from "./passwords.server";
+import { recordAudit } from "./audit.server";
+import type { AuditAction, AuditSubject } from "../domain/audit-actions";
 
 export type JudgeProblem = { row: number; column: string; message: string };
 export type JudgeImportReport = { rows: number; good: number; problems: JudgeProblem[]; imported: number };
@@ -30,25 +32,22 @@ export function createJudgeService(db: Db, options: { secret: string; clock: () 
   async function audit(
     trx: Db,
     actor: SessionUser | null,
-    action: string,
-    subjectType: string,
+    action: AuditAction,
+    subjectType: AuditSubject,
     subjectId: number,
     after: unknown,
     reason: string | null = null,
     before: unknown = null,
   ) {
-    await trx
-      .insertInto("audit_log")
-      .values({
-        actor_user_id: actor?.id ?? null,
-        action,
-        subject_type: subjectType,
-        subject_id: subjectId,
-        before: before === null ? null : JSON.stringify(before),
-        after: after === null ? null : JSON.stringify(after),
-        reason,
-      })
-      .execute();
+    await recordAudit(trx, {
+      actor_user_id: actor?.id ?? null,
+      action,
+      subject_type: subjectType,
+      subject_id: subjectId,
+      before: before === null ? null : JSON.stringify(before),
+      after: after === null ? null : JSON.stringify(after),
+      reason,
+    });
   }
 
   async function trackIdsByCode(trx: Db, competitionId: number) {

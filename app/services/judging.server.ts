@@ -7,6 +7,7 @@ import { formatMilli, markField, scoreSheetSchema, type ScoreSheet } from "../do
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { isPlayedLive } from "./live.server";
+import { recordAudit } from "./audit.server";
 
 export type SaveOutcome =
   | { ok: true; status: "draft" | "submitted"; revision: number }
@@ -348,35 +349,32 @@ export function createJudgingService(db: Db, clock: () => Date) {
         if (status === "submitted") {
           const show = (marks: ReadonlyMap<number, number>) =>
             Object.fromEntries([...marks].map(([id, m]) => [String(id), formatMilli(m)]));
-          await trx
-            .insertInto("audit_log")
-            .values({
-              at: now,
-              actor_user_id: user.id,
-              action: sheet.intent === "revise" ? "score.revised" : "score.submitted",
-              subject_type: "entry",
-              subject_id: entryId,
-              before:
-                sheet.intent === "revise"
-                  ? JSON.stringify({
-                      scoreId,
-                      judgeId: judge.id,
-                      roundId: round.id,
-                      marks: show(beforeMarks),
-                      comment: existing?.comment ?? null,
-                    })
-                  : null,
-              after: JSON.stringify({
-                scoreId,
-                judgeId: judge.id,
-                roundId: round.id,
-                marks: show(sheet.marks),
-                comment: sheet.comment,
-                revision,
-              }),
-              reason: sheet.reason,
-            })
-            .execute();
+          await recordAudit(trx, {
+            at: now,
+            actor_user_id: user.id,
+            action: sheet.intent === "revise" ? "score.revised" : "score.submitted",
+            subject_type: "entry",
+            subject_id: entryId,
+            before:
+              sheet.intent === "revise"
+                ? JSON.stringify({
+                    scoreId,
+                    judgeId: judge.id,
+                    roundId: round.id,
+                    marks: show(beforeMarks),
+                    comment: existing?.comment ?? null,
+                  })
+                : null,
+            after: JSON.stringify({
+              scoreId,
+              judgeId: judge.id,
+              roundId: round.id,
+              marks: show(sheet.marks),
+              comment: sheet.comment,
+              revision,
+            }),
+            reason: sheet.reason,
+          });
         }
         return { ok: true, status, revision };
       });
@@ -436,17 +434,14 @@ export function createJudgingService(db: Db, clock: () => Date) {
           .insertInto("judge_conflicts")
           .values({ judge_id: judge.id, entry_id: entryId, source: "declared", status: "confirmed", reason })
           .execute();
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: user.id,
-            action: "conflict.declared",
-            subject_type: "entry",
-            subject_id: entryId,
-            after: JSON.stringify({ judgeId: judge.id, roundId: round.id }),
-            reason,
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: user.id,
+          action: "conflict.declared",
+          subject_type: "entry",
+          subject_id: entryId,
+          after: JSON.stringify({ judgeId: judge.id, roundId: round.id }),
+          reason,
+        });
         return { ok: true as const };
       });
     },

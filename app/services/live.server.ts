@@ -26,6 +26,8 @@ import type { SessionUser } from "./auth.server";
 import { createCompetitionService } from "./competitions.server";
 import { inTransaction } from "./db-helpers.server";
 import { createResultsService, roundRule } from "./results.server";
+import { recordAudit } from "./audit.server";
+import type { AuditAction } from "../domain/audit-actions";
 
 /** Past this many missed events a client gets a snapshot instead: cheaper than replaying them. */
 export const MAX_REPLAY = 500;
@@ -266,22 +268,19 @@ export function createLiveService(db: Db, clock: () => Date) {
     trx: Db,
     actor: SessionUser | null,
     live: Live,
-    action: string,
+    action: AuditAction,
     reason: string | null,
     after: unknown,
   ) {
-    await trx
-      .insertInto("audit_log")
-      .values({
-        at: clock().toISOString(),
-        actor_user_id: actor?.id ?? null,
-        action,
-        subject_type: "competition",
-        subject_id: live.competitionId,
-        after: JSON.stringify(after),
-        reason,
-      })
-      .execute();
+    await recordAudit(trx, {
+      at: clock().toISOString(),
+      actor_user_id: actor?.id ?? null,
+      action,
+      subject_type: "competition",
+      subject_id: live.competitionId,
+      after: JSON.stringify(after),
+      reason,
+    });
   }
 
   /**
@@ -453,18 +452,15 @@ export function createLiveService(db: Db, clock: () => Date) {
           // Stage scores go through the live page only: the round opens for them, not for the web sheet.
           if (round.status === "draft")
             await trx.updateTable("rounds").set({ status: "open" }).where("id", "=", round.id).execute();
-          await trx
-            .insertInto("audit_log")
-            .values({
-              at: clock().toISOString(),
-              actor_user_id: actor.id,
-              action: "live.started",
-              subject_type: "competition",
-              subject_id: competition.id,
-              after: JSON.stringify({ roundId: round.id, order }),
-              reason: null,
-            })
-            .execute();
+          await recordAudit(trx, {
+            at: clock().toISOString(),
+            actor_user_id: actor.id,
+            action: "live.started",
+            subject_type: "competition",
+            subject_id: competition.id,
+            after: JSON.stringify({ roundId: round.id, order }),
+            reason: null,
+          });
           cache.delete(competition.id);
           return { ok: true as const };
         }),
@@ -596,26 +592,23 @@ export function createLiveService(db: Db, clock: () => Date) {
                 })),
               )
               .execute();
-            await trx
-              .insertInto("audit_log")
-              .values({
-                at: now,
-                actor_user_id: user.id,
-                action: "score.submitted",
-                subject_type: "entry",
-                subject_id: message.entryId,
-                after: JSON.stringify({
-                  scoreId,
-                  judgeId: judge.id,
-                  roundId: live.roundId,
-                  marks: Object.fromEntries([...parsed.data.marks].map(([id, m]) => [String(id), formatMilli(m)])),
-                  comment: parsed.data.comment,
-                  revision: 0,
-                  stage: true,
-                }),
-                reason: null,
-              })
-              .execute();
+            await recordAudit(trx, {
+              at: now,
+              actor_user_id: user.id,
+              action: "score.submitted",
+              subject_type: "entry",
+              subject_id: message.entryId,
+              after: JSON.stringify({
+                scoreId,
+                judgeId: judge.id,
+                roundId: live.roundId,
+                marks: Object.fromEntries([...parsed.data.marks].map(([id, m]) => [String(id), formatMilli(m)])),
+                comment: parsed.data.comment,
+                revision: 0,
+                stage: true,
+              }),
+              reason: null,
+            });
             const { facts } = await factsFor(trx, live);
             const progress = await persist(trx, live, live.control, [
               { type: "progress", entryId: message.entryId, submitted: facts.submitted, of: facts.panel },

@@ -7,6 +7,7 @@ import { isCountryCode } from "../i18n/countries";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { nextEntryCode } from "./entry-codes.server";
+import { recordAudit } from "./audit.server";
 
 /** A refusal tied to a form field (or to the whole form when `field` is null); `message` is an i18n key. */
 export type FieldRefusal = { ok: false; field: string | null; message: string; params?: Record<string, string> };
@@ -150,16 +151,13 @@ export function createRegistrationService(db: Db, clock: () => Date) {
           .returningAll()
           .executeTakeFirstOrThrow();
         await writeTeam(trx, created.id, input.team);
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: user.id,
-            action: submit ? "entry.submitted" : "entry.created",
-            subject_type: "entry",
-            subject_id: created.id,
-            after: JSON.stringify(values(input)),
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: user.id,
+          action: submit ? "entry.submitted" : "entry.created",
+          subject_type: "entry",
+          subject_id: created.id,
+          after: JSON.stringify(values(input)),
+        });
         return created;
       });
       return { ok: true, entry };
@@ -203,23 +201,20 @@ export function createRegistrationService(db: Db, clock: () => Date) {
           .returningAll()
           .executeTakeFirstOrThrow();
         await writeTeam(trx, entryId, input.team);
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: user.id,
-            action: submit ? "entry.submitted" : "entry.updated",
-            subject_type: "entry",
-            subject_id: entryId,
-            before: JSON.stringify({
-              code: current.code,
-              status: current.status,
-              title_zh: current.title_zh,
-              title_en: current.title_en,
-              country: current.country,
-            }),
-            after: JSON.stringify({ code: updated.code, status: updated.status, ...values(input) }),
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: user.id,
+          action: submit ? "entry.submitted" : "entry.updated",
+          subject_type: "entry",
+          subject_id: entryId,
+          before: JSON.stringify({
+            code: current.code,
+            status: current.status,
+            title_zh: current.title_zh,
+            title_en: current.title_en,
+            country: current.country,
+          }),
+          after: JSON.stringify({ code: updated.code, status: updated.status, ...values(input) }),
+        });
         return updated;
       });
       return { ok: true, entry };
@@ -244,18 +239,15 @@ export function createRegistrationService(db: Db, clock: () => Date) {
           .where("id", "=", entryId)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: user.id,
-            action: "entry.withdrawn",
-            subject_type: "entry",
-            subject_id: entryId,
-            before: JSON.stringify({ status: current.status }),
-            after: JSON.stringify({ status: "withdrawn" }),
-            reason,
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: user.id,
+          action: "entry.withdrawn",
+          subject_type: "entry",
+          subject_id: entryId,
+          before: JSON.stringify({ status: current.status }),
+          after: JSON.stringify({ status: "withdrawn" }),
+          reason,
+        });
         return updated;
       });
       return { ok: true, entry };

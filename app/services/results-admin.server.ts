@@ -6,6 +6,7 @@ import { formatMilli } from "../domain/score-sheet";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { createResultsService } from "./results.server";
+import { recordAudit } from "./audit.server";
 
 export type RuleVariant = { normalization: "none" | "zscore"; dropHighest: number; dropLowest: number };
 
@@ -198,16 +199,13 @@ export function createResultsAdmin(db: Db, clock: () => Date) {
           .executeTakeFirstOrThrow();
         if (round.status === "published") return { ok: false as const, message: "results.publishedLocked" };
         const outcome = await applyRule(trx, roundId);
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: actor.id,
-            action: "round.advancement",
-            subject_type: "round",
-            subject_id: roundId,
-            after: JSON.stringify(outcome),
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: actor.id,
+          action: "round.advancement",
+          subject_type: "round",
+          subject_id: roundId,
+          after: JSON.stringify(outcome),
+        });
         return { ok: true as const, ...outcome };
       });
     },
@@ -250,18 +248,15 @@ export function createResultsAdmin(db: Db, clock: () => Date) {
             .where("entry_id", "=", entryId)
             .execute();
         }
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: actor.id,
-            action: "entry.advancement",
-            subject_type: "entry",
-            subject_id: entryId,
-            before: JSON.stringify(before),
-            after: JSON.stringify({ roundId, decision }),
-            reason,
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: actor.id,
+          action: "entry.advancement",
+          subject_type: "entry",
+          subject_id: entryId,
+          before: JSON.stringify(before),
+          after: JSON.stringify({ roundId, decision }),
+          reason,
+        });
         return { ok: true as const };
       });
     },
@@ -309,17 +304,14 @@ export function createResultsAdmin(db: Db, clock: () => Date) {
             carried += Number(result.numInsertedOrUpdatedRows ?? 0);
           }
         }
-        await trx
-          .insertInto("audit_log")
-          .values({
-            actor_user_id: actor.id,
-            action: "round.published",
-            subject_type: "round",
-            subject_id: roundId,
-            before: JSON.stringify({ status: "closed" }),
-            after: JSON.stringify({ ...outcome, carried }),
-          })
-          .execute();
+        await recordAudit(trx, {
+          actor_user_id: actor.id,
+          action: "round.published",
+          subject_type: "round",
+          subject_id: roundId,
+          before: JSON.stringify({ status: "closed" }),
+          after: JSON.stringify({ ...outcome, carried }),
+        });
         return { ok: true as const, ...outcome, carried };
       });
     },

@@ -5,6 +5,8 @@ import { canMove, roundSettingsSchema, rubricSchema, type RoundStatus } from "..
 import { tieBreaksSchema } from "../domain/round-rules";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
+import { recordAudit } from "./audit.server";
+import type { AuditAction } from "../domain/audit-actions";
 
 type Failure = { ok: false; fieldErrors: Record<string, string[]>; message: string | null };
 const fail = (message: string): Failure => ({ ok: false, fieldErrors: {}, message });
@@ -26,24 +28,21 @@ export function createRoundService(db: Db, clock: () => Date) {
   async function audit(
     trx: Db,
     actor: SessionUser,
-    action: string,
+    action: AuditAction,
     roundId: number,
     before: unknown,
     after: unknown,
     reason: string | null = null,
   ) {
-    await trx
-      .insertInto("audit_log")
-      .values({
-        actor_user_id: actor.id,
-        action,
-        subject_type: "round",
-        subject_id: roundId,
-        before: JSON.stringify(before),
-        after: JSON.stringify(after),
-        reason,
-      })
-      .execute();
+    await recordAudit(trx, {
+      actor_user_id: actor.id,
+      action,
+      subject_type: "round",
+      subject_id: roundId,
+      before: JSON.stringify(before),
+      after: JSON.stringify(after),
+      reason,
+    });
   }
 
   return {
@@ -295,7 +294,8 @@ export function createRoundService(db: Db, clock: () => Date) {
         await audit(
           trx,
           actor,
-          `round.${to === "open" && round.status === "closed" ? "reopened" : to}`,
+          // canMove allows only these two moves here (publishing has its own path).
+          to === "closed" ? "round.closed" : round.status === "closed" ? "round.reopened" : "round.open",
           round.id,
           { status: round.status },
           { status: to },

@@ -1,0 +1,58 @@
+// Every action the audit log records, once. The same names key the `audit.*` history labels, and a
+// service cannot write an action missing from this list.
+
+export const AUDIT_ACTIONS = [
+  "user.password_reset",
+  "user.disabled",
+  "user.enabled",
+  "user.unlocked",
+  "user.invite_accepted",
+  "entry.created",
+  "entry.updated",
+  "entry.submitted",
+  "entry.withdrawn",
+  "entry.disqualified",
+  "entry.reinstated",
+  "entry.moved",
+  "entry.imported",
+  "entry.feedback",
+  "entry.advancement",
+  "judge.created",
+  "judge.updated",
+  "judge.invited",
+  "conflict.added",
+  "conflict.declared",
+  "conflict.detected",
+  "conflict.confirmed",
+  "conflict.dismissed",
+  "round.settings",
+  "round.rubric",
+  "round.open",
+  "round.closed",
+  "round.reopened",
+  "round.published",
+  "round.assigned",
+  "round.panel_seated",
+  "round.advancement",
+  "assignment.swapped",
+  "score.submitted",
+  "score.revised",
+  "live.started",
+  "live.scoring_opened",
+  "live.scoring_closed",
+  "live.revealed",
+  "live.reveal_undone",
+  "live.frozen",
+  "live.awards_configured",
+  "live.awards_shown",
+  "live.auto_reveal_on",
+  "live.auto_reveal_off",
+  "live.entry_hidden",
+  "live.ceremony_started",
+  "live.ceremony_revealed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an audit row is about. */
+export const AUDIT_SUBJECTS = ["user", "entry", "judge", "round", "competition"] as const;
+export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];

@@ -1,0 +1,68 @@
+// History labels, one per audit action (app/domain/audit-actions.ts), nested as the action is
+// spelled: `audit.round.published`. tests/unit/audit-labels.test.ts checks that none is missing.
+export const enAudit = {
+  user: {
+    password_reset: "New password set by an organizer",
+    disabled: "Account disabled",
+    enabled: "Account enabled",
+    unlocked: "Sign-in lock lifted",
+    invite_accepted: "Invitation accepted",
+  },
+  entry: {
+    created: "Created as a draft",
+    updated: "Edited",
+    submitted: "Submitted",
+    withdrawn: "Withdrawn",
+    disqualified: "Disqualified",
+    reinstated: "Reinstated",
+    moved: "Moved",
+    imported: "Imported",
+    feedback: "Feedback for the entrant",
+    advancement: "Advancement decided by an organizer",
+  },
+  judge: {
+    created: "Judge added",
+    updated: "Judge edited",
+    invited: "Invitation link made",
+  },
+  conflict: {
+    added: "Conflict recorded by an organizer",
+    declared: "Conflict declared by a judge",
+    detected: "Conflicts suggested",
+    confirmed: "Conflict confirmed",
+    dismissed: "Suggested conflict dismissed",
+  },
+  round: {
+    settings: "Rule changed",
+    rubric: "Rubric changed",
+    open: "Scoring opened",
+    closed: "Scoring closed",
+    reopened: "Scoring reopened",
+    published: "Published",
+    assigned: "Judges assigned",
+    panel_seated: "Final panel seated",
+    advancement: "Advancement applied",
+  },
+  assignment: {
+    swapped: "Judge replaced",
+  },
+  score: {
+    submitted: "Score submitted",
+    revised: "Score revised",
+  },
+  live: {
+    started: "Live final started",
+    scoring_opened: "Stage scoring opened",
+    scoring_closed: "Stage scoring closed",
+    revealed: "Result revealed",
+    reveal_undone: "Reveal undone",
+    frozen: "Board frozen",
+    awards_configured: "Award tiers set",
+    awards_shown: "Awards shown",
+    auto_reveal_on: "Automatic reveal on",
+    auto_reveal_off: "Automatic reveal off",
+    entry_hidden: "Entry hidden from the board",
+    ceremony_started: "Ceremony started",
+    ceremony_revealed: "Sealed result revealed at the ceremony",
+  },
+};

@@ -1,0 +1,15 @@
+// The one way a service writes the audit log: inside the transaction of the change it records,
+// with an action from the domain's list (app/domain/audit-actions.ts).
+import type { Insertable } from "kysely";
+import type { Db } from "../../db/client";
+import type { AuditLogTable } from "../../db/schema";
+import type { AuditAction, AuditSubject } from "../domain/audit-actions";
+
+export type AuditRecord = Omit<Insertable<AuditLogTable>, "action" | "subject_type"> & {
+  action: AuditAction;
+  subject_type: AuditSubject;
+};
+
+export async function recordAudit(trx: Db, record: AuditRecord): Promise<void> {
+  await trx.insertInto("audit_log").values(record).execute();
+}
