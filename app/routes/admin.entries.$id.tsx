@@ -7,8 +7,9 @@ import { FormMessage, inputClass } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.entry");
 
 const params = z.object({ id: z.coerce.number().int().positive() });
 const reason = z

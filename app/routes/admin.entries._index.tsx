@@ -8,8 +8,9 @@ import { countryName } from "~/i18n/countries";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { adminListQuery } from "~/services/entry-admin.server";
 import { notFound } from "~/routing/responses";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.entriesTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await context.services.auth.requireUser(request, "organizer");

@@ -11,8 +11,9 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/form-field";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, type ImportReport } from "~/services/entry-import.server";
 import { notFound } from "~/routing/responses";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await context.services.auth.requireUser(request, "organizer");

@@ -8,8 +8,9 @@ import { countryOptions } from "~/i18n/countries";
 import { resolveLocale } from "~/i18n/locale.server";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.judge");
 
 const params = z.object({ id: z.coerce.number().int().positive() });
 

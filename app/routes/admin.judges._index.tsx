@@ -21,8 +21,9 @@ import { readSpreadsheet } from "~/services/entry-import.server";
 import { SpreadsheetRefused } from "~/services/spreadsheet-reading/limits";
 import type { JudgeImportReport } from "~/services/judges.server";
 import { notFound } from "~/routing/responses";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "judges.title");
 
 async function organizer({ request, context }: Pick<LoaderFunctionArgs, "request" | "context">) {
   const user = await context.services.auth.requireUser(request, "organizer");

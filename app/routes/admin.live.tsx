@@ -3,8 +3,9 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { ControlRoom } from "~/components/live/control-room";
 import { notFound } from "~/routing/responses";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.controlRoom");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await context.services.auth.requireUser(request, "organizer");

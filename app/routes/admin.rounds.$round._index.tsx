@@ -22,8 +22,9 @@ import { COMBINES } from "~/domain/scoring";
 import { formatMilli } from "~/domain/score-sheet";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound } from "~/routing/guards.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.roundSettings");
 
 const statusSchema = z.object({ to: z.enum(["open", "closed"]), reason: z.string().trim().max(500).optional() });
 

@@ -9,8 +9,9 @@ import { RoundTabs } from "~/components/round-tabs";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound } from "~/routing/guards.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.assignments");
 
 const actionSchema = z.discriminatedUnion("form", [
   z.object({

@@ -7,8 +7,9 @@ import { Section } from "~/components/section";
 import { StatCard } from "~/components/stat-card";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound } from "~/routing/guards.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.dashboard");
 
 export async function loader(args: LoaderFunctionArgs) {
   const { round } = await organizerRound(args);

@@ -9,8 +9,9 @@ import { Section } from "~/components/section";
 import { shortDecimal } from "~/domain/decimal";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound, reasonSchema } from "~/routing/guards.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.roundResults");
 
 const query = z.object({
   unit: z

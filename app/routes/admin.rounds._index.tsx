@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound } from "~/routing/responses";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "rounds.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await context.services.auth.requireUser(request, "organizer");

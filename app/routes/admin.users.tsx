@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormMessage, inputClass } from "~/components/form-field";
 import { newPassword } from "~/domain/account-schemas";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.title");
 
 const reason = z
   .string({ error: "validation.required" })

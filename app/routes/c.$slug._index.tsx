@@ -9,6 +9,7 @@ import { StatCard } from "~/components/stat-card";
 import type { RoundStatus } from "~/domain/round-settings";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
+import { localeOf } from "~/i18n/meta";
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/) });
 
@@ -20,7 +21,7 @@ export async function loader({ params: raw, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
+  const locale = localeOf(matches);
   if (!data) return [{ title: "Frontier" }];
   const name = locale === "en" ? data.competition.name_en : data.competition.name_zh;
   return [{ title: `${name} · Frontier` }, { name: "description", content: data.competition.name_en }];

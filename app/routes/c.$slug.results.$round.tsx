@@ -8,6 +8,7 @@ import { RoundStatusBadge } from "~/components/round-status-badge";
 import { countryName } from "~/i18n/countries";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
+import { localeOf } from "~/i18n/meta";
 
 const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/), round: z.string().regex(/^[a-z0-9-]{2,40}$/) });
 // Unknown or malformed filters are ignored rather than refused: a shared link should still open.
@@ -48,7 +49,7 @@ export async function loader({ params: raw, request, context }: LoaderFunctionAr
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
+  const locale = localeOf(matches);
   if (!data) return [{ title: "Frontier" }];
   const round = locale === "en" ? data.results.round.name_en : data.results.round.name_zh;
   const name = locale === "en" ? data.competition.nameEn : data.competition.nameZh;

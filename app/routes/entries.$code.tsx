@@ -6,6 +6,7 @@ import { CountryLabel } from "~/components/country-label";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
+import { localeOf } from "~/i18n/meta";
 
 const params = z.object({ code: z.string().regex(/^[A-Z0-9-]{6,20}$/) });
 
@@ -17,7 +18,7 @@ export async function loader({ params: raw, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
+  const locale = localeOf(matches);
   if (!data) return [{ title: "Frontier" }];
   const title = locale === "en" ? (data.titleEn ?? data.titleZh) : (data.titleZh ?? data.titleEn);
   return [

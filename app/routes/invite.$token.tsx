@@ -4,8 +4,10 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormMessage, inputClass } from "~/components/form-field";
 import { newPassword } from "~/domain/account-schemas";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "titles.invite", [{ name: "referrer", content: "no-referrer" }]);
 
 const token = z.string().max(200);
 

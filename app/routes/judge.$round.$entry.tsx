@@ -17,11 +17,10 @@ import { formatMilli, markField, scoreSheetSchema, SHEET_LIMITS } from "~/domain
 import { localized, useLocale } from "~/i18n/use-locale";
 import { judgeContext, reasonSchema } from "~/routing/guards.server";
 import { notFound, parseParams } from "~/routing/responses";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Frontier" },
-  { name: "viewport", content: "width=device-width, initial-scale=1" },
-];
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "titles.scoreSheet", [{ name: "viewport", content: "width=device-width, initial-scale=1" }]);
 
 const params = z.object({ round: z.string().regex(/^[a-z0-9-]{2,40}$/), entry: z.coerce.number().int().positive() });
 

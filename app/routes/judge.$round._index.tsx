@@ -6,8 +6,9 @@ import { RoundStatusBadge } from "~/components/round-status-badge";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { judgeContext } from "~/routing/guards.server";
 import { notFound } from "~/routing/responses";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.judgeRound");
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, competition } = await judgeContext(args);

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { judgeContext } from "~/routing/guards.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.judging");
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, competition } = await judgeContext(args);

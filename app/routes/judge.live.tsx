@@ -4,8 +4,9 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { JudgeStage } from "~/components/live/judge-stage";
 import { judgeContext } from "~/routing/guards.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "live.judge.title");
 
 /** The judge's stage view: only a judge on the live final's panel gets the form. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -5,8 +5,9 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { FormField, FormMessage, TextInput } from "~/components/form-field";
 import { landingFor, redirectTarget, signInSchema } from "~/domain/account-schemas";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.signIn");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await context.services.auth.currentUser(request);

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "me.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await context.services.auth.requireUser(request, "entrant");

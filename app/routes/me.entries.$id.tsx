@@ -9,8 +9,9 @@ import { RegistrationDeadline } from "~/components/registration-deadline";
 import { entryFormSchema } from "~/domain/entry-schemas";
 import { entryFormContext, refusalReply } from "~/services/entry-form.server";
 import { notFound } from "~/routing/responses";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.myEntry");
 
 const params = z.object({ id: z.coerce.number().int().positive() });
 const withdrawSchema = z.object({

@@ -6,8 +6,9 @@ import { EntryForm } from "~/components/entry-form";
 import { RegistrationDeadline } from "~/components/registration-deadline";
 import { entryFormSchema } from "~/domain/entry-schemas";
 import { entryFormContext, refusalReply } from "~/services/entry-form.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "entryForm.newTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await context.services.auth.requireUser(request, "entrant");

@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 import { FormField, FormMessage, TextInput } from "~/components/form-field";
 import { signUpSchema } from "~/domain/account-schemas";
 import { resolveLocale } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Frontier" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.signUp");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await context.services.auth.currentUser(request)) return redirect("/me");
