@@ -354,6 +354,15 @@ export const en = {
     generic: "Something went wrong",
     genericBody: "The error has been logged. Please try again.",
     backHome: "Back to the overview",
+    forbidden: "Not for this account",
+    forbiddenBody: "This page is for another role. Sign in with the account that has it, or ask the organizers.",
+    conflict: "This changed meanwhile",
+    conflictBody: "Someone changed it a moment ago: reload the page to see it as it is now.",
+    backTo: {
+      admin: "Back to the organizer's pages",
+      judge: "Back to my judging",
+      me: "Back to my entries",
+    },
   },
 };
 

@@ -349,5 +349,14 @@ export const zhHans: Messages = {
     generic: "出错了",
     genericBody: "错误已记录，请稍后重试。",
     backHome: "返回概览",
+    forbidden: "此账号无权访问",
+    forbiddenBody: "该页面属于其他角色。请用具有该权限的账号登录，或联系组委会。",
+    conflict: "内容已被修改",
+    conflictBody: "刚刚有人修改了此内容，请刷新页面查看最新状态。",
+    backTo: {
+      admin: "返回组委会页面",
+      judge: "返回我的评审",
+      me: "返回我的项目",
+    },
   },
 };

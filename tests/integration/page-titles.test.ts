@@ -26,3 +26,23 @@ describe("page titles", () => {
     expect(await titleOf("/admin/live", organizer, "zh-CN")).toBe("现场控制台 · Frontier 前沿");
   });
 });
+
+describe("a failing page inside an area", () => {
+  it("keeps the site's header and says, in the reader's language, that the page is for another role", async () => {
+    const judge = await demo.signIn("judge@frontier.demo", "frontier-judge");
+    const res = await demo.get("/admin/users", { cookie: judge });
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain("Not for this account");
+    expect(html).toContain("Back to the organizer&#x27;s pages");
+    expect(html).toMatch(/<header/);
+    const zh = await (await demo.get("/admin/users", { cookie: judge, lang: "zh-CN" })).text();
+    expect(zh).toContain("此账号无权访问");
+  });
+
+  it("sends an organizer at /admin to the rounds", async () => {
+    const res = await demo.get("/admin");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/admin/rounds");
+  });
+});
