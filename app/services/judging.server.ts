@@ -8,6 +8,7 @@ import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { isPlayedLive } from "./live.server";
 import { recordAudit } from "./audit.server";
+import { writeScore } from "./scores.server";
 
 export type SaveOutcome =
   | { ok: true; status: "draft" | "submitted"; revision: number }
@@ -305,77 +306,27 @@ export function createJudgingService(db: Db, clock: () => Date) {
         if (!wasSubmitted && sheet.intent === "revise") sheet.intent = "submit";
         const status = sheet.intent === "draft" ? "draft" : "submitted";
         const beforeMarks = existing ? await marksOf(trx, existing.id) : new Map<number, number>();
-        let scoreId: number;
-        let revision = existing?.revision ?? 0;
-        if (existing) {
-          if (sheet.intent === "revise") revision++;
-          await trx
-            .updateTable("scores")
-            .set({
-              status,
-              comment: sheet.comment,
-              revision,
-              submitted_at: status === "submitted" ? (existing.submitted_at ?? now) : null,
-              updated_at: now,
-            })
-            .where("id", "=", existing.id)
-            .execute();
-          scoreId = existing.id;
-          await trx.deleteFrom("score_marks").where("score_id", "=", scoreId).execute();
-        } else {
-          scoreId = (
-            await trx
-              .insertInto("scores")
-              .values({
-                round_id: round.id,
-                judge_id: judge.id,
-                entry_id: entryId,
-                status,
-                comment: sheet.comment,
-                submitted_at: status === "submitted" ? now : null,
-                updated_at: now,
-              })
-              .returning("id")
-              .executeTakeFirstOrThrow()
-          ).id;
-        }
-        if (sheet.marks.size)
-          await trx
-            .insertInto("score_marks")
-            .values(
-              [...sheet.marks].map(([criterion_id, mark_milli]) => ({ score_id: scoreId, criterion_id, mark_milli })),
-            )
-            .execute();
-        if (status === "submitted") {
-          const show = (marks: ReadonlyMap<number, number>) =>
-            Object.fromEntries([...marks].map(([id, m]) => [String(id), formatMilli(m)]));
-          await recordAudit(trx, {
-            at: now,
-            actor_user_id: user.id,
-            action: sheet.intent === "revise" ? "score.revised" : "score.submitted",
-            subject_type: "entry",
-            subject_id: entryId,
-            before:
-              sheet.intent === "revise"
-                ? JSON.stringify({
-                    scoreId,
-                    judgeId: judge.id,
-                    roundId: round.id,
-                    marks: show(beforeMarks),
-                    comment: existing?.comment ?? null,
-                  })
-                : null,
-            after: JSON.stringify({
-              scoreId,
-              judgeId: judge.id,
-              roundId: round.id,
-              marks: show(sheet.marks),
-              comment: sheet.comment,
-              revision,
-            }),
-            reason: sheet.reason,
-          });
-        }
+        const revision = (existing?.revision ?? 0) + (existing && sheet.intent === "revise" ? 1 : 0);
+        await writeScore(trx, {
+          actorUserId: user.id,
+          roundId: round.id,
+          judgeId: judge.id,
+          entryId,
+          existing,
+          status,
+          revision,
+          marks: sheet.marks,
+          comment: sheet.comment,
+          now,
+          audit:
+            status === "submitted"
+              ? {
+                  action: sheet.intent === "revise" ? "score.revised" : "score.submitted",
+                  before: sheet.intent === "revise" ? { marks: beforeMarks, comment: existing?.comment ?? null } : null,
+                  reason: sheet.reason,
+                }
+              : null,
+        });
         return { ok: true, status, revision };
       });
     },

@@ -20,7 +20,7 @@ import {
   type RefusalCode,
 } from "../domain/live-final";
 import { normalizeMarks, rankEntries, type RankingEntry } from "../domain/ranking";
-import { formatMilli, markField, scoreSheetSchema } from "../domain/score-sheet";
+import { markField, scoreSheetSchema } from "../domain/score-sheet";
 import type { ControlView, JudgeView, SubmitMessage, UpdateEvent } from "../live/protocol";
 import type { SessionUser } from "./auth.server";
 import { createCompetitionService } from "./competitions.server";
@@ -28,6 +28,7 @@ import { inTransaction } from "./db-helpers.server";
 import { createResultsService, roundRule } from "./results.server";
 import { recordAudit } from "./audit.server";
 import type { AuditAction } from "../domain/audit-actions";
+import { writeScore } from "./scores.server";
 
 /** Past this many missed events a client gets a snapshot instead: cheaper than replaying them. */
 export const MAX_REPLAY = 500;
@@ -534,7 +535,7 @@ export function createLiveService(db: Db, clock: () => Date) {
             if (live.control.phase !== "scoring") return { ok: false, code: "scoring_closed" };
             const existing = await trx
               .selectFrom("scores")
-              .select(["id", "status"])
+              .select(["id", "status", "revision", "submitted_at"])
               .where("round_id", "=", live.roundId)
               .where("judge_id", "=", judge.id)
               .where("entry_id", "=", message.entryId)
@@ -560,54 +561,19 @@ export function createLiveService(db: Db, clock: () => Date) {
                 message: issue.message,
               };
             }
-            const now = clock().toISOString();
-            const values = {
-              status: "submitted" as const,
+            await writeScore(trx, {
+              actorUserId: user.id,
+              roundId: live.roundId,
+              judgeId: judge.id,
+              entryId: message.entryId,
+              existing,
+              status: "submitted",
+              revision: existing?.revision ?? 0,
+              marks: parsed.data.marks,
               comment: parsed.data.comment,
-              submitted_at: now,
-              updated_at: now,
-              submission_key: message.submissionId,
-            };
-            let scoreId: number;
-            if (existing) {
-              await trx.updateTable("scores").set(values).where("id", "=", existing.id).execute();
-              await trx.deleteFrom("score_marks").where("score_id", "=", existing.id).execute();
-              scoreId = existing.id;
-            } else {
-              scoreId = (
-                await trx
-                  .insertInto("scores")
-                  .values({ round_id: live.roundId, judge_id: judge.id, entry_id: message.entryId, ...values })
-                  .returning("id")
-                  .executeTakeFirstOrThrow()
-              ).id;
-            }
-            await trx
-              .insertInto("score_marks")
-              .values(
-                [...parsed.data.marks].map(([criterion_id, mark_milli]) => ({
-                  score_id: scoreId,
-                  criterion_id,
-                  mark_milli,
-                })),
-              )
-              .execute();
-            await recordAudit(trx, {
-              at: now,
-              actor_user_id: user.id,
-              action: "score.submitted",
-              subject_type: "entry",
-              subject_id: message.entryId,
-              after: JSON.stringify({
-                scoreId,
-                judgeId: judge.id,
-                roundId: live.roundId,
-                marks: Object.fromEntries([...parsed.data.marks].map(([id, m]) => [String(id), formatMilli(m)])),
-                comment: parsed.data.comment,
-                revision: 0,
-                stage: true,
-              }),
-              reason: null,
+              now: clock().toISOString(),
+              submissionKey: message.submissionId,
+              audit: { action: "score.submitted", before: null, reason: null, stage: true },
             });
             const { facts } = await factsFor(trx, live);
             const progress = await persist(trx, live, live.control, [
