@@ -6,6 +6,9 @@ import { RoundStatusBadge } from "./round-status-badge";
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`;
 
+/** What a round's tab page tells the layout around it (app/routes/admin.rounds.$round.tsx). */
+export type RoundTabHandle = { width: "max-w-5xl" | "max-w-6xl" | "max-w-7xl" };
+
 /** The heading and tabs shared by a round's organizer pages. */
 export function RoundTabs({ slug, name, status }: { slug: string; name: string; status: RoundStatus }) {
   const { t } = useTranslation();

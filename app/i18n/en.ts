@@ -323,6 +323,7 @@ export const en = {
     invite: "Invitation",
   },
   validation: {
+    fixErrors: "Please correct the marked fields; nothing was saved.",
     required: "Please fill this in.",
     tooLong: "This is too long.",
     email: "Please enter a valid e-mail address.",

@@ -318,6 +318,7 @@ export const zhHans: Messages = {
     invite: "邀请",
   },
   validation: {
+    fixErrors: "请修改标出的字段，尚未保存任何内容。",
     required: "请填写此项。",
     tooLong: "内容过长。",
     email: "请输入有效的电子邮箱地址。",

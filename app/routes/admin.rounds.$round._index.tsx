@@ -5,7 +5,6 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormMessage, inputClass } from "~/components/form-field";
-import { RoundTabs } from "~/components/round-tabs";
 import { RubricForm } from "~/components/rubric-form";
 import { Section } from "~/components/section";
 import { ROUNDINGS } from "~/domain/decimal";
@@ -23,6 +22,10 @@ import { formatMilli } from "~/domain/score-sheet";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound } from "~/routing/guards.server";
 import { pageTitle } from "~/i18n/meta";
+import type { RoundTabHandle } from "~/components/round-tabs";
+
+/** How wide the round's layout lays this tab out. */
+export const handle: RoundTabHandle = { width: "max-w-5xl" };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.roundSettings");
 
@@ -154,8 +157,7 @@ export default function RoundSettings() {
     timeZone: "Asia/Shanghai",
   });
   return (
-    <div className="mx-auto max-w-5xl space-y-6">
-      <RoundTabs slug={round.slug} name={localized(locale, round.name_zh, round.name_en)} status={round.status} />
+    <>
       {search.get("saved") ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t("round.saved")}
@@ -375,6 +377,6 @@ export default function RoundSettings() {
           ))}
         </ol>
       </Section>
-    </div>
+    </>
   );
 }

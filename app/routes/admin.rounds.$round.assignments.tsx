@@ -5,11 +5,14 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
 import { FormMessage, inputClass } from "~/components/form-field";
-import { RoundTabs } from "~/components/round-tabs";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound } from "~/routing/guards.server";
 import { pageTitle } from "~/i18n/meta";
+import type { RoundTabHandle } from "~/components/round-tabs";
+
+/** How wide the round's layout lays this tab out. */
+export const handle: RoundTabHandle = { width: "max-w-5xl" };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.assignments");
 
@@ -122,8 +125,7 @@ export default function RoundAssignments() {
   const locale = useLocale();
   const number = new Intl.NumberFormat(i18n.language);
   return (
-    <div className="mx-auto max-w-5xl space-y-6">
-      <RoundTabs slug={round.slug} name={localized(locale, round.name_zh, round.name_en)} status={round.status} />
+    <>
       <dl className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-slate-500">{t("assign.pairs")}</dt>
@@ -300,7 +302,7 @@ export default function RoundAssignments() {
           message={data?.form === "livePanel" ? data.message : null}
         />
       ) : null}
-    </div>
+    </>
   );
 }
 

@@ -2,12 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DistributionChart } from "~/components/distribution-chart";
-import { RoundTabs } from "~/components/round-tabs";
 import { Section } from "~/components/section";
 import { StatCard } from "~/components/stat-card";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound } from "~/routing/guards.server";
 import { pageTitle } from "~/i18n/meta";
+import type { RoundTabHandle } from "~/components/round-tabs";
+
+/** How wide the round's layout lays this tab out. */
+export const handle: RoundTabHandle = { width: "max-w-6xl" };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.dashboard");
 
@@ -27,8 +30,7 @@ export default function JudgingDashboard() {
   const dec = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const behind = d.judges.filter((j) => j.behind);
   return (
-    <div className="mx-auto max-w-6xl space-y-6">
-      <RoundTabs slug={round.slug} name={localized(locale, round.name_zh, round.name_en)} status={round.status} />
+    <>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <StatCard label={t("dashboard.progress")} value={`${pct(d.totals.submitted, d.totals.assigned)}%`} />
         <StatCard
@@ -163,6 +165,6 @@ export default function JudgingDashboard() {
           </ul>
         </Section>
       </div>
-    </div>
+    </>
   );
 }

@@ -4,12 +4,15 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
 import { FormMessage, inputClass } from "~/components/form-field";
-import { RoundTabs } from "~/components/round-tabs";
 import { Section } from "~/components/section";
 import { shortDecimal } from "~/domain/decimal";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound, reasonSchema } from "~/routing/guards.server";
 import { pageTitle } from "~/i18n/meta";
+import type { RoundTabHandle } from "~/components/round-tabs";
+
+/** How wide the round's layout lays this tab out. */
+export const handle: RoundTabHandle = { width: "max-w-7xl" };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.roundResults");
 
@@ -90,8 +93,7 @@ export default function RoundResults() {
   const advancing = rows.filter((r) => r.state === "advanced").length;
   const proposed = rows.filter((r) => r.proposed).length;
   return (
-    <div className="mx-auto max-w-7xl space-y-6">
-      <RoundTabs slug={round.slug} name={localized(locale, round.name_zh, round.name_en)} status={round.status} />
+    <>
       {search.get("done") ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t(`results.done.${search.get("done")}`, { defaultValue: t("round.saved") })}
@@ -334,6 +336,6 @@ export default function RoundResults() {
           </div>
         ) : null}
       </Section>
-    </div>
+    </>
   );
 }

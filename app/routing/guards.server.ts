@@ -1,9 +1,8 @@
 // What organizer and judge pages check before anything else: who is asking, and which round.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { slugSchema } from "~/domain/common-schemas";
 import { notFound } from "./responses";
-
-const roundSlug = z.string().regex(/^[a-z0-9-]{2,40}$/);
 
 /** An organizer, the current competition and one of its rounds by slug; 404 otherwise. */
 export async function organizerRound({
@@ -13,7 +12,7 @@ export async function organizerRound({
 }: Pick<LoaderFunctionArgs, "request" | "context" | "params">) {
   const user = await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
-  const slug = roundSlug.safeParse(params["round"]);
+  const slug = slugSchema.safeParse(params["round"]);
   if (!competition || !slug.success) throw notFound();
   const found = await context.services.rounds.bySlug(competition.id, slug.data);
   if (!found) throw notFound();
@@ -34,8 +33,4 @@ export function firstIssue(error: z.ZodError): { field: string; message: string 
   return { field: String(issue?.path[0] ?? ""), message: issue?.message ?? "validation.required" };
 }
 
-export const reasonSchema = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .max(500, { error: "validation.tooLong" });
+export { reasonSchema } from "~/domain/common-schemas";
