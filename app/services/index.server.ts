@@ -10,8 +10,7 @@ import { createAuthRateLimits, type AuthRateLimitOptions } from "./rate-limit.se
 import { createJudgeService } from "./judges.server";
 import { createJudgingDashboard } from "./judging-dashboard.server";
 import { createJudgingService } from "./judging.server";
-import type { LivePublisher } from "../live/publisher.server";
-import { createLivePublisher } from "../live/publisher.server";
+import { createLivePublisher, type LivePublisher } from "../live/publisher.server";
 import { createLiveService } from "./live/index.server";
 import { createRegistrationService } from "./registration.server";
 import { createResultsAdmin } from "./results-admin.server";
