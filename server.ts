@@ -1,4 +1,5 @@
-// Composition root: environment, database, HTTP (Express + Remix), Socket.IO, shutdown.
+// Composition root: environment, database, clock and live publisher, HTTP (Express + Remix),
+// Socket.IO, shutdown.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -19,13 +20,25 @@ import { refuseCrossSiteWrites, type OriginPolicy } from "./app/http/origin.serv
 import { remixHandler } from "./app/http/remix-bridge.server";
 import { guardRequests } from "./app/http/request-guard.server";
 import { attachLiveHub } from "./app/live/hub.server";
-import { createServices } from "./app/services/index.server";
+import { createLivePublisher, type LiveRelay } from "./app/live/publisher.server";
+import { createServices, type Services } from "./app/services/index.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 function log(message: string) {
   process.stdout.write(`[frontier] ${message}\n`);
 }
+
+/** What the steps of start-up share once the database is open. */
+type Runtime = {
+  env: Env;
+  production: boolean;
+  handle: DbHandle;
+  services: Services;
+  publisher: LiveRelay;
+  clock: () => Date;
+  origin: OriginPolicy;
+};
 
 /** Reads SESSION_SECRET, or for the demo and development makes one under data/ and keeps it. */
 function resolveSessionSecret(env: Env): string {
@@ -41,9 +54,9 @@ function resolveSessionSecret(env: Env): string {
   return secret;
 }
 
-async function start() {
-  const env = parseEnv(process.env);
-  const handle: DbHandle = openDatabase(env.DATABASE_PATH);
+/** Opens the database and brings it to the latest schema (and the demo's data, when asked). */
+async function openMigrated(env: Env): Promise<DbHandle> {
+  const handle = openDatabase(env.DATABASE_PATH);
   if (handle.adopted) log(`marked ${env.DATABASE_PATH} as a Frontier database (made before application ids)`);
   try {
     const applied = await migrateToLatest(handle.db);
@@ -56,24 +69,31 @@ async function start() {
     await handle.close();
     throw error;
   }
-  const sessionSecret = resolveSessionSecret(env);
-  const production = env.NODE_ENV === "production";
-  // Secure cookies need HTTPS; the demo and development are served over plain HTTP.
-  const services = createServices(handle.db, { sessionSecret, secureCookies: production && !env.demo });
-  const now = () => new Date();
+  return handle;
+}
 
-  const app = express();
-  app.disable("x-powered-by");
-  // Only proxies named in TRUST_PROXY may set the client's address (rate limits key on it).
-  app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
-  const clientAddress = (req: http.IncomingMessage) =>
-    proxyaddr(req, app.get("trust proxy fn") as (addr: string, i: number) => boolean);
+/** The services around the database, with the one clock and the one publisher the hub listens on. */
+function composeRuntime(env: Env, handle: DbHandle): Runtime {
+  const production = env.NODE_ENV === "production";
+  const clock = () => new Date();
+  const publisher = createLivePublisher();
+  const services = createServices(handle.db, {
+    sessionSecret: resolveSessionSecret(env),
+    // Secure cookies need HTTPS; the demo and development are served over plain HTTP.
+    secureCookies: production && !env.demo,
+    clock,
+    publisher,
+  });
   // Links and origin checks use PUBLIC_URL; without one (demo, development) the address listened on.
   const origin: OriginPolicy = {
     publicOrigin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     configured: env.PUBLIC_URL !== undefined,
   };
+  return { env, production, handle, services, publisher, clock, origin };
+}
 
+/** A nonce per response for the inline scripts, and the security headers that allow it. */
+function securityHeaders(app: express.Express, { env, production }: Runtime) {
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     next();
@@ -98,11 +118,40 @@ async function start() {
       strictTransportSecurity: production && !env.demo,
     }),
   );
-  app.use(compression());
+}
 
+/** The Remix build: the production bundle and its static files, or Vite's dev server. */
+async function serveBuild(app: express.Express, production: boolean) {
+  if (production) {
+    const clientDir = path.join(root, "build/client");
+    const serverBuild = path.join(root, "build/server/index.js");
+    if (!fs.existsSync(serverBuild)) throw new Error("no production build found: run `npm run build` first");
+    // Fingerprinted assets never change under their name: cache them for a year.
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+    return { build: (await import(serverBuild)) as ServerBuild, viteDevServer: undefined };
+  }
+  const vite = await import("vite");
+  const viteDevServer = await vite.createServer({ server: { middlewareMode: true }, root });
+  app.use(viteDevServer.middlewares);
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+  const build = () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  return { build, viteDevServer };
+}
+
+/** The Express app: headers, the cross-site and request guards, the health check, Remix. */
+async function createApp(runtime: Runtime) {
+  const { env, production, handle, services, clock, origin } = runtime;
+  const app = express();
+  app.disable("x-powered-by");
+  // Only proxies named in TRUST_PROXY may set the client's address (rate limits key on it).
+  app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
+  const clientAddress = (req: http.IncomingMessage) =>
+    proxyaddr(req, app.get("trust proxy fn") as (addr: string, i: number) => boolean);
+  securityHeaders(app, runtime);
+  app.use(compression());
   app.use(refuseCrossSiteWrites(origin));
   app.use(guardRequests());
-
   app.get("/healthz", async (_req, res) => {
     try {
       handle.sqlite.prepare("SELECT 1").get();
@@ -111,43 +160,28 @@ async function start() {
       res.status(503).json({ status: "error", db: (error as Error).message });
     }
   });
-
-  let viteDevServer: import("vite").ViteDevServer | undefined;
-  let build: ServerBuild | (() => Promise<ServerBuild>);
-  if (production) {
-    const clientDir = path.join(root, "build/client");
-    const serverBuild = path.join(root, "build/server/index.js");
-    if (!fs.existsSync(serverBuild)) throw new Error("no production build found: run `npm run build` first");
-    // Fingerprinted assets never change under their name: cache them for a year.
-    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
-    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
-    build = (await import(serverBuild)) as ServerBuild;
-  } else {
-    const vite = await import("vite");
-    viteDevServer = await vite.createServer({ server: { middlewareMode: true }, root });
-    app.use(viteDevServer.middlewares);
-    app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
-    const dev = viteDevServer;
-    build = () => dev.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
-  }
-
+  const { build, viteDevServer } = await serveBuild(app, production);
+  const loadContext = (req: express.Request, res: express.Response): AppContext => ({
+    db: handle.db,
+    services,
+    now: clock,
+    cspNonce: res.locals.cspNonce as string,
+    clientIp: clientAddress(req),
+  });
   app.all(
     "*",
     remixHandler({
       build,
       mode: production ? "production" : "development",
       publicOrigin: () => origin.publicOrigin,
-      getLoadContext: (req, res): AppContext => ({
-        db: handle.db,
-        services,
-        now,
-        cspNonce: res.locals.cspNonce as string,
-        clientIp: clientAddress(req),
-      }),
+      getLoadContext: loadContext,
     }),
   );
+  return { app, clientAddress, viteDevServer };
+}
 
-  const server = http.createServer(app);
+/** Socket.IO on the HTTP server, with the live hub listening on the services' publisher. */
+function attachSockets(server: http.Server, runtime: Runtime, clientAddress: (req: http.IncomingMessage) => string) {
   const io = new SocketServer(server, {
     serveClient: false,
     cors: { origin: false },
@@ -159,12 +193,17 @@ async function start() {
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   const hub = attachLiveHub(io, {
-    services,
-    origin,
+    services: runtime.services,
+    publisher: runtime.publisher,
+    origin: runtime.origin,
     clientAddress,
-    maxConnectionsPerAddress: env.LIVE_MAX_CONNECTIONS_PER_ADDRESS,
+    maxConnectionsPerAddress: runtime.env.LIVE_MAX_CONNECTIONS_PER_ADDRESS,
   });
+  return { io, hub };
+}
 
+/** Listens, and says where (without PUBLIC_URL, that address becomes the public origin). */
+async function listen(server: http.Server, { env, production, origin, services }: Runtime) {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.PORT, env.HOST, () => resolve());
@@ -179,7 +218,13 @@ async function start() {
     const accounts = await services.demo.accounts();
     for (const a of accounts) log(`demo ${a.role}: ${a.email} / ${a.password}`);
   }
+}
 
+/** SIGTERM and SIGINT close everything in order, or exit anyway after the shutdown timeout. */
+function closeOnSignals(
+  runtime: Runtime,
+  parts: { server: http.Server; io: SocketServer; hub: { close(): void }; viteDevServer?: { close(): Promise<void> } },
+) {
   let stopping = false;
   async function shutdown(signal: string) {
     if (stopping) return;
@@ -188,21 +233,31 @@ async function start() {
     const force = setTimeout(() => {
       log("requests still open after the shutdown timeout: exiting anyway");
       process.exit(1);
-    }, env.SHUTDOWN_TIMEOUT_MS);
+    }, runtime.env.SHUTDOWN_TIMEOUT_MS);
     force.unref();
     // Stop accepting; let requests in flight finish; idle keep-alive sockets go at once.
-    const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    hub.close();
-    await new Promise<void>((resolve) => io.close(() => resolve()));
+    const httpClosed = new Promise<void>((resolve) => parts.server.close(() => resolve()));
+    parts.server.closeIdleConnections();
+    parts.hub.close();
+    await new Promise<void>((resolve) => parts.io.close(() => resolve()));
     await httpClosed;
-    await viteDevServer?.close();
-    await handle.close();
+    await parts.viteDevServer?.close();
+    await runtime.handle.close();
     log("closed");
     process.exit(0);
   }
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+async function start() {
+  const env = parseEnv(process.env);
+  const runtime = composeRuntime(env, await openMigrated(env));
+  const { app, clientAddress, viteDevServer } = await createApp(runtime);
+  const server = http.createServer(app);
+  const { io, hub } = attachSockets(server, runtime, clientAddress);
+  await listen(server, runtime);
+  closeOnSignals(runtime, { server, io, hub, viteDevServer });
 }
 
 start().catch((error: unknown) => {

@@ -1,17 +1,21 @@
 // The live final as pure state machines: the organizer's control state, the public state every
 // screen shows, and the changes that move them. The server and every client fold the same changes
-// with `applyChange`, so a screen that resyncs ends exactly where the server is.
+// with `applyChange`, so a screen that resyncs ends exactly where the server is. The commands are
+// decided in live-commands.ts; the refusals are named in live-refusals.ts.
 import { compareDec, parseDecimal } from "./decimal";
 import { rankEntries, type TieBreakKey } from "./ranking";
 import type { AggregationRule } from "./scoring";
 import type { AuditAction } from "./audit-actions";
+import type { LiveRefusal } from "./live-refusals";
+
+// The commands' decisions live in live-commands.ts; re-exported so one module is the live final's API.
+export { AWARD_TIERS, awardTiers, decide, trackTopAwards } from "./live-commands";
 
 export type Phase = "idle" | "pitching" | "scoring" | "closed" | "revealed";
 export type Localized = { zh: string; en: string };
 export type CardKind = "break" | "next" | "sponsor" | "notice";
 export type MessageCard = { kind: CardKind; title: Localized; body: Localized };
 export type AwardTier = "champion" | "runnerUp" | "third";
-export const AWARD_TIERS: readonly AwardTier[] = ["champion", "runnerUp", "third"];
 
 export type LiveEntry = {
   id: number;
@@ -191,22 +195,6 @@ export type Command =
   | { type: "autoReveal"; on: boolean }
   | { type: "hide"; entryId: number; reason: string };
 
-export type RefusalCode =
-  | "not_in_final"
-  | "bad_order"
-  | "scoring_in_progress"
-  | "no_entry_on_stage"
-  | "not_pitching"
-  | "not_scoring"
-  | "too_few_marks"
-  | "reason_required"
-  | "not_closed"
-  | "nothing_to_undo"
-  | "already_frozen"
-  | "not_frozen"
-  | "ceremony_over"
-  | "ceremony_started";
-
 /** What the server knows when it decides: the stage's submissions and the results so far. */
 export type Facts = {
   /** Panel seats of the entry on stage. */
@@ -227,249 +215,7 @@ export type Facts = {
 
 export type Decision =
   | { ok: true; control: ControlState; changes: Change[]; audit: { action: AuditAction; reason: string | null } | null }
-  | { ok: false; code: RefusalCode };
-
-const refuse = (code: RefusalCode): Decision => ({ ok: false, code });
-const publicIds = (c: ControlState) => c.revealed.filter((id) => !c.sealed.includes(id));
-
-/** The control room's commands, checked against the state. Pure: the caller persists and broadcasts. */
-export function decide(control: ControlState, command: Command, facts: Facts): Decision {
-  const stage = (c: ControlState, submitted = 0): Change => ({
-    type: "stage",
-    stage: { entryId: c.current, phase: c.phase, submitted, of: facts.panel },
-  });
-  switch (command.type) {
-    case "reorder": {
-      const same =
-        command.order.length === control.order.length &&
-        new Set(command.order).size === command.order.length &&
-        command.order.every((id) => control.order.includes(id));
-      if (!same) return refuse("bad_order");
-      const next = { ...control, order: [...command.order] };
-      return { ok: true, control: next, changes: [{ type: "order", order: next.order }], audit: null };
-    }
-    case "stage": {
-      if (!control.order.includes(command.entryId)) return refuse("not_in_final");
-      if (control.phase === "scoring" || control.phase === "closed") return refuse("scoring_in_progress");
-      if (control.ceremony !== "none") return refuse("ceremony_started");
-      const next: ControlState = {
-        ...control,
-        current: command.entryId,
-        phase: control.revealed.includes(command.entryId) ? "revealed" : "pitching",
-      };
-      // The counter is the new entry's: nobody has scored a pitch before scoring opens, and its panel
-      // may differ (a judge's conflict) from the entry before it, whose count must not carry over.
-      const { submitted, of } = facts.progressOf(command.entryId);
-      const change: Change = {
-        type: "stage",
-        stage: { entryId: next.current, phase: next.phase, submitted: next.phase === "pitching" ? 0 : submitted, of },
-      };
-      return { ok: true, control: next, changes: [change], audit: null };
-    }
-    case "open": {
-      if (control.current === null) return refuse("no_entry_on_stage");
-      if (control.phase !== "pitching") return refuse("not_pitching");
-      const next: ControlState = { ...control, phase: "scoring" };
-      return {
-        ok: true,
-        control: next,
-        changes: [stage(next, facts.submitted)],
-        audit: { action: "live.scoring_opened", reason: null },
-      };
-    }
-    case "close": {
-      if (control.phase !== "scoring") return refuse("not_scoring");
-      if (facts.submitted < facts.minMarks) return refuse("too_few_marks");
-      const reason = command.reason?.trim() || null;
-      if (facts.submitted < facts.panel && !reason) return refuse("reason_required");
-      const next: ControlState = { ...control, phase: "closed" };
-      return {
-        ok: true,
-        control: next,
-        changes: [stage(next, facts.submitted)],
-        audit: { action: "live.scoring_closed", reason },
-      };
-    }
-    case "reveal": {
-      if (control.phase !== "closed" || control.current === null) return refuse("not_closed");
-      const id = control.current;
-      const next: ControlState = {
-        ...control,
-        phase: "revealed",
-        revealed: [...control.revealed, id],
-        sealed: control.frozen ? [...control.sealed, id] : control.sealed,
-      };
-      const change: Change = control.frozen
-        ? { type: "sealed", entryId: id }
-        : { type: "reveal", reveal: facts.reveal(id), ranking: facts.rank(publicIds(next)) };
-      return { ok: true, control: next, changes: [change], audit: { action: "live.revealed", reason: null } };
-    }
-    case "undoReveal": {
-      // Only the last reveal, and only while it is still on stage: the next step makes it final.
-      const last = control.revealed.at(-1);
-      if (control.phase !== "revealed" || last === undefined || last !== control.current || control.ceremony !== "none")
-        return refuse("nothing_to_undo");
-      if (!command.reason.trim()) return refuse("reason_required");
-      const next: ControlState = {
-        ...control,
-        phase: "closed",
-        revealed: control.revealed.slice(0, -1),
-        sealed: control.sealed.filter((id) => id !== last),
-      };
-      return {
-        ok: true,
-        control: next,
-        changes: [{ type: "unreveal", entryId: last, ranking: facts.rank(publicIds(next)) }],
-        audit: { action: "live.reveal_undone", reason: command.reason.trim() },
-      };
-    }
-    case "freeze": {
-      if (control.frozen) return refuse("already_frozen");
-      if (control.ceremony !== "none") return refuse("ceremony_over");
-      const next = { ...control, frozen: true };
-      return {
-        ok: true,
-        control: next,
-        changes: [{ type: "freeze", frozen: true }],
-        audit: { action: "live.frozen", reason: null },
-      };
-    }
-    case "ceremonyStep":
-      return ceremonyStep(control, facts);
-    case "card": {
-      const next = { ...control, card: command.card };
-      return { ok: true, control: next, changes: [{ type: "card", card: command.card }], audit: null };
-    }
-    case "awards": {
-      if (control.ceremony === "done") return refuse("ceremony_over");
-      return {
-        ok: true,
-        control: { ...control, awardCounts: command.counts, trackTop: command.trackTop ?? control.trackTop ?? 0 },
-        changes: [],
-        audit: { action: "live.awards_configured", reason: null },
-      };
-    }
-    case "autoReveal":
-      return {
-        ok: true,
-        control: { ...control, autoReveal: command.on },
-        changes: [],
-        audit: { action: command.on ? "live.auto_reveal_on" : "live.auto_reveal_off", reason: null },
-      };
-    case "hide": {
-      if (!control.order.includes(command.entryId)) return refuse("not_in_final");
-      if (!command.reason.trim()) return refuse("reason_required");
-      const id = command.entryId;
-      const next: ControlState = {
-        ...control,
-        order: control.order.filter((x) => x !== id),
-        revealed: control.revealed.filter((x) => x !== id),
-        sealed: control.sealed.filter((x) => x !== id),
-        hidden: [...control.hidden, id],
-        ...(control.current === id ? { current: null, phase: "idle" as const } : {}),
-      };
-      return {
-        ok: true,
-        control: next,
-        changes: [{ type: "hidden", entryId: id, ranking: facts.rank(publicIds(next)) }],
-        audit: { action: "live.entry_hidden", reason: command.reason.trim() },
-      };
-    }
-  }
-}
-
-/**
- * One step of the ceremony: the first starts it; each next one reveals the sealed result that ranks
- * lowest among those still sealed (bottom up); when none is left, the awards are shown and the board
- * thaws. Entries hidden in the meantime are simply no longer among the sealed ones.
- */
-function ceremonyStep(control: ControlState, facts: Facts): Decision {
-  if (control.ceremony === "done") return refuse("ceremony_over");
-  if (!control.frozen) return refuse("not_frozen");
-  if (control.phase === "scoring" || control.phase === "closed") return refuse("scoring_in_progress");
-  if (control.ceremony === "none") {
-    const next: ControlState = { ...control, ceremony: "running", card: null, current: null, phase: "idle" };
-    return {
-      ok: true,
-      control: next,
-      changes: [
-        { type: "card", card: null },
-        { type: "stage", stage: { entryId: null, phase: "idle", submitted: 0, of: facts.panel } },
-        { type: "ceremony", ceremony: "running" },
-      ],
-      audit: { action: "live.ceremony_started", reason: null },
-    };
-  }
-  if (control.sealed.length > 0) {
-    const full = facts.rank(control.revealed);
-    const position = new Map(full.map((r, i) => [r.entryId, i]));
-    const lowest = [...control.sealed].sort((a, b) => (position.get(b) ?? -1) - (position.get(a) ?? -1))[0]!;
-    const next: ControlState = { ...control, sealed: control.sealed.filter((id) => id !== lowest) };
-    return {
-      ok: true,
-      control: next,
-      changes: [{ type: "reveal", reveal: facts.reveal(lowest), ranking: facts.rank(publicIds(next)) }],
-      audit: { action: "live.ceremony_revealed", reason: null },
-    };
-  }
-  const final = facts.rank(control.revealed);
-  const awards = [
-    ...awardTiers(final, control.awardCounts),
-    ...trackTopAwards(final, control.trackTop ?? 0, facts.trackOf),
-  ];
-  const next: ControlState = { ...control, ceremony: "done", frozen: false };
-  return {
-    ok: true,
-    control: next,
-    changes: [
-      { type: "awards", awards },
-      { type: "ceremony", ceremony: "done" },
-    ],
-    audit: { action: "live.awards_shown", reason: null },
-  };
-}
-
-/** The award tiers from a ranking: the top `counts[0]` champions, then runners-up, then thirds; a tie at a tier's edge shares it. */
-export function awardTiers(ranking: readonly RankingRow[], counts: readonly [number, number, number]): Awards {
-  const ranked = ranking.filter((r) => r.rank !== null);
-  const out: Awards = [];
-  let i = 0;
-  AWARD_TIERS.forEach((tier, t) => {
-    const entryIds: number[] = [];
-    while (
-      i < ranked.length &&
-      (entryIds.length < counts[t]! || (entryIds.length > 0 && ranked[i]!.rank === ranked[i - 1]!.rank))
-    ) {
-      entryIds.push(ranked[i]!.entryId);
-      i++;
-    }
-    out.push({ tier, entryIds });
-  });
-  return out;
-}
-
-/** The top `n` of each track by the final ranking (ties at the edge share), tracks in order of their best entry. */
-export function trackTopAwards(
-  ranking: readonly RankingRow[],
-  n: number,
-  trackOf: (entryId: number) => string,
-): Awards {
-  if (n <= 0) return [];
-  const byTrack = new Map<string, RankingRow[]>();
-  for (const row of ranking) {
-    if (row.rank === null) continue;
-    const track = trackOf(row.entryId);
-    byTrack.set(track, [...(byTrack.get(track) ?? []), row]);
-  }
-  return [...byTrack].map(([track, rows]) => {
-    const cut = rows[Math.min(n, rows.length) - 1]!.rank;
-    return {
-      tier: "trackTop" as const,
-      track,
-      entryIds: rows.filter((r, i) => i < n || r.rank === cut).map((r) => r.entryId),
-    };
-  });
-}
+  | LiveRefusal;
 
 /** Which of a panel's marks the rule drops: the lowest and highest by value, only as many as it says. */
 export function seatMarks(

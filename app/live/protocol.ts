@@ -2,6 +2,8 @@
 // is a zod schema here, so both sides validate the same thing. Documented in docs/live-protocol.md.
 import { z } from "zod";
 import type { Change, Command, ControlState, PublicState } from "../domain/live-final";
+import { LIVE_REFUSAL_CODES, LIVE_REFUSALS } from "../domain/live-refusals";
+import { REFUSAL_KINDS } from "../domain/refusal";
 
 export const LIVE_NAMESPACE = "/live";
 export const PROTOCOL_VERSION = 1;
@@ -180,23 +182,34 @@ export const judgeViewSchema = z.object({
 });
 export type JudgeView = z.infer<typeof judgeViewSchema>;
 
-export const errorCodes = [
-  "invalid_payload",
-  "unknown_competition",
-  "forbidden",
-  "rate_limited",
-  "not_started",
-  "refused",
-] as const;
-export const errorEvent = z.object({ code: z.enum(errorCodes), message: z.string() });
+/** A refusal's kind on the wire: the service's kinds, and `failed` when the server could not carry it out. */
+export const refusalKindSchema = z.enum([...REFUSAL_KINDS, "failed"]);
+/** Every refusal's code is an i18n key `live.refusal.*` (app/domain/live-refusals.ts lists them once). */
+export const refusalCodeSchema = z.enum(LIVE_REFUSAL_CODES);
+
+/** Sent to a socket whose message was refused outright (not allowed, malformed, too many). */
+export const errorEvent = z.object({ kind: refusalKindSchema, code: refusalCodeSchema });
 export type ErrorEvent = z.infer<typeof errorEvent>;
 
+/** A refused command or submission: the refusal as the service said it, its marks' messages at their criteria. */
+export const refusedAck = errorEvent.extend({
+  ok: z.literal(false),
+  field: z.string().optional(),
+  fields: z.record(z.string(), z.array(z.string())).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type RefusedAck = z.infer<typeof refusedAck>;
+
 /** The answer to a command or a submission (Socket.IO acknowledgement). */
-export const ackSchema = z.union([
-  z.object({ ok: z.literal(true), duplicate: z.boolean().optional() }),
-  z.object({ ok: z.literal(false), code: z.string(), message: z.string(), field: z.string().optional() }),
-]);
+export const ackSchema = z.union([z.object({ ok: z.literal(true), duplicate: z.boolean().optional() }), refusedAck]);
 export type Ack = z.infer<typeof ackSchema>;
+
+/** The channel's own refusal of that name, as the error event and the ack carry it. */
+export function channelRefusal(
+  name: "forbidden" | "rateLimited" | "invalidPayload" | "serverError" | "unknownCompetition",
+): ErrorEvent {
+  return { kind: LIVE_REFUSALS[name], code: `live.refusal.${name}` };
+}
 
 export type ServerToClientEvents = {
   snapshot: (event: SnapshotEvent) => void;

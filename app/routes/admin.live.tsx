@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { ControlRoom } from "~/components/live/control-room";
+import { refuseLive } from "~/domain/live-refusals";
+import { refused } from "~/routing/refusals";
 import { notFound } from "~/routing/responses";
 import { pageTitle } from "~/i18n/meta";
 
@@ -24,9 +26,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const competition = await context.services.competitions.latest();
   if (!competition) throw notFound();
   const form = z.object({ intent: z.literal("start") }).safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return { error: "live.refusal.invalid_payload" };
+  if (!form.success) return refused(refuseLive("invalidPayload"));
   const outcome = await context.services.live.start(user, competition.slug);
-  if (!outcome.ok) return { error: `live.refusal.${outcome.code}` };
+  if (!outcome.ok) return refused(outcome);
   return redirect("/admin/live");
 }
 

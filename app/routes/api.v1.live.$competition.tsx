@@ -12,7 +12,7 @@ const params = z.object({ competition: z.string().regex(/^[a-z0-9]{2,40}$/) });
 export async function loader({ request, params: raw, context }: LoaderFunctionArgs) {
   const p = params.safeParse(raw);
   const snapshot = p.success ? await context.services.live.snapshot(p.data.competition) : null;
-  if (!p.success || !snapshot) return publicJsonError(404, "unknown_competition", "live.refusal.unknown_competition");
+  if (!p.success || !snapshot) return publicJsonError(404, "unknown_competition", "live.refusal.unknownCompetition");
   const { competition } = p.data;
   const state = snapshot.state;
   return publicJson(

@@ -10,11 +10,13 @@ import { createAuthRateLimits, type AuthRateLimitOptions } from "./rate-limit.se
 import { createJudgeService } from "./judges.server";
 import { createJudgingDashboard } from "./judging-dashboard.server";
 import { createJudgingService } from "./judging.server";
-import { createLiveService } from "./live.server";
+import { createLivePublisher, type LivePublisher } from "../live/publisher.server";
+import { createLiveService } from "./live/index.server";
 import { createRegistrationService } from "./registration.server";
 import { createResultsAdmin } from "./results-admin.server";
 import { createRoundService } from "./rounds.server";
 import { createResultsQueries } from "./results-query.server";
+import { createResultsService } from "./results.server";
 
 export type ServiceConfig = {
   sessionSecret: string;
@@ -22,6 +24,8 @@ export type ServiceConfig = {
   rateLimits?: AuthRateLimitOptions;
   /** The time as the services see it: deadlines are checked against it (tests move it). */
   clock?: () => Date;
+  /** Hears the live final's changes (server.ts hands in the one the hub listens on; tests may omit it). */
+  publisher?: LivePublisher;
 };
 
 /** Every use case the routes may call, built once per process around one database handle. */
@@ -45,7 +49,12 @@ export function createServices(db: Db, config: ServiceConfig) {
     judges: createJudgeService(db, { secret: config.sessionSecret, clock }),
     judging: createJudgingService(db, clock),
     judgingDashboard: createJudgingDashboard(db),
-    live: createLiveService(db, clock),
+    live: createLiveService(db, {
+      clock,
+      publisher: config.publisher ?? createLivePublisher(),
+      competitionBySlug: createCompetitionService(db).bySlug,
+      roundInputs: (trx, roundId) => createResultsService(trx).loadInputs(roundId),
+    }),
     rounds: createRoundService(db, clock),
     resultsAdmin: createResultsAdmin(db, clock),
   };

@@ -18,4 +18,4 @@ socket.on("update", (event) => {
   seq = event.seq;
   console.log(JSON.stringify({ seq, change: event.change }));
 });
-socket.on("error", (e) => console.error(`${e.code}: ${e.message}`));
+socket.on("error", (e) => console.error(`${e.kind}: ${e.code}`));

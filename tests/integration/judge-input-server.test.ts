@@ -162,9 +162,10 @@ describe("a judge's mark on the stage", () => {
     ]) {
       expect(await submit(`bad-mark-${bad!.charCodeAt(0)}`, { ...marks, [first]: bad! }), bad).toEqual({
         ok: false,
-        code: "invalid_marks",
+        kind: "invalid",
+        code: "live.refusal.invalidMarks",
         field: first,
-        message,
+        fields: { [first]: [message] },
       });
     }
     expect(

@@ -60,7 +60,11 @@ describe("the live final's service", () => {
     const final = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'final'").id;
     const saved = all<Record<string, unknown>>("SELECT * FROM criteria WHERE round_id = ?", final);
     harness.db.sqlite.prepare("DELETE FROM criteria WHERE round_id = ?").run(final);
-    expect(await harness.services.live.start(harness.organizer, SLUG)).toEqual({ ok: false, code: "no_rubric" });
+    expect(await harness.services.live.start(harness.organizer, SLUG)).toEqual({
+      ok: false,
+      kind: "conflict",
+      code: "live.refusal.noRubric",
+    });
     expect(one<{ n: number }>("SELECT count(*) n FROM live_state").n).toBe(0);
     expect(one<{ status: string }>("SELECT status FROM rounds WHERE id = ?", final).status).toBe("draft");
     for (const c of saved)
@@ -188,7 +192,7 @@ describe("the live final's service", () => {
         entryId,
         marks,
       }),
-    ).toEqual({ ok: false, code: "entry_withdrawn" });
+    ).toEqual({ ok: false, kind: "conflict", code: "live.refusal.entryWithdrawn" });
     expect(
       one<{ n: number }>(
         "SELECT count(*) n FROM scores WHERE entry_id = ? AND round_id = (SELECT round_id FROM live_state)",

@@ -217,16 +217,19 @@ describe("the live channel", () => {
     const errors: ErrorEvent[] = [];
     audience.on("error", (e) => errors.push(e));
     await new Promise<void>((resolve) => audience.on("connect", () => resolve()));
-    expect(await command(audience, { type: "card", card: null })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await command(audience, { type: "card", card: null })).toMatchObject({
+      ok: false,
+      code: "live.refusal.forbidden",
+    });
     const ack = (await audience.timeout(5000).emitWithAck("submit", {
       competition: SLUG,
       submissionId: "abcdefgh1",
       entryId: order[0]!,
       marks: marksFor(1),
     })) as Ack;
-    expect(ack).toMatchObject({ ok: false, code: "forbidden" });
+    expect(ack).toMatchObject({ ok: false, code: "live.refusal.forbidden" });
     await until(() => errors.length === 2, "two error events");
-    expect(errors.map((e) => e.code)).toEqual(["forbidden", "forbidden"]);
+    expect(errors.map((e) => e.code)).toEqual(["live.refusal.forbidden", "live.refusal.forbidden"]);
     expect(liveSeq()).toBe(before);
   });
 
@@ -293,7 +296,7 @@ describe("the live channel", () => {
     const before = liveSeq();
     const judge = await connected(judges.values().next().value!);
     for (const c of [{ type: "stage", entryId: order[0]! }, { type: "freeze" }, { type: "reveal" }] as Command[]) {
-      expect(await command(judge, c)).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await command(judge, c)).toMatchObject({ ok: false, code: "live.refusal.forbidden" });
     }
     expect(liveSeq()).toBe(before);
   });
@@ -313,11 +316,11 @@ describe("the live channel", () => {
     for (const message of bad)
       expect(await org.timeout(5000).emitWithAck("control", message as never)).toMatchObject({
         ok: false,
-        code: "invalid_payload",
+        code: "live.refusal.invalidPayload",
       });
     org.emit("join", { competition: 42 } as never);
     await until(() => errors.length === bad.length + 1, "an error event per bad message");
-    expect(errors.every((e) => e.code === "invalid_payload")).toBe(true);
+    expect(errors.every((e) => e.code === "live.refusal.invalidPayload")).toBe(true);
     expect(liveSeq()).toBe(before);
   });
 
@@ -388,7 +391,7 @@ describe("the live channel", () => {
     // A second, different submission by the same judge for the same entry is refused.
     expect(await submitAs(first!, entryId, 6, "phone-key-0002")).toMatchObject({
       ok: false,
-      code: "already_submitted",
+      code: "live.refusal.alreadySubmitted",
     });
   });
 
@@ -396,9 +399,9 @@ describe("the live channel", () => {
     const org = await connected(organizer);
     const before = liveSeq();
     const [, second] = judges.keys();
-    expect(await submitAs(second!, order[5]!)).toMatchObject({ ok: false, code: "wrong_entry" });
-    expect(await command(org, { type: "reveal" })).toMatchObject({ ok: false, code: "not_closed" });
-    expect(await command(org, { type: "close" })).toMatchObject({ ok: false, code: "too_few_marks" });
+    expect(await submitAs(second!, order[5]!)).toMatchObject({ ok: false, code: "live.refusal.wrongEntry" });
+    expect(await command(org, { type: "reveal" })).toMatchObject({ ok: false, code: "live.refusal.notClosed" });
+    expect(await command(org, { type: "close" })).toMatchObject({ ok: false, code: "live.refusal.tooFewMarks" });
     expect(await submitAs(second!, order[3]!)).toMatchObject({ ok: true });
     const third = [...judges.keys()][2]!;
     const thirdSocket = await connected(judges.get(third)!);
@@ -412,13 +415,14 @@ describe("the live channel", () => {
     );
     expect(tooHigh).toMatchObject({
       ok: false,
-      code: "invalid_marks",
+      kind: "invalid",
+      code: "live.refusal.invalidMarks",
       field: String(criteria[0]!.id),
-      message: "score.markAboveMax",
+      fields: { [String(criteria[0]!.id)]: ["score.markAboveMax"] },
     });
     expect(await submitAs(third, order[3]!)).toMatchObject({ ok: true });
     // Three of nine marks: the rule (drop 1 + 1) allows closing, but only with a reason.
-    expect(await command(org, { type: "close" })).toMatchObject({ ok: false, code: "reason_required" });
+    expect(await command(org, { type: "close" })).toMatchObject({ ok: false, code: "live.refusal.reasonRequired" });
     expect(await command(org, { type: "close", reason: "Judge 4–9 lost their phones' connection" })).toEqual({
       ok: true,
     });
@@ -440,7 +444,7 @@ describe("the live channel", () => {
     await new Promise<void>((resolve) => flooder.on("connect", () => resolve()));
     for (let i = 0; i < 500; i++) flooder.emit("join", { competition: SLUG });
     expect(await gone).toBe("io server disconnect");
-    expect(errors.some((e) => e.code === "rate_limited")).toBe(true);
+    expect(errors.some((e) => e.code === "live.refusal.rateLimited")).toBe(true);
     const org = await connected(organizer);
     const seq = watcher.follow.state!.seq;
     expect(

@@ -49,7 +49,7 @@ describe("who may act on the live channel", () => {
     expect(await gone).toBe("io server disconnect");
     // Reconnecting with the same cookie gives an audience socket: commands are refused.
     const again = await live.connected({ cookie: victim });
-    expect(await live.command(again, card("after"))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await live.command(again, card("after"))).toMatchObject({ ok: false, code: "live.refusal.forbidden" });
     expect(publicCard()?.title.en).toBe("before");
     await live.post(
       "/admin/users",
@@ -65,7 +65,7 @@ describe("who may act on the live channel", () => {
     // Written by another process: no notification reaches this server's hub.
     live.run(`UPDATE users SET disabled_at = '2026-12-01T00:00:00Z' WHERE email = ?`, ORGANIZER.email);
     try {
-      expect(await live.command(socket, card("two"))).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await live.command(socket, card("two"))).toMatchObject({ ok: false, code: "live.refusal.forbidden" });
       expect(publicCard()?.title.en).toBe("one");
     } finally {
       live.run(`UPDATE users SET disabled_at = NULL WHERE email = ?`, ORGANIZER.email);
@@ -101,7 +101,7 @@ describe("who may act on the live channel", () => {
       const ack = await phone
         .timeout(5000)
         .emitWithAck("submit", { competition: SLUG, submissionId: "disabled-judge-1", entryId, marks });
-      expect(ack).toMatchObject({ ok: false, code: "forbidden" });
+      expect(ack).toMatchObject({ ok: false, code: "live.refusal.forbidden" });
       expect(live.query(`SELECT 1 FROM scores WHERE submission_key = 'disabled-judge-1'`)).toHaveLength(0);
     } finally {
       live.run(`UPDATE users SET disabled_at = NULL WHERE email = ?`, JUDGE.email);
@@ -147,7 +147,7 @@ describe("who may act on the live channel", () => {
     expect(seen.control).toBe(before);
     expect(await live.command(socket, card("from the recovered socket"))).toMatchObject({
       ok: false,
-      code: "forbidden",
+      code: "live.refusal.forbidden",
     });
     socket.disconnect();
   });
@@ -161,7 +161,7 @@ describe("cross-site use of the live channel", () => {
     const sibling = new URL(live.url);
     sibling.port = String(Number(sibling.port) + 1);
     const theirs = await live.connected({ cookie, origin: sibling.origin });
-    expect(await live.command(theirs, card("hijacked"))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await live.command(theirs, card("hijacked"))).toMatchObject({ ok: false, code: "live.refusal.forbidden" });
     expect(publicCard()?.title.en).toBe("ours");
     const seen = await watch(theirs);
     theirs.emit("join", { competition: SLUG });
@@ -200,7 +200,7 @@ describe("replay and connection limits", () => {
     const health = await fetch(live.url + "/healthz");
     expect(health.status).toBe(200);
     await until(
-      () => seen.every((s) => s.errors.some((e) => e.code === "rate_limited")),
+      () => seen.every((s) => s.errors.some((e) => e.code === "live.refusal.rateLimited")),
       "rate limiting of every flooder",
     );
     // 10 tokens of burst: a 45-update replay costs 5 more, so each socket got at most two replays.

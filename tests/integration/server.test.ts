@@ -125,7 +125,7 @@ describe("the production server on 127.0.0.1", () => {
         socket.on("error", resolve);
         socket.emit("join", { competition: "<script>" });
       });
-      expect(error).toMatchObject({ code: "invalid_payload" });
+      expect(error).toMatchObject({ code: "live.refusal.invalidPayload" });
     } finally {
       socket.disconnect();
     }

@@ -108,14 +108,22 @@ describe("the control room's steps", () => {
       { type: "stage", entryId: 12 },
       { type: "reveal" },
     ]);
-    expect(refusals).toEqual(["not_closed", "scoring_in_progress", "not_closed"]);
+    expect(refusals).toEqual(["live.refusal.notClosed", "live.refusal.scoringInProgress", "live.refusal.notClosed"]);
     expect(state.ranking).toEqual([]);
   });
 
   it("closes with fewer marks only where the rule allows it and only with a reason", () => {
     const start = run([{ type: "stage", entryId: 11 }, { type: "open" }]);
-    expect(decide(start.control, { type: "close" }, facts(2))).toEqual({ ok: false, code: "too_few_marks" });
-    expect(decide(start.control, { type: "close" }, facts(4))).toEqual({ ok: false, code: "reason_required" });
+    expect(decide(start.control, { type: "close" }, facts(2))).toEqual({
+      ok: false,
+      kind: "conflict",
+      code: "live.refusal.tooFewMarks",
+    });
+    expect(decide(start.control, { type: "close" }, facts(4))).toEqual({
+      ok: false,
+      kind: "invalid",
+      code: "live.refusal.reasonRequired",
+    });
     const closed = decide(start.control, { type: "close", reason: "judge 5's phone died" }, facts(4));
     expect(closed).toMatchObject({
       ok: true,
@@ -127,7 +135,8 @@ describe("the control room's steps", () => {
     const after = run([...pitch(12), ...pitch(15)]);
     expect(decide(after.control, { type: "undoReveal", reason: " " }, facts())).toEqual({
       ok: false,
-      code: "reason_required",
+      kind: "invalid",
+      code: "live.refusal.reasonRequired",
     });
     const undone = run([{ type: "undoReveal", reason: "wrong entry revealed" }], after);
     expect(undone.refusals).toEqual([]);
@@ -138,18 +147,20 @@ describe("the control room's steps", () => {
       [{ type: "reveal" }, { type: "stage", entryId: 11 }, { type: "undoReveal", reason: "too late" }],
       undone,
     );
-    expect(moved.refusals).toEqual(["nothing_to_undo"]);
+    expect(moved.refusals).toEqual(["live.refusal.nothingToUndo"]);
   });
 
   it("accepts a new pitch order only when it lists every finalist exactly once", () => {
     const { control } = run([]);
     expect(decide(control, { type: "reorder", order: [12, 11, 13, 14, 15] }, facts())).toEqual({
       ok: false,
-      code: "bad_order",
+      kind: "invalid",
+      code: "live.refusal.badOrder",
     });
     expect(decide(control, { type: "reorder", order: [12, 12, 13, 14, 15, 16] }, facts())).toEqual({
       ok: false,
-      code: "bad_order",
+      kind: "invalid",
+      code: "live.refusal.badOrder",
     });
     const reordered = run([{ type: "reorder", order: [16, 15, 14, 13, 12, 11] }]);
     expect(reordered.state.entries.map((e) => e.id)).toEqual([16, 15, 14, 13, 12, 11]);
@@ -188,7 +199,7 @@ describe("freeze and ceremony", () => {
       { tier: "runnerUp", entryIds: [15] },
       { tier: "third", entryIds: [13, 12] },
     ]);
-    expect(run([{ type: "ceremonyStep" }], current).refusals).toEqual(["ceremony_over"]);
+    expect(run([{ type: "ceremonyStep" }], current).refusals).toEqual(["live.refusal.ceremonyOver"]);
   });
 
   it("adds the top N of each track to the awards when configured ahead of the ceremony, ties sharing", () => {
@@ -229,8 +240,8 @@ describe("freeze and ceremony", () => {
   });
 
   it("refuses the ceremony before a freeze, and a freeze twice", () => {
-    expect(run([{ type: "ceremonyStep" }]).refusals).toEqual(["not_frozen"]);
-    expect(run([{ type: "freeze" }, { type: "freeze" }]).refusals).toEqual(["already_frozen"]);
+    expect(run([{ type: "ceremonyStep" }]).refusals).toEqual(["live.refusal.notFrozen"]);
+    expect(run([{ type: "freeze" }, { type: "freeze" }]).refusals).toEqual(["live.refusal.alreadyFrozen"]);
   });
 
   it("never shows a sealed result on the public board, whatever the organizer does in whatever order", () => {

@@ -1,3 +1,4 @@
+// The live channel's state for display: a dot and a word (live, connecting, reconnecting, offline).
 import { useTranslation } from "react-i18next";
 import type { Connection } from "./use-live-channel";
 

@@ -7,7 +7,8 @@ import { useTranslation } from "react-i18next";
 import type { PublicState } from "~/domain/live-final";
 import { formatMilli, markField, scoreSheetSchema } from "~/domain/score-sheet";
 import { localized, useLocale } from "~/i18n/use-locale";
-import type { Ack, JudgeView } from "~/live/protocol";
+import { messagesAt } from "~/domain/refusal";
+import { ackSchema, type Ack, type JudgeView, type RefusedAck } from "~/live/protocol";
 import { CountryLabel } from "../country-label";
 import { ConnectionBadge } from "./connection-badge";
 import { useLiveChannel } from "./use-live-channel";
@@ -24,13 +25,21 @@ type Pending = { submissionId: string; entryId: number; marks: Record<string, st
 type Outcome = {
   entryId: number;
   kind: "accepted" | "duplicate" | "refused";
-  code?: string;
-  field?: string;
-  message?: string;
+  /** The refusal as the server said it: its code and, for a mark, the criterion and its message (i18n keys). */
+  refusal?: Pick<RefusedAck, "code" | "field" | "fields">;
 };
 
-/** Codes that mean "try again later", not "this score is refused". */
-const RETRY = new Set(["rate_limited", "timeout"]);
+/** What the server answered, checked against the protocol; an answer that does not fit counts as a failure. */
+function readAck(answer: unknown): Ack {
+  const parsed = ackSchema.safeParse(answer);
+  return parsed.success ? parsed.data : { ok: false, kind: "failed", code: "live.refusal.serverError" };
+}
+
+function outcomeOf(entryId: number, ack: Ack): Outcome {
+  if (ack.ok) return { entryId, kind: ack.duplicate ? "duplicate" : "accepted" };
+  const { code, field, fields } = ack;
+  return { entryId, kind: "refused", refusal: { code, ...(field ? { field } : {}), ...(fields ? { fields } : {}) } };
+}
 
 function newSubmissionId() {
   const bytes = new Uint8Array(16);
@@ -114,26 +123,22 @@ export function JudgeStage({
       for (const item of list) {
         let ack: Ack;
         try {
-          ack = (await socket.timeout(8000).emitWithAck("submit", {
-            competition: slug,
-            submissionId: item.submissionId,
-            entryId: item.entryId,
-            marks: item.marks,
-            ...(item.comment ? { comment: item.comment } : {}),
-          })) as Ack;
+          ack = readAck(
+            await socket.timeout(8000).emitWithAck("submit", {
+              competition: slug,
+              submissionId: item.submissionId,
+              entryId: item.entryId,
+              marks: item.marks,
+              ...(item.comment ? { comment: item.comment } : {}),
+            }),
+          );
         } catch {
           break; // no answer: keep it, try again on the next connection
         }
-        if (!ack.ok && RETRY.has(ack.code)) break;
+        // Too many messages means "try again later", not "this score is refused".
+        if (!ack.ok && ack.kind === "rate_limited") break;
         setPending((l) => l.filter((p) => p.submissionId !== item.submissionId));
-        const outcome: Outcome = ack.ok
-          ? { entryId: item.entryId, kind: ack.duplicate ? "duplicate" : "accepted" }
-          : {
-              entryId: item.entryId,
-              kind: "refused",
-              code: ack.code,
-              ...(ack.field ? { field: ack.field, message: ack.message } : {}),
-            };
+        const outcome = outcomeOf(item.entryId, ack);
         setOutcomes((o) => [...o.filter((x) => x.entryId !== item.entryId), outcome]);
       }
     } finally {
@@ -208,10 +213,11 @@ export function JudgeStage({
           {outcome.kind === "refused" ? (
             <>
               <strong className="block">{t("live.judge.refusedTitle")}</strong>
-              {t(`live.refusal.${outcome.code}`, { defaultValue: t("live.refusal.refused") })}
-              {outcome.field ? (
+              {t(outcome.refusal?.code ?? "live.refusal.serverError")}
+              {outcome.refusal?.fields && outcome.refusal.field ? (
                 <span className="block">
-                  {localizedCriterion(outcome.field)}: {t(outcome.message ?? "score.markNotNumber")}
+                  {localizedCriterion(outcome.refusal.field)}:{" "}
+                  {t(messagesAt(outcome.refusal, outcome.refusal.field)[0] ?? "score.markNotNumber")}
                 </span>
               ) : null}
             </>

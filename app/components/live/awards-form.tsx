@@ -1,0 +1,62 @@
+// The award tiers of the ceremony (how many champions, runners-up, thirds) and the per-track top N.
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { input, secondary } from "./control-ui";
+
+export function AwardsForm({
+  counts,
+  trackTop,
+  busy,
+  onSave,
+}: {
+  counts: [number, number, number];
+  trackTop: number;
+  busy: boolean;
+  onSave: (counts: [number, number, number], trackTop: number) => Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState(counts.map(String));
+  const [perTrack, setPerTrack] = useState(String(trackTop));
+  const tiers = ["champion", "runnerUp", "third"] as const;
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave(values.map((v) => Number(v)) as [number, number, number], Number(perTrack));
+      }}
+    >
+      <p className="text-sm font-medium">{t("live.control.awardCounts")}</p>
+      <p className="text-xs text-slate-500">{t("live.control.awardCountsHint")}</p>
+      <div className="grid grid-cols-3 gap-2">
+        {tiers.map((tier, i) => (
+          <label key={tier} className="text-sm">
+            <span>{t(`live.tier.${tier}`)}</span>
+            <input
+              className={input}
+              type="number"
+              min={i === 0 ? 1 : 0}
+              max={10}
+              value={values[i]}
+              onChange={(e) => setValues(values.map((v, j) => (j === i ? e.target.value : v)))}
+            />
+          </label>
+        ))}
+      </div>
+      <label className="block text-sm">
+        <span>{t("live.control.trackTop")}</span>
+        <input
+          className={input}
+          type="number"
+          min={0}
+          max={50}
+          value={perTrack}
+          onChange={(e) => setPerTrack(e.target.value)}
+        />
+      </label>
+      <button className={secondary} disabled={busy}>
+        {t("live.control.saveAwards")}
+      </button>
+    </form>
+  );
+}

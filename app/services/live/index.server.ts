@@ -1,0 +1,39 @@
+// The live service: binds the live final's use cases (commands, stage scoring, views) to one
+// database, one store and the dependencies the composition root injects.
+import type { Db } from "../../../db/client";
+import type { Command } from "../../domain/live-final";
+import type { SubmitMessage } from "../../live/protocol";
+import type { SessionUser } from "../auth.server";
+import { command, start } from "./commands.server";
+import type { LiveContext, LiveDeps } from "./context.server";
+import { submit } from "./stage-scoring.server";
+import { createLiveStore } from "./store.server";
+import { controlView, judgeView, rubric, snapshot, updatesSince } from "./views.server";
+
+export type { LiveDeps } from "./context.server";
+export type { CommandOutcome } from "./commands.server";
+export type { SubmitOutcome } from "./stage-scoring.server";
+export { MAX_REPLAY } from "./store.server";
+
+export function createLiveService(db: Db, deps: LiveDeps) {
+  const ctx: LiveContext = { ...deps, db, store: createLiveStore() };
+  return {
+    /** Forgets the in-memory copy (tests simulate a restart; the database is the truth). */
+    forget: () => ctx.store.cache.clear(),
+    /** The public state of a competition's live final, or null before it starts. */
+    snapshot: (slug: string) => snapshot(ctx, slug),
+    /** The updates after `lastSeq`, or null when a snapshot serves better. */
+    updatesSince: (slug: string, lastSeq: number) => updatesSince(ctx, slug, lastSeq),
+    /** Starts the live final of the competition's round played on stage. */
+    start: (actor: SessionUser, slug: string) => start(ctx, actor, slug),
+    /** An organizer's command, decided and written; the publisher hears the updates. */
+    command: (actor: SessionUser, slug: string, cmd: Command) => command(ctx, actor, slug, cmd),
+    /** A judge's stage score (a repeat of the same submission counts once). */
+    submit: (user: SessionUser, message: SubmitMessage) => submit(ctx, user, message),
+    controlView: (slug: string) => controlView(ctx, slug),
+    judgeView: (user: SessionUser, slug: string) => judgeView(ctx, user, slug),
+    rubric: (slug: string) => rubric(ctx, slug),
+  };
+}
+
+export type LiveService = ReturnType<typeof createLiveService>;
