@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useOutletContext, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -25,6 +25,7 @@ import { organizerRound } from "~/routing/guards.server";
 import { refused, refusedReply } from "~/routing/refusals";
 import { pageTitle } from "~/i18n/meta";
 import type { RoundTabHandle } from "~/components/round-tabs";
+import type { RoundOutletContext } from "./admin.rounds.$round";
 
 /** How wide the round's layout lays this tab out. */
 export const handle: RoundTabHandle = { width: "max-w-5xl" };
@@ -113,7 +114,9 @@ function Field({
 /** A round's set-up: its rule and logistics, its rubric, and its status. */
 export default function RoundSettings() {
   const { round, criteria, rubricLocked, tieBreaks, next, history, opensAt, closesAt } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const posted = useActionData<typeof action>();
+  const viaLayout = useOutletContext<RoundOutletContext | undefined>()?.answer as typeof posted;
+  const answer = posted ?? viaLayout;
   const [search] = useSearchParams();
   const { t, i18n } = useTranslation();
   const locale = useLocale();
