@@ -6,6 +6,7 @@ import { refuse, type Outcome } from "../domain/refusal";
 import { recordAudit } from "./audit.server";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
+import { existingRound, roundAfter } from "./queries/rounds.server";
 import { recompute } from "./results.server";
 
 export type AdvancementDeps = { db: Db; clock: () => Date };
@@ -13,22 +14,11 @@ type Changed = { advancing: number; changed: number };
 /** What an organizer decides for one entry: in, out, or back to what the rule says. */
 export type Decision = "advanced" | "eliminated" | "rule";
 
-function statusOf(trx: Db, roundId: number) {
-  return trx
-    .selectFrom("rounds")
-    .select("status")
-    .where("id", "=", roundId)
-    .executeTakeFirstOrThrow()
-    .then((r) => r.status);
-}
+const statusOf = (trx: Db, roundId: number) => existingRound(trx, roundId).then((r) => r.status);
 
 /** The entries the rule advances in every unit of the round, by the stored ranks. */
 async function advancingByRule(trx: Db, roundId: number) {
-  const round = await trx
-    .selectFrom("rounds")
-    .select(["advance_count", "advance_per_organization"])
-    .where("id", "=", roundId)
-    .executeTakeFirstOrThrow();
+  const round = await existingRound(trx, roundId);
   const rows = await trx
     .selectFrom("results as r")
     .innerJoin("entries as e", "e.id", "r.entry_id")
@@ -123,12 +113,7 @@ export async function override(
 
 /** Enters a published round's advancing entries into the next round while it is still a draft. */
 async function carryIntoNextRound(trx: Db, round: { id: number; competition_id: number; position: number }) {
-  const next = await trx
-    .selectFrom("rounds")
-    .select(["id", "status"])
-    .where("competition_id", "=", round.competition_id)
-    .where("position", "=", round.position + 1)
-    .executeTakeFirst();
+  const next = await roundAfter(trx, round);
   if (next?.status !== "draft") return 0;
   const advanced = await trx
     .selectFrom("round_entries")
@@ -158,11 +143,7 @@ export async function publish(
   roundId: number,
 ): Promise<Outcome<Changed & { carried: number }>> {
   return inTransaction(deps.db, async (trx) => {
-    const round = await trx
-      .selectFrom("rounds")
-      .select(["id", "status", "competition_id", "position"])
-      .where("id", "=", roundId)
-      .executeTakeFirstOrThrow();
+    const round = await existingRound(trx, roundId);
     if (round.status !== "closed") return refuse.conflict("results.closeFirst");
     const now = deps.clock();
     await recompute(trx, roundId, now);

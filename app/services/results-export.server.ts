@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client";
 import { formatMilli } from "../domain/score-sheet";
 import { criteriaOf } from "./queries/criteria.server";
-import { roundById } from "./queries/rounds.server";
+import { existingRound } from "./queries/rounds.server";
 import { unitLabels, type UnitLabel } from "./results-view.server";
 
 /** The ranking joined with each submitted score and its judge, in unit, rank, code and judge order. */
@@ -102,8 +102,7 @@ function exportCells(
 
 /** One row per entry and judge: the ranking with every judge's marks, criterion by criterion. */
 export async function exportRows(db: Db, roundId: number) {
-  const round = await roundById(db, roundId);
-  if (!round) throw new Error(`no round ${roundId}`);
+  const round = await existingRound(db, roundId);
   const labels = await unitLabels(db, round.competition_id);
   const criteria = await criteriaOf(db, roundId);
   const rows = await rankingWithScores(db, roundId);

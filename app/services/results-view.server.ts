@@ -3,7 +3,7 @@
 import type { Db } from "../../db/client";
 import { chooseAdvancing, compareRankings } from "../domain/advancement";
 import { groupsOf, tracksOf } from "./queries/competitions.server";
-import { roundById } from "./queries/rounds.server";
+import { existingRound } from "./queries/rounds.server";
 import { loadInputs, rankRound, recompute } from "./results.server";
 
 export type RuleVariant = { normalization: "none" | "zscore"; dropHighest: number; dropLowest: number };
@@ -19,18 +19,12 @@ export async function unitLabels(db: Db, competitionId: number) {
   return labels;
 }
 
-async function requireRound(db: Db, roundId: number) {
-  const round = await roundById(db, roundId);
-  if (!round) throw new Error(`no round ${roundId}`);
-  return round;
-}
-
 /**
  * Brings stored results up to date with the submitted scores. A published round is frozen:
  * what was published stays exactly what was shown.
  */
 export async function refresh(db: Db, clock: () => Date, roundId: number) {
-  const round = await requireRound(db, roundId);
+  const round = await existingRound(db, roundId);
   if (round.status === "published" || round.status === "draft") return false;
   await recompute(db, roundId, clock());
   return true;
@@ -80,7 +74,7 @@ async function resultUnits(db: Db, roundId: number, competitionId: number) {
 
 /** A unit of the round (the asked one, or the first) ranked, with who the rule would advance. */
 export async function view(db: Db, roundId: number, unit: string | null) {
-  const round = await requireRound(db, roundId);
+  const round = await existingRound(db, roundId);
   const units = await resultUnits(db, roundId, round.competition_id);
   const selected = unit && units.some((u) => u.unit === unit) ? unit : (units[0]?.unit ?? null);
   const rows = selected ? await unitRows(db, roundId, selected) : [];

@@ -8,7 +8,7 @@ import { normalizeMarks, rankEntries, type RankedRow, type RankingEntry, type Ti
 import type { AggregationRule } from "../domain/scoring";
 import { tieBreaksSchema } from "../domain/round-rules";
 import { inTransaction } from "./db-helpers.server";
-import { roundById } from "./queries/rounds.server";
+import { existingRound } from "./queries/rounds.server";
 
 /** Marks are stored in thousandths and weights in basis points: their product has 7 decimals. */
 const WEIGHTED_SCALE = 7;
@@ -155,8 +155,7 @@ function rankedEntries(db: Db, roundId: number, unitFilter: UnitFilter) {
  * over integers (exact), only for submitted scores with every criterion marked.
  */
 export async function loadInputs(db: Db, roundId: number, onlyUnit?: string): Promise<RoundInputs> {
-  const round = await roundById(db, roundId);
-  if (!round) throw new Error(`no round ${roundId}`);
+  const round = await existingRound(db, roundId);
   const tieBreaks = tieBreaksSchema.parse(JSON.parse(round.tie_breaks));
   const unitFilter = parseUnit(onlyUnit);
   const entries = await rankedEntries(db, roundId, unitFilter);
@@ -229,11 +228,7 @@ export async function recompute(db: Db, roundId: number, now = new Date()): Prom
  */
 export async function recomputeUnit(db: Db, roundId: number, unit: string, now = new Date()) {
   return inTransaction(db, async (trx): Promise<{ ranked: number }> => {
-    const round = await trx
-      .selectFrom("rounds")
-      .select("normalization")
-      .where("id", "=", roundId)
-      .executeTakeFirstOrThrow();
+    const round = await existingRound(trx, roundId);
     if (round.normalization !== "none" || !parseUnit(unit)) return recompute(trx, roundId, now);
     const list = rankRound(await loadInputs(trx, roundId, unit)).get(unit) ?? [];
     await trx.deleteFrom("results").where("round_id", "=", roundId).where("unit", "=", unit).execute();
@@ -259,11 +254,7 @@ async function setStates(trx: Db, roundId: number, entryIds: number[], state: "a
  */
 export async function advanceTop(db: Db, roundId: number): Promise<number[]> {
   return inTransaction(db, async (trx) => {
-    const round = await trx
-      .selectFrom("rounds")
-      .select(["advance_count"])
-      .where("id", "=", roundId)
-      .executeTakeFirstOrThrow();
+    const round = await existingRound(trx, roundId);
     const results = await trx
       .selectFrom("results")
       .select(["entry_id", "rank"])
