@@ -139,103 +139,102 @@ function keyName(key: TieBreakKey): string {
   return key.kind === "criterion" ? `criterion:${key.criterionId}` : key.kind;
 }
 
-/** Ranks the entries of one unit, best first; entries with too few marks follow, unranked. */
-export function rankEntries(input: RankingInput): RankedRow[] {
-  const { rule } = input;
-  const tieBreaks = input.tieBreaks ?? [];
-  const needed = rule.dropHighest + rule.dropLowest + 1;
-  const entries = input.normalization === "zscore" ? normalizeMarks(input.entries) : input.entries;
-
-  const multiplier = validateRule(rule);
-  const unranked: RankedRow[] = [];
-  const scored: Scored[] = [];
-  for (const entry of entries) {
-    if (entry.marks.length < needed) {
-      unranked.push({
-        id: entry.id,
-        rank: null,
-        result: null,
-        raw: null,
-        kept: [],
-        dropped: [],
-        judgesCounted: entry.marks.length,
-        decidedBy: null,
-      });
-      continue;
-    }
-    // Each mark is parsed and the list sorted once: the result, the kept and dropped marks and
-    // the untrimmed tie-break keys all read the same sorted list.
-    const sortedAll = entry.marks.map((m) => parseMark(m.mark)).sort(compareDec);
-    const aggregated = aggregateSorted(sortedAll, rule, multiplier);
-    const result = aggregated.result;
-    const kept = aggregated.kept.map(canonical);
-    const dropped = aggregated.dropped.map(canonical);
-    const hasRaw = entry.marks.some((m) => m.raw !== undefined);
-    const raw = hasRaw
-      ? aggregateSorted(entry.marks.map((m) => parseMark(m.raw ?? m.mark)).sort(compareDec), rule, multiplier).result
-      : result;
-    // Each key returns a comparator "is this entry better than the other" (negative = better).
-    const keys = tieBreaks.map((key): ((other: Scored) => number) => {
-      switch (key.kind) {
-        case "untrimmed-mean": {
-          const mine = combineExact(sortedAll, "mean");
-          return (other) => compareRational(other.mean!, mine);
-        }
-        case "median": {
-          const mine = combineExact(sortedAll, "median");
-          return (other) => compareRational(other.median!, mine);
-        }
-        case "criterion": {
-          const text = entry.criteria?.[key.criterionId];
-          const mine = text === undefined ? undefined : parseDecimal(text);
-          return (other) => {
-            const theirs = other.entry.criteria?.[key.criterionId];
-            if (mine === undefined || theirs === undefined)
-              return (mine === undefined ? 1 : 0) - (theirs === undefined ? 1 : 0);
-            return compareDec(parseDecimal(theirs), mine);
-          };
-        }
-        case "previous-round": {
-          const mine = entry.previousRank ?? Number.POSITIVE_INFINITY;
-          return (other) => {
-            const theirs = other.entry.previousRank ?? Number.POSITIVE_INFINITY;
-            return mine === theirs ? 0 : mine < theirs ? -1 : 1;
-          };
-        }
-      }
-    });
-    const row: Scored = {
-      entry,
-      result,
-      resultDec: parseDecimal(result),
-      raw,
-      kept,
-      dropped,
-      keys,
-    };
-    if (tieBreaks.some((k) => k.kind === "untrimmed-mean")) row.mean = combineExact(sortedAll, "mean");
-    if (tieBreaks.some((k) => k.kind === "median")) row.median = combineExact(sortedAll, "median");
-    scored.push(row);
-  }
-
-  // Returns [comparison, index of the key that decided or -1 for the result, or null when tied].
-  const compare = (a: Scored, b: Scored): [number, number | null] => {
-    const byResult = compareDec(b.resultDec, a.resultDec);
-    if (byResult !== 0) return [byResult, -1];
-    for (let k = 0; k < a.keys.length; k++) {
-      const c = a.keys[k]!(b);
-      if (c !== 0) return [c, k];
-    }
-    return [0, null];
+/** An entry with too few marks to rank: it is listed after the ranked ones, without a rank. */
+function unrankedRow(entry: RankingEntry): RankedRow {
+  return {
+    id: entry.id,
+    rank: null,
+    result: null,
+    raw: null,
+    kept: [],
+    dropped: [],
+    judgesCounted: entry.marks.length,
+    decidedBy: null,
   };
-  scored.sort((a, b) => compare(a, b)[0] || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
+}
 
+/** One tie-break key as a comparator "is this entry better than the other" (negative = better). */
+function tieBreakComparator(key: TieBreakKey, entry: RankingEntry, sortedAll: Dec[]): (other: Scored) => number {
+  switch (key.kind) {
+    case "untrimmed-mean": {
+      const mine = combineExact(sortedAll, "mean");
+      return (other) => compareRational(other.mean!, mine);
+    }
+    case "median": {
+      const mine = combineExact(sortedAll, "median");
+      return (other) => compareRational(other.median!, mine);
+    }
+    case "criterion": {
+      const text = entry.criteria?.[key.criterionId];
+      const mine = text === undefined ? undefined : parseDecimal(text);
+      return (other) => {
+        const theirs = other.entry.criteria?.[key.criterionId];
+        if (mine === undefined || theirs === undefined)
+          return (mine === undefined ? 1 : 0) - (theirs === undefined ? 1 : 0);
+        return compareDec(parseDecimal(theirs), mine);
+      };
+    }
+    case "previous-round": {
+      const mine = entry.previousRank ?? Number.POSITIVE_INFINITY;
+      return (other) => {
+        const theirs = other.entry.previousRank ?? Number.POSITIVE_INFINITY;
+        return mine === theirs ? 0 : mine < theirs ? -1 : 1;
+      };
+    }
+  }
+}
+
+/** An entry with enough marks: its result by the rule, its raw result, kept and dropped marks, tie-break keys. */
+function scoreEntry(
+  entry: RankingEntry,
+  rule: AggregationRule,
+  multiplier: Dec | undefined,
+  tieBreaks: readonly TieBreakKey[],
+) {
+  // Each mark is parsed and the list sorted once: the result, the kept and dropped marks and
+  // the untrimmed tie-break keys all read the same sorted list.
+  const sortedAll = entry.marks.map((m) => parseMark(m.mark)).sort(compareDec);
+  const aggregated = aggregateSorted(sortedAll, rule, multiplier);
+  const result = aggregated.result;
+  const hasRaw = entry.marks.some((m) => m.raw !== undefined);
+  const raw = hasRaw
+    ? aggregateSorted(entry.marks.map((m) => parseMark(m.raw ?? m.mark)).sort(compareDec), rule, multiplier).result
+    : result;
+  const row: Scored = {
+    entry,
+    result,
+    resultDec: parseDecimal(result),
+    raw,
+    kept: aggregated.kept.map(canonical),
+    dropped: aggregated.dropped.map(canonical),
+    keys: tieBreaks.map((key) => tieBreakComparator(key, entry, sortedAll)),
+  };
+  if (tieBreaks.some((k) => k.kind === "untrimmed-mean")) row.mean = combineExact(sortedAll, "mean");
+  if (tieBreaks.some((k) => k.kind === "median")) row.median = combineExact(sortedAll, "median");
+  return row;
+}
+
+/** [comparison, index of the key that decided or -1 for the result, or null when tied]. */
+function compareScored(a: Scored, b: Scored): [number, number | null] {
+  const byResult = compareDec(b.resultDec, a.resultDec);
+  if (byResult !== 0) return [byResult, -1];
+  for (let k = 0; k < a.keys.length; k++) {
+    const c = a.keys[k]!(b);
+    if (c !== 0) return [c, k];
+  }
+  return [0, null];
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Ranks sorted entries: a tie shares the rank above it; a key that broke a tie is named. */
+function assignRanks(scored: Scored[], tieBreaks: readonly TieBreakKey[]): RankedRow[] {
   const rows: RankedRow[] = [];
   scored.forEach((s, i) => {
     let rank = i + 1;
     let decidedBy: string | null = null;
     if (i > 0) {
-      const [c, key] = compare(scored[i - 1]!, s);
+      const [c, key] = compareScored(scored[i - 1]!, s);
       if (c === 0) rank = rows[i - 1]!.rank!;
       else if (key !== null && key >= 0) decidedBy = keyName(tieBreaks[key]!);
     }
@@ -250,6 +249,19 @@ export function rankEntries(input: RankingInput): RankedRow[] {
       decidedBy,
     });
   });
-  unranked.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return [...rows, ...unranked];
+  return rows;
+}
+
+/** Ranks the entries of one unit, best first; entries with too few marks follow, unranked. */
+export function rankEntries(input: RankingInput): RankedRow[] {
+  const { rule } = input;
+  const tieBreaks = input.tieBreaks ?? [];
+  const needed = rule.dropHighest + rule.dropLowest + 1;
+  const entries = input.normalization === "zscore" ? normalizeMarks(input.entries) : input.entries;
+  const multiplier = validateRule(rule);
+  const unranked = entries.filter((e) => e.marks.length < needed).map(unrankedRow);
+  const scored = entries.filter((e) => e.marks.length >= needed).map((e) => scoreEntry(e, rule, multiplier, tieBreaks));
+  scored.sort((a, b) => compareScored(a, b)[0] || byId(a.entry.id, b.entry.id));
+  unranked.sort((a, b) => byId(a.id, b.id));
+  return [...assignRanks(scored, tieBreaks), ...unranked];
 }

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useOutletContext, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -20,9 +20,12 @@ import {
 import { COMBINES } from "~/domain/scoring";
 import { formatMilli } from "~/domain/score-sheet";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { formMessage, messagesAt, refuse } from "~/domain/refusal";
 import { organizerRound } from "~/routing/guards.server";
+import { refused, refusedReply } from "~/routing/refusals";
 import { pageTitle } from "~/i18n/meta";
 import type { RoundTabHandle } from "~/components/round-tabs";
+import type { RoundOutletContext } from "./admin.rounds.$round";
 
 /** How wide the round's layout lays this tab out. */
 export const handle: RoundTabHandle = { width: "max-w-5xl" };
@@ -60,37 +63,21 @@ export async function action(args: ActionFunctionArgs) {
   const rounds = args.context.services.rounds;
   if (form === "rubric") {
     const submission = parseWithZod(formData, { schema: rubricSchema });
-    if (submission.status !== "success") return { form, rubric: submission.reply(), fieldErrors: {}, message: null };
+    if (submission.status !== "success") return data({ form, result: submission.reply() }, { status: 400 });
     const outcome = await rounds.updateRubric(user, competition.id, round.slug, submission.payload);
-    if (!outcome.ok)
-      return {
-        form,
-        rubric: submission.reply({
-          fieldErrors: outcome.fieldErrors,
-          ...(outcome.message ? { formErrors: [outcome.message] } : {}),
-        }),
-        fieldErrors: {},
-        message: null,
-      };
+    if (!outcome.ok) return refusedReply(submission, outcome, { form });
     return redirect(`/admin/rounds/${round.slug}?saved=rubric`);
   }
   if (form === "status") {
     const parsed = statusSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { form, rubric: null, fieldErrors: {}, message: "round.badTransition" };
-    const outcome = await rounds.setStatus(
-      user,
-      competition.id,
-      round.slug,
-      parsed.data.to,
-      parsed.data.reason || null,
-    );
-    if (!outcome.ok)
-      return { form, rubric: null, fieldErrors: outcome.fieldErrors, message: outcome.message ?? "round.fixErrors" };
+    if (!parsed.success) return refused(refuse.invalid("round.badTransition"), { form });
+    const { to, reason } = parsed.data;
+    const outcome = await rounds.setStatus(user, competition.id, round.slug, to, reason || null);
+    if (!outcome.ok) return refused(outcome, { form });
     return redirect(`/admin/rounds/${round.slug}?saved=status`);
   }
   const outcome = await rounds.updateSettings(user, competition.id, round.slug, Object.fromEntries(formData));
-  if (!outcome.ok)
-    return { form: "settings", rubric: null, fieldErrors: outcome.fieldErrors, message: outcome.message };
+  if (!outcome.ok) return refused(outcome, { form: "settings" });
   return redirect(`/admin/rounds/${round.slug}?saved=settings`);
 }
 
@@ -127,17 +114,25 @@ function Field({
 /** A round's set-up: its rule and logistics, its rubric, and its status. */
 export default function RoundSettings() {
   const { round, criteria, rubricLocked, tieBreaks, next, history, opensAt, closesAt } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const posted = useActionData<typeof action>();
+  const viaLayout = useOutletContext<RoundOutletContext | undefined>()?.answer as typeof posted;
+  const answer = posted ?? viaLayout;
   const [search] = useSearchParams();
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const errors = (data?.form === "settings" ? data.fieldErrors : {}) as Record<string, string[] | undefined>;
-  const statusErrors = (data?.form === "status" ? data.fieldErrors : {}) as Record<string, string[] | undefined>;
+  const refusal = answer && "refusal" in answer ? answer.refusal : null;
+  const settingsRefusal = answer?.form === "settings" ? refusal : null;
+  const statusRefusal = answer?.form === "status" ? refusal : null;
+  const errors = (name: string) => {
+    const messages = messagesAt(settingsRefusal, name);
+    return messages.length ? messages : undefined;
+  };
+  const reasonErrors = messagesAt(statusRefusal, "reason");
   const props = (name: string) => ({
     id: `round-${name}`,
     name,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `round-${name}-error` : undefined,
+    "aria-invalid": errors(name) ? true : undefined,
+    "aria-describedby": errors(name) ? `round-${name}-error` : undefined,
     className: inputClass,
   });
   const published = round.status === "published";
@@ -166,7 +161,7 @@ export default function RoundSettings() {
 
       <Section id="status" title={t("round.statusTitle")}>
         <p className="mt-1 text-sm text-slate-600">{t("round.statusHelp")}</p>
-        {data?.form === "status" && data.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
+        {formMessage(statusRefusal) ? <FormMessage>{t(formMessage(statusRefusal)!)}</FormMessage> : null}
         <div className="mt-2 flex flex-wrap gap-3">
           {next
             .filter((s) => s !== "published")
@@ -182,13 +177,13 @@ export default function RoundSettings() {
                       maxLength={500}
                       placeholder={t("round.reopenReason")}
                       aria-label={t("round.reopenReason")}
-                      aria-invalid={statusErrors.reason ? true : undefined}
-                      aria-describedby={statusErrors.reason ? "round-reason-error" : undefined}
+                      aria-invalid={reasonErrors.length ? true : undefined}
+                      aria-describedby={reasonErrors.length ? "round-reason-error" : undefined}
                       className={inputClass}
                     />
-                    {statusErrors.reason ? (
+                    {reasonErrors.length ? (
                       <span id="round-reason-error" role="alert" className="block text-sm text-rose-700">
-                        {statusErrors.reason.map((e) => t(e)).join(" ")}
+                        {reasonErrors.map((e) => t(e)).join(" ")}
                       </span>
                     ) : null}
                   </span>
@@ -210,17 +205,17 @@ export default function RoundSettings() {
       </Section>
 
       <Section id="rule" title={t("round.ruleTitle")}>
-        {data?.form === "settings" && data.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
+        {formMessage(settingsRefusal) ? <FormMessage>{t(formMessage(settingsRefusal)!)}</FormMessage> : null}
         <Form method="post" className="mt-2 space-y-4 rounded-xl border border-slate-200 bg-white p-4">
           <input type="hidden" name="form" value="settings" />
           <fieldset disabled={published} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            <Field name="nameZh" label={t("round.nameZh")} errors={errors["nameZh"]}>
+            <Field name="nameZh" label={t("round.nameZh")} errors={errors("nameZh")}>
               <input {...props("nameZh")} defaultValue={round.name_zh} lang="zh-Hans" />
             </Field>
-            <Field name="nameEn" label={t("round.nameEn")} errors={errors["nameEn"]}>
+            <Field name="nameEn" label={t("round.nameEn")} errors={errors("nameEn")}>
               <input {...props("nameEn")} defaultValue={round.name_en} lang="en" />
             </Field>
-            <Field name="scope" label={t("round.scopeLabel")} errors={errors["scope"]}>
+            <Field name="scope" label={t("round.scopeLabel")} errors={errors("scope")}>
               <select {...props("scope")} defaultValue={round.scope}>
                 {SCOPES.map((s) => (
                   <option key={s} value={s}>
@@ -229,7 +224,7 @@ export default function RoundSettings() {
                 ))}
               </select>
             </Field>
-            <Field name="kind" label={t("round.kindLabel")} errors={errors["kind"]}>
+            <Field name="kind" label={t("round.kindLabel")} errors={errors("kind")}>
               <select {...props("kind")} defaultValue={round.kind}>
                 {ROUND_KINDS.map((k) => (
                   <option key={k} value={k}>
@@ -238,7 +233,7 @@ export default function RoundSettings() {
                 ))}
               </select>
             </Field>
-            <Field name="judgesPerEntry" label={t("rounds.judgesPerEntry")} errors={errors["judgesPerEntry"]}>
+            <Field name="judgesPerEntry" label={t("rounds.judgesPerEntry")} errors={errors("judgesPerEntry")}>
               <input
                 {...props("judgesPerEntry")}
                 type="number"
@@ -247,14 +242,14 @@ export default function RoundSettings() {
                 defaultValue={round.judges_per_entry}
               />
             </Field>
-            <Field name="advanceCount" label={t("round.advanceCount")} errors={errors["advanceCount"]}>
+            <Field name="advanceCount" label={t("round.advanceCount")} errors={errors("advanceCount")}>
               <input {...props("advanceCount")} type="number" min={0} defaultValue={round.advance_count} />
             </Field>
             <Field
               name="advancePerOrganization"
               label={t("round.advancePerOrganization")}
               hint={t("round.advancePerOrganizationHint")}
-              errors={errors["advancePerOrganization"]}
+              errors={errors("advancePerOrganization")}
             >
               <input
                 {...props("advancePerOrganization")}
@@ -263,13 +258,13 @@ export default function RoundSettings() {
                 defaultValue={round.advance_per_organization ?? ""}
               />
             </Field>
-            <Field name="dropHighest" label={t("round.dropHighest")} errors={errors["dropHighest"]}>
+            <Field name="dropHighest" label={t("round.dropHighest")} errors={errors("dropHighest")}>
               <input {...props("dropHighest")} type="number" min={0} max={10} defaultValue={round.drop_highest} />
             </Field>
-            <Field name="dropLowest" label={t("round.dropLowest")} errors={errors["dropLowest"]}>
+            <Field name="dropLowest" label={t("round.dropLowest")} errors={errors("dropLowest")}>
               <input {...props("dropLowest")} type="number" min={0} max={10} defaultValue={round.drop_lowest} />
             </Field>
-            <Field name="combine" label={t("round.combineLabel")} errors={errors["combine"]}>
+            <Field name="combine" label={t("round.combineLabel")} errors={errors("combine")}>
               <select {...props("combine")} defaultValue={round.combine}>
                 {COMBINES.map((c) => (
                   <option key={c} value={c}>
@@ -282,14 +277,14 @@ export default function RoundSettings() {
               name="multiplier"
               label={t("round.multiplier")}
               hint={t("round.multiplierHint")}
-              errors={errors["multiplier"]}
+              errors={errors("multiplier")}
             >
               <input {...props("multiplier")} inputMode="decimal" defaultValue={round.multiplier ?? ""} />
             </Field>
-            <Field name="decimals" label={t("round.decimals")} errors={errors["decimals"]}>
+            <Field name="decimals" label={t("round.decimals")} errors={errors("decimals")}>
               <input {...props("decimals")} type="number" min={0} max={6} defaultValue={round.decimals} />
             </Field>
-            <Field name="rounding" label={t("round.roundingLabel")} errors={errors["rounding"]}>
+            <Field name="rounding" label={t("round.roundingLabel")} errors={errors("rounding")}>
               <select {...props("rounding")} defaultValue={round.rounding}>
                 {ROUNDINGS.map((r) => (
                   <option key={r} value={r}>
@@ -302,7 +297,7 @@ export default function RoundSettings() {
               name="normalization"
               label={t("round.normalizationLabel")}
               hint={t("round.normalizationHint")}
-              errors={errors["normalization"]}
+              errors={errors("normalization")}
             >
               <select {...props("normalization")} defaultValue={round.normalization}>
                 {NORMALIZATIONS.map((n) => (
@@ -313,7 +308,7 @@ export default function RoundSettings() {
               </select>
             </Field>
             {(["tieBreak1", "tieBreak2", "tieBreak3"] as const).map((name, i) => (
-              <Field key={name} name={name} label={t("round.tieBreakN", { n: i + 1 })} errors={errors[name]}>
+              <Field key={name} name={name} label={t("round.tieBreakN", { n: i + 1 })} errors={errors(name)}>
                 <select {...props(name)} defaultValue={tieBreaks[i] ?? ""}>
                   {tieOptions.map((o) => (
                     <option key={o.value} value={o.value}>
@@ -323,14 +318,14 @@ export default function RoundSettings() {
                 </select>
               </Field>
             ))}
-            <Field name="opensAt" label={t("round.opensAt")} errors={errors["opensAt"]}>
+            <Field name="opensAt" label={t("round.opensAt")} errors={errors("opensAt")}>
               <input {...props("opensAt")} type="datetime-local" defaultValue={opensAt} />
             </Field>
             <Field
               name="closesAt"
               label={t("round.closesAt")}
               hint={t("round.beijingTime")}
-              errors={errors["closesAt"]}
+              errors={errors("closesAt")}
             >
               <input {...props("closesAt")} type="datetime-local" defaultValue={closesAt} />
             </Field>
@@ -358,7 +353,7 @@ export default function RoundSettings() {
           <RubricForm
             defaults={criteria.map(({ nameZh, nameEn, weight, max, step }) => ({ nameZh, nameEn, weight, max, step }))}
             locked={rubricLocked || published}
-            lastResult={data?.form === "rubric" ? data.rubric : null}
+            lastResult={answer?.form === "rubric" && "result" in answer ? answer.result : null}
           />
         </div>
       </Section>

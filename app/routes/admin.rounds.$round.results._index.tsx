@@ -7,7 +7,9 @@ import { FormMessage, inputClass } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { shortDecimal } from "~/domain/decimal";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { formMessage, messagesAt, refuseParse } from "~/domain/refusal";
 import { organizerRound, reasonSchema } from "~/routing/guards.server";
+import { refused, type ShownRefusal } from "~/routing/refusals";
 import { pageTitle } from "~/i18n/meta";
 import type { RoundTabHandle } from "~/components/round-tabs";
 
@@ -59,27 +61,114 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, round } = await organizerRound(args);
   const parsed = actionSchema.safeParse(Object.fromEntries(await args.request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { field: String(issue?.path[0] ?? ""), message: issue?.message ?? "validation.required" };
-  }
+  if (!parsed.success) return refused(refuseParse(parsed.error));
   const admin = args.context.services.resultsAdmin;
   const input = parsed.data;
-  const url = new URL(args.request.url);
+  const unit = new URL(args.request.url).searchParams.get("unit");
   const back = (flag: string) =>
-    redirect(
-      `/admin/rounds/${round.slug}/results?${new URLSearchParams({ ...(url.searchParams.get("unit") ? { unit: url.searchParams.get("unit")! } : {}), done: flag })}`,
-    );
-  if (input.form === "apply") {
-    const outcome = await admin.applyRule(user, round.id);
-    return outcome.ok ? back("apply") : { field: null, message: outcome.message };
-  }
-  if (input.form === "publish") {
-    const outcome = await admin.publish(user, round.id);
-    return outcome.ok ? back("publish") : { field: null, message: outcome.message };
-  }
-  const outcome = await admin.override(user, round.id, input.entryId, input.decision, input.reason);
-  return outcome.ok ? back("override") : { field: null, message: outcome.message };
+    redirect(`/admin/rounds/${round.slug}/results?${new URLSearchParams({ ...(unit ? { unit } : {}), done: flag })}`);
+  const outcome =
+    input.form === "apply"
+      ? await admin.applyRule(user, round.id)
+      : input.form === "publish"
+        ? await admin.publish(user, round.id)
+        : await admin.override(user, round.id, input.entryId, input.decision, input.reason);
+  return outcome.ok ? back(input.form) : refused(outcome);
+}
+
+/** What the page says about a refused form: the first problem at its field, or the refusal itself. */
+function refusalMessage(refusal: ShownRefusal | null | undefined): string | null {
+  if (!refusal) return null;
+  return messagesAt(refusal, refusal.field ?? "")[0] ?? formMessage(refusal);
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+/** One entry's line of the ranking: its marks, how its tie was decided, and its advancement. */
+function ResultRow({ row: r, published }: { row: Row; published: boolean }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <tr className={`border-t border-slate-100 align-top ${r.state === "advanced" ? "bg-emerald-50/60" : ""}`}>
+      <td className="px-2 py-2 font-mono">{r.rank ?? "—"}</td>
+      <td className="px-2 py-2">
+        <Link to={`/admin/entries/${r.id}`} className="font-mono text-indigo-700 hover:underline">
+          {r.code}
+        </Link>
+        <p className="max-w-xs truncate">{localized(locale, r.title_zh, r.title_en)}</p>
+        <p className="text-xs text-slate-500">
+          {r.organization} · <CountryLabel code={r.country} locale={locale} />
+        </p>
+      </td>
+      <td className="px-2 py-2 font-mono font-semibold">{r.result ?? "—"}</td>
+      <td className="px-2 py-2 font-mono text-slate-500">{r.raw_result ?? "—"}</td>
+      <td className="px-2 py-2 font-mono">{r.judges_counted}</td>
+      <td className="px-2 py-2 font-mono text-xs">
+        {r.kept.map((m, i) => (
+          <span key={`k${i}`} className="mr-1" title={m}>
+            {shortDecimal(m)}
+          </span>
+        ))}
+        {r.dropped.map((m, i) => (
+          <s key={`d${i}`} className="mr-1 text-slate-400" title={`${t("results.dropped")}: ${m}`}>
+            {shortDecimal(m)}
+          </s>
+        ))}
+      </td>
+      <td className="px-2 py-2 text-xs">
+        {r.decided_by
+          ? t(r.decided_by.startsWith("criterion:") ? "results.tie.criterion" : `results.tie.${r.decided_by}`, {
+              defaultValue: r.decided_by,
+            })
+          : ""}
+      </td>
+      <td className="px-2 py-2 text-xs">
+        <span className={r.state === "advanced" ? "font-medium text-emerald-800" : ""}>
+          {t(`entry.state.${r.state}`)}
+        </span>
+        {r.state_source === "organizer" ? (
+          <span className="block text-amber-800">
+            {t("results.override")}: {r.state_reason}
+          </span>
+        ) : null}
+        {!published && r.proposed !== (r.state === "advanced") && r.state_source === "rule" ? (
+          <span className="block text-slate-500">
+            {t("results.ruleWould", { state: t(`entry.state.${r.proposed ? "advanced" : "eliminated"}`) })}
+          </span>
+        ) : null}
+        {!published ? (
+          <details className="mt-1">
+            <summary className="cursor-pointer text-indigo-700">{t("results.adjust")}</summary>
+            <Form method="post" className="mt-1 space-y-1">
+              <input type="hidden" name="form" value="override" />
+              <input type="hidden" name="entryId" value={r.id} />
+              <select
+                name="decision"
+                defaultValue={r.state === "advanced" ? "eliminated" : "advanced"}
+                className={inputClass}
+                aria-label={t("results.advancement")}
+              >
+                <option value="advanced">{t("entry.state.advanced")}</option>
+                <option value="eliminated">{t("entry.state.eliminated")}</option>
+                <option value="rule">{t("results.backToRule")}</option>
+              </select>
+              <input
+                name="reason"
+                required
+                maxLength={500}
+                placeholder={t("admin.reason")}
+                aria-label={t("admin.reason")}
+                className={inputClass}
+              />
+              <button type="submit" className="rounded-md border border-slate-300 px-2 py-1">
+                {t("admin.apply")}
+              </button>
+            </Form>
+          </details>
+        ) : null}
+      </td>
+    </tr>
+  );
 }
 
 /** A round's ranking per unit, a preview under another rule, advancement and publication. */
@@ -99,7 +188,7 @@ export default function RoundResults() {
           {t(`results.done.${search.get("done")}`, { defaultValue: t("round.saved") })}
         </p>
       ) : null}
-      {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
+      {refusalMessage(data?.refusal) ? <FormMessage>{t(refusalMessage(data?.refusal)!)}</FormMessage> : null}
 
       <div className="flex flex-wrap items-end gap-3">
         <Form method="get" className="flex flex-wrap items-end gap-2">
@@ -152,89 +241,7 @@ export default function RoundResults() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr
-                key={r.id}
-                className={`border-t border-slate-100 align-top ${r.state === "advanced" ? "bg-emerald-50/60" : ""}`}
-              >
-                <td className="px-2 py-2 font-mono">{r.rank ?? "—"}</td>
-                <td className="px-2 py-2">
-                  <Link to={`/admin/entries/${r.id}`} className="font-mono text-indigo-700 hover:underline">
-                    {r.code}
-                  </Link>
-                  <p className="max-w-xs truncate">{localized(locale, r.title_zh, r.title_en)}</p>
-                  <p className="text-xs text-slate-500">
-                    {r.organization} · <CountryLabel code={r.country} locale={locale} />
-                  </p>
-                </td>
-                <td className="px-2 py-2 font-mono font-semibold">{r.result ?? "—"}</td>
-                <td className="px-2 py-2 font-mono text-slate-500">{r.raw_result ?? "—"}</td>
-                <td className="px-2 py-2 font-mono">{r.judges_counted}</td>
-                <td className="px-2 py-2 font-mono text-xs">
-                  {r.kept.map((m, i) => (
-                    <span key={`k${i}`} className="mr-1" title={m}>
-                      {shortDecimal(m)}
-                    </span>
-                  ))}
-                  {r.dropped.map((m, i) => (
-                    <s key={`d${i}`} className="mr-1 text-slate-400" title={`${t("results.dropped")}: ${m}`}>
-                      {shortDecimal(m)}
-                    </s>
-                  ))}
-                </td>
-                <td className="px-2 py-2 text-xs">
-                  {r.decided_by
-                    ? t(
-                        r.decided_by.startsWith("criterion:") ? "results.tie.criterion" : `results.tie.${r.decided_by}`,
-                        { defaultValue: r.decided_by },
-                      )
-                    : ""}
-                </td>
-                <td className="px-2 py-2 text-xs">
-                  <span className={r.state === "advanced" ? "font-medium text-emerald-800" : ""}>
-                    {t(`entry.state.${r.state}`)}
-                  </span>
-                  {r.state_source === "organizer" ? (
-                    <span className="block text-amber-800">
-                      {t("results.override")}: {r.state_reason}
-                    </span>
-                  ) : null}
-                  {!published && r.proposed !== (r.state === "advanced") && r.state_source === "rule" ? (
-                    <span className="block text-slate-500">
-                      {t("results.ruleWould", { state: t(`entry.state.${r.proposed ? "advanced" : "eliminated"}`) })}
-                    </span>
-                  ) : null}
-                  {!published ? (
-                    <details className="mt-1">
-                      <summary className="cursor-pointer text-indigo-700">{t("results.adjust")}</summary>
-                      <Form method="post" className="mt-1 space-y-1">
-                        <input type="hidden" name="form" value="override" />
-                        <input type="hidden" name="entryId" value={r.id} />
-                        <select
-                          name="decision"
-                          defaultValue={r.state === "advanced" ? "eliminated" : "advanced"}
-                          className={inputClass}
-                          aria-label={t("results.advancement")}
-                        >
-                          <option value="advanced">{t("entry.state.advanced")}</option>
-                          <option value="eliminated">{t("entry.state.eliminated")}</option>
-                          <option value="rule">{t("results.backToRule")}</option>
-                        </select>
-                        <input
-                          name="reason"
-                          required
-                          maxLength={500}
-                          placeholder={t("admin.reason")}
-                          aria-label={t("admin.reason")}
-                          className={inputClass}
-                        />
-                        <button type="submit" className="rounded-md border border-slate-300 px-2 py-1">
-                          {t("admin.apply")}
-                        </button>
-                      </Form>
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
+              <ResultRow key={r.id} row={r} published={published} />
             ))}
           </tbody>
         </table>

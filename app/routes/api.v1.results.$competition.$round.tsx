@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { competitionSlugSchema, slugSchema } from "~/domain/common-schemas";
+import { REFUSAL_STATUS } from "~/routing/refusals";
 import { publicJson, publicJsonError } from "~/routing/public-json.server";
 
-const params = z.object({
-  competition: z.string().regex(/^[a-z0-9]{2,40}$/),
-  round: z.string().regex(/^[a-z0-9-]{2,40}$/),
-});
+const params = z.object({ competition: competitionSlugSchema, round: slugSchema });
 /** 'all', 'group:BJ' or 'track:QI'; which ones a round has is the service's to say. */
 const unitParam = z
   .string()
@@ -22,8 +21,8 @@ export async function loader({ request, params: raw, context }: LoaderFunctionAr
   if (!p.success || !competition) return publicJsonError(404, "not_found", "live.api.not_found");
   const unit = unitParam.safeParse(new URL(request.url).searchParams.get("unit"));
   if (!unit.success) return publicJsonError(400, "bad_unit", "live.api.bad_unit");
-  const results = await context.services.results.api(competition.id, p.data.round, unit.data);
-  if (results === "not_found" || results === "not_published" || results === "bad_unit")
-    return publicJsonError(results === "bad_unit" ? 400 : 404, results, `live.api.${results}`);
-  return publicJson(request, { competition: competition.slug, ...results }, { maxAgeSeconds: 60 });
+  const outcome = await context.services.results.api(competition.id, p.data.round, unit.data);
+  // The refusal's code is the message key "live.api.<code>": partners read the code after the last dot.
+  if (!outcome.ok) return publicJsonError(REFUSAL_STATUS[outcome.kind], outcome.code.split(".").pop()!, outcome.code);
+  return publicJson(request, { competition: competition.slug, ...outcome.results }, { maxAgeSeconds: 60 });
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { competitionSlugSchema } from "~/domain/common-schemas";
 import { CountryLabel } from "~/components/country-label";
 import { Section } from "~/components/section";
 import { RoundStatusBadge } from "~/components/round-status-badge";
@@ -11,7 +12,7 @@ import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
 import { localeOf } from "~/i18n/meta";
 
-const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/) });
+const params = z.object({ slug: competitionSlugSchema });
 
 export async function loader({ params: raw, context }: LoaderFunctionArgs) {
   const { slug } = parseParams(raw, params);

@@ -1,13 +1,14 @@
 import crypto from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { competitionSlugSchema } from "~/domain/common-schemas";
 import { createI18n, isLocale } from "~/i18n/config";
 import { countryName } from "~/i18n/countries";
 import { resolveLocale } from "~/i18n/locale.server";
 import { MAP_HEIGHT, MAP_WIDTH, worldShapes } from "~/services/world-map.server";
 import { notFound, parseParams } from "~/routing/responses";
 
-const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/) });
+const params = z.object({ slug: competitionSlugSchema });
 
 // Upper bounds of the colour buckets, in entries; the last is open-ended.
 const BUCKETS = [

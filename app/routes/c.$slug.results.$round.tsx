@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { competitionSlugSchema, slugSchema } from "~/domain/common-schemas";
 import { CountryLabel } from "~/components/country-label";
 import { Pagination } from "~/components/pagination";
 import { RoundStatusBadge } from "~/components/round-status-badge";
@@ -10,7 +11,7 @@ import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
 import { localeOf } from "~/i18n/meta";
 
-const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/), round: z.string().regex(/^[a-z0-9-]{2,40}$/) });
+const params = z.object({ slug: competitionSlugSchema, round: slugSchema });
 // Unknown or malformed filters are ignored rather than refused: a shared link should still open.
 const search = z.object({
   group: z

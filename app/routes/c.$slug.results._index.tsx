@@ -1,8 +1,9 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { competitionSlugSchema } from "~/domain/common-schemas";
 import { notFound, parseParams } from "~/routing/responses";
 
-const params = z.object({ slug: z.string().regex(/^[a-z0-9]{2,40}$/) });
+const params = z.object({ slug: competitionSlugSchema });
 
 /** Results without a round: the latest published round, else the first one. */
 export async function loader({ params: raw, context }: LoaderFunctionArgs) {

@@ -1,7 +1,9 @@
+// The public face of a competition: which edition is current, and the counts its home page shows.
 import { sql } from "kysely";
 import type { Db } from "../../db/client";
 import type { Competition } from "../../db/schema";
 import type { RankingScope } from "../domain/round-settings";
+import { competitionBySlug, latestCompetition } from "./queries/competitions.server";
 
 export type CompetitionOverview = {
   competition: Competition;
@@ -28,113 +30,110 @@ export type CompetitionOverview = {
   }[];
 };
 
-export function createCompetitionService(db: Db) {
-  /** Entries in the competition per country or region, most first. */
-  async function entriesByCountry(competitionId: number): Promise<{ code: string; entries: number }[]> {
-    return db
-      .selectFrom("entries")
-      .where("competition_id", "=", competitionId)
-      .where("status", "=", "submitted")
-      .groupBy("country")
-      .select((eb) => ["country as code", eb.fn.countAll<number>().as("entries")])
-      .orderBy("entries", "desc")
-      .orderBy("country")
-      .execute();
-  }
+/** Entries in the competition per country or region, most first. */
+export function entriesByCountry(db: Db, competitionId: number): Promise<{ code: string; entries: number }[]> {
+  return db
+    .selectFrom("entries")
+    .where("competition_id", "=", competitionId)
+    .where("status", "=", "submitted")
+    .groupBy("country")
+    .select((eb) => ["country as code", eb.fn.countAll<number>().as("entries")])
+    .orderBy("entries", "desc")
+    .orderBy("country")
+    .execute();
+}
 
+/** The entries that are in the competition (submitted), as a subquery. */
+const competing = (db: Db, competitionId: number) =>
+  db.selectFrom("entries").where("competition_id", "=", competitionId).where("status", "=", "submitted");
+
+function groupCounts(db: Db, competitionId: number) {
+  return db
+    .selectFrom("groups as g")
+    .leftJoin(competing(db, competitionId).select(["group_id", "country"]).as("e"), "e.group_id", "g.id")
+    .where("g.competition_id", "=", competitionId)
+    .groupBy("g.id")
+    .orderBy("g.sort_order")
+    .select((eb) => [
+      "g.id",
+      "g.code",
+      "g.name_zh as nameZh",
+      "g.name_en as nameEn",
+      "g.region",
+      eb.fn.count<number>("e.group_id").as("entries"),
+      sql<number>`count(distinct e.country)`.as("countries"),
+    ])
+    .execute();
+}
+
+function trackCounts(db: Db, competitionId: number) {
+  return db
+    .selectFrom("tracks as t")
+    .leftJoin(competing(db, competitionId).select(["track_id"]).as("e"), "e.track_id", "t.id")
+    .where("t.competition_id", "=", competitionId)
+    .groupBy("t.id")
+    .orderBy("t.sort_order")
+    .select((eb) => [
+      "t.id",
+      "t.code",
+      "t.name_zh as nameZh",
+      "t.name_en as nameEn",
+      eb.fn.count<number>("e.track_id").as("entries"),
+    ])
+    .execute();
+}
+
+function roundCounts(db: Db, competitionId: number) {
+  return db
+    .selectFrom("rounds as r")
+    .leftJoin("round_entries as re", "re.round_id", "r.id")
+    .where("r.competition_id", "=", competitionId)
+    .groupBy("r.id")
+    .orderBy("r.position")
+    .select((eb) => [
+      "r.id",
+      "r.slug",
+      "r.name_zh as nameZh",
+      "r.name_en as nameEn",
+      "r.scope",
+      "r.status",
+      eb.fn.count<number>("re.entry_id").as("entries"),
+    ])
+    .execute();
+}
+
+/** Public counts for the home page; only entries that are in the competition count. */
+export async function overview(db: Db, competition: Competition): Promise<CompetitionOverview> {
+  const [groups, tracks, countries, rounds, judges] = await Promise.all([
+    groupCounts(db, competition.id),
+    trackCounts(db, competition.id),
+    entriesByCountry(db, competition.id),
+    roundCounts(db, competition.id),
+    db
+      .selectFrom("judges")
+      .where("competition_id", "=", competition.id)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const total = countries.reduce((sum, c) => sum + c.entries, 0);
+  const domestic = countries.find((c) => c.code === "CN")?.entries ?? 0;
   return {
-    entriesByCountry,
+    competition,
+    totals: { entries: total, countries: countries.length, internationalEntries: total - domestic, judges: judges.n },
+    groups,
+    tracks,
+    countries,
+    rounds,
+  };
+}
 
+export function createCompetitionService(db: Db) {
+  return {
+    entriesByCountry: (competitionId: number) => entriesByCountry(db, competitionId),
     /** The edition shown at `/`: the newest one. */
-    async latest(): Promise<Competition | undefined> {
-      return db
-        .selectFrom("competitions")
-        .selectAll()
-        .orderBy("edition", "desc")
-        .orderBy("id", "desc")
-        .executeTakeFirst();
-    },
-
-    async bySlug(slug: string): Promise<Competition | undefined> {
-      return db.selectFrom("competitions").selectAll().where("slug", "=", slug).executeTakeFirst();
-    },
-
-    /** Public counts for the home page; only entries that are in the competition count. */
-    async overview(competition: Competition): Promise<CompetitionOverview> {
-      const competing = db
-        .selectFrom("entries")
-        .where("competition_id", "=", competition.id)
-        .where("status", "=", "submitted");
-      const [groups, tracks, countries, rounds, judges] = await Promise.all([
-        db
-          .selectFrom("groups as g")
-          .leftJoin(competing.select(["group_id", "country"]).as("e"), "e.group_id", "g.id")
-          .where("g.competition_id", "=", competition.id)
-          .groupBy("g.id")
-          .orderBy("g.sort_order")
-          .select((eb) => [
-            "g.id",
-            "g.code",
-            "g.name_zh as nameZh",
-            "g.name_en as nameEn",
-            "g.region",
-            eb.fn.count<number>("e.group_id").as("entries"),
-            sql<number>`count(distinct e.country)`.as("countries"),
-          ])
-          .execute(),
-        db
-          .selectFrom("tracks as t")
-          .leftJoin(competing.select(["track_id"]).as("e"), "e.track_id", "t.id")
-          .where("t.competition_id", "=", competition.id)
-          .groupBy("t.id")
-          .orderBy("t.sort_order")
-          .select((eb) => [
-            "t.id",
-            "t.code",
-            "t.name_zh as nameZh",
-            "t.name_en as nameEn",
-            eb.fn.count<number>("e.track_id").as("entries"),
-          ])
-          .execute(),
-        entriesByCountry(competition.id),
-        db
-          .selectFrom("rounds as r")
-          .leftJoin("round_entries as re", "re.round_id", "r.id")
-          .where("r.competition_id", "=", competition.id)
-          .groupBy("r.id")
-          .orderBy("r.position")
-          .select((eb) => [
-            "r.id",
-            "r.slug",
-            "r.name_zh as nameZh",
-            "r.name_en as nameEn",
-            "r.scope",
-            "r.status",
-            eb.fn.count<number>("re.entry_id").as("entries"),
-          ])
-          .execute(),
-        db
-          .selectFrom("judges")
-          .where("competition_id", "=", competition.id)
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirstOrThrow(),
-      ]);
-      const total = countries.reduce((sum, c) => sum + c.entries, 0);
-      const domestic = countries.find((c) => c.code === "CN")?.entries ?? 0;
-      return {
-        competition,
-        totals: {
-          entries: total,
-          countries: countries.length,
-          internationalEntries: total - domestic,
-          judges: judges.n,
-        },
-        groups,
-        tracks,
-        countries,
-        rounds,
-      };
-    },
+    latest: (): Promise<Competition | undefined> => latestCompetition(db),
+    bySlug: (slug: string): Promise<Competition | undefined> => competitionBySlug(db, slug),
+    overview: (competition: Competition) => overview(db, competition),
   };
 }
 

@@ -1,5 +1,10 @@
+// The public read side of results: only published rounds, one ranking unit at a time, for the
+// results pages (filtered, paged) and the partners' JSON API (every row of a unit).
 import type { Db } from "../../db/client";
 import type { RankingScope, Round } from "../../db/schema";
+import { refuse, type Outcome } from "../domain/refusal";
+import { groupsOf, tracksOf } from "./queries/competitions.server";
+import { roundBySlug, roundsOf } from "./queries/rounds.server";
 
 export const RESULTS_PAGE_SIZE = 50;
 
@@ -48,135 +53,152 @@ type RoundSummary = Pick<
   "id" | "slug" | "name_zh" | "name_en" | "scope" | "status" | "published_at" | "advance_count"
 >;
 
+/** The part of a round the public pages may see. */
+function summary(round: Round): RoundSummary {
+  const { id, slug, name_zh, name_en, scope, status, published_at, advance_count } = round;
+  return { id, slug, name_zh, name_en, scope, status, published_at, advance_count };
+}
+
+/** Every round of a competition, in playing order, as the public pages may see it. */
+export async function publicRounds(db: Db, competitionId: number): Promise<RoundSummary[]> {
+  return (await roundsOf(db, competitionId)).map(summary);
+}
+
+type Unit = { id: number; code: string; nameZh: string; nameEn: string };
+const asUnit = (u: { id: number; code: string; name_zh: string; name_en: string }): Unit => ({
+  id: u.id,
+  code: u.code,
+  nameZh: u.name_zh,
+  nameEn: u.name_en,
+});
+
+/** The unit shown and the filters in effect: a group- or track-ranked round always shows one unit. */
+function chooseUnit(round: RoundSummary, groups: Unit[], tracks: Unit[], countries: string[], filters: ResultsFilters) {
+  const group = groups.find((g) => g.code === filters.group);
+  const track = tracks.find((t) => t.code === filters.track);
+  // Ranks belong to a unit: a group- or track-ranked round always shows one unit, the first by default.
+  const unitGroup = round.scope === "group" ? (group ?? groups[0]) : undefined;
+  const unitTrack = round.scope === "track" ? (track ?? tracks[0]) : undefined;
+  const unit = unitGroup ? `group:${unitGroup.id}` : unitTrack ? `track:${unitTrack.id}` : "all";
+  const country = filters.country && countries.includes(filters.country) ? filters.country : undefined;
+  return { group, track, unitGroup, unitTrack, unit, country };
+}
+
+type Chosen = ReturnType<typeof chooseUnit>;
+
+/** The stored results of the chosen unit, narrowed by the filters that are not the unit itself. */
+function filteredResults(db: Db, round: RoundSummary, chosen: Chosen) {
+  let base = db
+    .selectFrom("results as r")
+    .innerJoin("entries as e", "e.id", "r.entry_id")
+    .where("r.round_id", "=", round.id)
+    .where("r.unit", "=", chosen.unit);
+  if (round.scope !== "group" && chosen.group) base = base.where("e.group_id", "=", chosen.group.id);
+  if (round.scope !== "track" && chosen.track) base = base.where("e.track_id", "=", chosen.track.id);
+  if (chosen.country) base = base.where("e.country", "=", chosen.country);
+  return base;
+}
+
+/** One page of the filtered results, ranked first, unranked after. */
+function resultsPage(base: ReturnType<typeof filteredResults>, page: number) {
+  return (
+    base
+      .innerJoin("round_entries as re", (join) =>
+        join.onRef("re.round_id", "=", "r.round_id").onRef("re.entry_id", "=", "r.entry_id"),
+      )
+      .select([
+        "r.rank",
+        "e.code",
+        "e.title_zh as titleZh",
+        "e.title_en as titleEn",
+        "e.organization",
+        "e.country",
+        "r.result",
+        "r.judges_counted as judgesCounted",
+        "re.state",
+        "e.group_id",
+        "e.track_id",
+      ])
+      // Unranked entries (no marks yet) go last; the code keeps equal ranks in a stable order.
+      .orderBy((eb) => eb.case().when("r.rank", "is", null).then(1).else(0).end())
+      .orderBy("r.rank")
+      .orderBy("e.code")
+      .limit(RESULTS_PAGE_SIZE)
+      .offset((page - 1) * RESULTS_PAGE_SIZE)
+      .execute()
+  );
+}
+
+function countriesInResults(db: Db, roundId: number) {
+  return db
+    .selectFrom("results as r")
+    .innerJoin("entries as e", "e.id", "r.entry_id")
+    .where("r.round_id", "=", roundId)
+    .select("e.country")
+    .distinct()
+    .orderBy("e.country")
+    .execute()
+    .then((rows) => rows.map((c) => c.country));
+}
+
+const strip = (u: Unit): UnitOption => ({ code: u.code, nameZh: u.nameZh, nameEn: u.nameEn });
+
+/** A round's public results page: not published yet, or one unit's filtered page of rows. */
+export async function publicResults(
+  db: Db,
+  competitionId: number,
+  roundSlug: string,
+  filters: ResultsFilters,
+): Promise<PublicResults | undefined> {
+  const found = await roundBySlug(db, competitionId, roundSlug);
+  if (!found) return undefined;
+  const round = summary(found);
+  if (round.status !== "published") return { published: false, round };
+  const [groups, tracks, countries] = await Promise.all([
+    groupsOf(db, competitionId).then((list) => list.map(asUnit)),
+    tracksOf(db, competitionId).then((list) => list.map(asUnit)),
+    countriesInResults(db, round.id),
+  ]);
+  const chosen = chooseUnit(round, groups, tracks, countries, filters);
+  const base = filteredResults(db, round, chosen);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const pageCount = Math.max(1, Math.ceil(total / RESULTS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filters.page), pageCount);
+  const rows = await resultsPage(base, page);
+  const groupCode = new Map(groups.map((g) => [g.id, g.code]));
+  const trackCode = new Map(tracks.map((t) => [t.id, t.code]));
+  return {
+    published: true,
+    round,
+    groups: groups.map(strip),
+    tracks: tracks.map(strip),
+    countries,
+    unit: { scope: round.scope, code: chosen.unitGroup?.code ?? chosen.unitTrack?.code ?? null },
+    filters: {
+      group: (chosen.unitGroup ?? chosen.group)?.code,
+      track: (chosen.unitTrack ?? chosen.track)?.code,
+      country: chosen.country,
+      page,
+    },
+    rows: rows.map(({ group_id, track_id, ...row }) => ({
+      ...row,
+      groupCode: groupCode.get(group_id) ?? "",
+      trackCode: trackCode.get(track_id) ?? "",
+    })),
+    total,
+    pageCount,
+    pageSize: RESULTS_PAGE_SIZE,
+  };
+}
+
 /** Read side of results for the public pages: only published rounds, one ranking unit at a time. */
 export function createResultsQueries(db: Db) {
   return {
     api: (competitionId: number, roundSlug: string, unit: string | null) =>
       apiResults(db, competitionId, roundSlug, unit),
-
-    async rounds(competitionId: number) {
-      return db
-        .selectFrom("rounds")
-        .where("competition_id", "=", competitionId)
-        .orderBy("position")
-        .select(["id", "slug", "name_zh", "name_en", "scope", "status", "published_at", "advance_count"])
-        .execute();
-    },
-
-    async publicResults(
-      competitionId: number,
-      roundSlug: string,
-      filters: ResultsFilters,
-    ): Promise<PublicResults | undefined> {
-      const round = await db
-        .selectFrom("rounds")
-        .where("competition_id", "=", competitionId)
-        .where("slug", "=", roundSlug)
-        .select(["id", "slug", "name_zh", "name_en", "scope", "status", "published_at", "advance_count"])
-        .executeTakeFirst();
-      if (!round) return undefined;
-      if (round.status !== "published") return { published: false, round };
-
-      const [groups, tracks, countries] = await Promise.all([
-        db
-          .selectFrom("groups")
-          .where("competition_id", "=", competitionId)
-          .orderBy("sort_order")
-          .select(["id", "code", "name_zh as nameZh", "name_en as nameEn"])
-          .execute(),
-        db
-          .selectFrom("tracks")
-          .where("competition_id", "=", competitionId)
-          .orderBy("sort_order")
-          .select(["id", "code", "name_zh as nameZh", "name_en as nameEn"])
-          .execute(),
-        db
-          .selectFrom("results as r")
-          .innerJoin("entries as e", "e.id", "r.entry_id")
-          .where("r.round_id", "=", round.id)
-          .select("e.country")
-          .distinct()
-          .orderBy("e.country")
-          .execute(),
-      ]);
-      const group = groups.find((g) => g.code === filters.group);
-      const track = tracks.find((t) => t.code === filters.track);
-      // Ranks belong to a unit: a group- or track-ranked round always shows one unit, the first by default.
-      const unitGroup = round.scope === "group" ? (group ?? groups[0]) : undefined;
-      const unitTrack = round.scope === "track" ? (track ?? tracks[0]) : undefined;
-      const unit = unitGroup ? `group:${unitGroup.id}` : unitTrack ? `track:${unitTrack.id}` : "all";
-      const country =
-        filters.country && countries.some((c) => c.country === filters.country) ? filters.country : undefined;
-      const effective: ResultsFilters = {
-        group: (unitGroup ?? group)?.code,
-        track: (unitTrack ?? track)?.code,
-        country,
-        page: 1,
-      };
-
-      let base = db
-        .selectFrom("results as r")
-        .innerJoin("entries as e", "e.id", "r.entry_id")
-        .where("r.round_id", "=", round.id)
-        .where("r.unit", "=", unit);
-      if (round.scope !== "group" && group) base = base.where("e.group_id", "=", group.id);
-      if (round.scope !== "track" && track) base = base.where("e.track_id", "=", track.id);
-      if (country) base = base.where("e.country", "=", country);
-
-      const { total } = await base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-      const pageCount = Math.max(1, Math.ceil(total / RESULTS_PAGE_SIZE));
-      const page = Math.min(Math.max(1, filters.page), pageCount);
-      effective.page = page;
-      const groupCode = new Map(groups.map((g) => [g.id, g.code]));
-      const trackCode = new Map(tracks.map((t) => [t.id, t.code]));
-      const rows = await base
-        .innerJoin("round_entries as re", (join) =>
-          join.onRef("re.round_id", "=", "r.round_id").onRef("re.entry_id", "=", "r.entry_id"),
-        )
-        .select([
-          "r.rank",
-          "e.code",
-          "e.title_zh as titleZh",
-          "e.title_en as titleEn",
-          "e.organization",
-          "e.country",
-          "r.result",
-          "r.judges_counted as judgesCounted",
-          "re.state",
-          "e.group_id",
-          "e.track_id",
-        ])
-        // Unranked entries (no marks yet) go last; the code keeps equal ranks in a stable order.
-        .orderBy((eb) => eb.case().when("r.rank", "is", null).then(1).else(0).end())
-        .orderBy("r.rank")
-        .orderBy("e.code")
-        .limit(RESULTS_PAGE_SIZE)
-        .offset((page - 1) * RESULTS_PAGE_SIZE)
-        .execute();
-
-      const strip = (u: { code: string; nameZh: string; nameEn: string }) => ({
-        code: u.code,
-        nameZh: u.nameZh,
-        nameEn: u.nameEn,
-      });
-      return {
-        published: true,
-        round,
-        groups: groups.map(strip),
-        tracks: tracks.map(strip),
-        countries: countries.map((c) => c.country),
-        unit: { scope: round.scope, code: unitGroup?.code ?? unitTrack?.code ?? null },
-        filters: effective,
-        rows: rows.map(({ group_id, track_id, ...row }) => ({
-          ...row,
-          groupCode: groupCode.get(group_id) ?? "",
-          trackCode: trackCode.get(track_id) ?? "",
-        })),
-        total,
-        pageCount,
-        pageSize: RESULTS_PAGE_SIZE,
-      };
-    },
+    rounds: (competitionId: number) => publicRounds(db, competitionId),
+    publicResults: (competitionId: number, roundSlug: string, filters: ResultsFilters) =>
+      publicResults(db, competitionId, roundSlug, filters),
   };
 }
 
@@ -199,39 +221,16 @@ export type ApiResults = {
   }[];
 };
 
-/**
- * A published round's results for one unit ('all', 'group:BJ', 'track:QI'), or why not: unknown
- * round, not published, or a unit this round is not ranked by.
- */
-export async function apiResults(
-  db: Db,
-  competitionId: number,
-  roundSlug: string,
-  unitCode: string | null,
-): Promise<ApiResults | "not_found" | "not_published" | "bad_unit"> {
-  const round = await db
-    .selectFrom("rounds")
-    .where("competition_id", "=", competitionId)
-    .where("slug", "=", roundSlug)
-    .select(["id", "slug", "name_zh", "name_en", "scope", "status", "published_at"])
-    .executeTakeFirst();
-  if (!round) return "not_found";
-  if (round.status !== "published") return "not_published";
-  const units =
-    round.scope === "all"
-      ? [{ id: 0, key: "all" }]
-      : (
-          await db
-            .selectFrom(round.scope === "group" ? "groups" : "tracks")
-            .where("competition_id", "=", competitionId)
-            .orderBy("sort_order")
-            .select(["id", "code"])
-            .execute()
-        ).map((u) => ({ id: u.id, key: `${round.scope}:${u.code}` }));
-  const unit = unitCode === null ? units[0] : units.find((u) => u.key === unitCode);
-  if (!unit) return "bad_unit";
-  const stored = round.scope === "all" ? "all" : `${round.scope}:${unit.id}`;
-  const rows = await db
+/** The units of a round a partner may ask for ('all', 'group:BJ', ...), with the ids results are stored by. */
+async function apiUnits(db: Db, competitionId: number, scope: RankingScope) {
+  if (scope === "all") return [{ id: 0, key: "all" }];
+  const list = scope === "group" ? await groupsOf(db, competitionId) : await tracksOf(db, competitionId);
+  return list.map((u) => ({ id: u.id, key: `${scope}:${u.code}` }));
+}
+
+/** Every row of one stored unit, ranked first, with the group and track codes partners filter by. */
+function apiRows(db: Db, roundId: number, stored: string) {
+  return db
     .selectFrom("results as r")
     .innerJoin("entries as e", "e.id", "r.entry_id")
     .innerJoin("groups as g", "g.id", "e.group_id")
@@ -239,7 +238,7 @@ export async function apiResults(
     .innerJoin("round_entries as re", (join) =>
       join.onRef("re.round_id", "=", "r.round_id").onRef("re.entry_id", "=", "r.entry_id"),
     )
-    .where("r.round_id", "=", round.id)
+    .where("r.round_id", "=", roundId)
     .where("r.unit", "=", stored)
     .select([
       "r.rank",
@@ -258,7 +257,27 @@ export async function apiResults(
     .orderBy("r.rank")
     .orderBy("e.code")
     .execute();
-  return {
+}
+
+/**
+ * A published round's results for one unit ('all', 'group:BJ', 'track:QI'), or a refusal whose code
+ * is the API's message: unknown round and unpublished round are not found, a unit the round is
+ * not ranked by is invalid.
+ */
+export async function apiResults(
+  db: Db,
+  competitionId: number,
+  roundSlug: string,
+  unitCode: string | null,
+): Promise<Outcome<{ results: ApiResults }>> {
+  const round = await roundBySlug(db, competitionId, roundSlug);
+  if (!round) return refuse.notFound("live.api.not_found");
+  if (round.status !== "published") return refuse.notFound("live.api.not_published");
+  const units = await apiUnits(db, competitionId, round.scope);
+  const unit = unitCode === null ? units[0] : units.find((u) => u.key === unitCode);
+  if (!unit) return refuse.invalid("live.api.bad_unit", "unit");
+  const rows = await apiRows(db, round.id, round.scope === "all" ? "all" : `${round.scope}:${unit.id}`);
+  const results: ApiResults = {
     round: {
       slug: round.slug,
       name: { zh: round.name_zh, en: round.name_en },
@@ -280,6 +299,7 @@ export async function apiResults(
       state: r.state,
     })),
   };
+  return { ok: true, results };
 }
 
 export type ResultsQueries = ReturnType<typeof createResultsQueries>;

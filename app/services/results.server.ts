@@ -1,3 +1,5 @@
+// A round's ranking from its submitted scores: loading the inputs (exact sums in SQLite), ranking
+// them per unit (pure), storing the results, and the simple top-N advancement the seed uses.
 import { sql } from "kysely";
 import type { Db } from "../../db/client";
 import type { Round } from "../../db/schema";
@@ -6,6 +8,7 @@ import { normalizeMarks, rankEntries, type RankedRow, type RankingEntry, type Ti
 import type { AggregationRule } from "../domain/scoring";
 import { tieBreaksSchema } from "../domain/round-rules";
 import { inTransaction } from "./db-helpers.server";
+import { existingRound } from "./queries/rounds.server";
 
 /** Marks are stored in thousandths and weights in basis points: their product has 7 decimals. */
 const WEIGHTED_SCALE = 7;
@@ -58,210 +61,221 @@ function toResultRows(roundId: number, unit: string, list: readonly RankedRow[],
   }));
 }
 
-export function createResultsService(db: Db) {
-  /**
-   * Everything a round's ranking needs, in two queries: each judge's weighted mark per entry is
-   * summed in SQLite over integers (exact), only for submitted scores with every criterion marked.
-   */
-  async function loadInputs(roundId: number, onlyUnit?: string): Promise<RoundInputs> {
-    const round = await db.selectFrom("rounds").selectAll().where("id", "=", roundId).executeTakeFirstOrThrow();
-    const tieBreaks = tieBreaksSchema.parse(JSON.parse(round.tie_breaks));
-    const criteriaCount = await db
-      .selectFrom("criteria")
-      .where("round_id", "=", roundId)
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow();
-    const unitFilter = parseUnit(onlyUnit);
-    let entryQuery = db
-      .selectFrom("round_entries as re")
-      .innerJoin("entries as e", "e.id", "re.entry_id")
-      .where("re.round_id", "=", roundId)
-      .where("e.status", "=", "submitted"); // withdrawn and disqualified entries are not ranked
-    if (unitFilter) entryQuery = entryQuery.where(unitFilter.column, "=", unitFilter.id);
-    const entries = await entryQuery.select(["e.id", "e.group_id", "e.track_id"]).orderBy("e.id").execute();
-    let scoreQuery = db
-      .selectFrom("scores as s")
-      .innerJoin("score_marks as m", "m.score_id", "s.id")
-      .innerJoin("criteria as c", "c.id", "m.criterion_id")
-      .where("s.round_id", "=", roundId)
-      .where("s.status", "=", "submitted");
-    if (unitFilter) {
-      const column = unitFilter.column;
-      scoreQuery = scoreQuery.where("s.entry_id", "in", (eb) =>
-        eb.selectFrom("entries as e").select("e.id").where(column, "=", unitFilter.id),
-      );
-    }
-    const weighted = await scoreQuery
-      .groupBy("s.id")
-      .having(sql<number>`count(*)`, "=", criteriaCount.n)
-      .select([
-        "s.entry_id as entryId",
-        "s.judge_id as judgeId",
-        sql<number>`sum(m.mark_milli * c.weight_bp)`.as("weighted"),
-      ])
+type UnitFilter = ReturnType<typeof parseUnit>;
+
+/** Each judge's weighted mark per entry, only for submitted scores with every criterion marked. */
+async function weightedMarks(db: Db, roundId: number, unitFilter: UnitFilter) {
+  const criteriaCount = await db
+    .selectFrom("criteria")
+    .where("round_id", "=", roundId)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  let scoreQuery = db
+    .selectFrom("scores as s")
+    .innerJoin("score_marks as m", "m.score_id", "s.id")
+    .innerJoin("criteria as c", "c.id", "m.criterion_id")
+    .where("s.round_id", "=", roundId)
+    .where("s.status", "=", "submitted");
+  if (unitFilter) {
+    const column = unitFilter.column;
+    scoreQuery = scoreQuery.where("s.entry_id", "in", (eb) =>
+      eb.selectFrom("entries as e").select("e.id").where(column, "=", unitFilter.id),
+    );
+  }
+  const weighted = await scoreQuery
+    .groupBy("s.id")
+    .having(sql<number>`count(*)`, "=", criteriaCount.n)
+    .select([
+      "s.entry_id as entryId",
+      "s.judge_id as judgeId",
+      sql<number>`sum(m.mark_milli * c.weight_bp)`.as("weighted"),
+    ])
+    .execute();
+  const marksByEntry = new Map<number, { judgeId: string; mark: string }[]>();
+  for (const w of weighted) {
+    const list = marksByEntry.get(w.entryId) ?? [];
+    list.push({ judgeId: String(w.judgeId), mark: fromScaledInt(w.weighted, WEIGHTED_SCALE) });
+    marksByEntry.set(w.entryId, list);
+  }
+  return marksByEntry;
+}
+
+/** The ranked entries of the round before this one, for the previous-round tie-break. */
+async function previousRanks(db: Db, round: Round, tieBreaks: TieBreakKey[]) {
+  const previousRank = new Map<number, number>();
+  if (!tieBreaks.some((k) => k.kind === "previous-round")) return previousRank;
+  const previous = await db
+    .selectFrom("results as r")
+    .innerJoin("rounds as p", "p.id", "r.round_id")
+    .where("p.competition_id", "=", round.competition_id)
+    .where("p.position", "=", round.position - 1)
+    .where("r.rank", "is not", null)
+    .select(["r.entry_id", "r.rank"])
+    .execute();
+  for (const p of previous) previousRank.set(p.entry_id, p.rank!);
+  return previousRank;
+}
+
+/** Per entry, the sum of each tie-break criterion's marks. */
+async function criterionTotals(db: Db, roundId: number, tieBreaks: TieBreakKey[]) {
+  const criterionMeans = new Map<number, Record<string, string>>();
+  const criterionKeys = tieBreaks.flatMap((k) => (k.kind === "criterion" ? [k.criterionId] : []));
+  if (criterionKeys.length === 0) return criterionMeans;
+  const rows = await db
+    .selectFrom("scores as s")
+    .innerJoin("score_marks as m", "m.score_id", "s.id")
+    .where("s.round_id", "=", roundId)
+    .where("s.status", "=", "submitted")
+    .where("m.criterion_id", "in", criterionKeys.map(Number))
+    .groupBy(["s.entry_id", "m.criterion_id"])
+    .select(["s.entry_id as entryId", "m.criterion_id as criterionId", sql<number>`sum(m.mark_milli)`.as("total")])
+    .execute();
+  // Tie-breaks compare sums of a criterion's marks: with equal judge counts, the same order as means.
+  for (const r of rows) {
+    const record = criterionMeans.get(r.entryId) ?? {};
+    record[String(r.criterionId)] = fromScaledInt(r.total, 3);
+    criterionMeans.set(r.entryId, record);
+  }
+  return criterionMeans;
+}
+
+/** The round's entries that are ranked (withdrawn and disqualified ones are not), in one unit if asked. */
+function rankedEntries(db: Db, roundId: number, unitFilter: UnitFilter) {
+  let entryQuery = db
+    .selectFrom("round_entries as re")
+    .innerJoin("entries as e", "e.id", "re.entry_id")
+    .where("re.round_id", "=", roundId)
+    .where("e.status", "=", "submitted");
+  if (unitFilter) entryQuery = entryQuery.where(unitFilter.column, "=", unitFilter.id);
+  return entryQuery.select(["e.id", "e.group_id", "e.track_id"]).orderBy("e.id").execute();
+}
+
+/**
+ * Everything a round's ranking needs: each judge's weighted mark per entry is summed in SQLite
+ * over integers (exact), only for submitted scores with every criterion marked.
+ */
+export async function loadInputs(db: Db, roundId: number, onlyUnit?: string): Promise<RoundInputs> {
+  const round = await existingRound(db, roundId);
+  const tieBreaks = tieBreaksSchema.parse(JSON.parse(round.tie_breaks));
+  const unitFilter = parseUnit(onlyUnit);
+  const entries = await rankedEntries(db, roundId, unitFilter);
+  const marksByEntry = await weightedMarks(db, roundId, unitFilter);
+  const previousRank = await previousRanks(db, round, tieBreaks);
+  const criterionMeans = await criterionTotals(db, roundId, tieBreaks);
+  const units = new Map<string, RankingEntry[]>();
+  for (const e of entries) {
+    const unit = unitOf(round.scope, e);
+    const list = units.get(unit) ?? [];
+    const previous = previousRank.get(e.id);
+    list.push({
+      id: String(e.id),
+      marks: marksByEntry.get(e.id) ?? [],
+      ...(previous !== undefined ? { previousRank: previous } : {}),
+      ...(criterionMeans.has(e.id) ? { criteria: criterionMeans.get(e.id)! } : {}),
+    });
+    units.set(unit, list);
+  }
+  return { round, units, tieBreaks };
+}
+
+/**
+ * Ranks every unit of a round from the loaded inputs: pure, no I/O. Z-score normalization is
+ * computed over the whole round (DESIGN §2: to the round's mean and spread), then each unit is
+ * ranked on the normalized marks, with the raw ones kept beside them.
+ */
+export function rankRound(inputs: RoundInputs): Map<string, RankedRow[]> {
+  const rule = roundRule(inputs.round);
+  let units = inputs.units;
+  if (inputs.round.normalization === "zscore") {
+    const all = [...units.values()].flat();
+    const normalized = new Map(normalizeMarks(all).map((e) => [e.id, e]));
+    units = new Map([...units].map(([unit, entries]) => [unit, entries.map((e) => normalized.get(e.id)!)]));
+  }
+  const out = new Map<string, RankedRow[]>();
+  for (const [unit, entries] of units) {
+    out.set(unit, rankEntries({ entries, rule, normalization: "none", tieBreaks: inputs.tieBreaks }));
+  }
+  return out;
+}
+
+async function insertResults(trx: Db, rows: ReturnType<typeof toResultRows>) {
+  // SQLite caps bound parameters per statement; 11 columns × 500 rows stays well under it.
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto("results")
+      .values(rows.slice(i, i + 500))
       .execute();
-    const previousRank = new Map<number, number>();
-    if (tieBreaks.some((k) => k.kind === "previous-round")) {
-      const previous = await db
-        .selectFrom("results as r")
-        .innerJoin("rounds as p", "p.id", "r.round_id")
-        .where("p.competition_id", "=", round.competition_id)
-        .where("p.position", "=", round.position - 1)
-        .where("r.rank", "is not", null)
-        .select(["r.entry_id", "r.rank"])
-        .execute();
-      for (const p of previous) previousRank.set(p.entry_id, p.rank!);
-    }
-    const criterionMeans = new Map<number, Record<string, string>>();
-    const criterionKeys = tieBreaks.flatMap((k) => (k.kind === "criterion" ? [k.criterionId] : []));
-    if (criterionKeys.length > 0) {
-      const rows = await db
-        .selectFrom("scores as s")
-        .innerJoin("score_marks as m", "m.score_id", "s.id")
-        .where("s.round_id", "=", roundId)
-        .where("s.status", "=", "submitted")
-        .where("m.criterion_id", "in", criterionKeys.map(Number))
-        .groupBy(["s.entry_id", "m.criterion_id"])
-        .select(["s.entry_id as entryId", "m.criterion_id as criterionId", sql<number>`sum(m.mark_milli)`.as("total")])
-        .execute();
-      // Tie-breaks compare sums of a criterion's marks: with equal judge counts, the same order as means.
-      for (const r of rows) {
-        const record = criterionMeans.get(r.entryId) ?? {};
-        record[String(r.criterionId)] = fromScaledInt(r.total, 3);
-        criterionMeans.set(r.entryId, record);
-      }
-    }
-    const marksByEntry = new Map<number, { judgeId: string; mark: string }[]>();
-    for (const w of weighted) {
-      const list = marksByEntry.get(w.entryId) ?? [];
-      list.push({ judgeId: String(w.judgeId), mark: fromScaledInt(w.weighted, WEIGHTED_SCALE) });
-      marksByEntry.set(w.entryId, list);
-    }
-    const units = new Map<string, RankingEntry[]>();
-    for (const e of entries) {
-      const unit = unitOf(round.scope, e);
-      const list = units.get(unit) ?? [];
-      const previous = previousRank.get(e.id);
-      list.push({
-        id: String(e.id),
-        marks: marksByEntry.get(e.id) ?? [],
-        ...(previous !== undefined ? { previousRank: previous } : {}),
-        ...(criterionMeans.has(e.id) ? { criteria: criterionMeans.get(e.id)! } : {}),
-      });
-      units.set(unit, list);
-    }
-    return { round, units, tieBreaks };
-  }
+}
 
-  /**
-   * Ranks every unit of a round from the loaded inputs: pure, no I/O. Z-score normalization is
-   * computed over the whole round (DESIGN §2: to the round's mean and spread), then each unit is
-   * ranked on the normalized marks, with the raw ones kept beside them.
-   */
-  function rankRound(inputs: RoundInputs): Map<string, RankedRow[]> {
-    const rule = roundRule(inputs.round);
-    let units = inputs.units;
-    if (inputs.round.normalization === "zscore") {
-      const all = [...units.values()].flat();
-      const normalized = new Map(normalizeMarks(all).map((e) => [e.id, e]));
-      units = new Map([...units].map(([unit, entries]) => [unit, entries.map((e) => normalized.get(e.id)!)]));
-    }
-    const out = new Map<string, RankedRow[]>();
-    for (const [unit, entries] of units) {
-      out.set(unit, rankEntries({ entries, rule, normalization: "none", tieBreaks: inputs.tieBreaks }));
-    }
-    return out;
-  }
+/**
+ * Recomputes and stores a round's results in one transaction. Derived data only: nothing typed
+ * in by hand is touched, so running it again gives the same rows.
+ */
+export async function recompute(db: Db, roundId: number, now = new Date()): Promise<{ units: number; ranked: number }> {
+  return inTransaction(db, async (trx) => {
+    const ranked = rankRound(await loadInputs(trx, roundId));
+    await trx.deleteFrom("results").where("round_id", "=", roundId).execute();
+    const rows = [...ranked].flatMap(([unit, list]) => toResultRows(roundId, unit, list, now));
+    await insertResults(trx, rows);
+    return { units: ranked.size, ranked: rows.filter((r) => r.rank !== null).length };
+  });
+}
 
+/**
+ * Recomputes one ranking unit after a change to one of its scores: the cheap path while a
+ * round is being scored. A z-score round depends on every judge's marks across the round, so
+ * it is recomputed whole.
+ */
+export async function recomputeUnit(db: Db, roundId: number, unit: string, now = new Date()) {
+  return inTransaction(db, async (trx): Promise<{ ranked: number }> => {
+    const round = await existingRound(trx, roundId);
+    if (round.normalization !== "none" || !parseUnit(unit)) return recompute(trx, roundId, now);
+    const list = rankRound(await loadInputs(trx, roundId, unit)).get(unit) ?? [];
+    await trx.deleteFrom("results").where("round_id", "=", roundId).where("unit", "=", unit).execute();
+    const rows = toResultRows(roundId, unit, list, now);
+    await insertResults(trx, rows);
+    return { ranked: rows.filter((r) => r.rank !== null).length };
+  });
+}
+
+async function setStates(trx: Db, roundId: number, entryIds: number[], state: "advanced" | "eliminated") {
+  for (let i = 0; i < entryIds.length; i += 500)
+    await trx
+      .updateTable("round_entries")
+      .set({ state })
+      .where("round_id", "=", roundId)
+      .where("entry_id", "in", entryIds.slice(i, i + 500))
+      .execute();
+}
+
+/**
+ * Marks the top `advance_count` of each unit as advanced and the other ranked entries as
+ * eliminated. Entries sharing the rank at the cut-off all advance: a shared rank is a tie.
+ */
+export async function advanceTop(db: Db, roundId: number): Promise<number[]> {
+  return inTransaction(db, async (trx) => {
+    const round = await existingRound(trx, roundId);
+    const results = await trx
+      .selectFrom("results")
+      .select(["entry_id", "rank"])
+      .where("round_id", "=", roundId)
+      .execute();
+    const advanced = results.filter((r) => r.rank !== null && r.rank <= round.advance_count).map((r) => r.entry_id);
+    const eliminated = results.filter((r) => r.rank === null || r.rank > round.advance_count).map((r) => r.entry_id);
+    await setStates(trx, roundId, advanced, "advanced");
+    await setStates(trx, roundId, eliminated, "eliminated");
+    return advanced.sort((a, b) => a - b);
+  });
+}
+
+/** The results use cases over one database handle (or transaction). */
+export function createResultsService(db: Db) {
   return {
-    loadInputs,
+    loadInputs: (roundId: number, onlyUnit?: string) => loadInputs(db, roundId, onlyUnit),
     rankRound,
-
-    /**
-     * Recomputes and stores a round's results in one transaction. Derived data only: nothing typed
-     * in by hand is touched, so running it again gives the same rows.
-     */
-    async recompute(roundId: number, now = new Date()): Promise<{ units: number; ranked: number }> {
-      return inTransaction(db, async (trx) => {
-        const service = createResultsService(trx);
-        const inputs = await service.loadInputs(roundId);
-        const ranked = service.rankRound(inputs);
-        await trx.deleteFrom("results").where("round_id", "=", roundId).execute();
-        const rows = [...ranked].flatMap(([unit, list]) => toResultRows(roundId, unit, list, now));
-        // SQLite caps bound parameters per statement; 11 columns × 500 rows stays well under it.
-        for (let i = 0; i < rows.length; i += 500)
-          await trx
-            .insertInto("results")
-            .values(rows.slice(i, i + 500))
-            .execute();
-        return { units: ranked.size, ranked: rows.filter((r) => r.rank !== null).length };
-      });
-    },
-
-    /**
-     * Recomputes one ranking unit after a change to one of its scores: the cheap path while a
-     * round is being scored. A z-score round depends on every judge's marks across the round, so
-     * it is recomputed whole.
-     */
-    async recomputeUnit(roundId: number, unit: string, now = new Date()): Promise<{ ranked: number }> {
-      return inTransaction(db, async (trx) => {
-        const service = createResultsService(trx);
-        const round = await trx
-          .selectFrom("rounds")
-          .select("normalization")
-          .where("id", "=", roundId)
-          .executeTakeFirstOrThrow();
-        if (round.normalization !== "none" || !parseUnit(unit)) return service.recompute(roundId, now);
-        const inputs = await service.loadInputs(roundId, unit);
-        const list = service.rankRound(inputs).get(unit) ?? [];
-        await trx.deleteFrom("results").where("round_id", "=", roundId).where("unit", "=", unit).execute();
-        const rows = toResultRows(roundId, unit, list, now);
-        for (let i = 0; i < rows.length; i += 500)
-          await trx
-            .insertInto("results")
-            .values(rows.slice(i, i + 500))
-            .execute();
-        return { ranked: rows.filter((r) => r.rank !== null).length };
-      });
-    },
-
-    /**
-     * Marks the top `advance_count` of each unit as advanced and the other ranked entries as
-     * eliminated. Entries sharing the rank at the cut-off all advance: a shared rank is a tie.
-     */
-    async advanceTop(roundId: number): Promise<number[]> {
-      return inTransaction(db, async (trx) => {
-        const round = await trx
-          .selectFrom("rounds")
-          .select(["advance_count"])
-          .where("id", "=", roundId)
-          .executeTakeFirstOrThrow();
-        const results = await trx
-          .selectFrom("results")
-          .select(["entry_id", "rank"])
-          .where("round_id", "=", roundId)
-          .execute();
-        const advanced = results.filter((r) => r.rank !== null && r.rank <= round.advance_count).map((r) => r.entry_id);
-        const eliminated = results
-          .filter((r) => r.rank === null || r.rank > round.advance_count)
-          .map((r) => r.entry_id);
-        for (let i = 0; i < advanced.length; i += 500)
-          await trx
-            .updateTable("round_entries")
-            .set({ state: "advanced" })
-            .where("round_id", "=", roundId)
-            .where("entry_id", "in", advanced.slice(i, i + 500))
-            .execute();
-        for (let i = 0; i < eliminated.length; i += 500)
-          await trx
-            .updateTable("round_entries")
-            .set({ state: "eliminated" })
-            .where("round_id", "=", roundId)
-            .where("entry_id", "in", eliminated.slice(i, i + 500))
-            .execute();
-        return advanced.sort((a, b) => a - b);
-      });
-    },
+    recompute: (roundId: number, now?: Date) => recompute(db, roundId, now),
+    recomputeUnit: (roundId: number, unit: string, now?: Date) => recomputeUnit(db, roundId, unit, now),
+    advanceTop: (roundId: number) => advanceTop(db, roundId),
   };
 }
 

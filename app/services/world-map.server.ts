@@ -1,3 +1,4 @@
+// The world map of the coverage page: country outlines projected once per process, small places as dots.
 import { geoNaturalEarth1, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";

@@ -33,7 +33,12 @@ describe("how a round is judged", () => {
       "domain",
       settingsOf("domain", "stage"),
     );
-    expect(outcome).toMatchObject({ ok: false, fieldErrors: { kind: ["round.kindLocked"] } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      kind: "conflict",
+      field: "kind",
+      fields: { kind: ["round.kindLocked"] },
+    });
     expect(one<{ kind: string }>("SELECT kind FROM rounds WHERE slug = 'domain'").kind).toBe("online");
   });
 

@@ -20,3 +20,18 @@ export function roundById(db: Db, roundId: number) {
 export function roundsOf(db: Db, competitionId: number) {
   return db.selectFrom("rounds").selectAll().where("competition_id", "=", competitionId).orderBy("position").execute();
 }
+
+/** A round by id that must exist (the caller was handed its id by a page that just read it). */
+export function existingRound(db: Db, roundId: number) {
+  return db.selectFrom("rounds").selectAll().where("id", "=", roundId).executeTakeFirstOrThrow();
+}
+
+/** The round played right after this one in its competition, if any. */
+export function roundAfter(db: Db, round: { competition_id: number; position: number }) {
+  return db
+    .selectFrom("rounds")
+    .selectAll()
+    .where("competition_id", "=", round.competition_id)
+    .where("position", "=", round.position + 1)
+    .executeTakeFirst();
+}
