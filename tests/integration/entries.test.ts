@@ -195,10 +195,13 @@ describe("the registration deadline", () => {
         headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
       });
       const context = { db: db.db, services, now: afterDeadline, cspNonce: "n", clientIp: "127.0.0.1" };
-      const result = (await editEntryAction({ request, context, params: { id: String(own!.id) } })) as {
-        message: string | null;
+      const result = (await editEntryAction({ request, context, params: { id: String(own!.id) } })) as unknown as {
+        data: { refusal: { code: string } };
+        init: { status: number };
       };
-      expect(result.message).toBe("registration.closed");
+      // Registration has closed: a conflict with the state of the competition, not bad input.
+      expect(result.init.status).toBe(409);
+      expect(result.data.refusal.code).toBe("registration.closed");
       expect(
         (db.sqlite.prepare("SELECT title_en FROM entries WHERE id = ?").get(own!.id) as { title_en: string }).title_en,
       ).toBe(own!.title_en);
