@@ -76,6 +76,30 @@ describe("organizer pages", () => {
     expect(await missing.text()).toContain("Please fill this in.");
   });
 
+  it("answer a status change to the status the entry already has with 409, and one without a reason with 400", async () => {
+    const [entry] = query<{ id: number }>(
+      "SELECT id FROM entries WHERE status = 'submitted' AND country = 'IT' LIMIT 1",
+    );
+    const same = await post(
+      `/admin/entries/${entry!.id}`,
+      new URLSearchParams({ form: "status", status: "submitted", reason: "no change" }),
+      organizer,
+    );
+    expect(same.status).toBe(409);
+    expect(await same.text()).toContain("Nothing to change.");
+    const noReason = await post(
+      `/admin/entries/${entry!.id}`,
+      new URLSearchParams({ form: "status", status: "withdrawn", reason: " " }),
+      organizer,
+    );
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Please fill this in.");
+    expect(query("SELECT status FROM entries WHERE id = ?", entry!.id)).toEqual([{ status: "submitted" }]);
+    expect(count("SELECT count(*) n FROM audit_log WHERE subject_type = 'entry' AND subject_id = ?", entry!.id)).toBe(
+      0,
+    );
+  });
+
   it("move an entry to another group only where its country is eligible, with a new code", async () => {
     const [entry] = query<{ id: number; code: string }>(
       "SELECT id, code FROM entries WHERE country = 'DE' AND status = 'submitted' LIMIT 1",

@@ -116,6 +116,18 @@ describe("an entrant registering an entry", () => {
     expect(html).not.toContain('<img src=x onerror="alert(1)">');
   });
 
+  it("answers an entry form with bad input with 400 and the message at its field", async () => {
+    const errorAt = (html: string, field: string) =>
+      new RegExp(`id="[^"]*-${field}-error"[^>]*>([^<]*)<`).exec(html)?.[1] ?? null;
+    const badEmail = await post("/me/entries/new", europeEntry({ contactEmail: "not-an-email" }), lena);
+    expect(badEmail.status).toBe(400);
+    expect(errorAt(await badEmail.text(), "contactEmail")).toBe("Please enter a valid e-mail address.");
+    // The schema passes, the service refuses: still a 400, at the country field.
+    const ineligible = await post("/me/entries/new", europeEntry({ group: "BJ" }), lena);
+    expect(ineligible.status).toBe(400);
+    expect(errorAt(await ineligible.text(), "country")).toMatch(/^This group is for entries from mainland China\./);
+  });
+
   it("refuses a 50 MB body before reading it", async () => {
     const before = count("SELECT count(*) n FROM entries");
     const huge = "titleEn=" + "a".repeat(50 * 1024 * 1024);
