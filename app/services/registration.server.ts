@@ -10,7 +10,7 @@ import type { SessionUser } from "./auth.server";
 import { bind } from "./bind.server";
 import { inTransaction } from "./db-helpers.server";
 import { nextEntryCode } from "./entry-codes.server";
-import { entryOwnedBy, teamOf } from "./queries/entries.server";
+import { entriesWithGroupAndTrack, entryOwnedBy, teamOf } from "./queries/entries.server";
 import { groupsOf, tracksOf } from "./queries/groups.server";
 
 export type RegistrationResult = Outcome<{ entry: Entry }>;
@@ -82,14 +82,14 @@ async function writeTeam(trx: Db, entryId: number, team: EntryFormInput["team"])
 
 /** The entry if this user owns it, with its team and its group's and track's codes. */
 export async function owned(db: Db, user: SessionUser, entryId: number) {
-  const entry = await entryOwnedBy(db, user.id, entryId);
+  const entry = await entriesWithGroupAndTrack(db)
+    .where("e.id", "=", entryId)
+    .where("e.entrant_user_id", "=", user.id)
+    .selectAll("e")
+    .select(["g.code as groupCode", "t.code as trackCode"])
+    .executeTakeFirst();
   if (!entry) return undefined;
-  const [team, group, track] = await Promise.all([
-    teamOf(db, entryId),
-    db.selectFrom("groups").select("code").where("id", "=", entry.group_id).executeTakeFirstOrThrow(),
-    db.selectFrom("tracks").select("code").where("id", "=", entry.track_id).executeTakeFirstOrThrow(),
-  ]);
-  return { entry, team, groupCode: group.code, trackCode: track.code };
+  return { entry, team: await teamOf(db, entryId), groupCode: entry.groupCode, trackCode: entry.trackCode };
 }
 
 /** Creates the entry as a draft, or submits it at once when asked and the window is open. */
