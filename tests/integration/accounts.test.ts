@@ -12,7 +12,7 @@ const readDb = <T>(sql: string, ...params: unknown[]) => demo.query<T>(sql, ...p
 const errorAt = (html: string, field: string) =>
   new RegExp(`id="[^"]*-${field}-error"[^>]*>([^<]*)<`).exec(html)?.[1] ?? null;
 
-describe("accounts", () => {
+describe("accounts: signing up", () => {
   it("signs a new entrant up, keeps them signed in with a signed HttpOnly cookie, and stores only a slow hash", async () => {
     const res = await form("/signup", {
       displayName: "Amira Haddad",
@@ -55,7 +55,9 @@ describe("accounts", () => {
     ).text();
     expect(html).toContain("An account with this e-mail already exists.");
   });
+});
 
+describe("accounts: signing in", () => {
   it("signs the demo entrant in and shows only their own entries", async () => {
     const res = await form("/login", {
       email: "entrant@frontier.demo",
@@ -91,7 +93,9 @@ describe("accounts", () => {
     expect(res.status).toBe(429);
     expect(await res.text()).toMatch(/Too many attempts\. Please try again in \d+ minutes?\./);
   });
+});
 
+describe("accounts: sessions and cross-site posts", () => {
   it("sends anonymous visitors to sign in and back, and refuses users without the role", async () => {
     const anonymous = await page("/me");
     expect(anonymous.status).toBe(302);
@@ -140,7 +144,9 @@ describe("accounts", () => {
     expect(out.status).toBe(302);
     expect(out.headers.get("set-cookie")).toMatch(/__session=;.*Expires=Thu, 01 Jan 1970/i);
   });
+});
 
+describe("accounts: how a refused form is answered", () => {
   it("answers bad sign-up input with 400 and each message at its field", async () => {
     const res = await form("/signup", { displayName: "Someone", email: "not-an-email", password: "short" });
     expect(res.status).toBe(400);

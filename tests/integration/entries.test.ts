@@ -46,14 +46,14 @@ const europeEntry = (overrides: Record<string, string> = {}) =>
     ...overrides,
   });
 
+// One entrant and one entry, followed through the tests of the next two blocks in order.
+let lena: string;
+let entryId: number;
+beforeAll(async () => {
+  lena = await signUp("Lena Hoffmann", "lena.hoffmann@example.de");
+});
+
 describe("an entrant registering an entry", () => {
-  let lena: string;
-  let entryId: number;
-
-  beforeAll(async () => {
-    lena = await signUp("Lena Hoffmann", "lena.hoffmann@example.de");
-  });
-
   it("saves a draft in the Europe group with its whole team, names in any script kept exactly", async () => {
     const res = await post("/me/entries/new", europeEntry(), lena);
     expect(res.status).toBe(302);
@@ -115,7 +115,9 @@ describe("an entrant registering an entry", () => {
     expect(html).toContain("This is too long.");
     expect(html).not.toContain('<img src=x onerror="alert(1)">');
   });
+});
 
+describe("an entrant's entry refused, guarded and withdrawn", () => {
   it("answers an entry form with bad input with 400 and the message at its field", async () => {
     const errorAt = (html: string, field: string) =>
       new RegExp(`id="[^"]*-${field}-error"[^>]*>([^<]*)<`).exec(html)?.[1] ?? null;
