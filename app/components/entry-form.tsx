@@ -1,3 +1,4 @@
+// The entrant's entry form, shared by the new-entry and edit pages.
 import {
   getFormProps,
   getInputProps,
@@ -43,13 +44,12 @@ export function EntryForm({
   options,
   defaults,
   lastResult,
-  message,
   canSubmit,
 }: {
   options: EntryFormOptions;
   defaults: EntryFormDefaults;
+  /** The server's answer: field messages at their fields, a refusal of the whole form (closed, say) above them. */
   lastResult?: SubmissionResult<string[]> | null;
-  message?: string | null;
   canSubmit: boolean;
 }) {
   const { t } = useTranslation();
@@ -66,7 +66,6 @@ export function EntryForm({
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
-      {message ? <FormMessage>{t(message)}</FormMessage> : null}
       {form.errors?.length ? <FormMessage>{form.errors.map((e) => t(e)).join(" ")}</FormMessage> : null}
 
       <div className="grid gap-4 sm:grid-cols-2">

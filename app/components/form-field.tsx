@@ -1,5 +1,7 @@
+// Form building blocks: a labelled field with its errors, the input style, and the form-level messages.
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { formMessage, type Refusal } from "~/domain/refusal";
 
 /**
  * A labelled input with its error under it. Errors arrive as i18n keys from the shared zod
@@ -55,4 +57,24 @@ export function FormMessage({ children }: { children: ReactNode }) {
       {children}
     </div>
   );
+}
+
+/** A refusal as a page receives it in its action data. */
+export type PageRefusal = Pick<Refusal, "code" | "field" | "fields" | "params">;
+
+/**
+ * The i18n options of a refusal's message: its params, and for a rate limit the minutes to wait
+ * as `count` (the messages are plural on it).
+ */
+export function refusalOptions(refusal: PageRefusal | null | undefined): Record<string, string | number> {
+  const params = refusal?.params ?? {};
+  const seconds = params["seconds"];
+  return typeof seconds === "number" ? { ...params, count: Math.max(1, Math.ceil(seconds / 60)) } : params;
+}
+
+/** The message of a refusal that belongs to the whole form (not to one field), above the fields. */
+export function RefusalMessage({ refusal }: { refusal: PageRefusal | null | undefined }) {
+  const { t } = useTranslation();
+  const code = formMessage(refusal);
+  return code ? <FormMessage>{t(code, refusalOptions(refusal))}</FormMessage> : null;
 }

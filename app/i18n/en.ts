@@ -283,6 +283,7 @@ export const en = {
     reason: "Reason",
     done: "Saved.",
     selfDisable: "You cannot disable your own account.",
+    notFound: "This account does not exist.",
     lockedOut_one: "Sign-in is paused for {{count}} address after repeated wrong passwords.",
     lockedOut_other: "Sign-in is paused for {{count}} addresses after repeated wrong passwords.",
     unlock: "Let them sign in again",

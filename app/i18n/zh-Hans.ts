@@ -278,6 +278,7 @@ export const zhHans: Messages = {
     reason: "原因",
     done: "已保存。",
     selfDisable: "不能停用自己的账号。",
+    notFound: "该账户不存在。",
     lockedOut_one: "因多次密码错误，{{count}} 个地址的登录已暂停。",
     lockedOut_other: "因多次密码错误，{{count}} 个地址的登录已暂停。",
     unlock: "恢复登录",

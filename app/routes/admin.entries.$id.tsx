@@ -3,20 +3,18 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
-import { FormMessage, inputClass } from "~/components/form-field";
+import { inputClass, RefusalMessage } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
-import { notFound, parseParams } from "~/routing/responses";
+import { idSchema, reasonSchema as reason, slugSchema } from "~/domain/common-schemas";
+import { refuse } from "~/domain/refusal";
 import { pageTitle } from "~/i18n/meta";
+import { refused } from "~/routing/refusals";
+import { notFound, parseParams } from "~/routing/responses";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.entry");
 
-const params = z.object({ id: z.coerce.number().int().positive() });
-const reason = z
-  .string({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .max(500, { error: "validation.tooLong" });
+const params = z.object({ id: idSchema });
 const actionSchema = z.discriminatedUnion("form", [
   z.object({ form: z.literal("status"), status: z.enum(["withdrawn", "disqualified", "submitted"]), reason }),
   z.object({
@@ -27,7 +25,7 @@ const actionSchema = z.discriminatedUnion("form", [
   }),
   z.object({
     form: z.literal("feedback"),
-    round: z.string().regex(/^[a-z0-9-]{2,40}$/),
+    round: slugSchema,
     feedback: z.string().trim().max(4000, { error: "validation.tooLong" }),
   }),
 ]);
@@ -58,23 +56,27 @@ export async function action(args: ActionFunctionArgs) {
   const { user, competition, id } = await context_(args);
   const parsed = actionSchema.safeParse(Object.fromEntries(await args.request.formData()));
   if (!parsed.success) {
+    // The page shows the first problem above its forms.
     const issue = parsed.error.issues[0];
-    return { form: null, field: String(issue?.path[0] ?? ""), message: issue?.message ?? "validation.required" };
+    return refused(refuse.invalid(issue?.message ?? "validation.required", String(issue?.path[0] ?? "")), {
+      form: null,
+    });
   }
   const input = parsed.data;
   const admin = args.context.services.entryAdmin;
   if (input.form === "feedback") {
     const outcome = await admin.setFeedback(user, competition.id, id, input.round, input.feedback || null);
-    if (!outcome.ok) return { form: "feedback", field: null, message: outcome.message };
+    if (!outcome.ok) return refused(outcome, { form: "feedback" });
     return redirect(`/admin/entries/${id}?updated=1`);
   }
   if (input.form === "status") {
+    // The status it already has is a conflict (409); an unknown entry 404.
     const outcome = await admin.setStatus(user, competition.id, id, input.status, input.reason);
-    if (!outcome.ok) return { form: "status", field: null, message: outcome.message };
+    if (!outcome.ok) return refused(outcome, { form: "status" });
     return redirect(`/admin/entries/${id}?updated=1`);
   }
   const outcome = await admin.move(user, competition.id, id, input.group, input.track, input.reason);
-  if (!outcome.ok) return { form: "move", field: outcome.field, message: outcome.message };
+  if (!outcome.ok) return refused(outcome, { form: "move" });
   return redirect(`/admin/entries/${id}?moved=${outcome.code}`);
 }
 
@@ -111,7 +113,8 @@ export default function AdminEntry() {
           {t("admin.updated")}
         </p>
       ) : null}
-      {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
+      {/* Every refusal here is shown above the forms, whichever field it concerns. */}
+      <RefusalMessage refusal={data?.refusal ? { code: data.refusal.code, params: data.refusal.params } : null} />
 
       <dl className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3">
         <div>
@@ -221,7 +224,7 @@ export default function AdminEntry() {
               aria-label={t("entryForm.group")}
               defaultValue={entry.groupCode}
               className={inputClass}
-              aria-invalid={data?.form === "move" && data.field === "group" ? true : undefined}
+              aria-invalid={data?.form === "move" && data.refusal.field === "group" ? true : undefined}
             >
               {groups.map((g) => (
                 <option key={g.code} value={g.code}>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attachment, exportTable } from "~/services/entry-export.server";
+import { attachment, exportTable } from "~/routing/entry-export.server";
 import { toCsv } from "~/services/spreadsheet.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

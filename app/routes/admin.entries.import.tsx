@@ -8,10 +8,12 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormMessage } from "~/components/form-field";
-import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, type ImportReport } from "~/services/entry-import.server";
-import { notFound } from "~/routing/responses";
+import { RefusalMessage } from "~/components/form-field";
+import { refuse } from "~/domain/refusal";
 import { pageTitle } from "~/i18n/meta";
+import { refused } from "~/routing/refusals";
+import { notFound } from "~/routing/responses";
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/services/entry-import.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
@@ -20,30 +22,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { columns: IMPORT_COLUMNS.join(", ") };
 }
 
-type ActionData = { report: ImportReport | null; message: string | null; committed: boolean };
-
-export async function action({ request, context }: ActionFunctionArgs): Promise<ActionData> {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await context.services.auth.requireUser(request, "organizer");
   const competition = await context.services.competitions.latest();
   if (!competition) throw notFound();
+  const none = { report: null, committed: false };
   let formData: FormData;
   try {
     formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return { report: null, message: "import.tooLarge", committed: false };
+    if (error instanceof MaxPartSizeExceededError) return refused(refuse.invalid("import.tooLarge", "file"), none);
     throw error;
   }
   const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return { report: null, message: "import.noFile", committed: false };
+  if (!(file instanceof File) || file.size === 0) return refused(refuse.invalid("import.noFile", "file"), none);
   const commit = formData.get("mode") === "import";
-  const report = await context.services.entryImport.run(
+  const outcome = await context.services.entryImport.run(
     user,
     competition.id,
     { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
     commit,
   );
-  return { report, message: report.fileError, committed: commit };
+  // A file that cannot be read at all is a 400; a file read with bad rows is a report of them.
+  if (!outcome.ok) return refused(outcome, none);
+  return { report: outcome.report, committed: commit, refusal: null };
 }
 
 export default function ImportEntries() {
@@ -93,8 +95,9 @@ export default function ImportEntries() {
           </button>
         </div>
       </Form>
-      {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
-      {report && !report.fileError ? (
+      {/* The file's refusal is the page's message: there is one field. */}
+      <RefusalMessage refusal={data?.refusal ? { code: data.refusal.code } : null} />
+      {report ? (
         <section className="space-y-3" aria-live="polite">
           <p className="font-medium">{t("import.summary", { rows: report.rows, good: report.good, bad })}</p>
           {data?.committed ? (

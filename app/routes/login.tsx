@@ -1,11 +1,18 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data as reply,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormField, FormMessage, TextInput } from "~/components/form-field";
+import { FormField, RefusalMessage, TextInput } from "~/components/form-field";
 import { landingFor, redirectTarget, signInSchema } from "~/domain/account-schemas";
 import { pageTitle } from "~/i18n/meta";
+import { refusedReply } from "~/routing/refusals";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.signIn");
 
@@ -18,15 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signInSchema });
-  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }) };
+  if (submission.status !== "success")
+    return reply({ result: submission.reply({ hideFields: ["password"] }), refusal: null }, { status: 400 });
   const outcome = await context.services.auth.signIn(submission.value, context.clientIp);
-  if (!outcome.ok) {
-    const message =
-      outcome.reason === "rate_limited"
-        ? { key: "auth.rateLimited", count: Math.max(1, Math.ceil((outcome.retryAfterSeconds ?? 60) / 60)) }
-        : { key: outcome.reason === "disabled" ? "auth.disabled" : "auth.invalid", count: 0 };
-    return { result: submission.reply({ hideFields: ["password"] }), message };
-  }
+  // A wrong password is a 400, a disabled account a 403, too many attempts a 429.
+  if (!outcome.ok) return refusedReply(submission, outcome, {}, { hideFields: ["password"] });
   const target = redirectTarget.parse(formData.get("redirectTo") ?? "/");
   return redirect(landingFor(outcome.user.roles, target), {
     headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.user.id) },
@@ -49,7 +52,7 @@ export default function Login() {
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("auth.signInTitle")}</h1>
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-        {data?.message ? <FormMessage>{t(data.message.key, { count: data.message.count })}</FormMessage> : null}
+        <RefusalMessage refusal={data?.refusal} />
         <FormField
           id={fields.email.id}
           label={t("auth.email")}

@@ -1,27 +1,24 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EntryForm } from "~/components/entry-form";
-import { FormMessage, inputClass } from "~/components/form-field";
+import type { SessionUser } from "~/services/auth.server";
+import { FormMessage, inputClass, RefusalMessage } from "~/components/form-field";
 import { RegistrationDeadline } from "~/components/registration-deadline";
 import { entryFormSchema } from "~/domain/entry-schemas";
-import { entryFormContext, refusalReply } from "~/services/entry-form.server";
-import { notFound } from "~/routing/responses";
+import { idSchema, reasonSchema } from "~/domain/common-schemas";
+import { messagesAt, refuse } from "~/domain/refusal";
 import { pageTitle } from "~/i18n/meta";
+import { entryFormContext } from "~/routing/entry-form.server";
+import { refused, refusedReply, throwRefusal } from "~/routing/refusals";
+import { notFound } from "~/routing/responses";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.myEntry");
 
-const params = z.object({ id: z.coerce.number().int().positive() });
-const withdrawSchema = z.object({
-  form: z.literal("withdraw"),
-  reason: z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, { error: "validation.required" })
-    .max(500, { error: "validation.tooLong" }),
-});
+const params = z.object({ id: idSchema });
+const withdrawSchema = z.object({ form: z.literal("withdraw"), reason: reasonSchema });
 
 async function ownEntry({ request, context, params: raw }: LoaderFunctionArgs) {
   const user = await context.services.auth.requireUser(request, "entrant");
@@ -33,8 +30,8 @@ async function ownEntry({ request, context, params: raw }: LoaderFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, owned } = await ownEntry(args);
-  const form = await entryFormContext(args.request, args.context, user);
+  const { owned } = await ownEntry(args);
+  const form = await entryFormContext(args.request, args.context);
   const e = owned.entry;
   return {
     options: form.options,
@@ -62,23 +59,30 @@ export async function action(args: ActionFunctionArgs) {
   const { user, owned } = await ownEntry(args);
   const { request, context } = args;
   const formData = await request.formData();
-  if (formData.get("form") === "withdraw") {
-    const parsed = withdrawSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success)
-      return { result: null, message: null, withdrawError: parsed.error.issues[0]?.message ?? "validation.required" };
-    const outcome = await context.services.registration.withdraw(user, owned.entry.id, parsed.data.reason);
-    if (outcome && !outcome.ok) return { result: null, message: outcome.message, withdrawError: null };
-    return redirect(`/me/entries/${owned.entry.id}`);
-  }
-  const { competition } = await entryFormContext(request, context, user);
+  if (formData.get("form") === "withdraw") return withdraw(args, user, owned.entry.id, formData);
+  const { competition } = await entryFormContext(request, context);
   const submission = parseWithZod(formData, { schema: entryFormSchema });
-  if (submission.status !== "success") return { result: submission.reply(), message: null, withdrawError: null };
+  // A team row added or removed without JavaScript comes back as a submission to show again, not an error.
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), refusal: null }, { status: submission.status === "error" ? 400 : 200 });
   const outcome = await context.services.registration.update(user, competition, owned.entry.id, submission.value);
-  if (!outcome) throw notFound();
-  if (!outcome.ok) return { ...refusalReply(submission, outcome), withdrawError: null };
-  return redirect(
-    `/me/entries/${owned.entry.id}?${outcome.entry.status === "submitted" && submission.value.intent === "submit" ? "submitted" : "saved"}=1`,
-  );
+  if (!outcome.ok && outcome.kind === "not_found") throwRefusal(outcome);
+  // Bad input at its field (400), registration closed or the entry withdrawn (409).
+  if (!outcome.ok) return refusedReply(submission, outcome);
+  const submitted = outcome.entry.status === "submitted" && submission.value.intent === "submit";
+  return redirect(`/me/entries/${owned.entry.id}?${submitted ? "submitted" : "saved"}=1`);
+}
+
+async function withdraw({ context }: ActionFunctionArgs, user: SessionUser, entryId: number, formData: FormData) {
+  const parsed = withdrawSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success)
+    return refused(refuse.invalid(parsed.error.issues[0]?.message ?? "validation.required", "reason"), {
+      result: null,
+    });
+  const outcome = await context.services.registration.withdraw(user, entryId, parsed.data.reason);
+  if (!outcome.ok && outcome.kind === "not_found") throwRefusal(outcome);
+  if (!outcome.ok) return refused(outcome, { result: null });
+  return redirect(`/me/entries/${entryId}`);
 }
 
 export default function EditEntry() {
@@ -87,6 +91,7 @@ export default function EditEntry() {
   const [search] = useSearchParams();
   const { t } = useTranslation();
   const removed = entry.status === "withdrawn" || entry.status === "disqualified";
+  const withdrawError = messagesAt(data?.refusal, "reason")[0];
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <header>
@@ -118,11 +123,11 @@ export default function EditEntry() {
         <FormMessage>{t("entryForm.withdrawn")}</FormMessage>
       ) : (
         <>
+          {data && !data.result ? <RefusalMessage refusal={data.refusal} /> : null}
           <EntryForm
             options={options}
             defaults={defaults}
             lastResult={data?.result}
-            message={data?.message}
             canSubmit={window.open && entry.status === "draft"}
           />
           <details className="rounded-lg border border-rose-200 bg-white p-4">
@@ -136,12 +141,12 @@ export default function EditEntry() {
                   rows={2}
                   maxLength={500}
                   className={`mt-1 ${inputClass}`}
-                  aria-invalid={data?.withdrawError ? true : undefined}
+                  aria-invalid={withdrawError ? true : undefined}
                 />
               </label>
-              {data?.withdrawError ? (
+              {withdrawError ? (
                 <p role="alert" className="text-sm text-rose-700">
-                  {t(data.withdrawError)}
+                  {t(withdrawError)}
                 </p>
               ) : null}
               <button

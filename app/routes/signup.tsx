@@ -1,12 +1,19 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data as reply,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormField, FormMessage, TextInput } from "~/components/form-field";
+import { FormField, RefusalMessage, TextInput } from "~/components/form-field";
 import { signUpSchema } from "~/domain/account-schemas";
 import { resolveLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
+import { refusedReply } from "~/routing/refusals";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.signUp");
 
@@ -17,19 +24,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
-  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password"] }) };
+  if (submission.status !== "success")
+    return reply({ result: submission.reply({ hideFields: ["password"] }), refusal: null }, { status: 400 });
   const locale = await resolveLocale(request);
   const outcome = await context.services.auth.signUp({ ...submission.value, locale }, context.clientIp);
-  if (!outcome.ok) {
-    if (outcome.reason === "email_taken") {
-      return { result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] }, hideFields: ["password"] }) };
-    }
-    const minutes = Math.max(1, Math.ceil((outcome.retryAfterSeconds ?? 60) / 60));
-    return {
-      result: submission.reply({ hideFields: ["password"] }),
-      message: { key: "auth.rateLimited", count: minutes },
-    };
-  }
+  // A taken address is a 409 at the e-mail field; too many sign-ups from one address a 429.
+  if (!outcome.ok) return refusedReply(submission, outcome, {}, { hideFields: ["password"] });
   return redirect("/me", {
     headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.user.id) },
   });
@@ -50,9 +50,7 @@ export default function SignUp() {
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("auth.signUpTitle")}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("auth.signUpIntro")}</p>
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
-        {data && "message" in data && data.message ? (
-          <FormMessage>{t(data.message.key, { count: data.message.count })}</FormMessage>
-        ) : null}
+        <RefusalMessage refusal={data?.refusal} />
         <FormField
           id={fields.displayName.id}
           label={t("auth.displayName")}

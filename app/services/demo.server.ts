@@ -1,3 +1,4 @@
+// The demo accounts that exist in this database, for the start banner.
 import type { Db } from "../../db/client";
 import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
 

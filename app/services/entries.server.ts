@@ -1,4 +1,7 @@
+// Entries as entrants and the public see them: an entrant's own list, and an entry's public page.
 import type { Db } from "../../db/client";
+import { bind } from "./bind.server";
+import { entriesWithGroupAndTrack, roundsOfEntries, teamOf } from "./queries/entries.server";
 
 export type PublicEntry = {
   id: number;
@@ -50,162 +53,153 @@ export type MyEntry = {
   }[];
 };
 
-export function createEntryService(db: Db) {
-  return {
-    /** An entrant's own entries, and nothing else: the query is scoped by the signed-in user. */
-    async ownedBy(userId: number): Promise<MyEntry[]> {
-      const entries = await db
-        .selectFrom("entries as e")
-        .innerJoin("groups as g", "g.id", "e.group_id")
-        .innerJoin("tracks as t", "t.id", "e.track_id")
-        .where("e.entrant_user_id", "=", userId)
-        .orderBy("e.created_at", "desc")
-        .select([
-          "e.id",
-          "e.code",
-          "e.title_zh",
-          "e.title_en",
-          "e.status",
-          "g.name_zh as gz",
-          "g.name_en as ge",
-          "t.name_zh as tz",
-          "t.name_en as te",
-        ])
-        .execute();
-      if (entries.length === 0) return [];
-      const rounds = await db
-        .selectFrom("round_entries as re")
-        .innerJoin("rounds as r", "r.id", "re.round_id")
-        .leftJoin("results as res", (j) =>
-          j.onRef("res.round_id", "=", "re.round_id").onRef("res.entry_id", "=", "re.entry_id"),
-        )
-        .where(
-          "re.entry_id",
-          "in",
-          entries.map((e) => e.id),
-        )
-        .orderBy("r.position")
-        .select([
-          "re.entry_id",
-          "r.slug",
-          "r.name_zh",
-          "r.name_en",
-          "r.status",
-          "re.state",
-          "re.feedback",
-          "res.rank",
-          "res.result",
-        ])
-        .execute();
-      return entries.map((e) => ({
-        id: e.id,
-        code: e.code,
-        titleZh: e.title_zh,
-        titleEn: e.title_en,
-        status: e.status,
-        group: { nameZh: e.gz, nameEn: e.ge },
-        track: { nameZh: e.tz, nameEn: e.te },
-        rounds: rounds
-          .filter((r) => r.entry_id === e.id)
-          .map((r) => {
-            const published = r.status === "published";
-            return {
-              slug: r.slug,
-              nameZh: r.name_zh,
-              nameEn: r.name_en,
-              published,
-              // Before publication the entrant sees only that the entry is under review.
-              state: published ? r.state : null,
-              rank: published ? r.rank : null,
-              result: published ? r.result : null,
-              feedback: published ? r.feedback : null,
-            };
-          }),
-      }));
-    },
+/** An entrant's own entries, and nothing else: the query is scoped by the signed-in user. */
+export async function ownedBy(db: Db, userId: number): Promise<MyEntry[]> {
+  const entries = await entriesWithGroupAndTrack(db)
+    .where("e.entrant_user_id", "=", userId)
+    .orderBy("e.created_at", "desc")
+    .select([
+      "e.id",
+      "e.code",
+      "e.title_zh",
+      "e.title_en",
+      "e.status",
+      "g.name_zh as gz",
+      "g.name_en as ge",
+      "t.name_zh as tz",
+      "t.name_en as te",
+    ])
+    .execute();
+  if (entries.length === 0) return [];
+  const rounds = await roundsOfEntries(db)
+    .where(
+      "re.entry_id",
+      "in",
+      entries.map((e) => e.id),
+    )
+    .select([
+      "re.entry_id",
+      "r.slug",
+      "r.name_zh",
+      "r.name_en",
+      "r.status",
+      "re.state",
+      "re.feedback",
+      "res.rank",
+      "res.result",
+    ])
+    .execute();
+  return entries.map((e) => ({
+    id: e.id,
+    code: e.code,
+    titleZh: e.title_zh,
+    titleEn: e.title_en,
+    status: e.status,
+    group: { nameZh: e.gz, nameEn: e.ge },
+    track: { nameZh: e.tz, nameEn: e.te },
+    rounds: rounds.filter((r) => r.entry_id === e.id).map(ownRound),
+  }));
+}
 
-    /** An entry's public page; drafts are private to their entrant and do not exist here. */
-    async publicByCode(code: string): Promise<PublicEntry | undefined> {
-      const entry = await db
-        .selectFrom("entries as e")
-        .innerJoin("groups as g", "g.id", "e.group_id")
-        .innerJoin("tracks as t", "t.id", "e.track_id")
-        .innerJoin("competitions as c", "c.id", "e.competition_id")
-        .where("e.code", "=", code)
-        .where("e.status", "!=", "draft")
-        .select([
-          "e.id",
-          "e.code",
-          "e.title_zh as titleZh",
-          "e.title_en as titleEn",
-          "e.summary_zh as summaryZh",
-          "e.summary_en as summaryEn",
-          "e.organization",
-          "e.country",
-          "e.city",
-          "e.website",
-          "e.status",
-          "g.code as groupCode",
-          "g.name_zh as groupNameZh",
-          "g.name_en as groupNameEn",
-          "t.code as trackCode",
-          "t.name_zh as trackNameZh",
-          "t.name_en as trackNameEn",
-          "c.slug as competitionSlug",
-          "c.name_zh as competitionNameZh",
-          "c.name_en as competitionNameEn",
-        ])
-        .executeTakeFirst();
-      if (!entry) return undefined;
-      const [team, rounds] = await Promise.all([
-        // Team e-mail addresses are contact data, not public.
-        db
-          .selectFrom("team_members")
-          .where("entry_id", "=", entry.id)
-          .orderBy("position")
-          .select(["name", "role"])
-          .execute(),
-        db
-          .selectFrom("round_entries as re")
-          .innerJoin("rounds as r", "r.id", "re.round_id")
-          .leftJoin("results as res", (join) =>
-            join.onRef("res.round_id", "=", "re.round_id").onRef("res.entry_id", "=", "re.entry_id"),
-          )
-          .where("re.entry_id", "=", entry.id)
-          .where("r.status", "=", "published")
-          .orderBy("r.position")
-          .select([
-            "r.slug",
-            "r.name_zh as nameZh",
-            "r.name_en as nameEn",
-            "re.state",
-            "res.rank",
-            "res.result",
-            "res.judges_counted as judgesCounted",
-            "res.unit",
-          ])
-          .execute(),
-      ]);
-      return {
-        id: entry.id,
-        code: entry.code,
-        titleZh: entry.titleZh,
-        titleEn: entry.titleEn,
-        summaryZh: entry.summaryZh,
-        summaryEn: entry.summaryEn,
-        organization: entry.organization,
-        country: entry.country,
-        city: entry.city,
-        website: entry.website,
-        status: entry.status as PublicEntry["status"],
-        group: { code: entry.groupCode, nameZh: entry.groupNameZh, nameEn: entry.groupNameEn },
-        track: { code: entry.trackCode, nameZh: entry.trackNameZh, nameEn: entry.trackNameEn },
-        competition: { slug: entry.competitionSlug, nameZh: entry.competitionNameZh, nameEn: entry.competitionNameEn },
-        team,
-        rounds: rounds.map((r) => ({ ...r, judgesCounted: r.judgesCounted ?? 0, unit: r.unit ?? "" })),
-      };
-    },
+/** One round of an entrant's entry: before publication the entrant sees only that it is under review. */
+function ownRound(r: {
+  slug: string;
+  name_zh: string;
+  name_en: string;
+  status: string;
+  state: MyEntry["rounds"][number]["state"];
+  feedback: string | null;
+  rank: number | null;
+  result: string | null;
+}): MyEntry["rounds"][number] {
+  const published = r.status === "published";
+  return {
+    slug: r.slug,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    published,
+    state: published ? r.state : null,
+    rank: published ? r.rank : null,
+    result: published ? r.result : null,
+    feedback: published ? r.feedback : null,
   };
+}
+
+/** A submitted (or withdrawn, disqualified) entry by code, with its group, track and competition. */
+function publicEntryRow(db: Db, code: string) {
+  return entriesWithGroupAndTrack(db)
+    .innerJoin("competitions as c", "c.id", "e.competition_id")
+    .where("e.code", "=", code)
+    .where("e.status", "!=", "draft")
+    .select([
+      "e.id",
+      "e.code",
+      "e.title_zh as titleZh",
+      "e.title_en as titleEn",
+      "e.summary_zh as summaryZh",
+      "e.summary_en as summaryEn",
+      "e.organization",
+      "e.country",
+      "e.city",
+      "e.website",
+      "e.status",
+      "g.code as groupCode",
+      "g.name_zh as groupNameZh",
+      "g.name_en as groupNameEn",
+      "t.code as trackCode",
+      "t.name_zh as trackNameZh",
+      "t.name_en as trackNameEn",
+      "c.slug as competitionSlug",
+      "c.name_zh as competitionNameZh",
+      "c.name_en as competitionNameEn",
+    ])
+    .executeTakeFirst();
+}
+
+/** An entry's public page; drafts are private to their entrant and do not exist here. */
+export async function publicByCode(db: Db, code: string): Promise<PublicEntry | undefined> {
+  const entry = await publicEntryRow(db, code);
+  if (!entry) return undefined;
+  const [team, rounds] = await Promise.all([
+    teamOf(db, entry.id),
+    roundsOfEntries(db)
+      .where("re.entry_id", "=", entry.id)
+      .where("r.status", "=", "published")
+      .select([
+        "r.slug",
+        "r.name_zh as nameZh",
+        "r.name_en as nameEn",
+        "re.state",
+        "res.rank",
+        "res.result",
+        "res.judges_counted as judgesCounted",
+        "res.unit",
+      ])
+      .execute(),
+  ]);
+  return {
+    id: entry.id,
+    code: entry.code,
+    titleZh: entry.titleZh,
+    titleEn: entry.titleEn,
+    summaryZh: entry.summaryZh,
+    summaryEn: entry.summaryEn,
+    organization: entry.organization,
+    country: entry.country,
+    city: entry.city,
+    website: entry.website,
+    status: entry.status as PublicEntry["status"],
+    group: { code: entry.groupCode, nameZh: entry.groupNameZh, nameEn: entry.groupNameEn },
+    track: { code: entry.trackCode, nameZh: entry.trackNameZh, nameEn: entry.trackNameEn },
+    competition: { slug: entry.competitionSlug, nameZh: entry.competitionNameZh, nameEn: entry.competitionNameEn },
+    // Team e-mail addresses are contact data, not public.
+    team: team.map((m) => ({ name: m.name, role: m.role })),
+    rounds: rounds.map((r) => ({ ...r, judgesCounted: r.judgesCounted ?? 0, unit: r.unit ?? "" })),
+  };
+}
+
+export function createEntryService(db: Db) {
+  return { ownedBy: bind(db, ownedBy), publicByCode: bind(db, publicByCode) };
 }
 
 export type EntryService = ReturnType<typeof createEntryService>;

@@ -1,3 +1,4 @@
+// Entry codes: group, track and a serial, e.g. EU-QI-0042.
 import type { Db } from "../../db/client";
 
 /** The next free code of a group and track, e.g. EU-QI-0042; call it inside the writing transaction. */

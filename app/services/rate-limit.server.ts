@@ -1,3 +1,4 @@
+// Sign-in and sign-up limits; the service turns a "no" from here into a rate_limited Refusal.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import {
   createThrottleState,

@@ -3,17 +3,19 @@ import type { Db } from "../../db/client";
 import type { Competition, Entry } from "../../db/schema";
 import { checkEligibility } from "../domain/eligibility";
 import type { EntryFormInput } from "../domain/entry-schemas";
+import { refuse, type Outcome, type Refusal } from "../domain/refusal";
 import { isCountryCode } from "../i18n/countries";
+import { recordAudit } from "./audit.server";
 import type { SessionUser } from "./auth.server";
+import { bind } from "./bind.server";
 import { inTransaction } from "./db-helpers.server";
 import { nextEntryCode } from "./entry-codes.server";
-import { recordAudit } from "./audit.server";
+import { entriesWithGroupAndTrack, entryOwnedBy, teamOf } from "./queries/entries.server";
+import { groupsOf, tracksOf } from "./queries/groups.server";
 
-/** A refusal tied to a form field (or to the whole form when `field` is null); `message` is an i18n key. */
-export type FieldRefusal = { ok: false; field: string | null; message: string; params?: Record<string, string> };
-export type RegistrationResult = { ok: true; entry: Entry } | FieldRefusal;
-
+export type RegistrationResult = Outcome<{ entry: Entry }>;
 export type RegistrationWindow = { opensAt: string; closesAt: string; open: boolean };
+type Deps = { db: Db; clock: () => Date };
 
 export function registrationWindow(competition: Competition, now: Date): RegistrationWindow {
   const t = now.toISOString();
@@ -24,234 +26,218 @@ export function registrationWindow(competition: Competition, now: Date): Registr
   };
 }
 
-const refuse = (field: string | null, message: string, params?: Record<string, string>): FieldRefusal => ({
-  ok: false,
-  field,
-  message,
-  ...(params ? { params } : {}),
-});
+const closed = () => refuse.conflict("registration.closed");
+const notEditable = () => refuse.conflict("registration.notEditable");
+// Someone else's entry and a missing one answer alike.
+const noSuchEntry = () => refuse.notFound("admin.notFound");
+const removed = (entry: Entry) => entry.status === "withdrawn" || entry.status === "disqualified";
+
+/** The groups and tracks an entry may choose from. */
+export async function options(db: Db, competitionId: number) {
+  const [groups, tracks] = await Promise.all([groupsOf(db, competitionId), tracksOf(db, competitionId)]);
+  return { groups, tracks };
+}
+
+/** Checks what the schema cannot: the group, the track and the country exist and fit together. */
+async function resolve(db: Db, competitionId: number, input: EntryFormInput) {
+  const { groups, tracks } = await options(db, competitionId);
+  const group = groups.find((g) => g.code === input.group);
+  const track = tracks.find((t) => t.code === input.track);
+  if (!group) return refuse.invalid("validation.required", "group");
+  if (!track) return refuse.invalid("validation.required", "track");
+  if (!isCountryCode(input.country)) return refuse.invalid("validation.country", "country");
+  const eligibility = checkEligibility(
+    { code: group.code, region: group.region, eligibleCountries: group.eligibleCountries },
+    input.country,
+  );
+  if (!eligibility.ok) return refuse.invalid(eligibility.reason, "country", { group: group.code });
+  return { ok: true as const, group, track };
+}
+type Resolved = Exclude<Awaited<ReturnType<typeof resolve>>, Refusal>;
+
+function values(input: EntryFormInput) {
+  return {
+    title_zh: input.titleZh ?? null,
+    title_en: input.titleEn ?? null,
+    summary_zh: input.summaryZh ?? null,
+    summary_en: input.summaryEn ?? null,
+    organization: input.organization,
+    country: input.country,
+    city: input.city ?? null,
+    website: input.website ?? null,
+    contact_name: input.contactName,
+    contact_email: input.contactEmail,
+  };
+}
+
+async function writeTeam(trx: Db, entryId: number, team: EntryFormInput["team"]) {
+  await trx.deleteFrom("team_members").where("entry_id", "=", entryId).execute();
+  await trx
+    .insertInto("team_members")
+    .values(
+      team.map((m, i) => ({ entry_id: entryId, position: i + 1, name: m.name, role: m.role, email: m.email ?? null })),
+    )
+    .execute();
+}
+
+/** The entry if this user owns it, with its team and its group's and track's codes. */
+export async function owned(db: Db, user: SessionUser, entryId: number) {
+  const entry = await entriesWithGroupAndTrack(db)
+    .where("e.id", "=", entryId)
+    .where("e.entrant_user_id", "=", user.id)
+    .selectAll("e")
+    .select(["g.code as groupCode", "t.code as trackCode"])
+    .executeTakeFirst();
+  if (!entry) return undefined;
+  return { entry, team: await teamOf(db, entryId), groupCode: entry.groupCode, trackCode: entry.trackCode };
+}
+
+/** Creates the entry as a draft, or submits it at once when asked and the window is open. */
+export async function create(
+  { db, clock }: Deps,
+  user: SessionUser,
+  competition: Competition,
+  input: EntryFormInput,
+): Promise<RegistrationResult> {
+  const now = clock();
+  if (!registrationWindow(competition, now).open) return closed();
+  const resolved = await resolve(db, competition.id, input);
+  if (!resolved.ok) return resolved;
+  const entry = await inTransaction(db, async (trx) => {
+    const code = await nextEntryCode(trx, resolved.group.code, resolved.track.code);
+    const submit = input.intent === "submit";
+    const created = await trx
+      .insertInto("entries")
+      .values({
+        competition_id: competition.id,
+        group_id: resolved.group.id,
+        track_id: resolved.track.id,
+        code,
+        entrant_user_id: user.id,
+        ...values(input),
+        status: submit ? "submitted" : "draft",
+        submitted_at: submit ? now.toISOString() : null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeTeam(trx, created.id, input.team);
+    await recordAudit(trx, {
+      actor_user_id: user.id,
+      action: submit ? "entry.submitted" : "entry.created",
+      subject_type: "entry",
+      subject_id: created.id,
+      after: JSON.stringify(values(input)),
+    });
+    return created;
+  });
+  return { ok: true, entry };
+}
+
+/** Edits (and possibly submits) an own entry until the deadline; a withdrawn entry stays as it is. */
+export async function update(
+  { db, clock }: Deps,
+  user: SessionUser,
+  competition: Competition,
+  entryId: number,
+  input: EntryFormInput,
+): Promise<RegistrationResult> {
+  const now = clock();
+  // The checks read inside the transaction that writes, so no other change slips in between.
+  return inTransaction(db, async (trx): Promise<RegistrationResult> => {
+    const current = await entryOwnedBy(trx, user.id, entryId);
+    if (!current) return noSuchEntry();
+    if (!registrationWindow(competition, now).open) return closed();
+    if (removed(current)) return notEditable();
+    const resolved = await resolve(trx, competition.id, input);
+    if (!resolved.ok) return resolved;
+    return { ok: true, entry: await writeUpdate(trx, user, current, resolved, input, now) };
+  });
+}
+
+async function writeUpdate(
+  trx: Db,
+  user: SessionUser,
+  current: Entry,
+  resolved: Resolved,
+  input: EntryFormInput,
+  now: Date,
+) {
+  const moved = resolved.group.id !== current.group_id || resolved.track.id !== current.track_id;
+  const submit = input.intent === "submit" && current.status === "draft";
+  const updated = await trx
+    .updateTable("entries")
+    .set({
+      ...values(input),
+      group_id: resolved.group.id,
+      track_id: resolved.track.id,
+      // A different group or track is a different code series.
+      ...(moved ? { code: await nextEntryCode(trx, resolved.group.code, resolved.track.code) } : {}),
+      ...(submit ? { status: "submitted" as const, submitted_at: now.toISOString() } : {}),
+      updated_at: now.toISOString(),
+    })
+    .where("id", "=", current.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writeTeam(trx, current.id, input.team);
+  await recordAudit(trx, {
+    actor_user_id: user.id,
+    action: submit ? "entry.submitted" : "entry.updated",
+    subject_type: "entry",
+    subject_id: current.id,
+    before: JSON.stringify({
+      code: current.code,
+      status: current.status,
+      title_zh: current.title_zh,
+      title_en: current.title_en,
+      country: current.country,
+    }),
+    after: JSON.stringify({ code: updated.code, status: updated.status, ...values(input) }),
+  });
+  return updated;
+}
+
+/** The entrant withdraws their entry; it stays on record with the reason. */
+export async function withdraw(
+  { db, clock }: Deps,
+  user: SessionUser,
+  entryId: number,
+  reason: string,
+): Promise<RegistrationResult> {
+  const now = clock();
+  return inTransaction(db, async (trx): Promise<RegistrationResult> => {
+    const current = await entryOwnedBy(trx, user.id, entryId);
+    if (!current) return noSuchEntry();
+    if (removed(current)) return notEditable();
+    const entry = await trx
+      .updateTable("entries")
+      .set({ status: "withdrawn", status_reason: reason, updated_at: now.toISOString() })
+      .where("id", "=", entryId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor_user_id: user.id,
+      action: "entry.withdrawn",
+      subject_type: "entry",
+      subject_id: entryId,
+      before: JSON.stringify({ status: current.status }),
+      after: JSON.stringify({ status: "withdrawn" }),
+      reason,
+    });
+    return { ok: true, entry };
+  });
+}
 
 export function createRegistrationService(db: Db, clock: () => Date) {
-  async function options(competitionId: number) {
-    const [groups, tracks] = await Promise.all([
-      db
-        .selectFrom("groups")
-        .where("competition_id", "=", competitionId)
-        .orderBy("sort_order")
-        .select(["id", "code", "name_zh", "name_en", "region", "eligible_countries"])
-        .execute(),
-      db
-        .selectFrom("tracks")
-        .where("competition_id", "=", competitionId)
-        .orderBy("sort_order")
-        .select(["id", "code", "name_zh", "name_en"])
-        .execute(),
-    ]);
-    return {
-      groups: groups.map((g) => ({ ...g, eligibleCountries: JSON.parse(g.eligible_countries) as string[] })),
-      tracks,
-    };
-  }
-
-  /** Checks what the schema cannot: the group, the track and the country exist and fit together. */
-  async function resolve(competitionId: number, input: EntryFormInput) {
-    const { groups, tracks } = await options(competitionId);
-    const group = groups.find((g) => g.code === input.group);
-    const track = tracks.find((t) => t.code === input.track);
-    if (!group) return refuse("group", "validation.required");
-    if (!track) return refuse("track", "validation.required");
-    if (!isCountryCode(input.country)) return refuse("country", "validation.country");
-    const eligibility = checkEligibility(
-      { code: group.code, region: group.region, eligibleCountries: group.eligibleCountries },
-      input.country,
-    );
-    if (!eligibility.ok) return refuse("country", eligibility.reason, { group: group.code });
-    return { ok: true as const, group, track };
-  }
-
-  function values(input: EntryFormInput) {
-    return {
-      title_zh: input.titleZh ?? null,
-      title_en: input.titleEn ?? null,
-      summary_zh: input.summaryZh ?? null,
-      summary_en: input.summaryEn ?? null,
-      organization: input.organization,
-      country: input.country,
-      city: input.city ?? null,
-      website: input.website ?? null,
-      contact_name: input.contactName,
-      contact_email: input.contactEmail,
-    };
-  }
-
-  async function writeTeam(trx: Db, entryId: number, team: EntryFormInput["team"]) {
-    await trx.deleteFrom("team_members").where("entry_id", "=", entryId).execute();
-    await trx
-      .insertInto("team_members")
-      .values(
-        team.map((m, i) => ({
-          entry_id: entryId,
-          position: i + 1,
-          name: m.name,
-          role: m.role,
-          email: m.email ?? null,
-        })),
-      )
-      .execute();
-  }
-
+  const deps: Deps = { db, clock };
   return {
-    options,
-
+    options: bind(db, options),
     /** The entry if this user owns it; someone else's entry is indistinguishable from none. */
-    async owned(user: SessionUser, entryId: number) {
-      const entry = await db
-        .selectFrom("entries")
-        .selectAll()
-        .where("id", "=", entryId)
-        .where("entrant_user_id", "=", user.id)
-        .executeTakeFirst();
-      if (!entry) return undefined;
-      const team = await db
-        .selectFrom("team_members")
-        .select(["name", "role", "email"])
-        .where("entry_id", "=", entryId)
-        .orderBy("position")
-        .execute();
-      const [group, track] = await Promise.all([
-        db.selectFrom("groups").select("code").where("id", "=", entry.group_id).executeTakeFirstOrThrow(),
-        db.selectFrom("tracks").select("code").where("id", "=", entry.track_id).executeTakeFirstOrThrow(),
-      ]);
-      return { entry, team, groupCode: group.code, trackCode: track.code };
-    },
-
-    /** Creates the entry as a draft, or submits it at once when asked and the window is open. */
-    async create(user: SessionUser, competition: Competition, input: EntryFormInput): Promise<RegistrationResult> {
-      const now = clock();
-      if (!registrationWindow(competition, now).open) return refuse(null, "registration.closed");
-      const resolved = await resolve(competition.id, input);
-      if (!resolved.ok) return resolved;
-      const entry = await inTransaction(db, async (trx) => {
-        const code = await nextEntryCode(trx, resolved.group.code, resolved.track.code);
-        const submit = input.intent === "submit";
-        const created = await trx
-          .insertInto("entries")
-          .values({
-            competition_id: competition.id,
-            group_id: resolved.group.id,
-            track_id: resolved.track.id,
-            code,
-            entrant_user_id: user.id,
-            ...values(input),
-            status: submit ? "submitted" : "draft",
-            submitted_at: submit ? now.toISOString() : null,
-            created_at: now.toISOString(),
-            updated_at: now.toISOString(),
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await writeTeam(trx, created.id, input.team);
-        await recordAudit(trx, {
-          actor_user_id: user.id,
-          action: submit ? "entry.submitted" : "entry.created",
-          subject_type: "entry",
-          subject_id: created.id,
-          after: JSON.stringify(values(input)),
-        });
-        return created;
-      });
-      return { ok: true, entry };
-    },
-
-    /** Edits (and possibly submits) an own entry until the deadline; a withdrawn entry stays as it is. */
-    async update(
-      user: SessionUser,
-      competition: Competition,
-      entryId: number,
-      input: EntryFormInput,
-    ): Promise<RegistrationResult | undefined> {
-      const now = clock();
-      const current = await db
-        .selectFrom("entries")
-        .selectAll()
-        .where("id", "=", entryId)
-        .where("entrant_user_id", "=", user.id)
-        .executeTakeFirst();
-      if (!current) return undefined;
-      if (!registrationWindow(competition, now).open) return refuse(null, "registration.closed");
-      if (current.status === "withdrawn" || current.status === "disqualified")
-        return refuse(null, "registration.notEditable");
-      const resolved = await resolve(competition.id, input);
-      if (!resolved.ok) return resolved;
-      const entry = await inTransaction(db, async (trx) => {
-        const moved = resolved.group.id !== current.group_id || resolved.track.id !== current.track_id;
-        const submit = input.intent === "submit" && current.status === "draft";
-        const updated = await trx
-          .updateTable("entries")
-          .set({
-            ...values(input),
-            group_id: resolved.group.id,
-            track_id: resolved.track.id,
-            // A different group or track is a different code series.
-            ...(moved ? { code: await nextEntryCode(trx, resolved.group.code, resolved.track.code) } : {}),
-            ...(submit ? { status: "submitted" as const, submitted_at: now.toISOString() } : {}),
-            updated_at: now.toISOString(),
-          })
-          .where("id", "=", entryId)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await writeTeam(trx, entryId, input.team);
-        await recordAudit(trx, {
-          actor_user_id: user.id,
-          action: submit ? "entry.submitted" : "entry.updated",
-          subject_type: "entry",
-          subject_id: entryId,
-          before: JSON.stringify({
-            code: current.code,
-            status: current.status,
-            title_zh: current.title_zh,
-            title_en: current.title_en,
-            country: current.country,
-          }),
-          after: JSON.stringify({ code: updated.code, status: updated.status, ...values(input) }),
-        });
-        return updated;
-      });
-      return { ok: true, entry };
-    },
-
-    /** The entrant withdraws their entry; it stays on record with the reason. */
-    async withdraw(user: SessionUser, entryId: number, reason: string): Promise<RegistrationResult | undefined> {
-      const now = clock();
-      const current = await db
-        .selectFrom("entries")
-        .selectAll()
-        .where("id", "=", entryId)
-        .where("entrant_user_id", "=", user.id)
-        .executeTakeFirst();
-      if (!current) return undefined;
-      if (current.status === "withdrawn" || current.status === "disqualified")
-        return refuse(null, "registration.notEditable");
-      const entry = await inTransaction(db, async (trx) => {
-        const updated = await trx
-          .updateTable("entries")
-          .set({ status: "withdrawn", status_reason: reason, updated_at: now.toISOString() })
-          .where("id", "=", entryId)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, {
-          actor_user_id: user.id,
-          action: "entry.withdrawn",
-          subject_type: "entry",
-          subject_id: entryId,
-          before: JSON.stringify({ status: current.status }),
-          after: JSON.stringify({ status: "withdrawn" }),
-          reason,
-        });
-        return updated;
-      });
-      return { ok: true, entry };
-    },
+    owned: bind(db, owned),
+    create: bind(deps, create),
+    update: bind(deps, update),
+    withdraw: bind(deps, withdraw),
   };
 }
 

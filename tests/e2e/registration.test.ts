@@ -91,6 +91,14 @@ async function registerInEurope(page: Page, lang: "en" | "zh", who: { name: stri
   return (await page.locator("li span.font-mono").first().textContent()) ?? "";
 }
 
+// The first save is refused on purpose (Germany in a mainland group): a 400, which Chromium reports
+// on the console. That one answer is expected; any other console error is not.
+const REFUSED_SAVE = /the server responded with a status of 400 \(Bad Request\)/;
+function expectOnlyTheRefusedSave(errors: string[]) {
+  expect(errors.filter((e) => REFUSED_SAVE.test(e))).toHaveLength(1);
+  expect(errors.filter((e) => !REFUSED_SAVE.test(e))).toEqual([]);
+}
+
 describe("a new entrant in Chromium", () => {
   it("signs up, registers an entry in the Europe group and sees it on the dashboard, in English", async () => {
     const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
@@ -103,7 +111,7 @@ describe("a new entrant in Chromium", () => {
     });
     expect(code).toMatch(/^EU-QI-\d{4}$/);
     await screenshot(page, "dashboard-en");
-    expect(errors).toEqual([]);
+    expectOnlyTheRefusedSave(errors);
     await context.close();
   });
 
@@ -123,7 +131,7 @@ describe("a new entrant in Chromium", () => {
     });
     expect(code).toMatch(/^EU-QI-\d{4}$/);
     await screenshot(page, "dashboard-zh-phone");
-    expect(errors).toEqual([]);
+    expectOnlyTheRefusedSave(errors);
     await context.close();
   });
 });

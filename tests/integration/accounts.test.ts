@@ -8,7 +8,11 @@ const page = (path: string, cookie = "", lang = "en") => demo.get(path, { cookie
 const sessionCookie = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? "";
 const readDb = <T>(sql: string, ...params: unknown[]) => demo.query<T>(sql, ...params)[0] as T;
 
-describe("accounts", () => {
+/** The text of the error element Conform renders under a field (its id ends in `<field>-error`). */
+const errorAt = (html: string, field: string) =>
+  new RegExp(`id="[^"]*-${field}-error"[^>]*>([^<]*)<`).exec(html)?.[1] ?? null;
+
+describe("accounts: signing up", () => {
   it("signs a new entrant up, keeps them signed in with a signed HttpOnly cookie, and stores only a slow hash", async () => {
     const res = await form("/signup", {
       displayName: "Amira Haddad",
@@ -51,7 +55,9 @@ describe("accounts", () => {
     ).text();
     expect(html).toContain("An account with this e-mail already exists.");
   });
+});
 
+describe("accounts: signing in", () => {
   it("signs the demo entrant in and shows only their own entries", async () => {
     const res = await form("/login", {
       email: "entrant@frontier.demo",
@@ -84,10 +90,12 @@ describe("accounts", () => {
     for (let i = 0; i < 5; i++)
       await form("/login", { email: "organizer@frontier.demo", password: `guess-number-${i}` });
     const res = await form("/login", { email: "organizer@frontier.demo", password: "frontier-organizer" });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(429);
     expect(await res.text()).toMatch(/Too many attempts\. Please try again in \d+ minutes?\./);
   });
+});
 
+describe("accounts: sessions and cross-site posts", () => {
   it("sends anonymous visitors to sign in and back, and refuses users without the role", async () => {
     const anonymous = await page("/me");
     expect(anonymous.status).toBe(302);
@@ -135,5 +143,35 @@ describe("accounts", () => {
     const out = await form("/logout", {}, { Cookie: cookie });
     expect(out.status).toBe(302);
     expect(out.headers.get("set-cookie")).toMatch(/__session=;.*Expires=Thu, 01 Jan 1970/i);
+  });
+});
+
+describe("accounts: how a refused form is answered", () => {
+  it("answers bad sign-up input with 400 and each message at its field", async () => {
+    const res = await form("/signup", { displayName: "Someone", email: "not-an-email", password: "short" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(errorAt(html, "email")).toBe("Please enter a valid e-mail address.");
+    expect(errorAt(html, "password")).toBe("The password needs at least 10 characters.");
+  });
+
+  it("answers a sign-up with a registered e-mail with 409 and the message at the e-mail field", async () => {
+    const res = await form("/signup", {
+      displayName: "Someone",
+      email: "entrant@frontier.demo",
+      password: "a-long-password",
+    });
+    expect(res.status).toBe(409);
+    expect(errorAt(await res.text(), "email")).toBe("An account with this e-mail already exists. Sign in instead?");
+  });
+
+  it("answers a wrong password with 400 and a throttled sign-in with 429", async () => {
+    const wrong = await form("/login", { email: "judge004@frontier.demo", password: "not-the-password" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("The e-mail or the password is not right.");
+    for (let i = 0; i < 5; i++) await form("/login", { email: "judge003@frontier.demo", password: `guess-${i}` });
+    const throttled = await form("/login", { email: "judge003@frontier.demo", password: "guess-again" });
+    expect(throttled.status).toBe(429);
+    expect(await throttled.text()).toMatch(/Too many attempts/);
   });
 });

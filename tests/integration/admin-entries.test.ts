@@ -75,6 +75,32 @@ describe("organizer pages", () => {
     );
     expect(await missing.text()).toContain("Please fill this in.");
   });
+});
+
+describe("organizer pages refusing a change", () => {
+  it("answer a status change to the status the entry already has with 409, and one without a reason with 400", async () => {
+    const [entry] = query<{ id: number }>(
+      "SELECT id FROM entries WHERE status = 'submitted' AND country = 'IT' LIMIT 1",
+    );
+    const same = await post(
+      `/admin/entries/${entry!.id}`,
+      new URLSearchParams({ form: "status", status: "submitted", reason: "no change" }),
+      organizer,
+    );
+    expect(same.status).toBe(409);
+    expect(await same.text()).toContain("Nothing to change.");
+    const noReason = await post(
+      `/admin/entries/${entry!.id}`,
+      new URLSearchParams({ form: "status", status: "withdrawn", reason: " " }),
+      organizer,
+    );
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Please fill this in.");
+    expect(query("SELECT status FROM entries WHERE id = ?", entry!.id)).toEqual([{ status: "submitted" }]);
+    expect(count("SELECT count(*) n FROM audit_log WHERE subject_type = 'entry' AND subject_id = ?", entry!.id)).toBe(
+      0,
+    );
+  });
 
   it("move an entry to another group only where its country is eligible, with a new code", async () => {
     const [entry] = query<{ id: number; code: string }>(
@@ -182,38 +208,38 @@ const HEADER = [
   "team",
 ];
 
-describe("import", () => {
-  const mixed = () =>
-    csv([
-      HEADER,
-      [
-        "EU",
-        "QI",
-        "",
-        "Photonic qubits for Lyon",
-        "Lyon Photonique SAS",
-        "FR",
-        "Élodie Martin",
-        "elodie@lyon-photonique.example.fr",
-        "Élodie Martin|CEO|elodie@lyon-photonique.example.fr; 李娜|CTO",
-      ],
-      [
-        "AS",
-        "BCI",
-        "",
-        "Neural lace for Dubai 🚀",
-        "مختبر دبي للأعصاب",
-        "AE",
-        "نور الهدى",
-        "noor@dubai-neuro.example.ae",
-        "نور الهدى|رئيسة الفريق",
-      ],
-      ["BJ", "QI", "量子雷达", "", "北京量子雷达科技有限公司", "DE", "王伟", "wang@qradar.example.cn", ""], // wrong country for the group
-      ["EU", "ZZ", "", "Unknown track", "X GmbH", "DE", "A B", "ab@x.example.de", ""], // unknown track
-      ["EU", "QI", "", "<script>alert(1)</script>", "Y GmbH", "DE", "C D", "not-an-email", ""], // markup and a bad e-mail
-      ["EU", "QI", "", "Photonic qubits for Lyon", "Lyon Photonique SAS", "FR", "Other", "other@lyon.example.fr", ""], // duplicate of row 2
-    ]);
+const mixed = () =>
+  csv([
+    HEADER,
+    [
+      "EU",
+      "QI",
+      "",
+      "Photonic qubits for Lyon",
+      "Lyon Photonique SAS",
+      "FR",
+      "Élodie Martin",
+      "elodie@lyon-photonique.example.fr",
+      "Élodie Martin|CEO|elodie@lyon-photonique.example.fr; 李娜|CTO",
+    ],
+    [
+      "AS",
+      "BCI",
+      "",
+      "Neural lace for Dubai 🚀",
+      "مختبر دبي للأعصاب",
+      "AE",
+      "نور الهدى",
+      "noor@dubai-neuro.example.ae",
+      "نور الهدى|رئيسة الفريق",
+    ],
+    ["BJ", "QI", "量子雷达", "", "北京量子雷达科技有限公司", "DE", "王伟", "wang@qradar.example.cn", ""], // wrong country for the group
+    ["EU", "ZZ", "", "Unknown track", "X GmbH", "DE", "A B", "ab@x.example.de", ""], // unknown track
+    ["EU", "QI", "", "<script>alert(1)</script>", "Y GmbH", "DE", "C D", "not-an-email", ""], // markup and a bad e-mail
+    ["EU", "QI", "", "Photonic qubits for Lyon", "Lyon Photonique SAS", "FR", "Other", "other@lyon.example.fr", ""], // duplicate of row 2
+  ]);
 
+describe("import", () => {
   it("dry-runs a file of good and bad rows: every problem at its row and column, nothing stored", async () => {
     const before = count("SELECT count(*) n FROM entries");
     const body = new FormData();
@@ -258,7 +284,9 @@ describe("import", () => {
     expect(again).toContain("6 rows read: 0 can be imported");
     expect(again).toContain("An entry with this title and organization already exists.");
   });
+});
 
+describe("import of large files", () => {
   it("imports a 5,000-row Excel file in one go, skipping the bad rows", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("entries");

@@ -114,7 +114,9 @@ describe("opening a database file refuses what is not a Frontier database it kno
     expectRefusedUnchanged(kysely, /it is not a Frontier database/);
     expect(listing()).toEqual(["kysely-app.db", "marked.db", "notes.db"]);
   });
+});
 
+describe("opening a database file: another application's file mid-write, a newer Frontier's, an older Frontier's", () => {
   it("another application's file caught mid-write keeps its -wal as it was and gets no -shm", () => {
     const source = fileIn("source.db");
     const writer = new SQLite(source);
@@ -174,7 +176,9 @@ describe("opening a database file refuses what is not a Frontier database it kno
     expect(again.adopted).toBe(false);
     await again.close();
   });
+});
 
+describe("opening a database file: a new or empty file, a power cut, the first migration's tables", () => {
   it("a new file, and an empty one, become Frontier databases with the id in their header", async () => {
     for (const name of ["new.db", "empty.db"]) {
       const file = fileIn(name);

@@ -46,14 +46,14 @@ const europeEntry = (overrides: Record<string, string> = {}) =>
     ...overrides,
   });
 
+// One entrant and one entry, followed through the tests of the next two blocks in order.
+let lena: string;
+let entryId: number;
+beforeAll(async () => {
+  lena = await signUp("Lena Hoffmann", "lena.hoffmann@example.de");
+});
+
 describe("an entrant registering an entry", () => {
-  let lena: string;
-  let entryId: number;
-
-  beforeAll(async () => {
-    lena = await signUp("Lena Hoffmann", "lena.hoffmann@example.de");
-  });
-
   it("saves a draft in the Europe group with its whole team, names in any script kept exactly", async () => {
     const res = await post("/me/entries/new", europeEntry(), lena);
     expect(res.status).toBe(302);
@@ -114,6 +114,20 @@ describe("an entrant registering an entry", () => {
     expect(html).toContain("Please use plain text: markup such as &lt;b&gt; is not allowed.");
     expect(html).toContain("This is too long.");
     expect(html).not.toContain('<img src=x onerror="alert(1)">');
+  });
+});
+
+describe("an entrant's entry refused, guarded and withdrawn", () => {
+  it("answers an entry form with bad input with 400 and the message at its field", async () => {
+    const errorAt = (html: string, field: string) =>
+      new RegExp(`id="[^"]*-${field}-error"[^>]*>([^<]*)<`).exec(html)?.[1] ?? null;
+    const badEmail = await post("/me/entries/new", europeEntry({ contactEmail: "not-an-email" }), lena);
+    expect(badEmail.status).toBe(400);
+    expect(errorAt(await badEmail.text(), "contactEmail")).toBe("Please enter a valid e-mail address.");
+    // The schema passes, the service refuses: still a 400, at the country field.
+    const ineligible = await post("/me/entries/new", europeEntry({ group: "BJ" }), lena);
+    expect(ineligible.status).toBe(400);
+    expect(errorAt(await ineligible.text(), "country")).toMatch(/^This group is for entries from mainland China\./);
   });
 
   it("refuses a 50 MB body before reading it", async () => {
@@ -195,10 +209,13 @@ describe("the registration deadline", () => {
         headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
       });
       const context = { db: db.db, services, now: afterDeadline, cspNonce: "n", clientIp: "127.0.0.1" };
-      const result = (await editEntryAction({ request, context, params: { id: String(own!.id) } })) as {
-        message: string | null;
+      const result = (await editEntryAction({ request, context, params: { id: String(own!.id) } })) as unknown as {
+        data: { refusal: { code: string } };
+        init: { status: number };
       };
-      expect(result.message).toBe("registration.closed");
+      // Registration has closed: a conflict with the state of the competition, not bad input.
+      expect(result.init.status).toBe(409);
+      expect(result.data.refusal.code).toBe("registration.closed");
       expect(
         (db.sqlite.prepare("SELECT title_en FROM entries WHERE id = ?").get(own!.id) as { title_en: string }).title_en,
       ).toBe(own!.title_en);

@@ -198,72 +198,70 @@ describe("junk at every form action", () => {
   }, 240_000);
 });
 
-describe("junk at every socket event", () => {
-  const sockets: LiveSocket[] = [];
-  afterAll(() => sockets.forEach((s) => s.disconnect()));
-  const open = (cookie: string) => {
-    const socket: LiveSocket = connect(demo.url + "/live", {
-      transports: ["websocket"],
-      reconnection: true,
-      reconnectionDelay: 50,
-      extraHeaders: cookie ? { cookie } : {},
-    });
-    sockets.push(socket);
-    return socket;
-  };
+// Sockets and generators for the socket fuzzing below.
+const sockets: LiveSocket[] = [];
+afterAll(() => sockets.forEach((s) => s.disconnect()));
+const open = (cookie: string) => {
+  const socket: LiveSocket = connect(demo.url + "/live", {
+    transports: ["websocket"],
+    reconnection: true,
+    reconnectionDelay: 50,
+    extraHeaders: cookie ? { cookie } : {},
+  });
+  sockets.push(socket);
+  return socket;
+};
 
-  // Shapes near the real messages, kept only when the protocol's own schema refuses them, plus
-  // anything at all; and events that do not exist.
-  const nearCommand = fc
-    .record({
-      competition: fc.oneof(fc.constant("zgc2026"), fc.string()),
-      command: fc.record(
-        {
-          type: fc.constantFrom(
-            "reorder",
-            "stage",
-            "open",
-            "close",
-            "reveal",
-            "card",
-            "awards",
-            "hide",
-            "autoReveal",
-            "x",
-          ),
-          entryId: fc.anything(),
-          order: fc.anything(),
-          card: fc.anything(),
-          counts: fc.anything(),
-          on: fc.anything(),
-          reason: fc.anything(),
-        },
-        { requiredKeys: ["type"] },
-      ),
-    })
-    .filter((m) => !controlMessage.safeParse(m).success);
-  const nearSubmit = fc
-    .record({
-      competition: fc.oneof(fc.constant("zgc2026"), fc.string()),
-      submissionId: fc.anything(),
-      entryId: fc.anything(),
-      marks: fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.string())),
-      comment: fc.anything(),
-    })
-    .filter((m) => !submitMessage.safeParse(m).success);
-  const nearJoin = fc
-    .record({ competition: fc.anything(), lastSeq: fc.anything() })
-    .filter((m) => !joinMessage.safeParse(m).success);
-  const message = fc.oneof(
-    fc.tuple(fc.constant("control"), fc.oneof(nearCommand, fc.anything())),
-    fc.tuple(fc.constant("submit"), fc.oneof(nearSubmit, fc.anything())),
-    fc.tuple(fc.constant("join"), fc.oneof(nearJoin, fc.anything())),
-    fc.tuple(
-      fc.constantFrom("unknown", "__proto__", "toString", "hasOwnProperty", "snapshot", "update"),
-      fc.anything(),
+// Shapes near the real messages, kept only when the protocol's own schema refuses them, plus
+// anything at all; and events that do not exist.
+const nearCommand = fc
+  .record({
+    competition: fc.oneof(fc.constant("zgc2026"), fc.string()),
+    command: fc.record(
+      {
+        type: fc.constantFrom(
+          "reorder",
+          "stage",
+          "open",
+          "close",
+          "reveal",
+          "card",
+          "awards",
+          "hide",
+          "autoReveal",
+          "x",
+        ),
+        entryId: fc.anything(),
+        order: fc.anything(),
+        card: fc.anything(),
+        counts: fc.anything(),
+        on: fc.anything(),
+        reason: fc.anything(),
+      },
+      { requiredKeys: ["type"] },
     ),
-  );
+  })
+  .filter((m) => !controlMessage.safeParse(m).success);
+const nearSubmit = fc
+  .record({
+    competition: fc.oneof(fc.constant("zgc2026"), fc.string()),
+    submissionId: fc.anything(),
+    entryId: fc.anything(),
+    marks: fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.string())),
+    comment: fc.anything(),
+  })
+  .filter((m) => !submitMessage.safeParse(m).success);
+const nearJoin = fc
+  .record({ competition: fc.anything(), lastSeq: fc.anything() })
+  .filter((m) => !joinMessage.safeParse(m).success);
+const message = fc.oneof(
+  fc.tuple(fc.constant("control"), fc.oneof(nearCommand, fc.anything())),
+  fc.tuple(fc.constant("submit"), fc.oneof(nearSubmit, fc.anything())),
+  fc.tuple(fc.constant("join"), fc.oneof(nearJoin, fc.anything())),
+  fc.tuple(fc.constantFrom("unknown", "__proto__", "toString", "hasOwnProperty", "snapshot", "update"), fc.anything()),
+);
 
+describe("junk at every socket event", () => {
   it("refuses every malformed event from organizer, judge and audience sockets, stays up, and stores nothing", async () => {
     const before = counts();
     const seqBefore = liveSeq();

@@ -69,7 +69,9 @@ describe("the demo competition", () => {
       all<{ code: string }>("SELECT code FROM entries").every((e) => /^[A-Z]{2,3}-[A-Z0-9]{2,3}-\d{4}$/.test(e.code)),
     ).toBe(true);
   });
+});
 
+describe("the demo's judges and accounts", () => {
   it("has about 150 judges with expertise, affiliations, countries and some declared conflicts", () => {
     const judges = one<{ n: number; countries: number }>(
       "SELECT count(*) n, count(DISTINCT country) countries FROM judges",
@@ -106,7 +108,9 @@ describe("the demo competition", () => {
       expect(await verifyPassword(account.password + "x", user.password_hash)).toBe(false);
     }
   });
+});
 
+describe("the demo's regional round", () => {
   it("scores every regional entry by 5 judges, each score submitted with all 5 criteria", () => {
     const round = one<{ id: number; status: string; scope: string }>(
       "SELECT id, status, scope FROM rounds WHERE slug = 'regional'",
@@ -173,7 +177,9 @@ describe("the demo competition", () => {
       });
     }
   });
+});
 
+describe("the demo's later rounds, and the same data on every machine", () => {
   it("has an open domain round ranked per track with about half of its scores in", () => {
     const round = one<{ id: number; status: string; scope: string }>(
       "SELECT id, status, scope FROM rounds WHERE slug = 'domain'",

@@ -36,11 +36,12 @@ export const REFUSALS = [
   "import.tooSlow",
   "import.tooMuchMemory",
 ] as const;
-export type Refusal = (typeof REFUSALS)[number];
+/** Why a file is refused: an i18n key, carried by `SpreadsheetRefused` and turned into a `Refusal` at the service. */
+export type SpreadsheetRefusalCode = (typeof REFUSALS)[number];
 
 /** A file refused before (or while) it is read; `code` is the message key shown to the organizer. */
 export class SpreadsheetRefused extends Error {
-  constructor(readonly code: Refusal) {
+  constructor(readonly code: SpreadsheetRefusalCode) {
     super(code);
     this.name = "SpreadsheetRefused";
   }

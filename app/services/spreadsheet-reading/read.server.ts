@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { IMPORT_LIMITS, SpreadsheetRefused, type Refusal, type SpreadsheetLimits } from "./limits";
+import { IMPORT_LIMITS, SpreadsheetRefused, type SpreadsheetRefusalCode, type SpreadsheetLimits } from "./limits";
 import type { SpreadsheetRecords } from "./parse.server";
 import type { WorkerData, WorkerInput, WorkerOutput } from "./worker.server";
 
@@ -37,7 +37,7 @@ function runWorker(input: WorkerInput): Promise<SpreadsheetRecords> {
   });
   let timer: NodeJS.Timeout | undefined;
   const outcome = new Promise<SpreadsheetRecords>((resolve, reject) => {
-    const refuse = (code: Refusal) => reject(new SpreadsheetRefused(code));
+    const refuse = (code: SpreadsheetRefusalCode) => reject(new SpreadsheetRefused(code));
     timer = setTimeout(() => refuse("import.tooSlow"), input.limits.timeoutMs);
     const records: SpreadsheetRecords = [];
     worker.on("message", (output: WorkerOutput) => {

@@ -1,11 +1,11 @@
 // The spreadsheet worker thread: parses the file it was handed and posts the records back.
 import { parentPort, workerData } from "node:worker_threads";
-import { SpreadsheetRefused, type Refusal, type SpreadsheetLimits } from "./limits";
+import { SpreadsheetRefused, type SpreadsheetRefusalCode, type SpreadsheetLimits } from "./limits";
 import { parseSpreadsheet, type SpreadsheetRecords } from "./parse.server";
 
 export type WorkerInput = { name: string; bytes: Uint8Array; limits: SpreadsheetLimits };
 export type WorkerData = WorkerInput & { tmpDir: string };
-export type WorkerOutput = { records: SpreadsheetRecords } | { done: true } | { refused: Refusal };
+export type WorkerOutput = { records: SpreadsheetRecords } | { done: true } | { refused: SpreadsheetRefusalCode };
 
 // Records go in batches: the main thread copies each message in one go, and 20,000 rows at once
 // would hold it for a few hundred milliseconds.

@@ -1,13 +1,11 @@
 // What the entry form pages need around the form: the competition, the choices, the deadline.
-import type { Submission } from "@conform-to/react";
 import type { AppLoadContext } from "@remix-run/node";
 import { countryOptions } from "../i18n/countries";
 import { resolveLocale } from "../i18n/locale.server";
-import type { SessionUser } from "./auth.server";
-import { registrationWindow, type FieldRefusal } from "./registration.server";
-import { notFound } from "../routing/responses";
+import { registrationWindow } from "../services/registration.server";
+import { notFound } from "./responses";
 
-export async function entryFormContext(request: Request, context: AppLoadContext, _user: SessionUser) {
+export async function entryFormContext(request: Request, context: AppLoadContext) {
   const [competition, locale] = await Promise.all([context.services.competitions.latest(), resolveLocale(request)]);
   if (!competition) throw notFound();
   const { groups, tracks } = await context.services.registration.options(competition.id);
@@ -21,11 +19,4 @@ export async function entryFormContext(request: Request, context: AppLoadContext
       countries: countryOptions(locale),
     },
   };
-}
-
-/** A service refusal shown where it belongs: at its field, or above the form. */
-export function refusalReply(submission: Submission<unknown>, refusal: FieldRefusal) {
-  if (refusal.field)
-    return { result: submission.reply({ fieldErrors: { [refusal.field]: [refusal.message] } }), message: null };
-  return { result: submission.reply(), message: refusal.message };
 }
