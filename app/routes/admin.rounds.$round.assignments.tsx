@@ -7,10 +7,10 @@ import { CountryLabel } from "~/components/country-label";
 import { FormMessage, inputClass } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
-import { organizerRound } from "~/routing/guards.server";
+import { firstIssue, organizerRound } from "~/routing/guards.server";
 import { pageTitle } from "~/i18n/meta";
 import type { RoundTabHandle } from "~/components/round-tabs";
-import { refuse, refuseParse } from "~/domain/refusal";
+import { refuse } from "~/domain/refusal";
 import { refused } from "~/routing/refusals";
 import type { SessionUser } from "~/services/auth.server";
 
@@ -76,7 +76,11 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   if (formData.get("form") === "livePanel") return seatLivePanel(args, user, round.id, formData);
   const parsed = actionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return refused(refuseParse(parsed.error), { form: "error" as const });
+  if (!parsed.success) {
+    // The page says what is wrong in one line above the forms: the first problem.
+    const { field, message } = firstIssue(parsed.error);
+    return refused(refuse.invalid(message, field), { form: "error" as const });
+  }
   const input = parsed.data;
   if (input.form === "run") {
     const started = performance.now();
