@@ -175,14 +175,24 @@ export async function importJudges(
   records: Record<string, string>[],
   dryRun: boolean,
 ): Promise<JudgeImportReport> {
-  const trackIds = await trackIdsByCode(deps.db, competitionId);
-  const existing = await judgeEmailsOf(deps.db, competitionId);
-  const { problems, good } = checkRows(records, trackIds, existing);
-  if (dryRun || good.length === 0) return { rows: records.length, good: good.length, problems, imported: 0 };
-  const imported = await inTransaction(deps.db, async (trx) => {
-    let n = 0;
-    for (const input of good) if ((await insertJudge(trx, actor, competitionId, input, trackIds)).ok) n++;
-    return n;
+  const check = async (db: Db) =>
+    checkRows(records, await trackIdsByCode(db, competitionId), await judgeEmailsOf(db, competitionId));
+  const report = (problems: JudgeProblem[], good: number, imported: number) => ({
+    rows: records.length,
+    good,
+    problems,
+    imported,
   });
-  return { rows: records.length, good: good.length, problems, imported };
+  if (dryRun) {
+    const { problems, good } = await check(deps.db);
+    return report(problems, good.length, 0);
+  }
+  // The rows are checked in the transaction that stores them, against the judges as they are then.
+  return inTransaction(deps.db, async (trx) => {
+    const trackIds = await trackIdsByCode(trx, competitionId);
+    const { problems, good } = checkRows(records, trackIds, await judgeEmailsOf(trx, competitionId));
+    let imported = 0;
+    for (const input of good) if ((await insertJudge(trx, actor, competitionId, input, trackIds)).ok) imported++;
+    return report(problems, good.length, imported);
+  });
 }
