@@ -109,7 +109,7 @@ try {
     const t = performance.now();
     const run = await services.assignment.run(null, roundId, { seed: 1 });
     const ms = performance.now() - t;
-    if (!run.ok) throw new Error(`assignment refused: ${run.message}`);
+    if (!run.ok) throw new Error(`assignment refused: ${run.code}`);
     if (i > 0) fresh.push(ms); // the first run warms the statement cache
     if (i === 5)
       console.log(

@@ -2,17 +2,20 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { idSchema } from "~/domain/common-schemas";
 import { FormMessage, inputClass } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { countryOptions } from "~/i18n/countries";
 import { resolveLocale } from "~/i18n/locale.server";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { refuse, messagesAt } from "~/domain/refusal";
+import { refused, throwRefusal } from "~/routing/refusals";
 import { notFound, parseParams } from "~/routing/responses";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.judge");
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = z.object({ id: idSchema });
 
 async function context_(args: Pick<LoaderFunctionArgs, "request" | "context" | "params">) {
   const user = await args.context.services.auth.requireUser(args.request, "organizer");
@@ -46,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
     const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));
     values["tracks"] = formData.getAll("tracks").map(String).join(";");
     const outcome = await judges.update(user, competition.id, id, values);
-    if (!outcome.ok) return { form, field: outcome.field, message: outcome.message, invite: null };
+    if (!outcome.ok) return refused(outcome, { form, invite: null });
     return redirect(`/admin/judges/${id}?saved=1`);
   }
   if (form === "conflict") {
@@ -61,15 +64,15 @@ export async function action(args: ActionFunctionArgs) {
       ...(organization ? { organization: organization.slice(0, 200) } : {}),
       reason,
     });
-    if (!outcome.ok) return { form, field: outcome.field, message: outcome.message, invite: null };
+    if (!outcome.ok) return refused(outcome, { form, invite: null });
     return redirect(`/admin/judges/${id}?saved=1#conflicts`);
   }
   if (form === "invite") {
-    const path = await judges.inviteLink(user, competition.id, id);
-    if (!path) throw notFound();
-    return { form, field: null, message: null, invite: new URL(path, args.request.url).toString() };
+    const outcome = await judges.inviteLink(user, competition.id, id);
+    if (!outcome.ok) throwRefusal(outcome);
+    return { form, invite: new URL(outcome.path, args.request.url).toString() };
   }
-  return { form, field: null, message: "validation.required", invite: null };
+  return refused(refuse.invalid("validation.required"), { form, invite: null });
 }
 
 /** One judge: details and expertise, conflicts, invitation link, and progress per round. */
@@ -80,12 +83,15 @@ export default function AdminJudge() {
   const { t } = useTranslation();
   const locale = useLocale();
   const mine = new Set(tracks.map((tr) => tr.code));
-  const err = (form: string, field: string) =>
-    data?.form === form && data.field === field && data.message ? (
+  const refusal = data && "refusal" in data ? data.refusal : null;
+  const err = (form: string, field: string) => {
+    const message = data?.form === form ? messagesAt(refusal, field)[0] : undefined;
+    return message ? (
       <p role="alert" className="text-sm text-rose-700">
-        {t(data.message)}
+        {t(message)}
       </p>
     ) : null;
+  };
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <header>
@@ -104,7 +110,7 @@ export default function AdminJudge() {
           {t("round.saved")}
         </p>
       ) : null}
-      {data?.message && !data.field ? <FormMessage>{t(data.message)}</FormMessage> : null}
+      {refusal && !refusal.field ? <FormMessage>{t(refusal.code)}</FormMessage> : null}
 
       <div className="grid gap-6 md:grid-cols-2">
         <Form method="post" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
@@ -159,7 +165,7 @@ export default function AdminJudge() {
             <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
               {t("judges.makeInvite")}
             </button>
-            {data?.invite ? (
+            {data && "invite" in data && data.invite ? (
               <p className="break-all rounded bg-slate-100 p-2 font-mono text-xs" data-testid="invite-link">
                 {data.invite}
               </p>

@@ -7,9 +7,12 @@ import { CountryLabel } from "~/components/country-label";
 import { FormMessage, inputClass } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
-import { organizerRound } from "~/routing/guards.server";
+import { firstIssue, organizerRound } from "~/routing/guards.server";
 import { pageTitle } from "~/i18n/meta";
 import type { RoundTabHandle } from "~/components/round-tabs";
+import { refuse } from "~/domain/refusal";
+import { refused } from "~/routing/refusals";
+import type { SessionUser } from "~/services/auth.server";
 
 /** How wide the round's layout lays this tab out. */
 export const handle: RoundTabHandle = { width: "max-w-5xl" };
@@ -56,44 +59,38 @@ export async function loader(args: LoaderFunctionArgs) {
 
 const panelSchema = z.array(z.coerce.number().int().positive()).min(1, { error: "assign.chooseJudges" }).max(60);
 
+/** A live final's one panel, seated on every entry. */
+async function seatLivePanel(args: ActionFunctionArgs, user: SessionUser, roundId: number, formData: FormData) {
+  const form = "livePanel" as const;
+  const judges = panelSchema.safeParse(formData.getAll("judge"));
+  if (!judges.success)
+    return refused(refuse.invalid(judges.error.issues[0]?.message ?? "assign.chooseJudges", "judge"), { form });
+  // The service refuses a published round or a panel already on stage (409), whoever asks.
+  const outcome = await args.context.services.assignment.seatPanel(user, roundId, judges.data);
+  if (!outcome.ok) return refused(outcome, { form });
+  return { form, seated: { added: outcome.added, removed: outcome.removed, skipped: outcome.skipped.slice(0, 200) } };
+}
+
 export async function action(args: ActionFunctionArgs) {
   const { user, competition, round } = await organizerRound(args);
   const formData = await args.request.formData();
-  if (formData.get("form") === "livePanel") {
-    const judges = panelSchema.safeParse(formData.getAll("judge"));
-    if (!judges.success)
-      return {
-        form: "livePanel" as const,
-        message: judges.error.issues[0]?.message ?? "assign.chooseJudges",
-        run: null,
-      };
-    if (round.status === "published")
-      return { form: "livePanel" as const, message: "round.publishedLocked", run: null };
-    const outcome = await args.context.services.assignment.seatPanel(user, round.id, judges.data);
-    return outcome.ok
-      ? {
-          form: "livePanel" as const,
-          message: null,
-          run: null,
-          seated: { added: outcome.added, removed: outcome.removed, skipped: outcome.skipped.slice(0, 200) },
-        }
-      : { form: "livePanel" as const, message: outcome.message, run: null };
-  }
+  if (formData.get("form") === "livePanel") return seatLivePanel(args, user, round.id, formData);
   const parsed = actionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success)
-    return { form: "error" as const, message: parsed.error.issues[0]?.message ?? "validation.required", run: null };
+  if (!parsed.success) {
+    // The page says what is wrong in one line above the forms: the first problem.
+    const { field, message } = firstIssue(parsed.error);
+    return refused(refuse.invalid(message, field), { form: "error" as const });
+  }
   const input = parsed.data;
-  if (round.status === "published") return { form: input.form, message: "round.publishedLocked", run: null };
   if (input.form === "run") {
     const started = performance.now();
     const run = await args.context.services.assignment.run(user, round.id, {
       seed: input.seed,
       resetUnscored: input.mode === "reset",
     });
-    if (!run.ok) return { form: "run" as const, message: run.message, run: null };
+    if (!run.ok) return refused(run, { form: "run" as const });
     return {
       form: "run" as const,
-      message: null,
       run: {
         ...run,
         unassigned: run.unassigned.slice(0, 200),
@@ -111,7 +108,8 @@ export async function action(args: ActionFunctionArgs) {
     input.to,
     input.reason || null,
   );
-  return { form: "swap" as const, message: outcome.ok ? "assign.swapped" : outcome.message, run: null };
+  if (!outcome.ok) return refused(outcome, { form: "swap" as const });
+  return { form: "swap" as const, swapped: true };
 }
 
 /** The organizer runs the automatic assignment, sees its shape, and swaps one judge on a panel. */
@@ -124,6 +122,8 @@ export default function RoundAssignments() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const number = new Intl.NumberFormat(i18n.language);
+  const refusal = data && "refusal" in data ? data.refusal : null;
+  const run = data && "run" in data ? data.run : null;
   return (
     <>
       <dl className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
@@ -181,25 +181,25 @@ export default function RoundAssignments() {
             </div>
           ) : null}
         </Form>
-        {data?.form === "run" && data.run ? (
+        {run ? (
           <div
             role="status"
             className="mt-3 space-y-2 rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900"
           >
             <p>
               {t("assign.done", {
-                added: data.run.added,
-                removed: data.run.removed,
-                min: data.run.load.min,
-                max: data.run.load.max,
-                ms: data.run.ms,
+                added: run.added,
+                removed: run.removed,
+                min: run.load.min,
+                max: run.load.max,
+                ms: run.ms,
               })}
             </p>
-            {data.run.shortCount > 0 ? (
+            {run.shortCount > 0 ? (
               <>
-                <p className="font-medium text-rose-800">{t("assign.shortList", { count: data.run.shortCount })}</p>
+                <p className="font-medium text-rose-800">{t("assign.shortList", { count: run.shortCount })}</p>
                 <ul className="max-h-64 overflow-auto text-rose-900">
-                  {data.run.unassigned.map((u) => (
+                  {run.unassigned.map((u) => (
                     <li key={u.entryId}>
                       <span className="font-mono">{u.code}</span> · {t("assign.missing", { count: u.missing })} ·{" "}
                       {t(`assign.reason.${u.reason}`)}
@@ -210,8 +210,8 @@ export default function RoundAssignments() {
             ) : null}
           </div>
         ) : null}
-        {data && data.form !== "run" && data.form !== "swap" && data.message ? (
-          <FormMessage>{t(data.message)}</FormMessage>
+        {refusal && data?.form !== "swap" && data?.form !== "livePanel" ? (
+          <FormMessage>{t(refusal.code)}</FormMessage>
         ) : null}
       </Section>
 
@@ -228,15 +228,12 @@ export default function RoundAssignments() {
             {t("assign.show")}
           </button>
         </Form>
-        {data?.form === "swap" && data.message ? (
-          data.message === "assign.swapped" ? (
-            <p role="status" className="mt-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-              {t(data.message)}
-            </p>
-          ) : (
-            <FormMessage>{t(data.message)}</FormMessage>
-          )
+        {data?.form === "swap" && "swapped" in data ? (
+          <p role="status" className="mt-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+            {t("assign.swapped")}
+          </p>
         ) : null}
+        {data?.form === "swap" && refusal ? <FormMessage>{t(refusal.code)}</FormMessage> : null}
         {code && !panel ? <p className="mt-2 text-sm text-rose-700">{t("assign.entryUnknown")}</p> : null}
         {panel ? (
           <div className="mt-3 space-y-3">
@@ -299,7 +296,7 @@ export default function RoundAssignments() {
         <LivePanelForm
           judges={live}
           result={data && "seated" in data ? (data.seated ?? null) : null}
-          message={data?.form === "livePanel" ? data.message : null}
+          message={data?.form === "livePanel" && refusal ? refusal.code : null}
         />
       ) : null}
     </>

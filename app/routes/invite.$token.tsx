@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormMessage, inputClass } from "~/components/form-field";
 import { newPassword } from "~/domain/account-schemas";
+import { refuse } from "~/domain/refusal";
 import { pageTitle } from "~/i18n/meta";
+import { refused } from "~/routing/refusals";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "titles.invite", [{ name: "referrer", content: "no-referrer" }]);
@@ -20,10 +22,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const password = newPassword.safeParse(formData.get("password"));
-  if (!password.success) return { message: password.error.issues[0]?.message ?? "validation.required" };
-  if (formData.get("password") !== formData.get("confirm")) return { message: "invite.mismatch" };
+  if (!password.success)
+    return refused(refuse.invalid(password.error.issues[0]?.message ?? "validation.required", "password"));
+  if (formData.get("password") !== formData.get("confirm"))
+    return refused(refuse.invalid("invite.mismatch", "confirm"));
   const outcome = await context.services.judges.acceptInvite(token.catch("").parse(params["token"]), password.data);
-  if (!outcome.ok) return { message: "invite.invalid" };
+  if (!outcome.ok) return refused(outcome);
   return redirect("/judge", {
     headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.userId) },
   });
@@ -43,7 +47,7 @@ export default function AcceptInvite() {
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("invite.title", { name: invite.name })}</h1>
       <p className="text-sm text-slate-600">{t("invite.help", { email: invite.email })}</p>
-      {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
+      {data?.refusal ? <FormMessage>{t(data.refusal.code)}</FormMessage> : null}
       <Form method="post" className="space-y-3">
         <label className="block text-sm">
           <span className="font-medium text-slate-700">{t("auth.password")}</span>

@@ -1,12 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data as withStatus,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,14 +9,17 @@ import { CountryLabel } from "~/components/country-label";
 import { FormField, FormMessage, inputClass } from "~/components/form-field";
 import { formatMilli, markField, scoreSheetSchema, SHEET_LIMITS } from "~/domain/score-sheet";
 import { localized, useLocale } from "~/i18n/use-locale";
-import { judgeContext, reasonSchema } from "~/routing/guards.server";
+import { slugSchema, idSchema, reasonSchema } from "~/domain/common-schemas";
+import { formMessage, messagesAt, refuse } from "~/domain/refusal";
+import { judgeContext } from "~/routing/guards.server";
+import { refused, refusedReply } from "~/routing/refusals";
 import { notFound, parseParams } from "~/routing/responses";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "titles.scoreSheet", [{ name: "viewport", content: "width=device-width, initial-scale=1" }]);
 
-const params = z.object({ round: z.string().regex(/^[a-z0-9-]{2,40}$/), entry: z.coerce.number().int().positive() });
+const params = z.object({ round: slugSchema, entry: idSchema });
 
 async function context_(args: Pick<LoaderFunctionArgs, "request" | "context" | "params">) {
   const { user, competition } = await judgeContext(args);
@@ -37,41 +34,28 @@ export async function loader(args: LoaderFunctionArgs) {
   return sheet;
 }
 
+/** Any posted fields: the service checks the sheet against the round's rubric. */
+const anyFields = z.record(z.string(), z.unknown());
+
 export async function action(args: ActionFunctionArgs) {
   const { user, competition, round, entry } = await context_(args);
   const formData = await args.request.formData();
   const judging = args.context.services.judging;
   if (formData.get("intent") === "declare") {
     const reason = reasonSchema.safeParse(formData.get("conflictReason"));
+    const none = { result: null, savedAt: null };
     if (!reason.success)
-      return {
-        result: null,
-        message: null,
-        declareError: reason.error.issues[0]?.message ?? "validation.required",
-        savedAt: null,
-      };
+      return refused(refuse.invalid(reason.error.issues[0]?.message ?? "validation.required", "conflictReason"), none);
     const outcome = await judging.declareConflict(user, competition.id, round, entry, reason.data);
     // Refused (round closed, panel on stage, score submitted): a conflict with the round's state, nothing changed.
-    if (!outcome.ok)
-      return withStatus({ result: null, message: outcome.message, declareError: null, savedAt: null }, { status: 409 });
+    if (!outcome.ok) return refused(outcome, none);
     return redirect(`/judge/${round}?declared=1`);
   }
   const raw = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));
   const outcome = await judging.save(user, competition.id, round, entry, raw);
-  if (!outcome.ok) {
-    return {
-      result: {
-        status: "error" as const,
-        initialValue: raw,
-        error: { ...outcome.fieldErrors, ...(outcome.message ? { "": [outcome.message] } : {}) },
-      },
-      message: outcome.message,
-      declareError: null,
-      savedAt: null,
-    };
-  }
+  if (!outcome.ok) return refusedReply(parseWithZod(formData, { schema: anyFields }), outcome, { savedAt: null });
   if (formData.get("autosave") === "1")
-    return { result: null, message: null, declareError: null, savedAt: args.context.now().toISOString() };
+    return { result: null, refusal: null, savedAt: args.context.now().toISOString() };
   return redirect(
     `/judge/${round}/${entry}?${outcome.status === "submitted" ? (outcome.revision > 0 ? "revised" : "submitted") : "saved"}=1`,
   );
@@ -87,6 +71,7 @@ export default function ScoreSheet() {
   const busy = useNavigation().state === "submitting";
   const schema = useMemo(() => scoreSheetSchema(criteria), [criteria]);
   const submitted = score?.status === "submitted";
+  const declareError = messagesAt(data?.refusal, "conflictReason")[0] ?? null;
   const open = round.status === "open";
   const editable = open && !submitted;
   const [form, fields] = useForm({
@@ -182,7 +167,7 @@ export default function ScoreSheet() {
       </article>
 
       {!open ? <FormMessage>{t("judge.roundClosed")}</FormMessage> : null}
-      {data?.message ? <FormMessage>{t(data.message)}</FormMessage> : null}
+      {formMessage(data?.refusal) ? <FormMessage>{t(formMessage(data?.refusal)!)}</FormMessage> : null}
       {submitted ? (
         <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
           {t("judge.submittedAt", { when: time.format(new Date(score!.submittedAt!)), revision: score!.revision })}
@@ -329,12 +314,12 @@ export default function ScoreSheet() {
               rows={2}
               aria-label={t("admin.reason")}
               placeholder={t("admin.reason")}
-              aria-invalid={data?.declareError ? true : undefined}
+              aria-invalid={declareError ? true : undefined}
               className={inputClass}
             />
-            {data?.declareError ? (
+            {declareError ? (
               <p role="alert" className="text-sm text-rose-700">
-                {t(data.declareError)}
+                {t(declareError)}
               </p>
             ) : null}
             <button type="submit" className="rounded-md border border-rose-300 px-4 py-2 font-medium text-rose-800">

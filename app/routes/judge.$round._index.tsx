@@ -5,18 +5,18 @@ import { z } from "zod";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { judgeContext } from "~/routing/guards.server";
-import { notFound } from "~/routing/responses";
+import { slugSchema } from "~/domain/common-schemas";
+import { notFound, parseParams } from "~/routing/responses";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.judgeRound");
 
+const params = z.object({ round: slugSchema });
+
 export async function loader(args: LoaderFunctionArgs) {
   const { user, competition } = await judgeContext(args);
-  const slug = z
-    .string()
-    .regex(/^[a-z0-9-]{2,40}$/)
-    .safeParse(args.params["round"]);
-  const list = slug.success ? await args.context.services.judging.list(user, competition.id, slug.data) : null;
+  const { round } = parseParams(args.params, params);
+  const list = await args.context.services.judging.list(user, competition.id, round);
   if (!list) throw notFound();
   return list;
 }

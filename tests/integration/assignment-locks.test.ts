@@ -15,7 +15,7 @@ describe("assignment of a published round", () => {
     );
     expect(round.status).toBe("published");
     const before = pairs(round.id);
-    const refused = { ok: false, message: "round.publishedLocked" };
+    const refused = { ok: false, kind: "conflict", code: "round.publishedLocked" };
     const { services, organizer } = harness;
     expect(await services.assignment.run(organizer, round.id, { seed: 1, resetUnscored: true })).toEqual(refused);
     const judges = all<{ id: number }>("SELECT id FROM judges LIMIT 3").map((j) => j.id);

@@ -35,7 +35,7 @@ describe("running the automatic assignment for a round", () => {
       .run(roundId, pair.judge_id, pair.entry_id);
 
     const run = await services.assignment.run(null, roundId, { seed: 42 });
-    if (!run.ok) throw new Error(run.message);
+    if (!run.ok) throw new Error(run.code);
     expect(run.added).toBe(1);
     expect(run.unassigned).toEqual([]);
     const perEntry = all<{ n: number }>(
@@ -67,7 +67,7 @@ describe("running the automatic assignment for a round", () => {
       onProgress: (d) => progress.push(d),
     });
     const total = one<{ n: number }>("SELECT count(*) n FROM assignments WHERE round_id = ?", roundId).n;
-    if (!run.ok) throw new Error(run.message);
+    if (!run.ok) throw new Error(run.code);
     expect(run.removed).toBe(total - scored);
     expect(run.added).toBe(run.removed);
     expect(progress.at(-1)).toBe(1);

@@ -89,7 +89,8 @@ describe("declaring a conflict on a submitted score", () => {
     const before = footprint(domain, entryId);
     expect(await services.judging.declareConflict(judge, competitionId, "domain", entryId, "Co-author")).toEqual({
       ok: false,
-      message: "score.conflictAfterSubmit",
+      kind: "conflict",
+      code: "score.conflictAfterSubmit",
     });
     expect(footprint(domain, entryId)).toEqual(before);
     expect(before).toMatchObject({ assigned: 1, score: { status: "submitted" }, conflicts: 0 });
@@ -110,7 +111,7 @@ describe("declaring a conflict once the round is closed or published", () => {
     });
     expect(
       await services.judging.declareConflict(judge, competitionId, "domain", entryId, "My former student"),
-    ).toEqual({ ok: false, message: "score.conflictRoundClosed" });
+    ).toEqual({ ok: false, kind: "conflict", code: "score.conflictRoundClosed" });
     expect(footprint(domain, entryId)).toEqual(before);
   });
 
@@ -121,7 +122,8 @@ describe("declaring a conflict once the round is closed or published", () => {
     const before = footprint(regional, entryId!);
     expect(await services.judging.declareConflict(judge, competitionId, "regional", entryId!, "Same lab")).toEqual({
       ok: false,
-      message: "score.conflictRoundClosed",
+      kind: "conflict",
+      code: "score.conflictRoundClosed",
     });
     expect(footprint(regional, entryId!)).toEqual(before);
   });
@@ -175,7 +177,8 @@ describe("declaring a conflict in the live final", () => {
     const before = footprint(final, entryId);
     expect(await services.judging.declareConflict(judge, competitionId, "final", entryId, "Advised the team")).toEqual({
       ok: false,
-      message: "score.conflictOnStage",
+      kind: "conflict",
+      code: "score.conflictOnStage",
     });
     expect(footprint(final, entryId)).toEqual(before);
     expect(before.assigned).toBe(1);

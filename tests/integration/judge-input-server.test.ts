@@ -83,7 +83,7 @@ describe("a judge's mark written with trailing zeros", () => {
       const res = await demo.post(`/judge/${ROUND}/${entry}`, sheet([bad!, "8", "8"], { intent: "submit" }), {
         cookie: judge,
       });
-      expect(res.status, bad).toBe(200);
+      expect(res.status, bad).toBe(400);
       expect(await text(res), bad).toContain(message);
       expect(marksOf(entry), bad).toBeNull();
     }
@@ -195,7 +195,7 @@ describe("a conflict declared after the round closed", () => {
     expect(marksOf(entry)).toEqual({ status: "draft", marks: "6000,6000,6000" });
     expect(
       (
-        await demo.post(`/admin/rounds/${ROUND}`, new URLSearchParams({ form: "status", to: "closed" }), {
+        await demo.post(`/admin/rounds/${ROUND}?index`, new URLSearchParams({ form: "status", to: "closed" }), {
           cookie: organizer,
         })
       ).status,

@@ -168,7 +168,7 @@ describe("bad marks are refused at their field, in the judge's language, and cha
     const res = await demo.post(`/judge/${ROUND}/${shared}`, sheet(["10.5", "7.25", undefined], { intent: "submit" }), {
       cookie: judgeA,
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(400);
     const body = await text(res);
     expect(body).toContain("This mark is above the criterion's maximum.");
     expect(body).toContain("This mark is not on the criterion's step.");
@@ -273,9 +273,13 @@ describe("nothing changes once scoring is closed", () => {
       roundId,
       judgeIdA,
     )[0]!.entry;
-    const closed = await demo.post(`/admin/rounds/${ROUND}`, new URLSearchParams({ form: "status", to: "closed" }), {
-      cookie: organizer,
-    });
+    const closed = await demo.post(
+      `/admin/rounds/${ROUND}?index`,
+      new URLSearchParams({ form: "status", to: "closed" }),
+      {
+        cookie: organizer,
+      },
+    );
     expect(closed.status).toBe(302);
     expect(demo.query<{ status: string }>("SELECT status FROM rounds WHERE id = ?", roundId)[0]!.status).toBe("closed");
 
@@ -296,7 +300,7 @@ describe("nothing changes once scoring is closed", () => {
     );
 
     const reopen = await text(
-      await demo.post(`/admin/rounds/${ROUND}`, new URLSearchParams({ form: "status", to: "open" }), {
+      await demo.post(`/admin/rounds/${ROUND}?index`, new URLSearchParams({ form: "status", to: "open" }), {
         cookie: organizer,
       }),
     );
@@ -315,7 +319,7 @@ describe("nothing changes once scoring is closed", () => {
     body.set("criteria[0].weight", "100");
     body.set("criteria[0].max", "100");
     body.set("criteria[0].step", "1");
-    const res = await text(await demo.post(`/admin/rounds/${ROUND}`, body, { cookie: organizer }));
+    const res = await text(await demo.post(`/admin/rounds/${ROUND}?index`, body, { cookie: organizer }));
     expect(res).toContain("Scores exist for this round: the rubric can no longer change.");
     expect(
       demo.query(

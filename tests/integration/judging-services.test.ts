@@ -170,7 +170,12 @@ describe("conflicts of interest", () => {
 
     // A false positive is dismissed, but only with a reason; it is not suggested again.
     const noReason = await services.judges.decideConflict(organizer, competitionId, suggestion.id, "dismissed", null);
-    expect(noReason).toMatchObject({ ok: false, message: "conflicts.dismissNeedsReason" });
+    expect(noReason).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      code: "conflicts.dismissNeedsReason",
+      field: "reason",
+    });
     expect(one<{ status: string }>("SELECT status FROM judge_conflicts WHERE id = ?", suggestion.id).status).toBe(
       "pending",
     );
@@ -293,10 +298,10 @@ describe("swapping one judge on a panel", () => {
     const candidate = panel.candidates[0]!;
     expect(
       await services.assignment.swap(organizer, competitionId, id, entry.code, scored.id, candidate.id, null),
-    ).toMatchObject({ ok: false, message: "assign.alreadyScored" });
+    ).toMatchObject({ ok: false, kind: "conflict", code: "assign.alreadyScored" });
     expect(
       await services.assignment.swap(organizer, competitionId, id, entry.code, free.id, scored.id, null),
-    ).toMatchObject({ ok: false, message: "assign.notEligible" });
+    ).toMatchObject({ ok: false, kind: "invalid", code: "assign.notEligible", field: "to" });
     expect(
       (await services.assignment.swap(organizer, competitionId, id, entry.code, free.id, candidate.id, "Travelling"))
         .ok,

@@ -45,7 +45,9 @@ describe("the live final's service", () => {
     ]);
     expect(await harness.services.assignment.seatPanel(harness.organizer, final, [])).toEqual({
       ok: false,
-      message: "assign.chooseJudges",
+      kind: "invalid",
+      code: "assign.chooseJudges",
+      field: "judge",
     });
     // Back to the demo's panel of nine for the rest of this file.
     expect(await harness.services.assignment.seatPanel(harness.organizer, final, original)).toMatchObject({
@@ -83,7 +85,8 @@ describe("the live final's service", () => {
     const final = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'final'").id;
     expect(await harness.services.assignment.seatPanel(harness.organizer, final, [1])).toEqual({
       ok: false,
-      message: "assign.panelLocked",
+      kind: "conflict",
+      code: "assign.panelLocked",
     });
   });
 
@@ -102,7 +105,7 @@ describe("the live final's service", () => {
       seat.entry_id,
       { intent: "draft" },
     );
-    expect(outcome).toEqual({ ok: false, fieldErrors: {}, message: "score.scoredOnStage" });
+    expect(outcome).toEqual({ ok: false, kind: "conflict", code: "score.scoredOnStage" });
   });
 
   it("reveals the result the round's rule gives, with each seat's weighted mark and the highest and lowest struck", async () => {

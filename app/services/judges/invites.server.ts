@@ -1,0 +1,91 @@
+// Invitation links: an organizer makes one for a judge, the judge opens it once to choose a
+// password. The token is signed, expires, and stops working once a password is set.
+import crypto from "node:crypto";
+import { refuse, type Outcome } from "../../domain/refusal";
+import { inTransaction } from "../db-helpers.server";
+import { hashPassword } from "../passwords.server";
+import { auditJudge, type JudgeDeps } from "./shared.server";
+import type { SessionUser } from "../auth.server";
+
+const INVITE_DAYS = 14;
+
+export type Invite = { userId: number; email: string; name: string; passwordHash: string };
+
+/**
+ * An invitation link's token: the user, an expiry and a MAC over both and the current password
+ * hash, so the link stops working once a password is set (single use) or when it expires.
+ */
+function inviteToken(secret: string, userId: number, passwordHash: string, expires: number): string {
+  const body = `${userId}.${expires}`;
+  const mac = crypto.createHmac("sha256", secret).update(`${body}.${passwordHash}`).digest("base64url");
+  return `${body}.${mac}`;
+}
+
+/** The link an organizer sends a judge to choose a password (valid 14 days, once). */
+export async function inviteLink(
+  deps: JudgeDeps,
+  actor: SessionUser,
+  competitionId: number,
+  judgeId: number,
+): Promise<Outcome<{ path: string }>> {
+  const row = await deps.db
+    .selectFrom("judges as j")
+    .innerJoin("users as u", "u.id", "j.user_id")
+    .where("j.id", "=", judgeId)
+    .where("j.competition_id", "=", competitionId)
+    .select(["u.id", "u.password_hash"])
+    .executeTakeFirst();
+  if (!row) return refuse.notFound("judges.notFound");
+  const expires = deps.clock().getTime() + INVITE_DAYS * 86_400_000;
+  await auditJudge(
+    deps.db,
+    actor,
+    { action: "judge.invited", subject: "judge", id: judgeId },
+    { expires: new Date(expires).toISOString() },
+  );
+  return { ok: true, path: `/invite/${inviteToken(deps.secret, row.id, row.password_hash, expires)}` };
+}
+
+/** Whom an invitation token is for, if it is genuine, unused and not expired. */
+export async function checkInvite(deps: JudgeDeps, token: string): Promise<Invite | null> {
+  const match = /^(\d+)\.(\d+)\.([A-Za-z0-9_-]+)$/.exec(token);
+  if (!match) return null;
+  const [, userId, expires, mac] = match;
+  if (Number(expires) < deps.clock().getTime()) return null;
+  const user = await deps.db
+    .selectFrom("users")
+    .select(["id", "email", "display_name", "password_hash", "disabled_at"])
+    .where("id", "=", Number(userId))
+    .executeTakeFirst();
+  if (!user || user.disabled_at) return null;
+  const expected = inviteToken(deps.secret, user.id, user.password_hash, Number(expires)).split(".")[2]!;
+  const a = Buffer.from(mac!);
+  const b = Buffer.from(expected);
+  if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return null;
+  return { userId: user.id, email: user.email, name: user.display_name, passwordHash: user.password_hash };
+}
+
+/** Sets the judge's password through the link; refused when the link is no longer good (used, expired). */
+export async function acceptInvite(
+  deps: JudgeDeps,
+  token: string,
+  password: string,
+): Promise<Outcome<{ userId: number }>> {
+  const invite = await checkInvite(deps, token);
+  if (!invite) return refuse.conflict("invite.invalid");
+  const hash = await hashPassword(password);
+  // Single use even when two tabs submit at the same moment: only the one that still finds
+  // the hash the link was made for sets the password; the other is told the link is used.
+  const accepted = await inTransaction(deps.db, async (trx) => {
+    const set = await trx
+      .updateTable("users")
+      .set({ password_hash: hash })
+      .where("id", "=", invite.userId)
+      .where("password_hash", "=", invite.passwordHash)
+      .executeTakeFirst();
+    if (set.numUpdatedRows !== 1n) return false;
+    await auditJudge(trx, null, { action: "user.invite_accepted", subject: "user", id: invite.userId }, null);
+    return true;
+  });
+  return accepted ? { ok: true, userId: invite.userId } : refuse.conflict("invite.invalid");
+}

@@ -1,0 +1,101 @@
+// The judge's lists: the rounds they have entries in, and their entries in one round, each with
+// the state of their own sheet.
+import { sql } from "kysely";
+import type { Db } from "../../../db/client";
+import type { SessionUser } from "../auth.server";
+import { isPlayedLive } from "../live.server";
+import { judgeOfUser } from "../queries/judges.server";
+import { roundBySlug } from "../queries/rounds.server";
+
+/** The rounds in which this judge has entries, with their progress (n of m submitted). */
+export async function judgeOverview(db: Db, user: SessionUser, competitionId: number) {
+  const judge = await judgeOfUser(db, user.id, competitionId);
+  if (!judge) return null;
+  const rounds = await db
+    .selectFrom("assignments as a")
+    .innerJoin("rounds as r", "r.id", "a.round_id")
+    .leftJoin("scores as s", (j) =>
+      j
+        .onRef("s.round_id", "=", "a.round_id")
+        .onRef("s.judge_id", "=", "a.judge_id")
+        .onRef("s.entry_id", "=", "a.entry_id"),
+    )
+    .where("a.judge_id", "=", judge.id)
+    .where("r.status", "!=", "draft")
+    .groupBy("r.id")
+    .orderBy("r.position")
+    .select([
+      "r.slug",
+      "r.name_zh",
+      "r.name_en",
+      "r.status",
+      "r.closes_at",
+      sql<number>`count(*)`.as("assigned"),
+      sql<number>`coalesce(sum(s.status = 'submitted'), 0)`.as("submitted"),
+      sql<number>`coalesce(sum(s.status = 'draft'), 0)`.as("drafts"),
+    ])
+    .execute();
+  return { judge, rounds };
+}
+
+/** A judge's entries in a round, in stage order, with their own sheet's state. */
+function itemsOf(db: Db, roundId: number, judgeId: number) {
+  return db
+    .selectFrom("assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .innerJoin("groups as g", "g.id", "e.group_id")
+    .innerJoin("tracks as t", "t.id", "e.track_id")
+    .leftJoin("scores as s", (j) =>
+      j
+        .onRef("s.round_id", "=", "a.round_id")
+        .onRef("s.judge_id", "=", "a.judge_id")
+        .onRef("s.entry_id", "=", "a.entry_id"),
+    )
+    .leftJoin("round_entries as re", (j) =>
+      j.onRef("re.round_id", "=", "a.round_id").onRef("re.entry_id", "=", "a.entry_id"),
+    )
+    .where("a.round_id", "=", roundId)
+    .where("a.judge_id", "=", judgeId)
+    .select([
+      "e.id",
+      "e.code",
+      "e.title_zh",
+      "e.title_en",
+      "e.organization",
+      "e.country",
+      "e.status as entryStatus",
+      "g.code as groupCode",
+      "t.code as trackCode",
+      "s.status",
+      "s.updated_at",
+      "re.stage_order",
+    ])
+    .orderBy("re.stage_order")
+    .orderBy("e.code")
+    .execute();
+}
+
+/** This judge's entries in a round, with the state of their own sheet for each; null for a round they do not see. */
+export async function judgeRoundList(db: Db, user: SessionUser, competitionId: number, roundSlug: string) {
+  const [judge, round] = await Promise.all([
+    judgeOfUser(db, user.id, competitionId),
+    roundBySlug(db, competitionId, roundSlug),
+  ]);
+  if (!judge || !round || round.status === "draft") return null;
+  const items = await itemsOf(db, round.id, judge.id);
+  const submitted = items.filter((i) => i.status === "submitted").length;
+  const onStage = await isPlayedLive(db, round.id);
+  return {
+    judge,
+    round: {
+      slug: round.slug,
+      nameZh: round.name_zh,
+      nameEn: round.name_en,
+      status: round.status,
+      closesAt: round.closes_at,
+      onStage,
+    },
+    items,
+    submitted,
+  };
+}
