@@ -6,7 +6,7 @@ import { refuse, type Outcome } from "../../domain/refusal";
 import { recordAudit } from "../audit.server";
 import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
-import { isPlayedLive } from "../live.server";
+import { isPlayedLive } from "../queries/live-state.server";
 import { confirmedConflicts } from "../queries/conflicts.server";
 import { pairsIn } from "../queries/scores.server";
 import { competingEntries, deleteUnscoredPairs, insertPairs, unlockedRound, type Pair } from "./shared.server";

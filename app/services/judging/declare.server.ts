@@ -2,7 +2,7 @@
 import { recordAudit } from "../audit.server";
 import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
-import { isPlayedLive } from "../live.server";
+import { isPlayedLive } from "../queries/live-state.server";
 import { refuse, type Outcome } from "../../domain/refusal";
 import { scoreOf } from "../queries/scores.server";
 import { assignedSheet, type JudgingDeps } from "./shared.server";

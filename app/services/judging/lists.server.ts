@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../../db/client";
 import type { SessionUser } from "../auth.server";
-import { isPlayedLive } from "../live.server";
+import { isPlayedLive } from "../queries/live-state.server";
 import { judgeOfUser } from "../queries/judges.server";
 import { roundBySlug } from "../queries/rounds.server";
 

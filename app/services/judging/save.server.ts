@@ -4,7 +4,7 @@ import { refuse, refuseParse, type Outcome } from "../../domain/refusal";
 import { scoreSheetSchema, type ScoreSheet } from "../../domain/score-sheet";
 import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
-import { isPlayedLive } from "../live.server";
+import { isPlayedLive } from "../queries/live-state.server";
 import { marksOf, scoreOf } from "../queries/scores.server";
 import { writeScore } from "../scores.server";
 import { assignedSheet, rubricOf, type JudgingDeps } from "./shared.server";
