@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { organizerRound } from "~/routing/guards.server";
-import { attachment } from "~/services/entry-export.server";
+import { attachment } from "~/routing/entry-export.server";
 import { toXlsx } from "~/services/spreadsheet.server";
 
 export async function loader(args: LoaderFunctionArgs) {

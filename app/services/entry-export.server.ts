@@ -1,2 +1,0 @@
-// Kept only so the results export routes, owned elsewhere, keep building: the download headers now live in routing.
-export { attachment } from "../routing/entry-export.server";
