@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServices } from "../../app/services/index.server";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { describe, expect, it } from "vitest";
+import { servicesForThisFile } from "../support/services";
 
-let db: TestDatabase;
-const all = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).all(...params) as T[];
-const one = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).get(...params) as T;
-
-beforeAll(() => {
-  db = createTestDatabase("demo");
-});
-afterAll(() => db.remove());
+const demo = servicesForThisFile();
+const { all, one } = demo;
 
 describe("running the automatic assignment for a round", () => {
   it("fills what is missing without touching scored pairs, and never assigns a conflict", async () => {
-    const services = createServices(db.db, { sessionSecret: "s".repeat(32) });
+    const services = demo.services;
     const { id: roundId } = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'domain'");
     const scoredBefore = all<{ judge_id: number; entry_id: number }>(
       "SELECT judge_id, entry_id FROM scores WHERE round_id = ? ORDER BY judge_id, entry_id",
@@ -25,12 +18,12 @@ describe("running the automatic assignment for a round", () => {
        AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.round_id = a.round_id AND s.judge_id = a.judge_id AND s.entry_id = a.entry_id) LIMIT 1`,
       roundId,
     );
-    db.sqlite
+    demo.db.sqlite
       .prepare(
         "INSERT INTO judge_conflicts (judge_id, entry_id, source, status, reason) VALUES (?, ?, 'declared', 'confirmed', 'Former student')",
       )
       .run(pair.judge_id, pair.entry_id);
-    db.sqlite
+    demo.db.sqlite
       .prepare("DELETE FROM assignments WHERE round_id = ? AND judge_id = ? AND entry_id = ?")
       .run(roundId, pair.judge_id, pair.entry_id);
 
@@ -57,7 +50,7 @@ describe("running the automatic assignment for a round", () => {
   });
 
   it("re-assigns every unscored pair afresh on request, keeping the scored ones, with no conflict", async () => {
-    const services = createServices(db.db, { sessionSecret: "s".repeat(32) });
+    const services = demo.services;
     const { id: roundId } = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'domain'");
     const scored = one<{ n: number }>("SELECT count(*) n FROM scores WHERE round_id = ?", roundId).n;
     const progress: number[] = [];

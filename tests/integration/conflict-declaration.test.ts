@@ -1,19 +1,18 @@
 // A judge's declared conflict, in the service: it takes an entry off their list only while the
 // round is open and the pair has no submitted score. Once a round is closed or published, or its
 // panel sits on stage, nothing about its assignments or drafts changes — whoever asks.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../app/services/auth.server";
-import { createServices } from "../../app/services/index.server";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import type { Services } from "../../app/services/index.server";
+import { servicesForThisFile } from "../support/services";
 
-let db: TestDatabase;
-let services: ReturnType<typeof createServices>;
+const demo = servicesForThisFile();
+const { one, all } = demo;
+let services: Services;
 let organizer: SessionUser;
 let judge: SessionUser;
 let judgeId = 0;
 let competitionId = 0;
-const one = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).get(...params) as T;
-const all = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).all(...params) as T[];
 const roundId = (slug: string) => one<{ id: number }>("SELECT id FROM rounds WHERE slug = ?", slug).id;
 const userOf = (email: string, role: "organizer" | "judge"): SessionUser => {
   const u = one<{ id: number; email: string; display_name: string }>(
@@ -58,14 +57,12 @@ const pairs = (round: number, sheet: "none" | "draft" | "submitted") =>
   ).map((p) => p.entry_id);
 
 beforeAll(() => {
-  db = createTestDatabase("demo");
-  services = createServices(db.db, { sessionSecret: "s".repeat(32) });
-  organizer = userOf("organizer@frontier.demo", "organizer");
+  services = demo.services;
+  organizer = demo.organizer;
   judge = userOf("judge@frontier.demo", "judge");
   judgeId = one<{ id: number }>("SELECT id FROM judges WHERE user_id = ?", judge.id).id;
   competitionId = one<{ id: number }>("SELECT id FROM competitions LIMIT 1").id;
 });
-afterAll(() => db.remove());
 
 const draft = async (entryId: number) => {
   const marks = Object.fromEntries(
@@ -131,7 +128,7 @@ describe("declaring a conflict once the round is closed or published", () => {
   it("leaves a closed round's pair and draft in place when the organizer confirms a suggested conflict", async () => {
     const domain = roundId("domain");
     const entryId = pairs(domain, "draft")[0]!;
-    const conflict = db.sqlite
+    const conflict = demo.db.sqlite
       .prepare(
         "INSERT INTO judge_conflicts (judge_id, entry_id, source, status, reason) VALUES (?, ?, 'detected', 'pending', 'same organization')",
       )
@@ -151,7 +148,7 @@ describe("declaring a conflict once the round is closed or published", () => {
     expect(await services.rounds.setStatus(organizer, competitionId, "domain", "open", "late score")).toEqual({
       ok: true,
     });
-    db.sqlite.prepare("UPDATE judge_conflicts SET status = 'pending' WHERE id = ?").run(conflict.lastInsertRowid);
+    demo.db.sqlite.prepare("UPDATE judge_conflicts SET status = 'pending' WHERE id = ?").run(conflict.lastInsertRowid);
     expect(
       await services.judges.decideConflict(
         organizer,

@@ -1,28 +1,22 @@
 // Judging services on a copy of the seeded demo database: results against an independent
 // recomputation, normalization, conflicts, judge import and swaps.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../app/services/auth.server";
-import { createServices } from "../../app/services/index.server";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import type { Services } from "../../app/services/index.server";
+import { servicesForThisFile } from "../support/services";
 
-let db: TestDatabase;
-let services: ReturnType<typeof createServices>;
+const demo = servicesForThisFile();
+const { all, one } = demo;
+let services: Services;
 let organizer: SessionUser;
 let competitionId = 0;
-const all = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).all(...params) as T[];
-const one = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).get(...params) as T;
 const roundId = (slug: string) => one<{ id: number }>("SELECT id FROM rounds WHERE slug = ?", slug).id;
 
 beforeAll(() => {
-  db = createTestDatabase("demo");
-  services = createServices(db.db, { sessionSecret: "s".repeat(32) });
-  const user = one<{ id: number; email: string; display_name: string }>(
-    "SELECT u.id, u.email, u.display_name FROM users u WHERE u.email = 'organizer@frontier.demo'",
-  );
-  organizer = { id: user.id, email: user.email, displayName: user.display_name, locale: "en", roles: ["organizer"] };
+  services = demo.services;
+  organizer = demo.organizer;
   competitionId = one<{ id: number }>("SELECT id FROM competitions LIMIT 1").id;
 });
-afterAll(() => db.remove());
 
 /** half-up rounding of num/den to an integer, for non-negative values. */
 const roundHalfUp = (num: bigint, den: bigint) => (2n * num + den) / (2n * den);
@@ -128,7 +122,7 @@ describe("normalization and a harsh judge", () => {
     };
     const before = await ranks();
     // The judge marks everything three points lower (never below zero): harsh, but just as discerning.
-    db.sqlite
+    demo.db.sqlite
       .prepare(
         "UPDATE score_marks SET mark_milli = max(0, mark_milli - 3000) WHERE score_id IN (SELECT id FROM scores WHERE round_id = ? AND judge_id = ?)",
       )
@@ -198,7 +192,7 @@ describe("conflicts of interest", () => {
     }
 
     // Put the judge on the entry's panel, then confirm: the unscored assignment goes.
-    db.sqlite
+    demo.db.sqlite
       .prepare("INSERT INTO assignments (round_id, judge_id, entry_id) VALUES (?, ?, ?)")
       .run(id, judgeId, entry.id);
     expect((await services.judges.decideConflict(organizer, competitionId, suggestion.id, "confirmed", null)).ok).toBe(
@@ -321,7 +315,7 @@ describe("swapping one judge on a panel", () => {
     ).toBe(1);
     // A judge sits on an entry's panel once: a second seat is refused by the database itself.
     expect(() =>
-      db.sqlite
+      demo.db.sqlite
         .prepare("INSERT INTO assignments (round_id, judge_id, entry_id) VALUES (?, ?, ?)")
         .run(id, candidate.id, entry.id),
     ).toThrow(/UNIQUE/);
