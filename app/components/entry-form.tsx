@@ -71,7 +71,7 @@ export function EntryForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField
           id={fields.group.id}
-          label={t("entryForm.group")}
+          label={t("common.group")}
           hint={t("entryForm.groupHint")}
           errors={fields.group.errors}
           errorId={fields.group.errorId}
@@ -87,7 +87,7 @@ export function EntryForm({
         </FormField>
         <FormField
           id={fields.track.id}
-          label={t("entryForm.track")}
+          label={t("common.track")}
           errors={fields.track.errors}
           errorId={fields.track.errorId}
         >
@@ -137,7 +137,7 @@ export function EntryForm({
         </FormField>
         <FormField
           id={fields.organization.id}
-          label={t("entryForm.organization")}
+          label={t("common.organization")}
           errors={fields.organization.errors}
           errorId={fields.organization.errorId}
         >
@@ -145,7 +145,7 @@ export function EntryForm({
         </FormField>
         <FormField
           id={fields.country.id}
-          label={t("entryForm.country")}
+          label={t("common.country")}
           errors={fields.country.errors}
           errorId={fields.country.errorId}
         >
@@ -168,7 +168,7 @@ export function EntryForm({
         </FormField>
         <FormField
           id={fields.website.id}
-          label={t("entryForm.website")}
+          label={t("common.website")}
           errors={fields.website.errors}
           errorId={fields.website.errorId}
         >
@@ -207,12 +207,7 @@ export function EntryForm({
               key={member.key}
               className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_1fr_auto]"
             >
-              <FormField
-                id={m.name.id}
-                label={t("entryForm.memberName")}
-                errors={m.name.errors}
-                errorId={m.name.errorId}
-              >
+              <FormField id={m.name.id} label={t("common.name")} errors={m.name.errors} errorId={m.name.errorId}>
                 <TextInput {...getInputProps(m.name, { type: "text" })} />
               </FormField>
               <FormField
@@ -269,7 +264,7 @@ export function EntryForm({
           disabled={busy}
           className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
         >
-          {t("entryForm.saveDraft")}
+          {t("common.saveDraft")}
         </button>
         {canSubmit ? (
           <button

@@ -73,7 +73,7 @@ export function SiteHeader({
                 {t("rounds.title")}
               </NavLink>
               <NavLink to="/admin/judges" className={navClass}>
-                {t("judges.title")}
+                {t("common.judges")}
               </NavLink>
               <NavLink to="/admin/live" className={navClass}>
                 {t("live.control.title")}

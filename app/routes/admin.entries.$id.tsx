@@ -119,18 +119,18 @@ export default function AdminEntry() {
       <dl className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">
-            {t("entryForm.group")} / {t("entryForm.track")}
+            {t("common.group")} / {t("common.track")}
           </dt>
           <dd>
             {entry.groupCode} · {entry.trackCode}
           </dd>
         </div>
         <div>
-          <dt className="text-slate-500">{t("entryForm.organization")}</dt>
+          <dt className="text-slate-500">{t("common.organization")}</dt>
           <dd>{entry.organization}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">{t("entryForm.country")}</dt>
+          <dt className="text-slate-500">{t("common.country")}</dt>
           <dd>
             <CountryLabel code={entry.country} locale={locale} /> {entry.city}
           </dd>
@@ -143,7 +143,7 @@ export default function AdminEntry() {
         </div>
         <div>
           <dt className="text-slate-500">{t("admin.entrant")}</dt>
-          <dd>{entry.entrantEmail ?? t("admin.none")}</dd>
+          <dd>{entry.entrantEmail ?? t("common.none")}</dd>
         </div>
         <div>
           <dt className="text-slate-500">{t("entryForm.team")}</dt>
@@ -207,8 +207,8 @@ export default function AdminEntry() {
             required
             maxLength={500}
             rows={2}
-            placeholder={t("admin.reason")}
-            aria-label={t("admin.reason")}
+            placeholder={t("common.reason")}
+            aria-label={t("common.reason")}
             className={inputClass}
           />
           <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
@@ -221,7 +221,7 @@ export default function AdminEntry() {
           <div className="grid grid-cols-2 gap-2">
             <select
               name="group"
-              aria-label={t("entryForm.group")}
+              aria-label={t("common.group")}
               defaultValue={entry.groupCode}
               className={inputClass}
               aria-invalid={data?.form === "move" && data.refusal.field === "group" ? true : undefined}
@@ -232,12 +232,7 @@ export default function AdminEntry() {
                 </option>
               ))}
             </select>
-            <select
-              name="track"
-              aria-label={t("entryForm.track")}
-              defaultValue={entry.trackCode}
-              className={inputClass}
-            >
+            <select name="track" aria-label={t("common.track")} defaultValue={entry.trackCode} className={inputClass}>
               {tracks.map((tr) => (
                 <option key={tr.code} value={tr.code}>
                   {localized(locale, tr.nameZh, tr.nameEn)}
@@ -250,8 +245,8 @@ export default function AdminEntry() {
             required
             maxLength={500}
             rows={2}
-            placeholder={t("admin.reason")}
-            aria-label={t("admin.reason")}
+            placeholder={t("common.reason")}
+            aria-label={t("common.reason")}
             className={inputClass}
           />
           <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">

@@ -36,9 +36,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const SORTABLE = [
   ["code", "results.col.code"],
   ["title", "results.col.title"],
-  ["organization", "results.col.organization"],
-  ["country", "results.col.country"],
-  ["status", "admin.status"],
+  ["organization", "common.organization"],
+  ["country", "common.country"],
+  ["status", "common.status"],
   ["submitted", "admin.submittedAt"],
 ] as const;
 
@@ -89,7 +89,7 @@ export default function AdminEntries() {
           aria-label={t("admin.search")}
           className={`${inputClass} sm:col-span-3 lg:col-span-2`}
         />
-        <select name="group" defaultValue={query.group ?? ""} aria-label={t("entryForm.group")} className={inputClass}>
+        <select name="group" defaultValue={query.group ?? ""} aria-label={t("common.group")} className={inputClass}>
           <option value="">{t("results.anyGroup")}</option>
           {data.groups.map((g) => (
             <option key={g.code} value={g.code}>
@@ -97,7 +97,7 @@ export default function AdminEntries() {
             </option>
           ))}
         </select>
-        <select name="track" defaultValue={query.track ?? ""} aria-label={t("entryForm.track")} className={inputClass}>
+        <select name="track" defaultValue={query.track ?? ""} aria-label={t("common.track")} className={inputClass}>
           <option value="">{t("results.anyTrack")}</option>
           {data.tracks.map((tr) => (
             <option key={tr.code} value={tr.code}>
@@ -108,7 +108,7 @@ export default function AdminEntries() {
         <select
           name="country"
           defaultValue={query.country ?? ""}
-          aria-label={t("entryForm.country")}
+          aria-label={t("common.country")}
           className={inputClass}
         >
           <option value="">{t("results.anyCountry")}</option>
@@ -121,7 +121,7 @@ export default function AdminEntries() {
               </option>
             ))}
         </select>
-        <select name="status" defaultValue={query.status ?? ""} aria-label={t("admin.status")} className={inputClass}>
+        <select name="status" defaultValue={query.status ?? ""} aria-label={t("common.status")} className={inputClass}>
           <option value="">{t("admin.anyStatus")}</option>
           {(["draft", "submitted", "withdrawn", "disqualified"] as const).map((s) => (
             <option key={s} value={s}>
@@ -146,7 +146,7 @@ export default function AdminEntries() {
           {t("results.apply")}
         </button>
       </Form>
-      <p className="text-sm text-slate-500">{t("admin.results", { count: data.total })}</p>
+      <p className="text-sm text-slate-500">{t("common.entryCount", { count: data.total })}</p>
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">

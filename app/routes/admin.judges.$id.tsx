@@ -97,7 +97,7 @@ export default function AdminJudge() {
       <header>
         <p className="text-sm">
           <Link to="/admin/judges" className="text-slate-500 hover:underline">
-            {t("judges.title")}
+            {t("common.judges")}
           </Link>
         </p>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{judge.name}</h1>
@@ -107,7 +107,7 @@ export default function AdminJudge() {
       </header>
       {search.has("saved") || search.has("created") ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("round.saved")}
+          {t("common.saved")}
         </p>
       ) : null}
       {refusal && !refusal.field ? <FormMessage>{t(refusal.code)}</FormMessage> : null}
@@ -117,7 +117,7 @@ export default function AdminJudge() {
           <input type="hidden" name="form" value="update" />
           <h2 className="font-semibold">{t("judges.details")}</h2>
           <label className="block text-sm">
-            <span className="font-medium text-slate-700">{t("judges.name")}</span>
+            <span className="font-medium text-slate-700">{t("common.name")}</span>
             <input name="name" defaultValue={judge.name} className={inputClass} />
           </label>
           {err("update", "name")}
@@ -202,8 +202,8 @@ export default function AdminJudge() {
           <div>
             <input
               name="entryCode"
-              placeholder={t("assign.entryCode")}
-              aria-label={t("assign.entryCode")}
+              placeholder={t("common.entryCode")}
+              aria-label={t("common.entryCode")}
               className={inputClass}
             />
             {err("conflict", "entryCode")}
@@ -211,8 +211,8 @@ export default function AdminJudge() {
           <div>
             <input
               name="organization"
-              placeholder={t("judges.organization")}
-              aria-label={t("judges.organization")}
+              placeholder={t("common.organization")}
+              aria-label={t("common.organization")}
               className={inputClass}
             />
             {err("conflict", "organization")}
@@ -220,8 +220,8 @@ export default function AdminJudge() {
           <input
             name="reason"
             maxLength={500}
-            placeholder={t("admin.reason")}
-            aria-label={t("admin.reason")}
+            placeholder={t("common.reason")}
+            aria-label={t("common.reason")}
             className={inputClass}
           />
           <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">

@@ -27,7 +27,7 @@ import { readSpreadsheet } from "~/services/entry-import.server";
 import type { SessionUser } from "~/services/auth.server";
 import { SpreadsheetRefused } from "~/services/spreadsheet-reading/limits";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "judges.title");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common.judges");
 
 async function organizer({ request, context }: Pick<LoaderFunctionArgs, "request" | "context">) {
   const user = await context.services.auth.requireUser(request, "organizer");
@@ -130,9 +130,9 @@ export default function AdminJudges() {
     data?.form === form && "values" in data ? ((data.values ?? {}) as Record<string, string>) : {};
   return (
     <div className="mx-auto max-w-6xl space-y-8">
-      <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("judges.title")}</h1>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("common.judges")}</h1>
 
-      <Section id="list" title={t("judges.listTitle", { count: judges.length })}>
+      <Section id="list" title={t("common.judgeCount", { count: judges.length })}>
         <Form method="get" className="mt-2 flex gap-2">
           <input
             type="search"

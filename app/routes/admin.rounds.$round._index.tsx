@@ -155,11 +155,11 @@ export default function RoundSettings() {
     <>
       {search.get("saved") ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("round.saved")}
+          {t("common.saved")}
         </p>
       ) : null}
 
-      <Section id="status" title={t("round.statusTitle")}>
+      <Section id="status" title={t("common.status")}>
         <p className="mt-1 text-sm text-slate-600">{t("round.statusHelp")}</p>
         {formMessage(statusRefusal) ? <FormMessage>{t(formMessage(statusRefusal)!)}</FormMessage> : null}
         <div className="mt-2 flex flex-wrap gap-3">

@@ -142,7 +142,7 @@ export default function RoundAssignments() {
           </dd>
         </div>
         <div>
-          <dt className="text-slate-500">{t("assign.short")}</dt>
+          <dt className="text-slate-500">{t("common.shortOfJudges")}</dt>
           <dd className={`font-mono text-lg ${overview.short ? "text-rose-700" : ""}`}>
             {number.format(overview.short)} / {number.format(overview.entries)}
           </dd>
@@ -220,8 +220,8 @@ export default function RoundAssignments() {
           <input
             name="entry"
             defaultValue={code}
-            placeholder={t("assign.entryCode")}
-            aria-label={t("assign.entryCode")}
+            placeholder={t("common.entryCode")}
+            aria-label={t("common.entryCode")}
             className={inputClass}
           />
           <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
@@ -234,7 +234,7 @@ export default function RoundAssignments() {
           </p>
         ) : null}
         {data?.form === "swap" && refusal ? <FormMessage>{t(refusal.code)}</FormMessage> : null}
-        {code && !panel ? <p className="mt-2 text-sm text-rose-700">{t("assign.entryUnknown")}</p> : null}
+        {code && !panel ? <p className="mt-2 text-sm text-rose-700">{t("common.notInRound")}</p> : null}
         {panel ? (
           <div className="mt-3 space-y-3">
             <p className="text-sm">
@@ -266,7 +266,7 @@ export default function RoundAssignments() {
                         <option value="">{t("assign.replaceWith")}</option>
                         {panel.candidates.map((c) => (
                           <option key={c.id} value={c.id}>
-                            {c.name} · {c.affiliation} · {t("assign.loadOf", { count: c.load })}
+                            {c.name} · {c.affiliation} · {t("common.entryCount", { count: c.load })}
                             {c.expert ? ` · ${t("assign.expert")}` : ""}
                           </option>
                         ))}
@@ -274,8 +274,8 @@ export default function RoundAssignments() {
                       <input
                         name="reason"
                         maxLength={500}
-                        placeholder={t("admin.reason")}
-                        aria-label={t("admin.reason")}
+                        placeholder={t("common.reason")}
+                        aria-label={t("common.reason")}
                         className={inputClass}
                       />
                       <button

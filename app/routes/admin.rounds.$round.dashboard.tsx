@@ -37,7 +37,7 @@ export default function JudgingDashboard() {
           label={t("dashboard.submittedOf")}
           value={`${number.format(d.totals.submitted)} / ${number.format(d.totals.assigned)}`}
         />
-        <StatCard label={t("dashboard.needsJudges")} value={number.format(d.short.needsJudges)} />
+        <StatCard label={t("common.shortOfJudges")} value={number.format(d.short.needsJudges)} />
         <StatCard label={t("dashboard.behind")} value={number.format(behind.length)} />
       </dl>
 

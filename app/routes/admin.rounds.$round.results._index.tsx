@@ -156,8 +156,8 @@ function ResultRow({ row: r, published }: { row: Row; published: boolean }) {
                 name="reason"
                 required
                 maxLength={500}
-                placeholder={t("admin.reason")}
-                aria-label={t("admin.reason")}
+                placeholder={t("common.reason")}
+                aria-label={t("common.reason")}
                 className={inputClass}
               />
               <button type="submit" className="rounded-md border border-slate-300 px-2 py-1">
@@ -185,7 +185,7 @@ export default function RoundResults() {
     <>
       {search.get("done") ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t(`results.done.${search.get("done")}`, { defaultValue: t("round.saved") })}
+          {t(`results.done.${search.get("done")}`, { defaultValue: t("common.saved") })}
         </p>
       ) : null}
       {refusalMessage(data?.refusal) ? <FormMessage>{t(refusalMessage(data?.refusal)!)}</FormMessage> : null}
@@ -229,11 +229,11 @@ export default function RoundResults() {
         <table className="w-full text-left text-sm" data-testid="results-table">
           <thead className="bg-slate-50 text-slate-500">
             <tr>
-              <th className="px-2 py-2">{t("results.rank")}</th>
+              <th className="px-2 py-2">{t("common.rank")}</th>
               <th className="px-2">{t("results.entry")}</th>
-              <th className="px-2">{t("results.result")}</th>
+              <th className="px-2">{t("common.result")}</th>
               <th className="px-2">{t("results.raw")}</th>
-              <th className="px-2">{t("results.judgesCounted")}</th>
+              <th className="px-2">{t("common.judgeCount")}</th>
               <th className="px-2">{t("results.marks")}</th>
               <th className="px-2">{t("results.decidedBy")}</th>
               <th className="px-2">{t("results.advancement")}</th>

@@ -79,7 +79,7 @@ export default function AdminUsers() {
       </Form>
       {search.has("done") ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t("users.done")}
+          {t("common.saved")}
         </p>
       ) : null}
       <RefusalMessage refusal={data?.refusal} />
@@ -121,8 +121,8 @@ function UserCard({ user: u }: { user: Omit<UserRow, "created_at"> }) {
             type="text"
             name="reason"
             required
-            placeholder={t("users.reason")}
-            aria-label={t("users.reason")}
+            placeholder={t("common.reason")}
+            aria-label={t("common.reason")}
             className={`${inputClass} max-w-xs`}
           />
           <button type="submit" className="rounded-md border border-amber-400 px-3 py-1.5 font-medium">
@@ -152,8 +152,8 @@ function UserCard({ user: u }: { user: Omit<UserRow, "created_at"> }) {
               type="text"
               name="reason"
               required
-              placeholder={t("users.reason")}
-              aria-label={t("users.reason")}
+              placeholder={t("common.reason")}
+              aria-label={t("common.reason")}
               className={inputClass}
             />
             <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">
@@ -168,8 +168,8 @@ function UserCard({ user: u }: { user: Omit<UserRow, "created_at"> }) {
               type="text"
               name="reason"
               required
-              placeholder={t("users.reason")}
-              aria-label={t("users.reason")}
+              placeholder={t("common.reason")}
+              aria-label={t("common.reason")}
               className={inputClass}
             />
             <button

@@ -65,7 +65,7 @@ export default function CompetitionHome() {
           value={pct.format(totals.entries ? totals.internationalEntries / totals.entries : 0)}
           hint={nf.format(totals.internationalEntries)}
         />
-        <StatCard label={t("home.stats.judges")} value={nf.format(totals.judges)} />
+        <StatCard label={t("common.judges")} value={nf.format(totals.judges)} />
         <StatCard label={t("home.stats.groups")} value={nf.format(groups.length)} />
         <StatCard label={t("home.stats.tracks")} value={nf.format(tracks.length)} />
       </dl>

@@ -62,7 +62,7 @@ export async function loader({ params: raw, request, context }: LoaderFunctionAr
   const legend = BUCKETS.map(
     (b, i) =>
       `<rect x="${24 + i * 58}" y="${MAP_HEIGHT - 34}" width="56" height="10" fill="${b.fill}"/>` +
-      `<text x="${24 + i * 58}" y="${MAP_HEIGHT - 12}">${legendLabels[i] === "0" ? escapeXml(t("coverage.none")) : legendLabels[i]}</text>`,
+      `<text x="${24 + i * 58}" y="${MAP_HEIGHT - 12}">${legendLabels[i] === "0" ? escapeXml(t("common.none")) : legendLabels[i]}</text>`,
   ).join("");
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" width="${MAP_WIDTH}" height="${MAP_HEIGHT}" role="img">` +

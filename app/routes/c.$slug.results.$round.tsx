@@ -124,7 +124,7 @@ export default function RoundResults() {
         <>
           {results.unit.scope !== "all" ? (
             <nav
-              aria-label={results.unit.scope === "group" ? t("results.unitGroup") : t("results.unitTrack")}
+              aria-label={results.unit.scope === "group" ? t("common.group") : t("common.track")}
               className="-mx-4 overflow-x-auto px-4"
             >
               <ul className="flex gap-1 border-b border-slate-200">
@@ -167,7 +167,7 @@ export default function RoundResults() {
             ) : null}
             {results.unit.scope !== "group" ? (
               <label className="flex flex-col text-sm">
-                <span className="mb-1 font-medium text-slate-600">{t("results.unitGroup")}</span>
+                <span className="mb-1 font-medium text-slate-600">{t("common.group")}</span>
                 <select
                   name="group"
                   defaultValue={results.filters.group ?? ""}
@@ -184,7 +184,7 @@ export default function RoundResults() {
             ) : null}
             {results.unit.scope !== "track" ? (
               <label className="flex flex-col text-sm">
-                <span className="mb-1 font-medium text-slate-600">{t("results.unitTrack")}</span>
+                <span className="mb-1 font-medium text-slate-600">{t("common.track")}</span>
                 <select
                   name="track"
                   defaultValue={results.filters.track ?? ""}
@@ -200,7 +200,7 @@ export default function RoundResults() {
               </label>
             ) : null}
             <label className="flex flex-col text-sm">
-              <span className="mb-1 font-medium text-slate-600">{t("results.col.country")}</span>
+              <span className="mb-1 font-medium text-slate-600">{t("common.country")}</span>
               <select
                 name="country"
                 defaultValue={results.filters.country ?? ""}
@@ -261,16 +261,16 @@ export default function RoundResults() {
                         {t("results.col.title")}
                       </th>
                       <th scope="col" className="px-3 py-2">
-                        {t("results.col.organization")}
+                        {t("common.organization")}
                       </th>
                       <th scope="col" className="px-3 py-2">
-                        {t("results.col.country")}
+                        {t("common.country")}
                       </th>
                       <th scope="col" className="px-3 py-2 text-right">
-                        {t("results.col.result")}
+                        {t("common.result")}
                       </th>
                       <th scope="col" className="px-3 py-2 text-right">
-                        {t("results.col.judges")}
+                        {t("common.judges")}
                       </th>
                     </tr>
                   </thead>
@@ -290,7 +290,7 @@ export default function RoundResults() {
                           </Link>
                           {row.state === "advanced" ? (
                             <span className="ml-2 inline-flex rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">
-                              {t("results.advanced")}
+                              {t("common.advanced")}
                             </span>
                           ) : null}
                         </td>
@@ -323,10 +323,10 @@ export default function RoundResults() {
                       <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
                         <span className="font-mono">{row.code}</span>
                         <CountryLabel code={row.country} locale={locale} />
-                        <span>{t("results.judgesCounted", { count: row.judgesCounted })}</span>
+                        <span>{t("common.judgeCount", { count: row.judgesCounted })}</span>
                         {row.state === "advanced" ? (
                           <span className="rounded-full bg-emerald-100 px-2 py-0.5 font-medium text-emerald-800">
-                            {t("results.advanced")}
+                            {t("common.advanced")}
                           </span>
                         ) : null}
                       </p>

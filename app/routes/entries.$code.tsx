@@ -40,7 +40,7 @@ export default function EntryPage() {
     <article className="mx-auto max-w-4xl space-y-8">
       <header>
         <p className="font-mono text-sm text-slate-500">
-          <span className="sr-only">{t("entry.code")}: </span>
+          <span className="sr-only">{t("common.entryCode")}: </span>
           {entry.code}
         </p>
         <h1 className="mt-1 text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{primaryTitle}</h1>
@@ -58,15 +58,15 @@ export default function EntryPage() {
 
       <dl className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-2">
         <div>
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("entry.group")}</dt>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("common.group")}</dt>
           <dd className="mt-1 text-slate-900">{localized(locale, entry.group.nameZh, entry.group.nameEn)}</dd>
         </div>
         <div>
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("entry.track")}</dt>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("common.track")}</dt>
           <dd className="mt-1 text-slate-900">{localized(locale, entry.track.nameZh, entry.track.nameEn)}</dd>
         </div>
         <div>
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("entry.organization")}</dt>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("common.organization")}</dt>
           <dd className="mt-1 text-slate-900">{entry.organization}</dd>
         </div>
         <div>
@@ -78,7 +78,7 @@ export default function EntryPage() {
         </div>
         {entry.website ? (
           <div className="sm:col-span-2">
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("entry.website")}</dt>
+            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("common.website")}</dt>
             <dd className="mt-1 break-all">
               <a
                 href={entry.website}
@@ -107,7 +107,7 @@ export default function EntryPage() {
         </Section>
       ) : null}
 
-      <Section id="team-title" title={t("entry.team")}>
+      <Section id="team-title" title={t("common.team")}>
         <ul className="mt-2 grid gap-2 sm:grid-cols-2">
           {entry.team.map((m, i) => (
             <li key={i} className="rounded-lg border border-slate-200 bg-white px-4 py-2">

@@ -246,7 +246,7 @@ export default function ScoreSheet() {
                   disabled={busy}
                   className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 disabled:opacity-60"
                 >
-                  {t("judge.saveDraft")}
+                  {t("common.saveDraft")}
                 </button>
                 <button
                   type="submit"
@@ -312,8 +312,8 @@ export default function ScoreSheet() {
               required
               maxLength={500}
               rows={2}
-              aria-label={t("admin.reason")}
-              placeholder={t("admin.reason")}
+              aria-label={t("common.reason")}
+              placeholder={t("common.reason")}
               aria-invalid={declareError ? true : undefined}
               className={inputClass}
             />

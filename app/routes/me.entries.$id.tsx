@@ -116,7 +116,7 @@ export default function EditEntry() {
           role="status"
           className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
         >
-          {t("entryForm.saved")}
+          {t("common.saved")}
         </p>
       ) : null}
       {removed ? (

@@ -91,7 +91,7 @@ export async function override(
       .where("round_id", "=", roundId)
       .where("entry_id", "=", entryId)
       .executeTakeFirst();
-    if (!before) return refuse.notFound("results.notInRound");
+    if (!before) return refuse.notFound("common.notInRound");
     if (decision === "rule") {
       await entry.set({ state_source: "rule", state_reason: null }).execute();
       await markByRule(trx, roundId);

@@ -52,7 +52,7 @@ export function CreateJudgeForm({
       <Form method="post" className="mt-2 space-y-3 rounded-xl border border-slate-200 bg-white p-4" noValidate>
         <input type="hidden" name="form" value="create" />
         {labelled("email", t("auth.email"), <input {...input("email", { type: "email" })} />)}
-        {labelled("name", t("judges.name"), <input {...input("name")} />)}
+        {labelled("name", t("common.name"), <input {...input("name")} />)}
         {labelled("title", t("judges.jobTitle"), <input {...input("title")} />)}
         {labelled("affiliation", t("judges.affiliation"), <input {...input("affiliation")} />)}
         {labelled(

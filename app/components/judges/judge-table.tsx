@@ -26,7 +26,7 @@ export function JudgeTable({ judges }: { judges: JudgeRow[] }) {
       <table className="w-full text-left text-sm">
         <thead className="sticky top-0 bg-slate-50 text-slate-500">
           <tr>
-            <th className="px-2 py-2">{t("judges.name")}</th>
+            <th className="px-2 py-2">{t("common.name")}</th>
             <th className="px-2">{t("judges.affiliation")}</th>
             <th className="px-2">{t("judges.country")}</th>
             <th className="px-2">{t("judges.tracks")}</th>

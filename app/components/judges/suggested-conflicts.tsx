@@ -44,7 +44,7 @@ function Suggestion({ conflict: c, error }: { conflict: PendingConflict; error: 
             name="reason"
             maxLength={500}
             placeholder={t("conflicts.reasonPlaceholder")}
-            aria-label={t("admin.reason")}
+            aria-label={t("common.reason")}
             aria-invalid={error ? true : undefined}
             className={inputClass}
           />

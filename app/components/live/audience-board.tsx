@@ -124,7 +124,7 @@ function StagePanel({ state, entry }: { state: PublicState; entry: LiveEntry | n
         </p>
         {shown.team.length ? (
           <p className="opacity-80">
-            {t("live.team")}: {shown.team.join(" · ")}
+            {t("common.team")}: {shown.team.join(" · ")}
           </p>
         ) : null}
       </div>
@@ -253,7 +253,7 @@ function RankingTable({ state }: { state: PublicState }) {
       <ol className="sr-only" aria-label={t("live.ranking")}>
         {rows.map((r) => (
           <li key={r.entryId}>
-            {t("live.rank")} {r.rank ?? "–"}: {pick(locale, byId.get(r.entryId)!.title)},{" "}
+            {t("common.rank")} {r.rank ?? "–"}: {pick(locale, byId.get(r.entryId)!.title)},{" "}
             {byId.get(r.entryId)!.organization}, {countryName(byId.get(r.entryId)!.country, locale)} — {r.result ?? "–"}
           </li>
         ))}

@@ -17,7 +17,7 @@ export function PrivateRanking({ view, byId }: { view: ControlView; byId: Readon
         <table className="w-full text-sm">
           <thead className="text-left text-slate-500">
             <tr>
-              <th className="py-1">{t("live.rank")}</th>
+              <th className="py-1">{t("common.rank")}</th>
               <th>{t("live.title")}</th>
               <th className="text-right">{t("live.result")}</th>
             </tr>

@@ -108,7 +108,7 @@ export async function swapJudge(
     const unlocked = await unlockedRound(trx, roundId);
     if (!unlocked.ok) return unlocked;
     const panel = await panelIn(trx, competitionId, roundId, swap.entryCode);
-    if (!panel) return refuse.notFound("assign.entryUnknown");
+    if (!panel) return refuse.notFound("common.notInRound");
     const leaving = panel.seated.find((s) => s.id === swap.fromJudgeId);
     if (!leaving) return refuse.conflict("assign.notOnPanel");
     if (leaving.status === "submitted") return refuse.conflict("assign.alreadyScored");
