@@ -7,6 +7,7 @@ import { criteriaOf } from "./queries/criteria.server";
 import { roundById } from "./queries/rounds.server";
 import { weightedSheetsOf } from "./queries/scores.server";
 import { unitOf } from "./results.server";
+import { assignmentsWithSheets } from "./queries/scores.server";
 
 /** Weighted marks are thousandths × basis points: 10^7 per mark point. */
 const WEIGHTED_PER_POINT = 10_000_000;
@@ -30,15 +31,8 @@ async function weightedMarks(db: Db, roundId: number) {
 
 /** Per judge of the round: entries assigned, sheets submitted and drafted, last activity. */
 function judgeProgress(db: Db, roundId: number) {
-  return db
-    .selectFrom("assignments as a")
+  return assignmentsWithSheets(db)
     .innerJoin("judges as j", "j.id", "a.judge_id")
-    .leftJoin("scores as s", (jn) =>
-      jn
-        .onRef("s.round_id", "=", "a.round_id")
-        .onRef("s.judge_id", "=", "a.judge_id")
-        .onRef("s.entry_id", "=", "a.entry_id"),
-    )
     .where("a.round_id", "=", roundId)
     .groupBy("j.id")
     .select([

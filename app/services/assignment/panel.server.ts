@@ -10,6 +10,7 @@ import { confirmedConflicts } from "../queries/conflicts.server";
 import { loadsIn } from "../queries/scores.server";
 import { roundById } from "../queries/rounds.server";
 import { unlockedRound } from "./shared.server";
+import { assignmentsWithSheets } from "../queries/scores.server";
 
 /** The round's entry of this code (as typed), if it is in the round. */
 function entryInRound(db: Db, competitionId: number, roundId: number, entryCode: string) {
@@ -27,15 +28,8 @@ type PanelEntry = NonNullable<Awaited<ReturnType<typeof entryInRound>>>;
 
 /** The judges seated on an entry's panel, with the state of each one's sheet. */
 function seatedOn(db: Db, roundId: number, entryId: number) {
-  return db
-    .selectFrom("assignments as a")
+  return assignmentsWithSheets(db)
     .innerJoin("judges as j", "j.id", "a.judge_id")
-    .leftJoin("scores as s", (jn) =>
-      jn
-        .onRef("s.round_id", "=", "a.round_id")
-        .onRef("s.judge_id", "=", "a.judge_id")
-        .onRef("s.entry_id", "=", "a.entry_id"),
-    )
     .where("a.round_id", "=", roundId)
     .where("a.entry_id", "=", entryId)
     .select(["j.id", "j.name", "j.affiliation", "j.country", "s.status"])

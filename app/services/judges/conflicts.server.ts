@@ -8,6 +8,7 @@ import { inTransaction } from "../db-helpers.server";
 import { conflictById, conflictPairsOf, pendingConflictsOf } from "../queries/conflicts.server";
 import { judgeIn } from "../queries/judges.server";
 import { auditJudge, type JudgeDeps } from "./shared.server";
+import { assignmentsWithSheets } from "../queries/scores.server";
 
 export type ConflictInput = { entryCode?: string; organization?: string; reason: string | null };
 
@@ -134,15 +135,8 @@ export function pendingConflicts(deps: JudgeDeps, competitionId: number, limit =
  * Returns how many pairs went.
  */
 async function unassignConflicted(trx: Db, judgeId: number, entryId: number): Promise<number> {
-  const open = await trx
-    .selectFrom("assignments as a")
+  const open = await assignmentsWithSheets(trx)
     .innerJoin("rounds as r", "r.id", "a.round_id")
-    .leftJoin("scores as s", (j) =>
-      j
-        .onRef("s.round_id", "=", "a.round_id")
-        .onRef("s.judge_id", "=", "a.judge_id")
-        .onRef("s.entry_id", "=", "a.entry_id"),
-    )
     .where("r.status", "in", ["draft", "open"])
     .where("a.judge_id", "=", judgeId)
     .where("a.entry_id", "=", entryId)

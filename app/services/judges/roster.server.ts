@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../../db/client";
 import { NO_PASSWORD } from "../passwords.server";
+import { assignmentsWithSheets } from "../queries/scores.server";
 
 /** LIKE-pattern of a search term, its wildcards taken literally. */
 const likeOf = (q: string) => `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
@@ -90,15 +91,8 @@ function conflictsOfJudge(db: Db, judgeId: number) {
 
 /** Per round the judge has entries in: how many, and how many of their sheets are submitted. */
 function progressOfJudge(db: Db, judgeId: number) {
-  return db
-    .selectFrom("assignments as a")
+  return assignmentsWithSheets(db)
     .innerJoin("rounds as r", "r.id", "a.round_id")
-    .leftJoin("scores as s", (j) =>
-      j
-        .onRef("s.round_id", "=", "a.round_id")
-        .onRef("s.judge_id", "=", "a.judge_id")
-        .onRef("s.entry_id", "=", "a.entry_id"),
-    )
     .where("a.judge_id", "=", judgeId)
     .groupBy("r.id")
     .orderBy("r.position")

@@ -6,20 +6,14 @@ import type { SessionUser } from "../auth.server";
 import { isPlayedLive } from "../queries/live-state.server";
 import { judgeOfUser } from "../queries/judges.server";
 import { roundBySlug } from "../queries/rounds.server";
+import { assignmentsWithSheets } from "../queries/scores.server";
 
 /** The rounds in which this judge has entries, with their progress (n of m submitted). */
 export async function judgeOverview(db: Db, user: SessionUser, competitionId: number) {
   const judge = await judgeOfUser(db, user.id, competitionId);
   if (!judge) return null;
-  const rounds = await db
-    .selectFrom("assignments as a")
+  const rounds = await assignmentsWithSheets(db)
     .innerJoin("rounds as r", "r.id", "a.round_id")
-    .leftJoin("scores as s", (j) =>
-      j
-        .onRef("s.round_id", "=", "a.round_id")
-        .onRef("s.judge_id", "=", "a.judge_id")
-        .onRef("s.entry_id", "=", "a.entry_id"),
-    )
     .where("a.judge_id", "=", judge.id)
     .where("r.status", "!=", "draft")
     .groupBy("r.id")
@@ -40,17 +34,10 @@ export async function judgeOverview(db: Db, user: SessionUser, competitionId: nu
 
 /** A judge's entries in a round, in stage order, with their own sheet's state. */
 function itemsOf(db: Db, roundId: number, judgeId: number) {
-  return db
-    .selectFrom("assignments as a")
+  return assignmentsWithSheets(db)
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .innerJoin("groups as g", "g.id", "e.group_id")
     .innerJoin("tracks as t", "t.id", "e.track_id")
-    .leftJoin("scores as s", (j) =>
-      j
-        .onRef("s.round_id", "=", "a.round_id")
-        .onRef("s.judge_id", "=", "a.judge_id")
-        .onRef("s.entry_id", "=", "a.entry_id"),
-    )
     .leftJoin("round_entries as re", (j) =>
       j.onRef("re.round_id", "=", "a.round_id").onRef("re.entry_id", "=", "a.entry_id"),
     )

@@ -66,3 +66,15 @@ export function weightedSheetsOf(db: Db, roundId: number, criteriaCount: number)
     .select(["s.judge_id", "s.entry_id", sql<number>`sum(m.mark_milli * c.weight_bp)`.as("weighted")])
     .execute();
 }
+
+/** Every assignment with the judge's sheet for it, if one was started: what progress and panel reads start from. */
+export function assignmentsWithSheets(db: Db) {
+  return db
+    .selectFrom("assignments as a")
+    .leftJoin("scores as s", (j) =>
+      j
+        .onRef("s.round_id", "=", "a.round_id")
+        .onRef("s.judge_id", "=", "a.judge_id")
+        .onRef("s.entry_id", "=", "a.entry_id"),
+    );
+}
