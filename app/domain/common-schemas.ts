@@ -17,3 +17,13 @@ export const reasonSchema = z
   .trim()
   .min(1, { error: "validation.required" })
   .max(500, { error: "validation.tooLong" });
+
+/** A filter read from a list's query string: malformed means "no filter", so a shared link still opens. */
+const lenient = (pattern: RegExp) => z.string().regex(pattern).optional().catch(undefined);
+
+/** The filters entry lists share (the organizer's list, public results): group, track and country codes. */
+export const entryFilterFields = {
+  group: lenient(/^[A-Z]{2,4}$/),
+  track: lenient(/^[A-Z0-9]{2,4}$/),
+  country: lenient(/^[A-Z]{2}$/),
+};

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { competitionSlugSchema, slugSchema } from "~/domain/common-schemas";
+import { competitionSlugSchema, entryFilterFields, slugSchema } from "~/domain/common-schemas";
 import { CountryLabel } from "~/components/country-label";
 import { Pagination } from "~/components/pagination";
 import { RoundStatusBadge } from "~/components/round-status-badge";
@@ -14,21 +14,7 @@ import { localeOf } from "~/i18n/meta";
 const params = z.object({ slug: competitionSlugSchema, round: slugSchema });
 // Unknown or malformed filters are ignored rather than refused: a shared link should still open.
 const search = z.object({
-  group: z
-    .string()
-    .regex(/^[A-Z]{2,4}$/)
-    .optional()
-    .catch(undefined),
-  track: z
-    .string()
-    .regex(/^[A-Z0-9]{2,4}$/)
-    .optional()
-    .catch(undefined),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional()
-    .catch(undefined),
+  ...entryFilterFields,
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 

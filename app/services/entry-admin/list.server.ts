@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import type { EntryStatus } from "../../../db/schema";
+import { entryFilterFields } from "../../domain/common-schemas";
 import { entriesWithGroupAndTrack } from "../queries/entries.server";
 
 export const ADMIN_PAGE_SIZE = 50;
@@ -11,21 +12,7 @@ const SORTS = ["code", "title", "organization", "country", "status", "submitted"
 /** The list's query string: anything unknown or malformed falls back to the default. */
 export const adminListQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  group: z
-    .string()
-    .regex(/^[A-Z]{2,4}$/)
-    .optional()
-    .catch(undefined),
-  track: z
-    .string()
-    .regex(/^[A-Z0-9]{2,4}$/)
-    .optional()
-    .catch(undefined),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional()
-    .catch(undefined),
+  ...entryFilterFields,
   status: z.enum(["draft", "submitted", "withdrawn", "disqualified"]).optional().catch(undefined),
   round: z
     .string()
