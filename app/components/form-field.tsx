@@ -78,3 +78,19 @@ export function RefusalMessage({ refusal }: { refusal: PageRefusal | null | unde
   const code = formMessage(refusal);
   return code ? <FormMessage>{t(code, refusalOptions(refusal))}</FormMessage> : null;
 }
+
+/** The reason an audited action asks for: one short line, at most what the server keeps (500). */
+export function ReasonInput({ required, className }: { required?: boolean; className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <input
+      type="text"
+      name="reason"
+      required={required}
+      maxLength={500}
+      placeholder={t("common.reason")}
+      aria-label={t("common.reason")}
+      className={className ?? inputClass}
+    />
+  );
+}

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { idSchema } from "~/domain/common-schemas";
-import { FormMessage, inputClass } from "~/components/form-field";
+import { FormMessage, inputClass, ReasonInput } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { countryOptions } from "~/i18n/countries";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -217,13 +217,7 @@ export default function AdminJudge() {
             />
             {err("conflict", "organization")}
           </div>
-          <input
-            name="reason"
-            maxLength={500}
-            placeholder={t("common.reason")}
-            aria-label={t("common.reason")}
-            className={inputClass}
-          />
+          <ReasonInput />
           <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
             {t("conflicts.add")}
           </button>

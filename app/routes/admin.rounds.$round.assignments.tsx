@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
-import { FormMessage, inputClass } from "~/components/form-field";
+import { FormMessage, inputClass, ReasonInput } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { firstIssue, organizerRound } from "~/routing/guards.server";
@@ -271,13 +271,7 @@ export default function RoundAssignments() {
                           </option>
                         ))}
                       </select>
-                      <input
-                        name="reason"
-                        maxLength={500}
-                        placeholder={t("common.reason")}
-                        aria-label={t("common.reason")}
-                        className={inputClass}
-                      />
+                      <ReasonInput />
                       <button
                         type="submit"
                         className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium"

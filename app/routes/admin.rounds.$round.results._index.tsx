@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
-import { FormMessage, inputClass } from "~/components/form-field";
+import { FormMessage, inputClass, ReasonInput } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { shortDecimal } from "~/domain/decimal";
 import { localized, useLocale } from "~/i18n/use-locale";
@@ -152,14 +152,7 @@ function ResultRow({ row: r, published }: { row: Row; published: boolean }) {
                 <option value="eliminated">{t("entry.state.eliminated")}</option>
                 <option value="rule">{t("results.backToRule")}</option>
               </select>
-              <input
-                name="reason"
-                required
-                maxLength={500}
-                placeholder={t("common.reason")}
-                aria-label={t("common.reason")}
-                className={inputClass}
-              />
+              <ReasonInput required />
               <button type="submit" className="rounded-md border border-slate-300 px-2 py-1">
                 {t("admin.apply")}
               </button>

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { inputClass, RefusalMessage } from "~/components/form-field";
+import { inputClass, RefusalMessage, ReasonInput } from "~/components/form-field";
 import { newPassword } from "~/domain/account-schemas";
 import { idSchema, reasonSchema as reason } from "~/domain/common-schemas";
 import { refuse } from "~/domain/refusal";
@@ -117,14 +117,7 @@ function UserCard({ user: u }: { user: Omit<UserRow, "created_at"> }) {
           <span role="status">{t("users.lockedOut", { count: u.lockedAddresses })}</span>
           <input type="hidden" name="form" value="unlock" />
           <input type="hidden" name="userId" value={u.id} />
-          <input
-            type="text"
-            name="reason"
-            required
-            placeholder={t("common.reason")}
-            aria-label={t("common.reason")}
-            className={`${inputClass} max-w-xs`}
-          />
+          <ReasonInput required className={`${inputClass} max-w-xs`} />
           <button type="submit" className="rounded-md border border-amber-400 px-3 py-1.5 font-medium">
             {t("users.unlock")}
           </button>
@@ -148,14 +141,7 @@ function UserCard({ user: u }: { user: Omit<UserRow, "created_at"> }) {
               aria-label={t("users.newPassword")}
               className={inputClass}
             />
-            <input
-              type="text"
-              name="reason"
-              required
-              placeholder={t("common.reason")}
-              aria-label={t("common.reason")}
-              className={inputClass}
-            />
+            <ReasonInput required />
             <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium">
               {t("users.resetPassword")}
             </button>
@@ -164,14 +150,7 @@ function UserCard({ user: u }: { user: Omit<UserRow, "created_at"> }) {
             <input type="hidden" name="form" value="disable" />
             <input type="hidden" name="userId" value={u.id} />
             <input type="hidden" name="disabled" value={u.disabled_at ? "0" : "1"} />
-            <input
-              type="text"
-              name="reason"
-              required
-              placeholder={t("common.reason")}
-              aria-label={t("common.reason")}
-              className={inputClass}
-            />
+            <ReasonInput required />
             <button
               type="submit"
               className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-700"
