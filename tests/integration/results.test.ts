@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServices } from "../../app/services/index.server";
+import { describe, expect, it } from "vitest";
 import { aggregate } from "../../app/domain/scoring";
 import { normalizeMarks } from "../../app/domain/ranking";
 import { createResultsService, roundRule } from "../../app/services/results.server";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { servicesForThisFile } from "../support/services";
 
-let db: TestDatabase;
-const one = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).get(...params) as T;
+const demo = servicesForThisFile();
+const { one } = demo;
 const snapshot = (roundId: number) =>
-  db.sqlite
+  demo.db.sqlite
     .prepare(
       "SELECT entry_id, unit, rank, result, kept, dropped, decided_by FROM results WHERE round_id = ? ORDER BY entry_id",
     )
     .all(roundId);
 
-beforeAll(() => {
-  db = createTestDatabase("demo");
-});
-afterAll(() => db.remove());
-
 describe("results of a round", () => {
   it("recomputes one group after a changed score exactly as a full recompute would", async () => {
-    const results = createResultsService(db.db);
+    const results = createResultsService(demo.db.db);
     const { id: roundId } = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'regional'");
     // Lift every mark of the Europe group's 100th-ranked entry to the maximum: it must climb.
     const target = one<{ entry_id: number; unit: string; rank: number }>(
@@ -29,7 +23,7 @@ describe("results of a round", () => {
        WHERE r.round_id = ? AND g.code = 'EU' AND r.rank >= 100 ORDER BY r.rank LIMIT 1`,
       roundId,
     );
-    db.sqlite
+    demo.db.sqlite
       .prepare(
         "UPDATE score_marks SET mark_milli = 10000 WHERE score_id IN (SELECT id FROM scores WHERE round_id = ? AND entry_id = ?)",
       )
@@ -51,7 +45,7 @@ describe("results of a round", () => {
   });
 
   it("normalizes a z-score round over the whole round, not per ranking unit", async () => {
-    const results = createResultsService(db.db);
+    const results = createResultsService(demo.db.db);
     const { id: roundId } = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'domain'");
     const inputs = await results.loadInputs(roundId);
     const rule = roundRule(inputs.round);
@@ -59,7 +53,7 @@ describe("results of a round", () => {
     const roundWide = new Map(normalizeMarks(all).map((e) => [e.id, e]));
     const stored = new Map(
       (
-        db.sqlite
+        demo.db.sqlite
           .prepare("SELECT entry_id, result, raw_result FROM results WHERE round_id = ? AND rank IS NOT NULL")
           .all(roundId) as { entry_id: number; result: string; raw_result: string }[]
       ).map((r) => [String(r.entry_id), r]),
@@ -86,13 +80,13 @@ describe("results of a round", () => {
   });
 
   it("leaves a withdrawn entry out of the ranking", async () => {
-    const results = createResultsService(db.db);
+    const results = createResultsService(demo.db.db);
     const { id: roundId } = one<{ id: number }>("SELECT id FROM rounds WHERE slug = 'regional'");
     const entry = one<{ entry_id: number }>(
       "SELECT entry_id FROM results WHERE round_id = ? AND rank = 3 LIMIT 1",
       roundId,
     );
-    db.sqlite
+    demo.db.sqlite
       .prepare("UPDATE entries SET status = 'withdrawn', status_reason = 'team request' WHERE id = ?")
       .run(entry.entry_id);
     await results.recompute(roundId);
@@ -103,7 +97,7 @@ describe("results of a round", () => {
   });
 
   it("shows the public nothing of a round that is not published", async () => {
-    const services = createServices(db.db, { sessionSecret: "x".repeat(32) });
+    const services = demo.services;
     const competition = (await services.competitions.bySlug("zgc2026"))!;
     const domain = await services.results.publicResults(competition.id, "domain", { page: 1 });
     expect(domain).toMatchObject({ published: false });
@@ -118,7 +112,7 @@ describe("results of a round", () => {
   });
 
   it("pages a group's ranking 50 at a time and ignores a country that is not in it", async () => {
-    const services = createServices(db.db, { sessionSecret: "x".repeat(32) });
+    const services = demo.services;
     const competition = (await services.competitions.bySlug("zgc2026"))!;
     const first = await services.results.publicResults(competition.id, "regional", { group: "EU", page: 1 });
     const last = await services.results.publicResults(competition.id, "regional", { group: "EU", page: 999 });
