@@ -12,7 +12,6 @@ export const en = {
     entryCount_one: "{{count}} entry",
     entryCount_other: "{{count}} entries",
     group: "Group",
-    judgeCount: "Judges",
     judgeCount_one: "{{count}} judge",
     judgeCount_other: "{{count}} judges",
     judges: "Judges",

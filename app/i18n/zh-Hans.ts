@@ -12,7 +12,6 @@ export const zhHans: Messages = {
     entryCount_one: "{{count}} 个项目",
     entryCount_other: "{{count}} 个项目",
     group: "赛区",
-    judgeCount: "评委",
     judgeCount_one: "{{count}} 位评委",
     judgeCount_other: "{{count}} 位评委",
     judges: "评委",

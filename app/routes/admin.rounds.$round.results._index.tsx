@@ -226,7 +226,7 @@ export default function RoundResults() {
               <th className="px-2">{t("results.entry")}</th>
               <th className="px-2">{t("common.result")}</th>
               <th className="px-2">{t("results.raw")}</th>
-              <th className="px-2">{t("common.judgeCount")}</th>
+              <th className="px-2">{t("common.judges")}</th>
               <th className="px-2">{t("results.marks")}</th>
               <th className="px-2">{t("results.decidedBy")}</th>
               <th className="px-2">{t("results.advancement")}</th>
