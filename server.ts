@@ -19,6 +19,7 @@ import { parseEnv, trustProxySetting, type Env } from "./app/env.server";
 import { refuseCrossSiteWrites, type OriginPolicy } from "./app/http/origin.server";
 import { remixHandler } from "./app/http/remix-bridge.server";
 import { guardRequests } from "./app/http/request-guard.server";
+import { FIRST_ORGANIZER_COMMAND } from "./app/domain/first-organizer";
 import { attachLiveHub } from "./app/live/hub.server";
 import { createLivePublisher, type LiveRelay } from "./app/live/publisher.server";
 import { createServices, type Services } from "./app/services/index.server";
@@ -218,6 +219,9 @@ async function listen(server: http.Server, { env, production, origin, services }
     const accounts = await services.demo.accounts();
     for (const a of accounts) log(`demo ${a.role}: ${a.email} / ${a.password}`);
   }
+  // A fresh installation has nobody who can sign in and set it up: say how to make the first organizer.
+  if (!(await services.auth.hasOrganizer()))
+    log(`no organizer yet: create the first one with ${FIRST_ORGANIZER_COMMAND} (with the same DATABASE_PATH)`);
 }
 
 /** SIGTERM and SIGINT close everything in order, or exit anyway after the shutdown timeout. */

@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   "user.enabled",
   "user.unlocked",
   "user.invite_accepted",
+  "user.organizer_created",
+  "user.organizer_granted",
   "entry.created",
   "entry.updated",
   "entry.submitted",

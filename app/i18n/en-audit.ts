@@ -7,6 +7,8 @@ export const enAudit = {
     enabled: "Account enabled",
     unlocked: "Sign-in lock lifted",
     invite_accepted: "Invitation accepted",
+    organizer_created: "Organizer account created from the command line",
+    organizer_granted: "Made an organizer from the command line",
   },
   entry: {
     created: "Created as a draft",

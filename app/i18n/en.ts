@@ -41,6 +41,14 @@ export const en = {
     switchTo: "中文",
     main: "Main navigation",
   },
+  setup: {
+    title: "No competition yet",
+    noOrganizer:
+      "Frontier is running, and nobody can sign in to set it up yet. On the server, create the first organizer:",
+    thenSignIn: "Then sign in with that address and password.",
+    noCompetition: "No competition has been set up on this installation yet.",
+    organizersSignIn: "Organizers: sign in",
+  },
   home: {
     title: "{{name}}",
     edition: "Edition {{year}}",
@@ -302,6 +310,7 @@ export const en = {
     crossSite: "Cross-site request refused: this form was not sent from a page of this site.",
   },
   titles: {
+    setup: "No competition yet",
     signIn: "Sign in",
     signUp: "Register",
     judgeRound: "Entries to score",

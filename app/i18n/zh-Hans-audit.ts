@@ -8,6 +8,8 @@ export const zhHansAudit: typeof enAudit = {
     enabled: "启用账号",
     unlocked: "解除登录限制",
     invite_accepted: "接受邀请",
+    organizer_created: "通过命令行创建组委会账号",
+    organizer_granted: "通过命令行设为组委会成员",
   },
   entry: {
     created: "创建草稿",

@@ -41,6 +41,13 @@ export const zhHans: Messages = {
     switchTo: "English",
     main: "主导航",
   },
+  setup: {
+    title: "尚无赛事",
+    noOrganizer: "Frontier 已在运行，但还没有可以登录并进行设置的账号。请在服务器上创建第一位组委会成员：",
+    thenSignIn: "然后用该邮箱和密码登录。",
+    noCompetition: "本系统尚未设置任何赛事。",
+    organizersSignIn: "组委会成员：登录",
+  },
   home: {
     title: "{{name}}",
     edition: "{{year}} 年度",
@@ -297,6 +304,7 @@ export const zhHans: Messages = {
     crossSite: "已拒绝跨站请求：该表单不是从本站页面提交的。",
   },
   titles: {
+    setup: "尚无赛事",
     signIn: "登录",
     signUp: "注册",
     judgeRound: "待评项目",

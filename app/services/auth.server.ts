@@ -15,6 +15,7 @@ import {
   startSession,
   userOfSession,
 } from "./auth/sessions.server";
+import { hasOrganizer } from "./auth/organizers.server";
 import { signIn, signUp } from "./auth/sign-in.server";
 
 export type { SessionsEnded, SessionUser } from "./auth/deps.server";
@@ -41,6 +42,8 @@ export function createAuthService(db: Db, options: AuthOptions) {
     resetPassword: bind(deps, resetPassword),
     unlock: bind(deps, unlock),
     setDisabled: bind(deps, setDisabled),
+    /** Whether anyone can sign in as an organizer (a fresh installation cannot until one is made). */
+    hasOrganizer: () => hasOrganizer(db),
   };
 }
 
