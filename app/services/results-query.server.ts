@@ -5,6 +5,7 @@ import type { RankingScope, Round } from "../../db/schema";
 import { refuse, type Outcome } from "../domain/refusal";
 import { groupsOf, tracksOf } from "./queries/competitions.server";
 import { roundBySlug, roundsOf } from "./queries/rounds.server";
+import { resultsOfUnit } from "./queries/results.server";
 
 export const RESULTS_PAGE_SIZE = 50;
 
@@ -230,16 +231,9 @@ async function apiUnits(db: Db, competitionId: number, scope: RankingScope) {
 
 /** Every row of one stored unit, ranked first, with the group and track codes partners filter by. */
 function apiRows(db: Db, roundId: number, stored: string) {
-  return db
-    .selectFrom("results as r")
-    .innerJoin("entries as e", "e.id", "r.entry_id")
+  return resultsOfUnit(db, roundId, stored)
     .innerJoin("groups as g", "g.id", "e.group_id")
     .innerJoin("tracks as t", "t.id", "e.track_id")
-    .innerJoin("round_entries as re", (join) =>
-      join.onRef("re.round_id", "=", "r.round_id").onRef("re.entry_id", "=", "r.entry_id"),
-    )
-    .where("r.round_id", "=", roundId)
-    .where("r.unit", "=", stored)
     .select([
       "r.rank",
       "e.code",

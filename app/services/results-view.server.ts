@@ -5,6 +5,8 @@ import { chooseAdvancing, compareRankings } from "../domain/advancement";
 import { groupsOf, tracksOf } from "./queries/competitions.server";
 import { existingRound } from "./queries/rounds.server";
 import { loadInputs, rankRound, recompute } from "./results.server";
+import { ENTRY_FACE } from "./queries/entries.server";
+import { resultsOfUnit } from "./queries/results.server";
 
 export type RuleVariant = { normalization: "none" | "zscore"; dropHighest: number; dropLowest: number };
 
@@ -32,21 +34,9 @@ export async function refresh(db: Db, clock: () => Date, roundId: number) {
 
 /** One unit's stored results with each entry's advancement state. */
 function unitRows(db: Db, roundId: number, unit: string) {
-  return db
-    .selectFrom("results as r")
-    .innerJoin("entries as e", "e.id", "r.entry_id")
-    .innerJoin("round_entries as re", (j) =>
-      j.onRef("re.round_id", "=", "r.round_id").onRef("re.entry_id", "=", "r.entry_id"),
-    )
-    .where("r.round_id", "=", roundId)
-    .where("r.unit", "=", unit)
+  return resultsOfUnit(db, roundId, unit)
     .select([
-      "e.id",
-      "e.code",
-      "e.title_zh",
-      "e.title_en",
-      "e.organization",
-      "e.country",
+      ...ENTRY_FACE,
       "r.rank",
       "r.result",
       "r.raw_result",

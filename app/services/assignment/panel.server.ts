@@ -11,6 +11,7 @@ import { loadsIn } from "../queries/scores.server";
 import { roundById } from "../queries/rounds.server";
 import { unlockedRound } from "./shared.server";
 import { assignmentsWithSheets } from "../queries/scores.server";
+import { ENTRY_FACE } from "../queries/entries.server";
 
 /** The round's entry of this code (as typed), if it is in the round. */
 function entryInRound(db: Db, competitionId: number, roundId: number, entryCode: string) {
@@ -20,7 +21,7 @@ function entryInRound(db: Db, competitionId: number, roundId: number, entryCode:
     .where("re.round_id", "=", roundId)
     .where("e.code", "=", entryCode.trim().toUpperCase())
     .where("e.competition_id", "=", competitionId)
-    .select(["e.id", "e.code", "e.title_zh", "e.title_en", "e.organization", "e.country", "e.track_id"])
+    .select([...ENTRY_FACE, "e.track_id"])
     .executeTakeFirst();
 }
 

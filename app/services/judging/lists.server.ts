@@ -7,6 +7,7 @@ import { isPlayedLive } from "../queries/live-state.server";
 import { judgeOfUser } from "../queries/judges.server";
 import { roundBySlug } from "../queries/rounds.server";
 import { assignmentsWithSheets } from "../queries/scores.server";
+import { ENTRY_FACE } from "../queries/entries.server";
 
 /** The rounds in which this judge has entries, with their progress (n of m submitted). */
 export async function judgeOverview(db: Db, user: SessionUser, competitionId: number) {
@@ -44,12 +45,7 @@ function itemsOf(db: Db, roundId: number, judgeId: number) {
     .where("a.round_id", "=", roundId)
     .where("a.judge_id", "=", judgeId)
     .select([
-      "e.id",
-      "e.code",
-      "e.title_zh",
-      "e.title_en",
-      "e.organization",
-      "e.country",
+      ...ENTRY_FACE,
       "e.status as entryStatus",
       "g.code as groupCode",
       "t.code as trackCode",

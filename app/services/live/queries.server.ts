@@ -1,6 +1,7 @@
 // The live final's queries, one function each, the database (or the caller's transaction) first.
 import type { Db } from "../../../db/client";
 import type { LiveEntry } from "../../domain/live-final";
+import { ENTRY_FACE } from "../queries/entries.server";
 
 /** The round played live: the one whose kind says so (the last of them, should there be two). */
 export function stageRoundOf(db: Db, competitionId: number) {
@@ -90,12 +91,7 @@ export async function liveEntries(db: Db, ids: readonly number[]): Promise<LiveE
     .innerJoin("tracks as t", "t.id", "e.track_id")
     .where("e.id", "in", [...ids])
     .select([
-      "e.id",
-      "e.code",
-      "e.title_zh",
-      "e.title_en",
-      "e.organization",
-      "e.country",
+      ...ENTRY_FACE,
       "g.name_zh as groupZh",
       "g.name_en as groupEn",
       "t.name_zh as trackZh",

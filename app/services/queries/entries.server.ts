@@ -1,6 +1,9 @@
 // Queries about entries, one function each, the database (or the caller's transaction) first.
 import type { Db } from "../../../db/client";
 
+/** What every list shows of an entry (as `e`): its id, code, titles, organization and country. */
+export const ENTRY_FACE = ["e.id", "e.code", "e.title_zh", "e.title_en", "e.organization", "e.country"] as const;
+
 /**
  * Entries with their group (`g`) and track (`t`) joined, as `e`: the base every entry list and
  * page narrows (`where`) and picks its columns from (`select`).
