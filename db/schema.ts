@@ -30,6 +30,8 @@ export interface CompetitionsTable {
   registration_opens_at: string;
   registration_closes_at: string;
   created_at: Defaulted<string>;
+  /** IANA time zone the edition's dates are shown in, e.g. Asia/Shanghai. */
+  time_zone: Defaulted<string>;
 }
 
 export interface GroupsTable {
@@ -165,6 +167,8 @@ export interface JudgesTable {
   affiliation: string;
   country: string;
   created_at: Defaulted<string>;
+  /** When the judge accepted their invitation; null: not yet. */
+  accepted_at: string | null;
 }
 
 export interface JudgeExpertiseTable {
@@ -181,6 +185,16 @@ export interface JudgeConflictsTable {
   status: ConflictStatus;
   reason: string | null;
   created_at: Defaulted<string>;
+  /** A detected conflict's confidence, 0–100; null for declared and organizer conflicts. */
+  confidence: number | null;
+  /** JSON: what a detection matched (kind and values), so the reason can be said in words. */
+  evidence: string | null;
+}
+
+export interface RetiredEntryCodesTable {
+  code: string;
+  entry_id: number;
+  retired_at: Defaulted<string>;
 }
 
 export interface RoundEntriesTable {
@@ -279,6 +293,7 @@ export interface Database {
   sessions: SessionsTable;
   entries: EntriesTable;
   team_members: TeamMembersTable;
+  retired_entry_codes: RetiredEntryCodesTable;
   judges: JudgesTable;
   judge_expertise: JudgeExpertiseTable;
   judge_conflicts: JudgeConflictsTable;
