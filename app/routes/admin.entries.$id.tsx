@@ -11,6 +11,7 @@ import { refuse } from "~/domain/refusal";
 import { pageTitle } from "~/i18n/meta";
 import { refused } from "~/routing/refusals";
 import { notFound, parseParams } from "~/routing/responses";
+import { organizerEdition } from "~/routing/edition.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.entry");
 
@@ -31,10 +32,8 @@ const actionSchema = z.discriminatedUnion("form", [
 ]);
 
 async function context_(args: LoaderFunctionArgs) {
-  const user = await args.context.services.auth.requireUser(args.request, "organizer");
-  const competition = await args.context.services.competitions.latest();
+  const { user, competition } = await organizerEdition(args.request, args.context);
   const { id } = parseParams(args.params, params);
-  if (!competition) throw notFound();
   return { user, competition, id };
 }
 

@@ -7,15 +7,13 @@ import { Pagination } from "~/components/pagination";
 import { countryName } from "~/i18n/countries";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { adminListQuery } from "~/services/entry-admin.server";
-import { notFound } from "~/routing/responses";
 import { pageTitle } from "~/i18n/meta";
+import { organizerEdition } from "~/routing/edition.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.entriesTitle");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await context.services.auth.requireUser(request, "organizer");
-  const competition = await context.services.competitions.latest();
-  if (!competition) throw notFound();
+  const { competition } = await organizerEdition(request, context);
   const query = adminListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [list, options, rounds, countries] = await Promise.all([
     context.services.entryAdmin.list(competition.id, query),

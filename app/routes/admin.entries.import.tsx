@@ -12,8 +12,8 @@ import { RefusalMessage } from "~/components/form-field";
 import { refuse } from "~/domain/refusal";
 import { pageTitle } from "~/i18n/meta";
 import { refused } from "~/routing/refusals";
-import { notFound } from "~/routing/responses";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/services/entry-import.server";
+import { organizerEdition } from "~/routing/edition.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
@@ -23,9 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await context.services.auth.requireUser(request, "organizer");
-  const competition = await context.services.competitions.latest();
-  if (!competition) throw notFound();
+  const { user, competition } = await organizerEdition(request, context);
   const none = { report: null, committed: false };
   let formData: FormData;
   try {

@@ -12,16 +12,15 @@ import { refuse, messagesAt } from "~/domain/refusal";
 import { refused, throwRefusal } from "~/routing/refusals";
 import { notFound, parseParams } from "~/routing/responses";
 import { pageTitle } from "~/i18n/meta";
+import { organizerEdition } from "~/routing/edition.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.judge");
 
 const params = z.object({ id: idSchema });
 
 async function context_(args: Pick<LoaderFunctionArgs, "request" | "context" | "params">) {
-  const user = await args.context.services.auth.requireUser(args.request, "organizer");
-  const competition = await args.context.services.competitions.latest();
+  const { user, competition } = await organizerEdition(args.request, args.context);
   const { id } = parseParams(args.params, params);
-  if (!competition) throw notFound();
   return { user, competition, id };
 }
 

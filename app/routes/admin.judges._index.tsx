@@ -22,18 +22,15 @@ import { countryOptions } from "~/i18n/countries";
 import { resolveLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { refused } from "~/routing/refusals";
-import { notFound } from "~/routing/responses";
 import { readSpreadsheet } from "~/services/entry-import.server";
 import type { SessionUser } from "~/services/auth.server";
 import { SpreadsheetRefused } from "~/services/spreadsheet-reading/limits";
+import { organizerEdition } from "~/routing/edition.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common.judges");
 
 async function organizer({ request, context }: Pick<LoaderFunctionArgs, "request" | "context">) {
-  const user = await context.services.auth.requireUser(request, "organizer");
-  const competition = await context.services.competitions.latest();
-  if (!competition) throw notFound();
-  return { user, competition };
+  return organizerEdition(request, context);
 }
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -4,15 +4,13 @@ import { z } from "zod";
 import { ControlRoom } from "~/components/live/control-room";
 import { refuseLive } from "~/domain/live-refusals";
 import { refused } from "~/routing/refusals";
-import { notFound } from "~/routing/responses";
+import { organizerEdition } from "~/routing/edition.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.controlRoom");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await context.services.auth.requireUser(request, "organizer");
-  const competition = await context.services.competitions.latest();
-  if (!competition) throw notFound();
+  const { competition } = await organizerEdition(request, context);
   const [snapshot, view] = await Promise.all([
     context.services.live.snapshot(competition.slug),
     context.services.live.controlView(competition.slug),
@@ -22,9 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** Starting the live final is a plain form post: it works before any socket is connected. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await context.services.auth.requireUser(request, "organizer");
-  const competition = await context.services.competitions.latest();
-  if (!competition) throw notFound();
+  const { user, competition } = await organizerEdition(request, context);
   const form = z.object({ intent: z.literal("start") }).safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return refused(refuseLive("invalidPayload"));
   const outcome = await context.services.live.start(user, competition.slug);

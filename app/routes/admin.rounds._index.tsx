@@ -3,15 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { localized, useLocale } from "~/i18n/use-locale";
-import { notFound } from "~/routing/responses";
 import { pageTitle } from "~/i18n/meta";
+import { organizerEdition } from "~/routing/edition.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "rounds.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await context.services.auth.requireUser(request, "organizer");
-  const competition = await context.services.competitions.latest();
-  if (!competition) throw notFound();
+  const { competition } = await organizerEdition(request, context);
   return { rounds: await context.services.rounds.list(competition.id) };
 }
 

@@ -2,7 +2,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { adminListQuery } from "../services/entry-admin.server";
 import type { Table } from "../services/spreadsheet.server";
-import { notFound } from "./responses";
+import { organizerEdition } from "./edition.server";
 
 export const EXPORT_HEADERS = [
   "code",
@@ -19,9 +19,7 @@ export const EXPORT_HEADERS = [
 
 /** The organizer's current filtered list (the same query string as the table) as a table. */
 export async function exportTable(request: Request, context: AppLoadContext): Promise<Table> {
-  await context.services.auth.requireUser(request, "organizer");
-  const competition = await context.services.competitions.latest();
-  if (!competition) throw notFound();
+  const { competition } = await organizerEdition(request, context);
   const query = adminListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await context.services.entryAdmin.all(competition.id, query);
   return {

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { slugSchema } from "~/domain/common-schemas";
 import { notFound } from "./responses";
+import { organizerEdition } from "./edition.server";
 
 /** An organizer, the current competition and one of its rounds by slug; 404 otherwise. */
 export async function organizerRound({
@@ -10,10 +11,9 @@ export async function organizerRound({
   context,
   params,
 }: Pick<LoaderFunctionArgs, "request" | "context" | "params">) {
-  const user = await context.services.auth.requireUser(request, "organizer");
-  const competition = await context.services.competitions.latest();
+  const { user, competition } = await organizerEdition(request, context);
   const slug = slugSchema.safeParse(params["round"]);
-  if (!competition || !slug.success) throw notFound();
+  if (!slug.success) throw notFound();
   const found = await context.services.rounds.bySlug(competition.id, slug.data);
   if (!found) throw notFound();
   return { user, competition, ...found };
