@@ -42,7 +42,21 @@ export function demoServerForThisFile(
     await server?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
+  return serverClient(
+    () => server,
+    () => file,
+    env,
+  );
+}
+
+/** The requests and database reads a test makes against a running server and its database file. */
+export function serverClient(
+  current: () => RunningServer | undefined,
+  currentFile: () => string,
+  env: Record<string, string>,
+): DemoServer {
   const running = () => {
+    const server = current();
     if (!server) throw new Error("the demo server is not running yet");
     return server;
   };
@@ -59,7 +73,7 @@ export function demoServerForThisFile(
       return running();
     },
     get dbFile() {
-      return file;
+      return currentFile();
     },
     get: (path, options) => fetch(running().url + path, { headers: headers(options), redirect: "manual" }),
     post: (path, body, options) =>
@@ -74,7 +88,7 @@ export function demoServerForThisFile(
         redirect: "manual",
       }),
     query<T>(sql: string, ...params: unknown[]) {
-      const db = new Database(file, { readonly: true });
+      const db = new Database(currentFile(), { readonly: true });
       try {
         return db.prepare(sql).all(...params) as T[];
       } finally {
@@ -82,7 +96,7 @@ export function demoServerForThisFile(
       }
     },
     run(sql, ...params) {
-      const db = new Database(file);
+      const db = new Database(currentFile());
       try {
         db.prepare(sql).run(...params);
       } finally {
