@@ -26,7 +26,9 @@ export type Published = { advancing: number; changed: number; carried: number; r
 async function writeDecisions(trx: Db, roundId: number, plan: PublishPlan, before: Map<number, string>) {
   let changed = 0;
   for (const state of ["advanced", "eliminated"] as const) {
-    const ids = plan.decisions.filter((d) => d.state === state && before.get(d.entryId) !== state).map((d) => d.entryId);
+    const ids = plan.decisions
+      .filter((d) => d.state === state && before.get(d.entryId) !== state)
+      .map((d) => d.entryId);
     changed += ids.length;
     for (let i = 0; i < ids.length; i += 500)
       await trx
@@ -134,7 +136,13 @@ export async function publish(
       after: JSON.stringify(publicationRecord(plan, carried, changed)),
       reason: confirmation.reason?.trim() || null,
     });
-    return { ok: true, advancing: plan.advancing.length, changed, carried: carried.added.length, removed: carried.removed.length };
+    return {
+      ok: true,
+      advancing: plan.advancing.length,
+      changed,
+      carried: carried.added.length,
+      removed: carried.removed.length,
+    };
   });
 }
 
