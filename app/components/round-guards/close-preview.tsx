@@ -49,7 +49,12 @@ export function ClosePreview({ preview, refusal }: { preview: ClosePreviewData; 
               <tbody>
                 {preview.judges.map((j) => (
                   <tr key={j.judgeId} className="border-t border-amber-100">
-                    <td className="py-1 pr-2">{j.judgeName}</td>
+                    <td className="py-1 pr-2">
+                      {/* Two judges may share a name: the link tells them apart. */}
+                      <a href={`/admin/judges/${j.judgeId}`} className="text-indigo-700 hover:underline">
+                        {j.judgeName}
+                      </a>
+                    </td>
                     <td className="px-2 font-mono">{j.drafts}</td>
                     <td className="px-2 font-mono">{j.missing}</td>
                   </tr>
