@@ -119,6 +119,11 @@ describe("the round guardrails in the services", () => {
     expect(done).toMatchObject({ ok: true, advancing: plan.advancing.length });
     expect(statusOf(domainId)).toBe("published");
     expect(finalLineup()).toEqual([...plan.advancing].sort((a, b) => a - b));
+    const entrant = demo.one<{ id: number }>("SELECT id FROM users WHERE email = 'entrant@frontier.demo'").id;
+    const mine = (await demo.services.entries.ownedBy(entrant))
+      .flatMap((e) => e.rounds)
+      .find((r) => r.slug === "domain");
+    expect(mine).toMatchObject({ published: true, state: expect.stringMatching(/advanced|eliminated/) });
     expect(plan.units.reduce((n, u) => n + u.advancing, 0)).toBe(plan.advancing.length);
     const audit = demo.one<{ after: string; reason: string }>(
       "SELECT after, reason FROM audit_log WHERE action = 'round.published' AND subject_id = ? ORDER BY id DESC LIMIT 1",
@@ -155,6 +160,11 @@ describe("the round guardrails in the services", () => {
     expect(states.filter((s) => s.state_source === "organizer")).toEqual([
       { state: "advanced", state_source: "organizer", state_reason: "Jury's wildcard" },
     ]);
+    const entrant = demo.one<{ id: number }>("SELECT id FROM users WHERE email = 'entrant@frontier.demo'").id;
+    const mine = (await demo.services.entries.ownedBy(entrant))
+      .flatMap((e) => e.rounds)
+      .find((r) => r.slug === "domain");
+    expect(mine).toMatchObject({ published: false, state: null, feedback: null });
     expect(await demo.services.results.publicResults(competitionId, "domain", { page: 1 })).toMatchObject({
       published: false,
     });
