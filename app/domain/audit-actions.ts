@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "round.closed",
   "round.reopened",
   "round.published",
+  "round.unpublished",
   "round.assigned",
   "round.panel_seated",
   "round.advancement",

@@ -41,6 +41,7 @@ export const enAudit = {
     closed: "Scoring closed",
     reopened: "Scoring reopened",
     published: "Published",
+    unpublished: "Publication taken back",
     assigned: "Judges assigned",
     panel_seated: "Final panel seated",
     advancement: "Advancement applied",

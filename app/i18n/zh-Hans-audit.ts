@@ -42,6 +42,7 @@ export const zhHansAudit: typeof enAudit = {
     closed: "结束评审",
     reopened: "重新开放评审",
     published: "发布成绩",
+    unpublished: "撤回成绩发布",
     assigned: "分配评委",
     panel_seated: "确定决赛评委组",
     advancement: "确定晋级",

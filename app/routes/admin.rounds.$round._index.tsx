@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormMessage, inputClass } from "~/components/form-field";
+import { StatusControls } from "~/components/round-guards/status-controls";
 import { RubricForm } from "~/components/rubric-form";
 import { Section } from "~/components/section";
 import { ROUNDINGS } from "~/domain/decimal";
@@ -32,11 +33,23 @@ export const handle: RoundTabHandle = { width: "max-w-5xl" };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.roundSettings");
 
-const statusSchema = z.object({ to: z.enum(["open", "closed"]), reason: z.string().trim().max(500).optional() });
+const statusSchema = z.object({
+  to: z.enum(["open", "closed"]),
+  reason: z.string().trim().max(500).optional(),
+  // Closing a round that still waits for scores: the organizer saw how many and confirmed.
+  confirm: z.literal("1").optional(),
+});
+
+/** How many of the affected entries the close preview lists by name (all are counted). */
+const LISTED_ENTRIES = 100;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { round, criteria, tieBreaks, rubricLocked } = await organizerRound(args);
-  const history = await args.context.services.rounds.history(round.id);
+  const rounds = args.context.services.rounds;
+  const [history, pending] = await Promise.all([
+    rounds.history(round.id),
+    round.status === "open" ? rounds.closePreview(round.id) : null,
+  ]);
   return {
     round,
     rubricLocked,
@@ -51,6 +64,9 @@ export async function loader(args: LoaderFunctionArgs) {
     tieBreaks: tieBreaks.map(tieBreakToOption),
     next: nextStatuses(round.status),
     history,
+    closePreview: pending
+      ? { ...pending, entries: pending.entries.slice(0, LISTED_ENTRIES), entryCount: pending.entries.length }
+      : null,
     opensAt: isoToBeijingLocal(round.opens_at),
     closesAt: isoToBeijingLocal(round.closes_at),
   };
@@ -71,8 +87,8 @@ export async function action(args: ActionFunctionArgs) {
   if (form === "status") {
     const parsed = statusSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return refused(refuse.invalid("round.badTransition"), { form });
-    const { to, reason } = parsed.data;
-    const outcome = await rounds.setStatus(user, competition.id, round.slug, to, reason || null);
+    const { to, reason, confirm } = parsed.data;
+    const outcome = await rounds.setStatus(user, competition.id, round.slug, to, reason || null, confirm === "1");
     if (!outcome.ok) return refused(outcome, { form });
     return redirect(`/admin/rounds/${round.slug}?saved=status`);
   }
@@ -113,7 +129,8 @@ function Field({
 
 /** A round's set-up: its rule and logistics, its rubric, and its status. */
 export default function RoundSettings() {
-  const { round, criteria, rubricLocked, tieBreaks, next, history, opensAt, closesAt } = useLoaderData<typeof loader>();
+  const { round, criteria, rubricLocked, tieBreaks, next, history, closePreview, opensAt, closesAt } =
+    useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const viaLayout = useOutletContext<RoundOutletContext | undefined>()?.answer as typeof posted;
   const answer = posted ?? viaLayout;
@@ -127,7 +144,6 @@ export default function RoundSettings() {
     const messages = messagesAt(settingsRefusal, name);
     return messages.length ? messages : undefined;
   };
-  const reasonErrors = messagesAt(statusRefusal, "reason");
   const props = (name: string) => ({
     id: `round-${name}`,
     name,
@@ -159,50 +175,12 @@ export default function RoundSettings() {
         </p>
       ) : null}
 
-      <Section id="status" title={t("common.status")}>
-        <p className="mt-1 text-sm text-slate-600">{t("round.statusHelp")}</p>
-        {formMessage(statusRefusal) ? <FormMessage>{t(formMessage(statusRefusal)!)}</FormMessage> : null}
-        <div className="mt-2 flex flex-wrap gap-3">
-          {next
-            .filter((s) => s !== "published")
-            .map((to) => (
-              <Form method="post" key={to} className="flex flex-wrap items-end gap-2">
-                <input type="hidden" name="form" value="status" />
-                <input type="hidden" name="to" value={to} />
-                {round.status === "closed" && to === "open" ? (
-                  <span className="block">
-                    <input
-                      name="reason"
-                      required
-                      maxLength={500}
-                      placeholder={t("round.reopenReason")}
-                      aria-label={t("round.reopenReason")}
-                      aria-invalid={reasonErrors.length ? true : undefined}
-                      aria-describedby={reasonErrors.length ? "round-reason-error" : undefined}
-                      className={inputClass}
-                    />
-                    {reasonErrors.length ? (
-                      <span id="round-reason-error" role="alert" className="block text-sm text-rose-700">
-                        {reasonErrors.map((e) => t(e)).join(" ")}
-                      </span>
-                    ) : null}
-                  </span>
-                ) : null}
-                <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
-                  {t(`round.moveTo.${round.status === "closed" && to === "open" ? "reopen" : to}`)}
-                </button>
-              </Form>
-            ))}
-          {next.includes("published") ? (
-            <a
-              href={`/admin/rounds/${round.slug}/results`}
-              className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium"
-            >
-              {t("round.publishFromResults")}
-            </a>
-          ) : null}
-        </div>
-      </Section>
+      <StatusControls
+        round={{ slug: round.slug, status: round.status }}
+        next={next}
+        closePreview={closePreview}
+        refusal={statusRefusal}
+      />
 
       <Section id="rule" title={t("round.ruleTitle")}>
         {formMessage(settingsRefusal) ? <FormMessage>{t(formMessage(settingsRefusal)!)}</FormMessage> : null}

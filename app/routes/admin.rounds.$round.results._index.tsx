@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
 import { FormMessage, inputClass, ReasonInput } from "~/components/form-field";
+import { PublishPreview } from "~/components/round-guards/publish-preview";
+import { UnpublishForm } from "~/components/round-guards/unpublish-form";
 import { Section } from "~/components/section";
 import { shortDecimal } from "~/domain/decimal";
 import { localized, useLocale } from "~/i18n/use-locale";
@@ -32,7 +34,16 @@ const query = z.object({
 
 const actionSchema = z.discriminatedUnion("form", [
   z.object({ form: z.literal("apply") }),
-  z.object({ form: z.literal("publish"), confirm: z.literal("on", { error: "results.confirmPublish" }) }),
+  z.object({
+    form: z.literal("publish"),
+    confirm: z.literal("on", { error: "results.confirmPublish" }),
+    // What the preview asked for; the service decides which are needed and refuses at the field.
+    typedCount: z.string().max(20).optional(),
+    reason: z.string().max(500).optional(),
+    confirmNext: z.literal("on").optional(),
+    fingerprint: z.string().max(40).optional(),
+  }),
+  z.object({ form: z.literal("unpublish"), reason: z.string().max(500).optional() }),
   z.object({
     form: z.literal("override"),
     entryId: z.coerce.number().int().positive(),
@@ -55,7 +66,12 @@ export async function loader(args: LoaderFunctionArgs) {
   // Dropping as many marks as an entry has leaves nothing to rank: such a variant is not offered.
   const sensible = variant.dropHighest + variant.dropLowest < round.judges_per_entry;
   const preview = q.compare && view.unit && sensible ? await admin.preview(round.id, view.unit, variant) : null;
-  return { ...view, variant, preview, sensible };
+  const [plan, unpublishing] = await Promise.all([admin.publishPreview(round.id), admin.unpublishPreview(round.id)]);
+  // The page needs the counts and names, not every entry's decision.
+  const publishing = plan
+    ? (({ decisions: _d, advancing, ...shown }) => ({ ...shown, advancingCount: advancing.length }))(plan)
+    : null;
+  return { ...view, variant, preview, sensible, publishing, unpublishing };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -67,12 +83,24 @@ export async function action(args: ActionFunctionArgs) {
   const unit = new URL(args.request.url).searchParams.get("unit");
   const back = (flag: string) =>
     redirect(`/admin/rounds/${round.slug}/results?${new URLSearchParams({ ...(unit ? { unit } : {}), done: flag })}`);
+  if (input.form === "publish") {
+    const outcome = await admin.publish(user, round.id, {
+      checked: input.confirm === "on",
+      typedCount: input.typedCount,
+      reason: input.reason,
+      confirmNext: input.confirmNext === "on",
+      fingerprint: input.fingerprint || undefined,
+    });
+    return outcome.ok ? back("publish") : refused(outcome, { form: "publish" });
+  }
+  if (input.form === "unpublish") {
+    const outcome = await admin.unpublish(user, round.id, input.reason?.trim() || null);
+    return outcome.ok ? back("unpublish") : refused(outcome, { form: "unpublish" });
+  }
   const outcome =
     input.form === "apply"
       ? await admin.applyRule(user, round.id)
-      : input.form === "publish"
-        ? await admin.publish(user, round.id)
-        : await admin.override(user, round.id, input.entryId, input.decision, input.reason);
+      : await admin.override(user, round.id, input.entryId, input.decision, input.reason);
   return outcome.ok ? back(input.form) : refused(outcome);
 }
 
@@ -166,7 +194,8 @@ function ResultRow({ row: r, published }: { row: Row; published: boolean }) {
 
 /** A round's ranking per unit, a preview under another rule, advancement and publication. */
 export default function RoundResults() {
-  const { round, units, unit, rows, variant, preview, sensible } = useLoaderData<typeof loader>();
+  const { round, units, unit, rows, variant, preview, sensible, publishing, unpublishing } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t } = useTranslation();
@@ -178,10 +207,14 @@ export default function RoundResults() {
     <>
       {search.get("done") ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t(`results.done.${search.get("done")}`, { defaultValue: t("common.saved") })}
+          {search.get("done") === "unpublish"
+            ? t("guards.unpublish.done")
+            : t(`results.done.${search.get("done")}`, { defaultValue: t("common.saved") })}
         </p>
       ) : null}
-      {refusalMessage(data?.refusal) ? <FormMessage>{t(refusalMessage(data?.refusal)!)}</FormMessage> : null}
+      {refusalMessage(data?.refusal) ? (
+        <FormMessage>{t(refusalMessage(data?.refusal)!, data?.refusal?.params ?? {})}</FormMessage>
+      ) : null}
 
       <div className="flex flex-wrap items-end gap-3">
         <Form method="get" className="flex flex-wrap items-end gap-2">
@@ -250,26 +283,34 @@ export default function RoundResults() {
               {t("results.applyRule")}
             </button>
           </Form>
-          <Form method="post" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
-            <input type="hidden" name="form" value="publish" />
+          <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
             <h2 className="font-semibold">{t("results.publishTitle")}</h2>
             <p className="text-sm text-slate-600">
               {round.status === "closed" ? t("results.publishHelp") : t("results.closeFirst")}
             </p>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="confirm" value="on" required disabled={round.status !== "closed"} />
-              {t("results.confirmPublish")}
-            </label>
-            <button
-              type="submit"
-              disabled={round.status !== "closed"}
-              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
-            >
-              {t("results.publish")}
-            </button>
-          </Form>
+          </div>
         </div>
       ) : null}
+
+      <section id="publication" aria-label={t(published ? "guards.unpublish.title" : "guards.publish.title")}>
+        {publishing ? (
+          <PublishPreview
+            plan={publishing}
+            rule={{
+              judgesPerEntry: round.judges_per_entry,
+              dropHighest: round.drop_highest,
+              dropLowest: round.drop_lowest,
+            }}
+            refusal={data && "form" in data && data.form === "publish" ? data.refusal : null}
+          />
+        ) : null}
+        {unpublishing ? (
+          <UnpublishForm
+            preview={unpublishing}
+            refusal={data && "form" in data && data.form === "unpublish" ? data.refusal : null}
+          />
+        ) : null}
+      </section>
 
       <Section id="compare" title={t("results.compareTitle")}>
         <Form

@@ -1,10 +1,14 @@
 // The organizer's results of a round: the ranking by the round's rule, a preview under another
-// rule, who advances (rule, cap, overrides with reasons), publication and export. The use cases
-// live in results-view, results-advancement and results-export; this binds them to one database.
+// rule, who advances (rule, cap, overrides with reasons), publication (with its preview and its
+// reversal) and export. The use cases live in results-view, results-advancement, results-publication,
+// round-guards and results-export; this binds them to one database.
 import type { Db } from "../../db/client";
 import type { SessionUser } from "./auth.server";
-import { applyRule, override, publish, type AdvancementDeps, type Decision } from "./results-advancement.server";
+import type { PublishConfirmation } from "../domain/round-guards";
+import { applyRule, override, type AdvancementDeps, type Decision } from "./results-advancement.server";
 import { exportRows } from "./results-export.server";
+import { publish, unpublish } from "./results-publication.server";
+import { publishPreview, unpublishPreview } from "./round-guards.server";
 import { preview, refresh, view, type RuleVariant } from "./results-view.server";
 
 export type { RuleVariant } from "./results-view.server";
@@ -18,7 +22,11 @@ export function createResultsAdmin(db: Db, clock: () => Date) {
     applyRule: (actor: SessionUser, roundId: number) => applyRule(deps, actor, roundId),
     override: (actor: SessionUser, roundId: number, entryId: number, decision: Decision, reason: string) =>
       override(deps, actor, roundId, entryId, decision, reason),
-    publish: (actor: SessionUser, roundId: number) => publish(deps, actor, roundId),
+    publishPreview: (roundId: number) => publishPreview(db, roundId),
+    publish: (actor: SessionUser, roundId: number, confirmation: PublishConfirmation) =>
+      publish(deps, actor, roundId, confirmation),
+    unpublishPreview: (roundId: number) => unpublishPreview(db, roundId),
+    unpublish: (actor: SessionUser, roundId: number, reason: string | null) => unpublish(deps, actor, roundId, reason),
     exportRows: (roundId: number) => exportRows(db, roundId),
   };
 }

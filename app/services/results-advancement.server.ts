@@ -1,13 +1,12 @@
-// Who advances from a round: the rule applied, an organizer's override with its reason, and the
-// publication that freezes the round and carries the advancing entries into the next one.
+// Who advances from a round: the rule applied and an organizer's override with its reason.
+// Publishing and unpublishing (which use the same rule) live in results-publication.server.ts.
 import type { Db } from "../../db/client";
 import { chooseAdvancing } from "../domain/advancement";
 import { refuse, type Outcome } from "../domain/refusal";
 import { recordAudit } from "./audit.server";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
-import { existingRound, roundAfter } from "./queries/rounds.server";
-import { recompute } from "./results.server";
+import { existingRound } from "./queries/rounds.server";
 
 export type AdvancementDeps = { db: Db; clock: () => Date };
 type Changed = { advancing: number; changed: number };
@@ -108,60 +107,5 @@ export async function override(
       reason,
     });
     return { ok: true };
-  });
-}
-
-/** Enters a published round's advancing entries into the next round while it is still a draft. */
-async function carryIntoNextRound(trx: Db, round: { id: number; competition_id: number; position: number }) {
-  const next = await roundAfter(trx, round);
-  if (next?.status !== "draft") return 0;
-  const advanced = await trx
-    .selectFrom("round_entries")
-    .select("entry_id")
-    .where("round_id", "=", round.id)
-    .where("state", "=", "advanced")
-    .execute();
-  let carried = 0;
-  for (let i = 0; i < advanced.length; i += 500) {
-    const result = await trx
-      .insertInto("round_entries")
-      .values(advanced.slice(i, i + 500).map((a) => ({ round_id: next.id, entry_id: a.entry_id })))
-      .onConflict((c) => c.doNothing())
-      .executeTakeFirst();
-    carried += Number(result.numInsertedOrUpdatedRows ?? 0);
-  }
-  return carried;
-}
-
-/**
- * Publishes a closed round: final recompute, advancement by the rule (overrides kept), the
- * round frozen, and the advancing entries entered into the next round if it is still a draft.
- */
-export async function publish(
-  deps: AdvancementDeps,
-  actor: SessionUser,
-  roundId: number,
-): Promise<Outcome<Changed & { carried: number }>> {
-  return inTransaction(deps.db, async (trx) => {
-    const round = await existingRound(trx, roundId);
-    if (round.status !== "closed") return refuse.conflict("results.closeFirst");
-    const now = deps.clock();
-    await recompute(trx, roundId, now);
-    const outcome = await markByRule(trx, roundId);
-    await trx
-      .updateTable("rounds")
-      .set({ status: "published", published_at: now.toISOString() })
-      .where("id", "=", roundId)
-      .execute();
-    const carried = await carryIntoNextRound(trx, round);
-    await recordAudit(trx, {
-      actor_user_id: actor.id,
-      action: "round.published",
-      subject_type: "round",
-      subject_id: roundId,
-      before: JSON.stringify({ status: "closed" }),
-      after: JSON.stringify({ ...outcome, carried }),
-    });
-    return { ok: true, ...outcome, carried };
   });
 }

@@ -15,11 +15,13 @@ import {
   type Rubric,
 } from "../domain/round-settings";
 import { tieBreaksSchema } from "../domain/round-rules";
+import { closeRefusal } from "../domain/round-guards";
 import { recordAudit } from "./audit.server";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { criteriaOf } from "./queries/criteria.server";
 import { roundBySlug } from "./queries/rounds.server";
+import { organizerOnly, pendingOf } from "./round-guards.server";
 
 export type RoundDeps = { db: Db; clock: () => Date };
 
@@ -199,7 +201,9 @@ async function statusRefusal(trx: Db, round: Round, to: RoundStatus, reason: str
 
 /**
  * Moves a round along draft → open → closed → published (or closed → open to take a late
- * score). Opening needs a complete rubric; publishing goes through the results service.
+ * score). Opening needs a complete rubric; publishing goes through the results service. Closing
+ * a round that still waits for scores (drafts, or assigned and never started) needs `confirmed`:
+ * the page has shown how many, per judge; the counts go into the audit row.
  */
 export async function setStatus(
   deps: RoundDeps,
@@ -208,12 +212,18 @@ export async function setStatus(
   slug: string,
   to: RoundStatus,
   reason: string | null,
+  confirmed = false,
 ): Promise<Outcome> {
+  const forbidden = organizerOnly(actor);
+  if (forbidden) return forbidden;
   return inTransaction(deps.db, async (trx) => {
     const round = await roundBySlug(trx, competitionId, slug);
     if (!round) return refuse.notFound("round.notFound");
     const refusal = await statusRefusal(trx, round, to, reason);
     if (refusal) return refusal;
+    const pending = to === "closed" ? await pendingOf(trx, round.id) : null;
+    const unconfirmed = pending ? closeRefusal(pending, confirmed) : null;
+    if (unconfirmed) return unconfirmed;
     const now = deps.clock().toISOString();
     await trx
       .updateTable("rounds")
@@ -226,7 +236,8 @@ export async function setStatus(
       .execute();
     // canMove allows only these moves here (publishing has its own path).
     const action = to === "closed" ? "round.closed" : round.status === "closed" ? "round.reopened" : "round.open";
-    await audit(trx, actor, action, round.id, { before: { status: round.status }, after: { status: to }, reason });
+    const after = pending ? { status: to, drafts: pending.drafts, missing: pending.missing } : { status: to };
+    await audit(trx, actor, action, round.id, { before: { status: round.status }, after, reason });
     return { ok: true };
   });
 }

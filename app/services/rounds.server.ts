@@ -6,6 +6,7 @@ import { tieBreaksSchema } from "../domain/round-rules";
 import { criteriaOf } from "./queries/criteria.server";
 import { roundBySlug } from "./queries/rounds.server";
 import { setStatus, updateRubric, updateSettings, type RoundDeps } from "./rounds-setup.server";
+import { pendingOf } from "./round-guards.server";
 
 /** Every round of a competition with how far it has got: entries, assignments, submitted scores. */
 function listRounds(db: Db, competitionId: number) {
@@ -95,6 +96,8 @@ export function createRoundService(db: Db, clock: () => Date) {
     updateSettings: bind(deps, updateSettings),
     updateRubric: bind(deps, updateRubric),
     setStatus: bind(deps, setStatus),
+    /** The scores an open round still waits for, per judge and per entry: shown before closing. */
+    closePreview: (roundId: number) => pendingOf(db, roundId),
     history: (roundId: number, limit?: number) => roundHistory(db, roundId, limit),
   };
 }

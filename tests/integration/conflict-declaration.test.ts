@@ -99,7 +99,10 @@ describe("declaring a conflict once the round is closed or published", () => {
     const domain = roundId("domain");
     const entryId = pairs(domain, "none")[0]!;
     await draft(entryId);
-    expect(await services.rounds.setStatus(organizer, competitionId, "domain", "closed", null)).toEqual({ ok: true });
+    // The domain round still waits for scores: closing it is confirmed.
+    expect(await services.rounds.setStatus(organizer, competitionId, "domain", "closed", null, true)).toEqual({
+      ok: true,
+    });
     const before = footprint(domain, entryId);
     expect(before).toMatchObject({
       assigned: 1,

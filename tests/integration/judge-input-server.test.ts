@@ -194,10 +194,13 @@ describe("a conflict declared after the round closed", () => {
     ).toBe(302);
     expect(marksOf(entry)).toEqual({ status: "draft", marks: "6000,6000,6000" });
     expect(
+      // The round still waits for scores: closing it is confirmed.
       (
-        await demo.post(`/admin/rounds/${ROUND}?index`, new URLSearchParams({ form: "status", to: "closed" }), {
-          cookie: organizer,
-        })
+        await demo.post(
+          `/admin/rounds/${ROUND}?index`,
+          new URLSearchParams({ form: "status", to: "closed", confirm: "1" }),
+          { cookie: organizer },
+        )
       ).status,
     ).toBe(302);
     const conflictsBefore = demo.count("SELECT count(*) n FROM judge_conflicts WHERE judge_id = ?", judgeId);

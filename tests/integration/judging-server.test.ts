@@ -273,9 +273,10 @@ describe("nothing changes once scoring is closed", () => {
       roundId,
       judgeIdA,
     )[0]!.entry;
+    // The round still waits for scores: closing it is confirmed.
     const closed = await demo.post(
       `/admin/rounds/${ROUND}?index`,
-      new URLSearchParams({ form: "status", to: "closed" }),
+      new URLSearchParams({ form: "status", to: "closed", confirm: "1" }),
       {
         cookie: organizer,
       },
@@ -344,9 +345,25 @@ describe("publishing a round's results", () => {
     expect(noConfirm).toContain("I have checked the ranking and the advancement.");
     expect(demo.query<{ status: string }>("SELECT status FROM rounds WHERE id = ?", roundId)[0]!.status).toBe("closed");
 
+    // The demo's final is already seated (decision 0007): publishing would take seated finalists
+    // out of it, which is refused. Here the final's panel is not seated yet.
+    demo.run("DELETE FROM assignments WHERE round_id = (SELECT id FROM rounds WHERE slug = 'final')");
+    // Scores are still missing: publishing needs their number typed and a reason.
+    const waiting = demo.count(
+      `SELECT count(*) n FROM assignments a JOIN entries e ON e.id = a.entry_id AND e.status = 'submitted'
+       WHERE a.round_id = ? AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.round_id = a.round_id
+         AND s.judge_id = a.judge_id AND s.entry_id = a.entry_id AND s.status = 'submitted')`,
+      roundId,
+    );
     const publish = await demo.post(
       `/admin/rounds/${ROUND}/results`,
-      new URLSearchParams({ form: "publish", confirm: "on" }),
+      new URLSearchParams({
+        form: "publish",
+        confirm: "on",
+        typedCount: String(waiting),
+        reason: "The jury decided on the scores in",
+        confirmNext: "on",
+      }),
       { cookie: organizer },
     );
     expect(publish.status).toBe(302);
