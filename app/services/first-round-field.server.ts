@@ -3,7 +3,7 @@
 // submitted when it opens and, while it is open, each entry as it is submitted.
 import type { Db } from "../../db/client";
 
-/** The edition's first round, if it is the given round or (without one) open now. */
+/** The edition's first round by position. */
 async function firstRound(trx: Db, competitionId: number) {
   return trx
     .selectFrom("rounds")
@@ -16,16 +16,19 @@ async function firstRound(trx: Db, competitionId: number) {
 
 /**
  * Enters the competition's submitted entries (or just `entryIds`) into its first round when that
- * round is open; call it in the transaction that opens the round or submits the entries. Returns
- * how many were entered (entries already in are left as they are).
+ * round is open (and is `roundId`, when given: the round being opened); call it in the transaction
+ * that opens the round or submits the entries. Returns how many were entered (entries already in
+ * are left as they are).
  */
 export async function enterIntoFirstRound(
   trx: Db,
   competitionId: number,
-  entryIds?: readonly number[],
+  only: { entryIds?: readonly number[]; roundId?: number } = {},
 ): Promise<number> {
+  const { entryIds, roundId } = only;
   const round = await firstRound(trx, competitionId);
   if (round?.status !== "open" || entryIds?.length === 0) return 0;
+  if (roundId !== undefined && round.id !== roundId) return 0;
   let query = trx
     .selectFrom("entries")
     .select("id")

@@ -19,6 +19,7 @@ import { closeRefusal } from "../domain/round-guards";
 import { recordAudit } from "./audit.server";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
+import { enterIntoFirstRound } from "./first-round-field.server";
 import { criteriaOf } from "./queries/criteria.server";
 import { roundBySlug } from "./queries/rounds.server";
 import { organizerOnly, pendingOf } from "./round-guards.server";
@@ -234,9 +235,16 @@ export async function setStatus(
       })
       .where("id", "=", round.id)
       .execute();
+    // The first round has no round before it to fill it: opening it enters every submitted entry.
+    const entered =
+      to === "open" && round.status === "draft"
+        ? await enterIntoFirstRound(trx, competitionId, { roundId: round.id })
+        : 0;
     // canMove allows only these moves here (publishing has its own path).
     const action = to === "closed" ? "round.closed" : round.status === "closed" ? "round.reopened" : "round.open";
-    const after = pending ? { status: to, drafts: pending.drafts, missing: pending.missing } : { status: to };
+    const after = pending
+      ? { status: to, drafts: pending.drafts, missing: pending.missing }
+      : { status: to, ...(entered ? { entered } : {}) };
     await audit(trx, actor, action, round.id, { before: { status: round.status }, after, reason });
     return { ok: true };
   });
