@@ -26,7 +26,11 @@ export type TeamSnapshot = { name: string; role: string; email?: string | null }
 /** A group or track by code; rows written before codes were recorded name it by id. */
 export type PlacementRef = string | number;
 export type EntrySnapshot = {
-  [K in EntryHistoryField]?: K extends "team" ? TeamSnapshot : K extends "group" | "track" ? PlacementRef : string | null;
+  [K in EntryHistoryField]?: K extends "team"
+    ? TeamSnapshot
+    : K extends "group" | "track"
+      ? PlacementRef
+      : string | null;
 };
 
 /** What an entry is, in the snapshot's terms: columns as stored, group and track by code, the team in order. */
@@ -89,7 +93,9 @@ export function changedFields(
 }
 
 const teamSchema = z.array(
-  z.object({ name: z.string(), role: z.string(), email: z.string().nullable().optional() }).catch({ name: "?", role: "" }),
+  z
+    .object({ name: z.string(), role: z.string(), email: z.string().nullable().optional() })
+    .catch({ name: "?", role: "" }),
 );
 const text = z.string().nullable().optional().catch(undefined);
 const ref = z.union([z.string(), z.number()]).optional().catch(undefined);
@@ -127,7 +133,8 @@ export function readEntrySnapshot(json: string | null): EntrySnapshot | null {
   if (!parsed.success || typeof raw !== "object" || raw === null) return null;
   const { group_id, track_id, ...rest } = parsed.data;
   const snapshot: Record<string, unknown> = {};
-  for (const field of ENTRY_HISTORY_FIELDS) if (field in raw && rest[field] !== undefined) snapshot[field] = rest[field];
+  for (const field of ENTRY_HISTORY_FIELDS)
+    if (field in raw && rest[field] !== undefined) snapshot[field] = rest[field];
   if (snapshot.group === undefined && group_id !== undefined) snapshot.group = group_id;
   if (snapshot.track === undefined && track_id !== undefined) snapshot.track = track_id;
   return snapshot as EntrySnapshot;

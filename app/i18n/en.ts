@@ -1,3 +1,4 @@
+import { enEntryHistory } from "./en-entry-history";
 import { enLive } from "./en-live";
 import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
@@ -353,6 +354,7 @@ export const en = {
   score: enJudging.score,
   invite: enJudging.invite,
   audit: enAudit,
+  entryHistory: enEntryHistory,
   errors: {
     notFound: "Not found",
     notFoundBody: "The page you asked for does not exist.",

@@ -11,7 +11,11 @@ async function highestSerial(trx: Db, prefix: string): Promise<number> {
   const pattern = `${prefix}[0-9]*`;
   const serial = sql<number>`max(cast(substr(code, ${prefix.length + 1}) as integer))`;
   const [current, retired] = await Promise.all([
-    trx.selectFrom("entries").select(serial.as("n")).where(sql<boolean>`code glob ${pattern}`).executeTakeFirst(),
+    trx
+      .selectFrom("entries")
+      .select(serial.as("n"))
+      .where(sql<boolean>`code glob ${pattern}`)
+      .executeTakeFirst(),
     trx
       .selectFrom("retired_entry_codes")
       .select(serial.as("n"))
@@ -39,21 +43,11 @@ export async function codeForMove(
   trackCode: string,
   now: string,
 ): Promise<string> {
-  await trx.insertInto("retired_entry_codes").values({ code: entry.code, entry_id: entry.id, retired_at: now }).execute();
+  await trx
+    .insertInto("retired_entry_codes")
+    .values({ code: entry.code, entry_id: entry.id, retired_at: now })
+    .execute();
   return nextEntryCode(trx, groupCode, trackCode);
-}
-
-/** The entry a code names today: its own code, or one it gave up when it was moved. */
-export async function entryIdOfCode(db: Db, code: string): Promise<number | undefined> {
-  const normalized = code.trim().toUpperCase();
-  const current = await db.selectFrom("entries").select("id").where("code", "=", normalized).executeTakeFirst();
-  if (current) return current.id;
-  const retired = await db
-    .selectFrom("retired_entry_codes")
-    .select("entry_id")
-    .where("code", "=", normalized)
-    .executeTakeFirst();
-  return retired?.entry_id;
 }
 
 /** The codes an entry gave up, oldest first. */
@@ -65,4 +59,14 @@ export function retiredCodesOf(db: Db, entryId: number) {
     .orderBy("retired_at")
     .orderBy("code")
     .execute();
+}
+
+/** The ids of the entries a typed code names (its current holder, or the entry that gave it up), for `where id in`. */
+export function entryIdsKnownBy(db: Db, code: string) {
+  const normalized = code.trim().toUpperCase();
+  return db
+    .selectFrom("entries")
+    .select("id")
+    .where("code", "=", normalized)
+    .union(db.selectFrom("retired_entry_codes").select("entry_id as id").where("code", "=", normalized));
 }
