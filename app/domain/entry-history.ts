@@ -148,7 +148,7 @@ export type FieldChange<F extends EntryHistoryField = EntryHistoryField> = {
 };
 
 // A new entry's row lists what identifies it, not every field it was created with.
-const FIRST_ROW_FIELDS: readonly EntryHistoryField[] = ["code", "group", "track", "status"];
+const FIRST_ROW_FIELDS: readonly EntryHistoryField[] = ["code", "status", "group", "track"];
 
 /**
  * The field changes one audit row records: every field present in both before and after that
