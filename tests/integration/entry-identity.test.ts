@@ -172,6 +172,26 @@ describe("the organizer's history of an entry", () => {
     const found = await services.entryAdmin.list(competitionId, { q: entry.code, sort: "code", dir: "asc", page: 1 });
     expect(found.rows.map((r) => r.code)).toEqual([moved.code]);
   });
+
+  it("finds a moved entry by its old code where organizers type one: a round's panel, a judge's conflict", async () => {
+    const entry = one<{ id: number; code: string; round_id: number }>(
+      `SELECT e.id, e.code, re.round_id FROM entries e JOIN round_entries re ON re.entry_id = e.id
+       WHERE e.code GLOB 'EU-SB-*' AND e.status = 'submitted' ORDER BY e.id LIMIT 1`,
+    );
+    const moved = await services.entryAdmin.move(organizer, competitionId, entry.id, "EU", "QI", "Back to qubits");
+    if (!moved.ok) throw new Error(moved.code);
+    const panel = await services.assignment.panel(competitionId, entry.round_id, entry.code.toLowerCase());
+    expect(panel?.entry).toMatchObject({ id: entry.id, code: moved.code });
+    const judge = one<{ id: number }>("SELECT id FROM judges WHERE competition_id = ? LIMIT 1", competitionId);
+    const conflict = await services.judges.addConflict(organizer, competitionId, judge.id, {
+      entryCode: entry.code,
+      reason: "Former colleague",
+    });
+    expect(conflict.ok).toBe(true);
+    expect(
+      one("SELECT count(*) n FROM judge_conflicts WHERE judge_id = ? AND entry_id = ?", judge.id, entry.id),
+    ).toEqual({ n: 1 });
+  });
 });
 
 const demo = demoServerForThisFile();
