@@ -61,7 +61,8 @@ function LockedChoice({
         value={label}
         aria-readonly="true"
         aria-describedby={describedBy}
-        className={`${inputClass} bg-slate-50 text-slate-700`}
+        // Greyed like any read-only control, so it does not look like a field to type in.
+        className={inputClass.replace("bg-white", "cursor-default bg-slate-100")}
         data-locked="true"
       />
     </>
@@ -107,7 +108,10 @@ export function EntryForm({
 
       <div className="grid gap-4 sm:grid-cols-2">
         {placementLocked ? (
-          <p id={lockNoteId} className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600 sm:col-span-2">
+          <p
+            id={lockNoteId}
+            className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-600 sm:col-span-2"
+          >
             {t("entryHistory.placementLocked")}
           </p>
         ) : null}

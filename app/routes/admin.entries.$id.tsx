@@ -18,7 +18,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.en
 
 const params = z.object({ id: idSchema });
 const actionSchema = z.discriminatedUnion("form", [
-  z.object({ form: z.literal("status"), status: z.enum(["withdrawn", "disqualified", "submitted"]), reason }),
+  z.object({
+    form: z.literal("status"),
+    // A draft's form starts on "Draft", which cannot be chosen: applying it asks for a status.
+    status: z.enum(["withdrawn", "disqualified", "submitted"], { error: "validation.required" }),
+    reason,
+  }),
   z.object({
     form: z.literal("move"),
     group: z.string().regex(/^[A-Z]{2,4}$/),
