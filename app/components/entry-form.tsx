@@ -35,6 +35,40 @@ export type EntryFormDefaults = {
   team?: { name: string; role: string; email?: string }[];
 };
 
+/** A group or track that can no longer change: its name to read, its code sent back as it is. */
+function LockedChoice({
+  id,
+  name,
+  code,
+  choices,
+  describedBy,
+}: {
+  id: string;
+  name: string;
+  code: string | undefined;
+  choices: { code: string; name: string }[];
+  /** The note saying why it is locked and who can change it. */
+  describedBy: string;
+}) {
+  const label = choices.find((c) => c.code === code)?.name ?? code ?? "";
+  return (
+    <>
+      <input type="hidden" name={name} value={code ?? ""} />
+      <input
+        id={id}
+        type="text"
+        readOnly
+        value={label}
+        aria-readonly="true"
+        aria-describedby={describedBy}
+        // Greyed like any read-only control, so it does not look like a field to type in.
+        className={inputClass.replace("bg-white", "cursor-default bg-slate-100")}
+        data-locked="true"
+      />
+    </>
+  );
+}
+
 /**
  * The entry form: Conform with the shared zod schema validates each field as it is left when
  * JavaScript runs; without it the same schema answers on the server and the page comes back with
@@ -45,12 +79,15 @@ export function EntryForm({
   defaults,
   lastResult,
   canSubmit,
+  placementLocked = false,
 }: {
   options: EntryFormOptions;
   defaults: EntryFormDefaults;
   /** The server's answer: field messages at their fields, a refusal of the whole form (closed, say) above them. */
   lastResult?: SubmissionResult<string[]> | null;
   canSubmit: boolean;
+  /** A submitted entry keeps its group and track: shown, sent back unchanged, not editable. */
+  placementLocked?: boolean;
 }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -62,6 +99,7 @@ export function EntryForm({
     shouldRevalidate: "onInput",
   });
   const team = fields.team.getFieldList();
+  const lockNoteId = `${form.id}-placement-locked`;
   const length = (value: unknown) => (typeof value === "string" ? [...value].length : 0);
 
   return (
@@ -69,21 +107,39 @@ export function EntryForm({
       {form.errors?.length ? <FormMessage>{form.errors.map((e) => t(e)).join(" ")}</FormMessage> : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
+        {placementLocked ? (
+          <p
+            id={lockNoteId}
+            className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-600 sm:col-span-2"
+          >
+            {t("entryHistory.placementLocked")}
+          </p>
+        ) : null}
         <FormField
           id={fields.group.id}
           label={t("common.group")}
-          hint={t("entryForm.groupHint")}
+          hint={placementLocked ? undefined : t("entryForm.groupHint")}
           errors={fields.group.errors}
           errorId={fields.group.errorId}
         >
-          <select {...getSelectProps(fields.group)} className={inputClass}>
-            <option value="">{t("entryForm.choose")}</option>
-            {options.groups.map((g) => (
-              <option key={g.code} value={g.code}>
-                {g.name}
-              </option>
-            ))}
-          </select>
+          {placementLocked ? (
+            <LockedChoice
+              id={fields.group.id}
+              name={fields.group.name}
+              code={defaults.group}
+              choices={options.groups}
+              describedBy={lockNoteId}
+            />
+          ) : (
+            <select {...getSelectProps(fields.group)} className={inputClass}>
+              <option value="">{t("entryForm.choose")}</option>
+              {options.groups.map((g) => (
+                <option key={g.code} value={g.code}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          )}
         </FormField>
         <FormField
           id={fields.track.id}
@@ -91,14 +147,24 @@ export function EntryForm({
           errors={fields.track.errors}
           errorId={fields.track.errorId}
         >
-          <select {...getSelectProps(fields.track)} className={inputClass}>
-            <option value="">{t("entryForm.choose")}</option>
-            {options.tracks.map((tr) => (
-              <option key={tr.code} value={tr.code}>
-                {tr.name}
-              </option>
-            ))}
-          </select>
+          {placementLocked ? (
+            <LockedChoice
+              id={fields.track.id}
+              name={fields.track.name}
+              code={defaults.track}
+              choices={options.tracks}
+              describedBy={lockNoteId}
+            />
+          ) : (
+            <select {...getSelectProps(fields.track)} className={inputClass}>
+              <option value="">{t("entryForm.choose")}</option>
+              {options.tracks.map((tr) => (
+                <option key={tr.code} value={tr.code}>
+                  {tr.name}
+                </option>
+              ))}
+            </select>
+          )}
         </FormField>
         <FormField
           id={fields.titleZh.id}

@@ -1,3 +1,4 @@
+import { enEntryHistory } from "./en-entry-history";
 import { enLive } from "./en-live";
 import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
@@ -355,6 +356,7 @@ export const en = {
   invite: enJudging.invite,
   audit: enAudit,
   guards: enRoundGuards,
+  entryHistory: enEntryHistory,
   errors: {
     notFound: "Not found",
     notFoundBody: "The page you asked for does not exist.",

@@ -1,3 +1,4 @@
+import { zhHansEntryHistory } from "./zh-Hans-entry-history";
 import type { Messages } from "./en";
 import { zhHansAudit } from "./zh-Hans-audit";
 import { zhHansLive } from "./zh-Hans-live";
@@ -349,6 +350,7 @@ export const zhHans: Messages = {
   invite: zhHansJudging.invite,
   audit: zhHansAudit,
   guards: zhHansRoundGuards,
+  entryHistory: zhHansEntryHistory,
   errors: {
     notFound: "页面不存在",
     notFoundBody: "您访问的页面不存在。",

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
+import { EntryHistory } from "~/components/entry-history";
 import { inputClass, RefusalMessage } from "~/components/form-field";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
@@ -17,7 +18,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.en
 
 const params = z.object({ id: idSchema });
 const actionSchema = z.discriminatedUnion("form", [
-  z.object({ form: z.literal("status"), status: z.enum(["withdrawn", "disqualified", "submitted"]), reason }),
+  z.object({
+    form: z.literal("status"),
+    // A draft's form starts on "Draft", which cannot be chosen: applying it asks for a status.
+    status: z.enum(["withdrawn", "disqualified", "submitted"], { error: "validation.required" }),
+    reason,
+  }),
   z.object({
     form: z.literal("move"),
     group: z.string().regex(/^[A-Z]{2,4}$/),
@@ -39,15 +45,13 @@ async function context_(args: LoaderFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { competition, id } = await context_(args);
-  const [detail, options] = await Promise.all([
-    args.context.services.entryAdmin.detail(competition.id, id),
-    args.context.services.registration.options(competition.id),
-  ]);
+  const detail = await args.context.services.entryAdmin.detail(competition.id, id);
   if (!detail) throw notFound();
   return {
     ...detail,
-    groups: options.groups.map((g) => ({ code: g.code, nameZh: g.name_zh, nameEn: g.name_en })),
-    tracks: options.tracks.map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })),
+    groups: detail.placements.groups,
+    tracks: detail.placements.tracks,
+    timeZone: competition.time_zone,
   };
 }
 
@@ -80,20 +84,22 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AdminEntry() {
-  const { entry, team, history, rounds, groups, tracks } = useLoaderData<typeof loader>();
+  const { entry, team, history, rounds, groups, tracks, formerCodes, placements, timeZone } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
-  const when = new Intl.DateTimeFormat(i18n.language, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  });
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <header>
         <p className="font-mono text-sm text-slate-500">{entry.code}</p>
+        {formerCodes.length > 0 ? (
+          <p className="text-xs text-slate-500" title={t("entryHistory.formerCodesHint")} data-testid="former-codes">
+            {t("entryHistory.formerCodes")}:{" "}
+            <span className="font-mono">{formerCodes.map((c) => c.code).join(", ")}</span>
+          </p>
+        ) : null}
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">
           {localized(locale, entry.title_zh, entry.title_en)}
         </h1>
@@ -189,12 +195,13 @@ export default function AdminEntry() {
         <Form method="post" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
           <h2 className="font-semibold">{t("admin.changeStatus")}</h2>
           <input type="hidden" name="form" value="status" />
-          <select
-            name="status"
-            aria-label={t("admin.newStatus")}
-            className={inputClass}
-            defaultValue={entry.status === "submitted" ? "withdrawn" : "submitted"}
-          >
+          {/* It starts on the status the entry has: a click on Apply without choosing changes nothing. */}
+          <select name="status" aria-label={t("admin.newStatus")} className={inputClass} defaultValue={entry.status}>
+            {entry.status === "draft" ? (
+              <option value="draft" disabled>
+                {t("me.status.draft")}
+              </option>
+            ) : null}
             {(["submitted", "withdrawn", "disqualified"] as const).map((s) => (
               <option key={s} value={s}>
                 {t(`me.status.${s}`)}
@@ -255,53 +262,7 @@ export default function AdminEntry() {
       </div>
 
       <Section id="history" title={t("admin.history")}>
-        {history.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">{t("admin.noHistory")}</p>
-        ) : (
-          <ol className="mt-2 space-y-2 text-sm">
-            {history.map((h) => (
-              <li key={h.id} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
-                <span className="font-medium">{t(`audit.${h.action}`, { defaultValue: h.action })}</span>
-                <span className="text-slate-500">
-                  {" "}
-                  · {when.format(new Date(h.at))} · {h.actor ?? "—"}
-                </span>
-                {h.reason ? <p className="text-slate-700">{h.reason}</p> : null}
-                {h.score ? (
-                  <div className="mt-1">
-                    <p className="text-slate-600">
-                      {h.score.judge}
-                      {h.score.round ? ` · ${localized(locale, h.score.round.name_zh, h.score.round.name_en)}` : ""}
-                      {h.score.revision !== null
-                        ? ` · ${t("admin.scoreRevision", { revision: h.score.revision })}`
-                        : ""}
-                    </p>
-                    <table className="mt-1 text-xs" data-testid="score-audit">
-                      <tbody>
-                        {h.score.marks.map((m) => (
-                          <tr key={m.criterionId}>
-                            <th scope="row" className="pr-3 text-left font-normal text-slate-600">
-                              {localized(locale, m.name_zh, m.name_en)}
-                            </th>
-                            <td className="pr-2 font-mono">
-                              {m.changed ? <s className="text-slate-400">{m.before ?? "—"}</s> : null}
-                            </td>
-                            <td className={m.changed ? "font-mono font-semibold" : "font-mono"}>{m.after ?? "—"}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                    {h.score.comment.after ? (
-                      <p className="mt-1 text-slate-600">
-                        {t("judge.comment")}: {h.score.comment.after}
-                      </p>
-                    ) : null}
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
+        <EntryHistory history={history} placements={placements} timeZone={timeZone} />
       </Section>
     </div>
   );

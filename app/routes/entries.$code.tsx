@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -10,11 +10,15 @@ import { localeOf } from "~/i18n/meta";
 
 const params = z.object({ code: z.string().regex(/^[A-Z0-9-]{6,20}$/) });
 
-export async function loader({ params: raw, context }: LoaderFunctionArgs) {
+export async function loader({ params: raw, context, request }: LoaderFunctionArgs) {
   const { code } = parseParams(raw, params);
   const entry = await context.services.entries.publicByCode(code);
-  if (!entry) throw notFound();
-  return entry;
+  if (entry) return entry;
+  // A code the entry gave up when it was moved: links and printed certificates keep working,
+  // and a permanent redirect tells search engines and bookmarks the new address.
+  const moved = await context.services.entries.movedCode(code);
+  if (!moved) throw notFound();
+  throw redirect(`/entries/${encodeURIComponent(moved)}${new URL(request.url).search}`, 301);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

@@ -129,6 +129,7 @@ export default function EditEntry() {
             defaults={defaults}
             lastResult={data?.result}
             canSubmit={window.open && entry.status === "draft"}
+            placementLocked={entry.status !== "draft"}
           />
           <details className="rounded-lg border border-rose-200 bg-white p-4">
             <summary className="cursor-pointer text-sm font-medium text-rose-700">{t("entryForm.withdraw")}</summary>

@@ -198,8 +198,23 @@ export async function publicByCode(db: Db, code: string): Promise<PublicEntry | 
   };
 }
 
+/**
+ * Where a code an entry gave up (when an organizer moved it) points today: the entry's current
+ * code, for a redirect. Undefined for a code never used, a current code, or a draft (private).
+ */
+export async function movedCode(db: Db, code: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("retired_entry_codes as r")
+    .innerJoin("entries as e", "e.id", "r.entry_id")
+    .where("r.code", "=", code)
+    .where("e.status", "!=", "draft")
+    .select("e.code")
+    .executeTakeFirst();
+  return row && row.code !== code ? row.code : undefined;
+}
+
 export function createEntryService(db: Db) {
-  return { ownedBy: bind(db, ownedBy), publicByCode: bind(db, publicByCode) };
+  return { ownedBy: bind(db, ownedBy), publicByCode: bind(db, publicByCode), movedCode: bind(db, movedCode) };
 }
 
 export type EntryService = ReturnType<typeof createEntryService>;

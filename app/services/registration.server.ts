@@ -2,6 +2,7 @@
 import type { Db } from "../../db/client";
 import type { Competition, Entry } from "../../db/schema";
 import { checkEligibility } from "../domain/eligibility";
+import { changedFields, entrySnapshot } from "../domain/entry-history";
 import type { EntryFormInput } from "../domain/entry-schemas";
 import { refuse, type Outcome, type Refusal } from "../domain/refusal";
 import { isCountryCode } from "../i18n/countries";
@@ -9,7 +10,7 @@ import { recordAudit } from "./audit.server";
 import type { SessionUser } from "./auth.server";
 import { bind } from "./bind.server";
 import { inTransaction } from "./db-helpers.server";
-import { nextEntryCode } from "./entry-codes.server";
+import { codeForMove, nextEntryCode } from "./entry-codes.server";
 import { entriesWithGroupAndTrack, entryOwnedBy, teamOf } from "./queries/entries.server";
 import { groupsOf, tracksOf } from "./queries/groups.server";
 
@@ -31,6 +32,17 @@ const notEditable = () => refuse.conflict("registration.notEditable");
 // Someone else's entry and a missing one answer alike.
 const noSuchEntry = () => refuse.notFound("admin.notFound");
 const removed = (entry: Entry) => entry.status === "withdrawn" || entry.status === "disqualified";
+
+/**
+ * A submitted entry keeps its group and track (its code, its judges, its place in the rankings
+ * hang on them): only an organizer moves it, with a reason. A draft may still change both.
+ */
+function placementRefusal(current: Entry, resolved: Resolved): Refusal | null {
+  if (current.status === "draft") return null;
+  if (resolved.group.id !== current.group_id) return refuse.invalid("entryHistory.groupLocked", "group");
+  if (resolved.track.id !== current.track_id) return refuse.invalid("entryHistory.trackLocked", "track");
+  return null;
+}
 
 /** The groups and tracks an entry may choose from. */
 export async function options(db: Db, competitionId: number) {
@@ -123,12 +135,13 @@ export async function create(
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeTeam(trx, created.id, input.team);
+    const placement = { group: resolved.group.code, track: resolved.track.code };
     await recordAudit(trx, {
       actor_user_id: user.id,
       action: submit ? "entry.submitted" : "entry.created",
       subject_type: "entry",
       subject_id: created.id,
-      after: JSON.stringify(values(input)),
+      after: JSON.stringify(entrySnapshot(created, placement, input.team)),
     });
     return created;
   });
@@ -150,10 +163,26 @@ export async function update(
     if (!current) return noSuchEntry();
     if (!registrationWindow(competition, now).open) return closed();
     if (removed(current)) return notEditable();
+    // The page edits the current edition's entries; an earlier edition's entry stays as it was.
+    if (current.competition_id !== competition.id) return notEditable();
     const resolved = await resolve(trx, competition.id, input);
     if (!resolved.ok) return resolved;
+    const locked = placementRefusal(current, resolved);
+    if (locked) return locked;
     return { ok: true, entry: await writeUpdate(trx, user, current, resolved, input, now) };
   });
+}
+
+/** What the entry is now, as the history records it. */
+async function currentSnapshot(trx: Db, entry: Entry) {
+  const [placement, team] = await Promise.all([
+    entriesWithGroupAndTrack(trx)
+      .where("e.id", "=", entry.id)
+      .select(["g.code as group", "t.code as track"])
+      .executeTakeFirstOrThrow(),
+    teamOf(trx, entry.id),
+  ]);
+  return entrySnapshot(entry, placement, team);
 }
 
 async function writeUpdate(
@@ -164,6 +193,7 @@ async function writeUpdate(
   input: EntryFormInput,
   now: Date,
 ) {
+  const before = await currentSnapshot(trx, current);
   const moved = resolved.group.id !== current.group_id || resolved.track.id !== current.track_id;
   const submit = input.intent === "submit" && current.status === "draft";
   const updated = await trx
@@ -172,8 +202,10 @@ async function writeUpdate(
       ...values(input),
       group_id: resolved.group.id,
       track_id: resolved.track.id,
-      // A different group or track is a different code series.
-      ...(moved ? { code: await nextEntryCode(trx, resolved.group.code, resolved.track.code) } : {}),
+      // A different group or track is a different code series; the old code is retired, never reused.
+      ...(moved
+        ? { code: await codeForMove(trx, current, resolved.group.code, resolved.track.code, now.toISOString()) }
+        : {}),
       ...(submit ? { status: "submitted" as const, submitted_at: now.toISOString() } : {}),
       updated_at: now.toISOString(),
     })
@@ -181,20 +213,18 @@ async function writeUpdate(
     .returningAll()
     .executeTakeFirstOrThrow();
   await writeTeam(trx, current.id, input.team);
-  await recordAudit(trx, {
-    actor_user_id: user.id,
-    action: submit ? "entry.submitted" : "entry.updated",
-    subject_type: "entry",
-    subject_id: current.id,
-    before: JSON.stringify({
-      code: current.code,
-      status: current.status,
-      title_zh: current.title_zh,
-      title_en: current.title_en,
-      country: current.country,
-    }),
-    after: JSON.stringify({ code: updated.code, status: updated.status, ...values(input) }),
-  });
+  const placement = { group: resolved.group.code, track: resolved.track.code };
+  // Only the fields that changed, from what to what; saving an unchanged form records nothing.
+  const changes = changedFields(before, entrySnapshot(updated, placement, input.team));
+  if (changes)
+    await recordAudit(trx, {
+      actor_user_id: user.id,
+      action: submit ? "entry.submitted" : "entry.updated",
+      subject_type: "entry",
+      subject_id: current.id,
+      before: JSON.stringify(changes.before),
+      after: JSON.stringify(changes.after),
+    });
   return updated;
 }
 

@@ -12,14 +12,15 @@ import { roundById } from "../queries/rounds.server";
 import { unlockedRound } from "./shared.server";
 import { assignmentsWithSheets } from "../queries/scores.server";
 import { ENTRY_FACE } from "../queries/entries.server";
+import { entryIdsKnownBy } from "../entry-codes.server";
 
-/** The round's entry of this code (as typed), if it is in the round. */
+/** The round's entry of this code (as typed, or one it gave up when it was moved), if it is in the round. */
 function entryInRound(db: Db, competitionId: number, roundId: number, entryCode: string) {
   return db
     .selectFrom("entries as e")
     .innerJoin("round_entries as re", "re.entry_id", "e.id")
     .where("re.round_id", "=", roundId)
-    .where("e.code", "=", entryCode.trim().toUpperCase())
+    .where("e.id", "in", entryIdsKnownBy(db, entryCode))
     .where("e.competition_id", "=", competitionId)
     .select([...ENTRY_FACE, "e.track_id"])
     .executeTakeFirst();

@@ -2,12 +2,13 @@
 import type { Db } from "../../../db/client";
 import type { AuditAction } from "../../domain/audit-actions";
 import { checkEligibility } from "../../domain/eligibility";
+import type { EntrySnapshot } from "../../domain/entry-history";
 import { refuse, type Outcome } from "../../domain/refusal";
 import { recordAudit } from "../audit.server";
 import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
-import { nextEntryCode } from "../entry-codes.server";
-import { entryOf } from "../queries/entries.server";
+import { codeForMove } from "../entry-codes.server";
+import { entriesWithGroupAndTrack, entryOf } from "../queries/entries.server";
 
 export type EntryAdminDeps = { db: Db; clock: () => Date };
 
@@ -119,7 +120,20 @@ async function moveTarget(trx: Db, competitionId: number, country: string, group
   return { ok: true as const, group, track };
 }
 
-/** Moves an entry to another group or track; eligibility is checked again and the code follows. */
+/** A competition's entry by id, with its group's and track's codes. */
+function placedEntryOf(trx: Db, competitionId: number, entryId: number) {
+  return entriesWithGroupAndTrack(trx)
+    .where("e.id", "=", entryId)
+    .where("e.competition_id", "=", competitionId)
+    .selectAll("e")
+    .select(["g.code as groupCode", "t.code as trackCode"])
+    .executeTakeFirst();
+}
+
+/**
+ * Moves an entry to another group or track; eligibility is checked again and the code follows.
+ * The old code is retired in the same transaction: never handed out again, and it still finds the entry.
+ */
 export function move(
   { db, clock }: EntryAdminDeps,
   actor: SessionUser,
@@ -130,27 +144,25 @@ export function move(
   reason: string,
 ): Promise<Outcome<{ code: string }>> {
   return inTransaction(db, async (trx): Promise<Outcome<{ code: string }>> => {
-    const current = await entryOf(trx, competitionId, entryId);
+    const current = await placedEntryOf(trx, competitionId, entryId);
     if (!current) return noSuchEntry();
     const target = await moveTarget(trx, competitionId, current.country, groupCode, trackCode);
     if (!target.ok) return target;
     const { group, track } = target;
     if (group.id === current.group_id && track.id === current.track_id) return refuse.conflict("admin.sameStatus");
-    const code = await nextEntryCode(trx, group.code, track.code);
+    const now = clock().toISOString();
+    const code = await codeForMove(trx, current, group.code, track.code, now);
     await trx
       .updateTable("entries")
-      .set({ group_id: group.id, track_id: track.id, code, updated_at: clock().toISOString() })
+      .set({ group_id: group.id, track_id: track.id, code, updated_at: now })
       .where("id", "=", entryId)
       .execute();
-    await audit(
-      actor,
-      trx,
-      entryId,
-      "entry.moved",
-      { code: current.code, group_id: current.group_id, track_id: current.track_id },
-      { code, group_id: group.id, track_id: track.id },
-      reason,
-    );
+    // Field by field, only what changed: the code always does, the group or the track (or both).
+    const before: EntrySnapshot = { code: current.code };
+    const after: EntrySnapshot = { code };
+    if (group.id !== current.group_id) [before.group, after.group] = [current.groupCode, group.code];
+    if (track.id !== current.track_id) [before.track, after.track] = [current.trackCode, track.code];
+    await audit(actor, trx, entryId, "entry.moved", before, after, reason);
     return { ok: true, code };
   });
 }

@@ -1,6 +1,10 @@
-// One entry as the organizer sees it: its data, team, rounds and history (score changes named and itemised).
+// One entry as the organizer sees it: its data, team, rounds, earlier codes and history (each change
+// field by field, from → to; score changes named and itemised).
 import type { Db } from "../../../db/client";
+import { entryChanges } from "../../domain/entry-history";
 import { markChanges, readScoreSnapshot } from "../../domain/score-audit";
+import { retiredCodesOf } from "../entry-codes.server";
+import { groupsOf, tracksOf } from "../queries/groups.server";
 import { entriesWithGroupAndTrack, roundsOfEntries, teamOf } from "../queries/entries.server";
 
 /** Score submissions and revisions carry their marks: name the judge, round and criteria. */
@@ -66,7 +70,7 @@ export async function detail(db: Db, competitionId: number, entryId: number) {
     .select(["g.code as groupCode", "t.code as trackCode", "u.email as entrantEmail"])
     .executeTakeFirst();
   if (!entry) return undefined;
-  const [team, history, rounds] = await Promise.all([
+  const [team, history, rounds, formerCodes, groups, tracks] = await Promise.all([
     teamOf(db, entryId),
     db
       .selectFrom("audit_log as a")
@@ -80,6 +84,24 @@ export async function detail(db: Db, competitionId: number, entryId: number) {
       .where("re.entry_id", "=", entryId)
       .select(["r.slug", "r.name_zh", "r.name_en", "r.status", "re.state", "re.feedback", "res.rank", "res.result"])
       .execute(),
+    retiredCodesOf(db, entryId),
+    groupsOf(db, competitionId),
+    tracksOf(db, competitionId),
   ]);
-  return { entry, team, history: await withScoreDetails(db, history), rounds };
+  const scored = await withScoreDetails(db, history);
+  return {
+    entry,
+    team,
+    rounds,
+    formerCodes,
+    // What the history names by code (or, in earlier rows, by id): this edition's groups and tracks.
+    placements: {
+      groups: groups.map((g) => ({ id: g.id, code: g.code, nameZh: g.name_zh, nameEn: g.name_en })),
+      tracks: tracks.map((t) => ({ id: t.id, code: t.code, nameZh: t.name_zh, nameEn: t.name_en })),
+    },
+    history: scored.map(({ before, after, ...h }) => ({
+      ...h,
+      changes: h.action.startsWith("entry.") ? entryChanges(before, after) : [],
+    })),
+  };
 }

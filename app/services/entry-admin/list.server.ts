@@ -1,5 +1,5 @@
 // The organizer's entry list: its query string, the filters, the sort, the page, and the unpaged list for export.
-import { sql } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import type { EntryStatus } from "../../../db/schema";
@@ -46,11 +46,20 @@ function filtered(db: Db, competitionId: number, query: AdminListQuery) {
     // LIKE with escaped wildcards: the text is searched for as typed.
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
-      eb.or(
-        (["e.code", "e.title_zh", "e.title_en", "e.organization", "e.contact_email", "e.contact_name"] as const).map(
+      eb.or([
+        ...(["e.code", "e.title_zh", "e.title_en", "e.organization", "e.contact_email", "e.contact_name"] as const).map(
           (column) => eb(sql`${sql.ref(column)}`, "like", sql`${like} ESCAPE '\\'`),
         ),
-      ),
+        // A code the entry gave up when it was moved still finds it.
+        eb(
+          "e.id",
+          "in",
+          db
+            .selectFrom("retired_entry_codes as r")
+            .select("r.entry_id")
+            .where(sql<SqlBool>`r.code like ${like} ESCAPE '\\'`),
+        ),
+      ]),
     );
   }
   if (query.group) q = q.where("g.code", "=", query.group);

@@ -5,6 +5,7 @@ import { detectConflicts } from "../../domain/conflict-detection";
 import { refuse, type Outcome } from "../../domain/refusal";
 import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
+import { entryIdsKnownBy } from "../entry-codes.server";
 import { conflictById, conflictPairsOf, pendingConflictsOf } from "../queries/conflicts.server";
 import { judgeIn } from "../queries/judges.server";
 import { auditJudge, type JudgeDeps } from "./shared.server";
@@ -25,7 +26,8 @@ async function conflictTarget(
   const entry = await trx
     .selectFrom("entries")
     .select("id")
-    .where("code", "=", input.entryCode.trim().toUpperCase())
+    // A code the entry gave up when it was moved still finds it.
+    .where("id", "in", entryIdsKnownBy(trx, input.entryCode))
     .where("competition_id", "=", competitionId)
     .executeTakeFirst();
   if (!entry) return refuse.invalid("conflicts.entryUnknown", "entryCode");

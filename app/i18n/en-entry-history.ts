@@ -1,0 +1,36 @@
+// An entry's identity and history: why a submitted entry keeps its group and track, its earlier
+// codes, and the organizer's history list of field changes (from → to).
+export const enEntryHistory = {
+  groupLocked: "A submitted entry keeps its group. The organizers can move it if it was registered in the wrong one.",
+  trackLocked: "A submitted entry keeps its track. The organizers can move it if it was registered in the wrong one.",
+  placementLocked:
+    "Your entry has been submitted, so its group and track can no longer be changed here: its code and its judges depend on them. If either is wrong, write to the organizers — they can move the entry.",
+  formerCodes: "Earlier codes",
+  formerCodesHint: "These codes still find the entry: its public page redirects to the current code.",
+  changes: "What changed",
+  from: "from",
+  to: "to",
+  arrow: "→",
+  started: "started as",
+  members_one: "{{count}} member",
+  members_other: "{{count}} members",
+  by: "by {{name}}",
+  unknownActor: "the system",
+  fields: {
+    code: "Code",
+    status: "Status",
+    group: "Group",
+    track: "Track",
+    title_zh: "Title in Chinese",
+    title_en: "Title in English",
+    summary_zh: "Summary in Chinese",
+    summary_en: "Summary in English",
+    organization: "Organization",
+    country: "Country or region",
+    city: "City",
+    website: "Website",
+    contact_name: "Contact person",
+    contact_email: "Contact e-mail",
+    team: "Team members",
+  },
+};
