@@ -1,3 +1,4 @@
+import { enEditions } from "./en-editions";
 import { enLive } from "./en-live";
 import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
@@ -343,6 +344,7 @@ export const en = {
     ...enJudging.validationExtra,
   },
   live: enLive,
+  editions: enEditions,
   rounds: enJudging.rounds,
   rubric: enJudging.rubric,
   judges: enJudging.judges,

@@ -1,6 +1,7 @@
 import type { Messages } from "./en";
 import { zhHansAudit } from "./zh-Hans-audit";
 import { zhHansLive } from "./zh-Hans-live";
+import { zhHansEditions } from "./zh-Hans-editions";
 import { zhHansJudging } from "./zh-Hans-judging";
 
 export const zhHans: Messages = {
@@ -337,6 +338,7 @@ export const zhHans: Messages = {
     ...zhHansJudging.validationExtra,
   },
   live: zhHansLive,
+  editions: zhHansEditions,
   rounds: zhHansJudging.rounds,
   rubric: zhHansJudging.rubric,
   judges: zhHansJudging.judges,

@@ -3,7 +3,14 @@ import { sql } from "kysely";
 import type { Db } from "../../db/client";
 import type { Competition } from "../../db/schema";
 import type { RankingScope } from "../domain/round-settings";
-import { competitionBySlug, latestCompetition } from "./queries/competitions.server";
+import {
+  allCompetitions,
+  competitionBySlug,
+  featuredCompetition,
+  latestCompetition,
+  newestCompetitionJudgedBy,
+  openCompetition,
+} from "./queries/competitions.server";
 
 export type CompetitionOverview = {
   competition: Competition;
@@ -127,11 +134,20 @@ export async function overview(db: Db, competition: Competition): Promise<Compet
   };
 }
 
-export function createCompetitionService(db: Db) {
+export function createCompetitionService(db: Db, clock: () => Date = () => new Date()) {
   return {
     entriesByCountry: (competitionId: number) => entriesByCountry(db, competitionId),
-    /** The edition shown at `/`: the newest one. */
+    /** The newest edition: where organizers start when they chose none (never the public default). */
     latest: (): Promise<Competition | undefined> => latestCompetition(db),
+    /** The edition shown at `/`: the newest whose registration has opened, else the newest. */
+    featured: (now: Date = clock()): Promise<Competition | undefined> => featuredCompetition(db, now.toISOString()),
+    /** The edition whose registration window is open now (the newest of them), if any. */
+    openForRegistration: (now: Date = clock()): Promise<Competition | undefined> =>
+      openCompetition(db, now.toISOString()),
+    /** The newest edition in which the user is a judge. */
+    newestJudgedBy: (userId: number): Promise<Competition | undefined> => newestCompetitionJudgedBy(db, userId),
+    /** Every edition, newest first (slug, names, year). */
+    all: () => allCompetitions(db),
     bySlug: (slug: string): Promise<Competition | undefined> => competitionBySlug(db, slug),
     overview: (competition: Competition) => overview(db, competition),
   };
