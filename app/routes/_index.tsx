@@ -1,5 +1,6 @@
-// The site's front door: the latest competition's home, or, on an installation with none yet, what
-// to do next (make the first organizer on the server, or sign in and set one up).
+// The site's front door: the featured edition's home (the newest whose registration has opened, else
+// the newest), or, on an installation with none yet, what to do next (make the first organizer on
+// the server, or sign in and set one up).
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,7 @@ import { pageTitle } from "~/i18n/meta";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.setup");
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const competition = await context.services.competitions.latest();
+  const competition = await context.services.competitions.featured(context.now());
   if (competition) return redirect(`/c/${competition.slug}`);
   const hasOrganizer = await context.services.auth.hasOrganizer();
   return { command: hasOrganizer ? null : FIRST_ORGANIZER_COMMAND };

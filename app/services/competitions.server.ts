@@ -5,6 +5,7 @@ import type { Competition } from "../../db/schema";
 import type { RankingScope } from "../domain/round-settings";
 import {
   allCompetitions,
+  competitionById,
   competitionBySlug,
   featuredCompetition,
   latestCompetition,
@@ -148,6 +149,7 @@ export function createCompetitionService(db: Db, clock: () => Date = () => new D
     newestJudgedBy: (userId: number): Promise<Competition | undefined> => newestCompetitionJudgedBy(db, userId),
     /** Every edition, newest first (slug, names, year). */
     all: () => allCompetitions(db),
+    byId: (id: number): Promise<Competition | undefined> => competitionById(db, id),
     bySlug: (slug: string): Promise<Competition | undefined> => competitionBySlug(db, slug),
     overview: (competition: Competition) => overview(db, competition),
   };

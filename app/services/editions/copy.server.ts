@@ -2,6 +2,7 @@
 // their rule and rubric) and, when asked, the judge pool. Entries, scores, assignments, results and
 // conflicts about entries never come along: they belong to the edition they happened in.
 import type { Db } from "../../../db/client";
+import type { TieBreakKey } from "../../domain/ranking";
 import { tieBreaksSchema } from "../../domain/round-rules";
 import { criteriaOf } from "../queries/criteria.server";
 import { roundsOf } from "../queries/rounds.server";
@@ -51,7 +52,7 @@ async function copyRound(trx: Db, round: Awaited<ReturnType<typeof roundsOf>>[nu
       .executeTakeFirstOrThrow();
     newCriterion.set(String(criterionId), String(row.id));
   }
-  const tieBreaks = tieBreaksSchema.parse(JSON.parse(round.tie_breaks)).flatMap((key) => {
+  const tieBreaks = tieBreaksSchema.parse(JSON.parse(round.tie_breaks)).flatMap((key): TieBreakKey[] => {
     if (key.kind !== "criterion") return [key];
     const criterionId = newCriterion.get(key.criterionId);
     return criterionId ? [{ ...key, criterionId }] : [];

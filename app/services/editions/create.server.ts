@@ -44,7 +44,7 @@ export async function createEdition(
       trx,
       actor,
       { action: "competition.copied", subject: "competition", id },
-      { from: source.slug, judges: input.copyJudges, ...copied },
+      { from: source.slug, withJudges: input.copyJudges, ...copied },
     );
     return { ok: true, competition, copied };
   });

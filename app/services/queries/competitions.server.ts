@@ -57,6 +57,11 @@ export function allCompetitions(db: Db) {
     .execute();
 }
 
+/** A competition by its id. */
+export function competitionById(db: Db, id: number) {
+  return db.selectFrom("competitions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 /** A competition by its slug. */
 export function competitionBySlug(db: Db, slug: string) {
   return db.selectFrom("competitions").selectAll().where("slug", "=", slug).executeTakeFirst();
