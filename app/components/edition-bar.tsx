@@ -16,12 +16,18 @@ export function EditionBar({ edition }: { edition: BarEdition | null }) {
     >
       {edition ? (
         <Link to={`/admin/competitions/${edition.slug}`} className="font-medium text-indigo-900 hover:underline">
-          {t("editions.bar.label", { name: localized(locale, edition.name_zh, edition.name_en), year: edition.edition })}
+          {t("editions.bar.label", {
+            name: localized(locale, edition.name_zh, edition.name_en),
+            year: edition.edition,
+          })}
         </Link>
       ) : (
         <span className="text-indigo-900">{t("editions.bar.none")}</span>
       )}
-      <Link to={edition ? "/admin/competitions" : "/admin/competitions/new"} className="font-medium text-indigo-700 hover:underline">
+      <Link
+        to={edition ? "/admin/competitions" : "/admin/competitions/new"}
+        className="font-medium text-indigo-700 hover:underline"
+      >
         {edition ? t("editions.bar.switch") : t("editions.bar.createFirst")}
       </Link>
     </div>

@@ -2,7 +2,8 @@
 // of the public pages' edition list. Merged into `en` as `editions` (see en.ts).
 export const enEditions = {
   title: "Editions",
-  intro: "Every edition lives side by side. The organizer's pages show the one you work on; the public home shows the newest edition whose registration has opened.",
+  intro:
+    "Every edition lives side by side. The organizer's pages show the one you work on; the public home shows the newest edition whose registration has opened.",
   newTitle: "New edition",
   create: "Create an edition",
   workOn: "Work on this edition",
@@ -41,8 +42,10 @@ export const enEditions = {
     datesHint: "In the edition's time zone.",
     copyFrom: "Copy from an earlier edition",
     copyNone: "Start from nothing",
-    copyHint: "Copies the groups, tracks, rounds (as drafts, with their rule and rubric). Never entries, scores or results.",
-    copyJudges: "Also copy the judge pool (the same people, their expertise on the new tracks, and their declared organizations)",
+    copyHint:
+      "Copies the groups, tracks, rounds (as drafts, with their rule and rubric). Never entries, scores or results.",
+    copyJudges:
+      "Also copy the judge pool (the same people, their expertise on the new tracks, and their declared organizations)",
   },
   errors: {
     slugFormat: "Use 2 to 40 lowercase letters and digits, nothing else.",

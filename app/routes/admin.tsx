@@ -12,7 +12,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const competition = await chosenEdition(request, context);
   return {
     edition: competition
-      ? { slug: competition.slug, name_zh: competition.name_zh, name_en: competition.name_en, edition: competition.edition }
+      ? {
+          slug: competition.slug,
+          name_zh: competition.name_zh,
+          name_en: competition.name_en,
+          edition: competition.edition,
+        }
       : null,
   };
 }

@@ -71,9 +71,6 @@ export function tracksWithUse(db: Db, competitionId: number) {
 export async function editionSetup(db: Db, slug: string) {
   const competition = await competitionBySlug(db, slug);
   if (!competition) return null;
-  const [groups, tracks] = await Promise.all([
-    groupsWithUse(db, competition.id),
-    tracksWithUse(db, competition.id),
-  ]);
+  const [groups, tracks] = await Promise.all([groupsWithUse(db, competition.id), tracksWithUse(db, competition.id)]);
   return { competition, groups, tracks };
 }

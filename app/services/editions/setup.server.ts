@@ -14,7 +14,9 @@ type Saved = Outcome<{ id: number }>;
 type Part = "groups" | "tracks";
 
 /** Who may enter, from the form's preset and codes; refused at the `countries` field. */
-function eligibility(input: GroupFormInput): Refusal | { ok: true; countries: string[]; region: "domestic" | "overseas" } {
+function eligibility(
+  input: GroupFormInput,
+): Refusal | { ok: true; countries: string[]; region: "domestic" | "overseas" } {
   const choice = resolveEligibility(input.preset, input.countries, isCountryCode);
   if (choice.ok) return choice;
   if (choice.code === "editions.errors.unknownCountry")
@@ -99,7 +101,11 @@ export async function updateGroup(
     const countries = JSON.stringify(rule.countries);
     const ruleChanged = before.code !== input.code || before.eligible_countries !== countries;
     if (ruleChanged && (await entriesIn(trx, "group_id", groupId)) > 0)
-      return refuse.conflict("editions.errors.groupInUse", undefined, before.code !== input.code ? "code" : "countries");
+      return refuse.conflict(
+        "editions.errors.groupInUse",
+        undefined,
+        before.code !== input.code ? "code" : "countries",
+      );
     if (await codeTaken(trx, "groups", competitionId, input.code, groupId))
       return refuse.invalid("editions.errors.codeTaken", "code", { code: input.code });
     const after = {
