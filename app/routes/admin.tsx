@@ -7,10 +7,12 @@ import { EditionBar } from "~/components/edition-bar";
 import { chosenEdition } from "~/routing/edition.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  // Every admin page is the organizers'; the bar is too (its pages check again for themselves).
-  await context.services.auth.requireUser(request, "organizer");
+  // Each page decides who may see it (and redirects or refuses by itself); the bar is only for organizers.
+  const user = await context.services.auth.currentUser(request);
+  if (!user?.roles.includes("organizer")) return { organizer: false, edition: null };
   const competition = await chosenEdition(request, context);
   return {
+    organizer: true,
     edition: competition
       ? {
           slug: competition.slug,
@@ -23,10 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Area() {
-  const { edition } = useLoaderData<typeof loader>();
+  const { organizer, edition } = useLoaderData<typeof loader>();
   return (
     <>
-      <EditionBar edition={edition} />
+      {organizer ? <EditionBar edition={edition} /> : null}
       <Outlet />
     </>
   );
