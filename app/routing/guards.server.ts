@@ -20,13 +20,15 @@ export async function organizerRound({
 }
 
 /**
- * A judge and the edition they work on: the newest one in which they are a judge (an account with the
- * judge role and no judge record yet sees the public edition). Organizers who are not judges get 403.
+ * A judge and the edition they work on: the newest one in which they are a judge, preferring one whose
+ * registration has opened (an account with the judge role and no judge record yet sees the public
+ * edition). Organizers who are not judges get 403.
  */
 export async function judgeContext({ request, context }: Pick<LoaderFunctionArgs, "request" | "context">) {
   const user = await context.services.auth.requireUser(request, "judge");
   const competitions = context.services.competitions;
-  const competition = (await competitions.newestJudgedBy(user.id)) ?? (await competitions.featured(context.now()));
+  const competition =
+    (await competitions.newestJudgedBy(user.id, context.now())) ?? (await competitions.featured(context.now()));
   if (!competition) throw notFound();
   return { user, competition };
 }

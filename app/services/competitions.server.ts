@@ -145,8 +145,9 @@ export function createCompetitionService(db: Db, clock: () => Date = () => new D
     /** The edition whose registration window is open now (the newest of them), if any. */
     openForRegistration: (now: Date = clock()): Promise<Competition | undefined> =>
       openCompetition(db, now.toISOString()),
-    /** The newest edition in which the user is a judge. */
-    newestJudgedBy: (userId: number): Promise<Competition | undefined> => newestCompetitionJudgedBy(db, userId),
+    /** The edition a judge works on: their newest that has opened, else their newest. */
+    newestJudgedBy: (userId: number, now: Date = clock()): Promise<Competition | undefined> =>
+      newestCompetitionJudgedBy(db, userId, now.toISOString()),
     /** Every edition, newest first (slug, names, year). */
     all: () => allCompetitions(db),
     byId: (id: number): Promise<Competition | undefined> => competitionById(db, id),

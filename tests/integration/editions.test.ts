@@ -129,9 +129,11 @@ describe("copying an earlier edition (services)", () => {
         id,
       ).n,
     ).toBe(0);
-    // A judge of both editions now works on the newer one.
+    // A judge of both editions stays on the one under way until the new one opens, then works on it.
     const user = local.one<{ user_id: number }>("SELECT user_id FROM judges WHERE competition_id = ? LIMIT 1", id);
-    expect((await local.services.competitions.newestJudgedBy(user.user_id))?.slug).toBe("withjudges");
+    const judged = (at: string) => local.services.competitions.newestJudgedBy(user.user_id, new Date(at));
+    expect((await judged("2026-11-24T08:00:00Z"))?.slug).toBe("zgc2026");
+    expect((await judged("2027-03-01T00:00:00Z"))?.slug).toBe("withjudges");
   });
 
   it("refuses a copy from an edition that does not exist at its field, and a taken slug at its own, writing nothing", async () => {

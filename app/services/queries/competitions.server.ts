@@ -1,5 +1,6 @@
 // Queries about competitions and their groups and tracks, one function each, the database (or the
 // caller's transaction) first.
+import { sql } from "kysely";
 import type { Db } from "../../../db/client";
 
 /** The newest edition (by year, then the one created last): organizers' default when they chose none. */
@@ -35,13 +36,18 @@ export function openCompetition(db: Db, nowIso: string) {
     .executeTakeFirst();
 }
 
-/** The newest edition in which this user is a judge. */
-export function newestCompetitionJudgedBy(db: Db, userId: number) {
+/**
+ * The edition a judge works on: the newest one in which they are a judge and whose registration has
+ * opened by `nowIso`, else the newest one in which they are a judge. A judge pool copied into an
+ * edition still being prepared does not take a judge away from the edition under way.
+ */
+export function newestCompetitionJudgedBy(db: Db, userId: number, nowIso: string) {
   return db
     .selectFrom("competitions as c")
     .innerJoin("judges as j", "j.competition_id", "c.id")
     .where("j.user_id", "=", userId)
     .selectAll("c")
+    .orderBy(sql`c.registration_opens_at <= ${nowIso}`, "desc")
     .orderBy("c.edition", "desc")
     .orderBy("c.id", "desc")
     .executeTakeFirst();
