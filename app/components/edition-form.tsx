@@ -37,7 +37,8 @@ export function EditionForm({
   });
   const common = new Set<string>(COMMON_TIME_ZONES);
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-6">
+    // A full page load after creating: every part of the page (the bar too) then reads the new edition cookie.
+    <Form method="post" reloadDocument {...getFormProps(form)} className="space-y-6">
       {form.errors?.length ? <FormMessage>{form.errors.map((e) => t(e)).join(" ")}</FormMessage> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField

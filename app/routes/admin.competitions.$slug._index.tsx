@@ -162,7 +162,7 @@ export default function EditionSetup() {
           </p>
         ) : null}
         {chosen ? null : (
-          <Form method="post" action="/admin/competitions?index">
+          <Form method="post" action="/admin/competitions?index" reloadDocument>
             <input type="hidden" name="slug" value={competition.slug} />
             <button
               type="submit"
@@ -285,7 +285,7 @@ export default function EditionSetup() {
                 </Link>
               ) : (
                 // Round pages work on the chosen edition: opening this one's round first makes it the chosen one.
-                <Form method="post" action="/admin/competitions?index">
+                <Form method="post" action="/admin/competitions?index" reloadDocument>
                   <input type="hidden" name="slug" value={competition.slug} />
                   <input type="hidden" name="redirectTo" value={`/admin/rounds/${r.slug}`} />
                   <button type="submit" className="font-semibold text-indigo-700 hover:underline">

@@ -104,7 +104,7 @@ export default function AdminCompetitions() {
                   <td className="px-3 py-2 text-right tabular-nums">{number.format(e.entries)}</td>
                   <td className="px-3 py-2 text-right">
                     {e.id === chosenId ? null : (
-                      <Form method="post">
+                      <Form method="post" reloadDocument>
                         <input type="hidden" name="slug" value={e.slug} />
                         <button
                           type="submit"
