@@ -2,7 +2,7 @@
 // changes) and its rounds in order, with the way to add a round. Field names of the POSTs:
 // form=group|editGroup (id, code, nameZh, nameEn, preset, countries…), form=track|editTrack (id, code, nameZh, nameEn).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GroupForm, TrackForm, type GroupValues } from "~/components/edition-setup-forms";
@@ -99,6 +99,8 @@ export default function EditionSetup() {
   const { competition, groups, tracks, rounds, chosen, countries, window } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [search] = useSearchParams();
+  // A new key per page visit empties the "add" forms once what they added is saved.
+  const visit = useLocation().key;
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const number = new Intl.NumberFormat(i18n.language);
@@ -221,6 +223,7 @@ export default function EditionSetup() {
         <div className="mt-4 rounded-xl border border-slate-200 bg-white p-4">
           <h3 className="mb-3 font-semibold text-slate-900">{t("editions.setup.addGroup")}</h3>
           <GroupForm
+            key={visit}
             countries={countries}
             refusal={refusalOf("group")}
             values={groupValues(valuesOf("group"), { code: "", nameZh: "", nameEn: "", countries: [] })}
@@ -264,6 +267,7 @@ export default function EditionSetup() {
         <div className="mt-4 rounded-xl border border-slate-200 bg-white p-4">
           <h3 className="mb-3 font-semibold text-slate-900">{t("editions.setup.addTrack")}</h3>
           <TrackForm
+            key={visit}
             refusal={refusalOf("track")}
             values={trackValues(valuesOf("track"), { code: "", nameZh: "", nameEn: "" })}
           />
