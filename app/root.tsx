@@ -26,7 +26,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [locale, competition, user] = await Promise.all([
     resolveLocale(request),
-    context.services.competitions.latest(),
+    // The public home's edition: an edition still being prepared does not take over the site's links.
+    context.services.competitions.featured(context.now()),
     context.services.auth.currentUser(request),
   ]);
   const url = new URL(request.url);

@@ -66,6 +66,9 @@ export function SiteHeader({
           ) : null}
           {user?.roles.includes("organizer") ? (
             <>
+              <NavLink to="/admin/competitions" className={navClass}>
+                {t("editions.title")}
+              </NavLink>
               <NavLink to="/admin/entries" className={navClass}>
                 {t("admin.entriesTitle")}
               </NavLink>

@@ -53,9 +53,15 @@ export const AUDIT_ACTIONS = [
   "live.entry_hidden",
   "live.ceremony_started",
   "live.ceremony_revealed",
+  "competition.created",
+  "competition.copied",
+  "group.created",
+  "group.updated",
+  "track.created",
+  "track.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about. */
-export const AUDIT_SUBJECTS = ["user", "entry", "judge", "round", "competition"] as const;
+export const AUDIT_SUBJECTS = ["user", "entry", "judge", "round", "competition", "group", "track"] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];

@@ -68,4 +68,16 @@ export const enAudit = {
     ceremony_started: "Ceremony started",
     ceremony_revealed: "Sealed result revealed at the ceremony",
   },
+  competition: {
+    created: "Edition created",
+    copied: "Groups, tracks and rounds copied from an earlier edition",
+  },
+  group: {
+    created: "Group added",
+    updated: "Group edited",
+  },
+  track: {
+    created: "Track added",
+    updated: "Track edited",
+  },
 };

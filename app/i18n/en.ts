@@ -1,4 +1,5 @@
 import { enEntryHistory } from "./en-entry-history";
+import { enEditions } from "./en-editions";
 import { enLive } from "./en-live";
 import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
@@ -345,6 +346,7 @@ export const en = {
     ...enJudging.validationExtra,
   },
   live: enLive,
+  editions: enEditions,
   rounds: enJudging.rounds,
   rubric: enJudging.rubric,
   judges: enJudging.judges,

@@ -69,4 +69,16 @@ export const zhHansAudit: typeof enAudit = {
     ceremony_started: "颁奖典礼开始",
     ceremony_revealed: "颁奖典礼揭晓封存成绩",
   },
+  competition: {
+    created: "创建届次",
+    copied: "从往届复制赛区、赛道与轮次",
+  },
+  group: {
+    created: "新增赛区",
+    updated: "修改赛区",
+  },
+  track: {
+    created: "新增赛道",
+    updated: "修改赛道",
+  },
 };

@@ -2,6 +2,7 @@ import { zhHansEntryHistory } from "./zh-Hans-entry-history";
 import type { Messages } from "./en";
 import { zhHansAudit } from "./zh-Hans-audit";
 import { zhHansLive } from "./zh-Hans-live";
+import { zhHansEditions } from "./zh-Hans-editions";
 import { zhHansJudging } from "./zh-Hans-judging";
 import { zhHansRoundGuards } from "./zh-Hans-round-guards";
 
@@ -339,6 +340,7 @@ export const zhHans: Messages = {
     ...zhHansJudging.validationExtra,
   },
   live: zhHansLive,
+  editions: zhHansEditions,
   rounds: zhHansJudging.rounds,
   rubric: zhHansJudging.rubric,
   judges: zhHansJudging.judges,

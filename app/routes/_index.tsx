@@ -1,5 +1,6 @@
-// The site's front door: the latest competition's home, or, on an installation with none yet, what
-// to do next (make the first organizer on the server, or sign in and set one up).
+// The site's front door: the featured edition's home (the newest whose registration has opened, else
+// the newest), or, on an installation with none yet, what to do next (make the first organizer on
+// the server, or sign in and set one up).
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,15 +9,21 @@ import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.setup");
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  const competition = await context.services.competitions.latest();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const competition = await context.services.competitions.featured(context.now());
   if (competition) return redirect(`/c/${competition.slug}`);
-  const hasOrganizer = await context.services.auth.hasOrganizer();
-  return { command: hasOrganizer ? null : FIRST_ORGANIZER_COMMAND };
+  const [hasOrganizer, user] = await Promise.all([
+    context.services.auth.hasOrganizer(),
+    context.services.auth.currentUser(request),
+  ]);
+  return {
+    command: hasOrganizer ? null : FIRST_ORGANIZER_COMMAND,
+    organizer: user?.roles.includes("organizer") ?? false,
+  };
 }
 
 export default function Setup() {
-  const { command } = useLoaderData<typeof loader>();
+  const { command, organizer } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-2xl space-y-4">
@@ -32,9 +39,18 @@ export default function Setup() {
       ) : (
         <p className="text-slate-700">{t("setup.noCompetition")}</p>
       )}
-      <Link to="/login" className="inline-block text-sm font-medium text-indigo-700 hover:underline">
-        {t("setup.organizersSignIn")}
-      </Link>
+      {organizer ? (
+        <Link
+          to="/admin/competitions/new"
+          className="inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+        >
+          {t("editions.bar.createFirst")}
+        </Link>
+      ) : (
+        <Link to="/login" className="inline-block text-sm font-medium text-indigo-700 hover:underline">
+          {t("setup.organizersSignIn")}
+        </Link>
+      )}
     </div>
   );
 }

@@ -1,10 +1,37 @@
-// The admin area's layout: its pages render inside; a failure in one of them is shown here, with the
-// site's header still in place.
-import { Outlet } from "@remix-run/react";
+// The admin area's layout: the bar naming the edition the organizer works on, then its pages; a
+// failure in one of them is shown here, with the site's header still in place.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
 import { AreaError } from "~/components/area-error";
+import { EditionBar } from "~/components/edition-bar";
+import { chosenEdition } from "~/routing/edition.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // Each page decides who may see it (and redirects or refuses by itself); the bar is only for organizers.
+  const user = await context.services.auth.currentUser(request);
+  if (!user?.roles.includes("organizer")) return { organizer: false, edition: null };
+  const competition = await chosenEdition(request, context);
+  return {
+    organizer: true,
+    edition: competition
+      ? {
+          slug: competition.slug,
+          name_zh: competition.name_zh,
+          name_en: competition.name_en,
+          edition: competition.edition,
+        }
+      : null,
+  };
+}
 
 export default function Area() {
-  return <Outlet />;
+  const { organizer, edition } = useLoaderData<typeof loader>();
+  return (
+    <>
+      {organizer ? <EditionBar edition={edition} /> : null}
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

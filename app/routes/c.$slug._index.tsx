@@ -7,6 +7,7 @@ import { CountryLabel } from "~/components/country-label";
 import { Section } from "~/components/section";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { StatCard } from "~/components/stat-card";
+import { OtherEditions } from "~/components/other-editions";
 import type { RoundStatus } from "~/domain/round-settings";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
@@ -18,7 +19,11 @@ export async function loader({ params: raw, context }: LoaderFunctionArgs) {
   const { slug } = parseParams(raw, params);
   const competition = await context.services.competitions.bySlug(slug);
   if (!competition) throw notFound();
-  return context.services.competitions.overview(competition);
+  const [overview, editions] = await Promise.all([
+    context.services.competitions.overview(competition),
+    context.services.competitions.all(),
+  ]);
+  return { ...overview, otherEditions: editions.filter((e) => e.id !== competition.id) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -34,8 +39,8 @@ export default function CompetitionHome() {
   const locale = useLocale();
   const nf = new Intl.NumberFormat(i18n.language);
   const pct = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
-  const { competition, totals, groups, tracks, countries, rounds } = data;
+  const { competition, totals, groups, tracks, countries, rounds, otherEditions } = data;
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: competition.time_zone });
   const maxTrack = Math.max(1, ...tracks.map((tr) => tr.entries));
   const top = countries.slice(0, 12);
 
@@ -49,6 +54,7 @@ export default function CompetitionHome() {
           {localized(locale, competition.name_zh, competition.name_en)}
         </h1>
         <p className="mt-3 max-w-3xl text-slate-600">{t("home.intro")}</p>
+        <OtherEditions editions={otherEditions} />
         <p className="mt-1 text-sm text-slate-500">
           {t("home.registration", {
             from: dateFormat.format(new Date(competition.registration_opens_at)),

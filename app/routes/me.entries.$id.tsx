@@ -31,7 +31,7 @@ async function ownEntry({ request, context, params: raw }: LoaderFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { owned } = await ownEntry(args);
-  const form = await entryFormContext(args.request, args.context);
+  const form = await entryFormContext(args.request, args.context, owned.entry.competition_id);
   const e = owned.entry;
   return {
     options: form.options,
@@ -60,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
   const formData = await request.formData();
   if (formData.get("form") === "withdraw") return withdraw(args, user, owned.entry.id, formData);
-  const { competition } = await entryFormContext(request, context);
+  const { competition } = await entryFormContext(request, context, owned.entry.competition_id);
   const submission = parseWithZod(formData, { schema: entryFormSchema });
   // A team row added or removed without JavaScript comes back as a submission to show again, not an error.
   if (submission.status !== "success")

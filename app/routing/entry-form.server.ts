@@ -5,8 +5,22 @@ import { resolveLocale } from "../i18n/locale.server";
 import { registrationWindow } from "../services/registration.server";
 import { notFound } from "./responses";
 
-export async function entryFormContext(request: Request, context: AppLoadContext) {
-  const [competition, locale] = await Promise.all([context.services.competitions.latest(), resolveLocale(request)]);
+/**
+ * The edition an entrant registers in: the one whose registration window is open, else the one the
+ * public home shows (whose page then says registration is closed).
+ */
+async function registrationEdition(context: AppLoadContext) {
+  const now = context.now();
+  const competitions = context.services.competitions;
+  return (await competitions.openForRegistration(now)) ?? (await competitions.featured(now));
+}
+
+/** The form's surroundings; an existing entry's form is about that entry's own edition (`competitionId`). */
+export async function entryFormContext(request: Request, context: AppLoadContext, competitionId?: number) {
+  const [competition, locale] = await Promise.all([
+    competitionId === undefined ? registrationEdition(context) : context.services.competitions.byId(competitionId),
+    resolveLocale(request),
+  ]);
   if (!competition) throw notFound();
   const { groups, tracks } = await context.services.registration.options(competition.id);
   const name = (r: { name_zh: string; name_en: string }) => (locale === "zh-Hans" ? r.name_zh : r.name_en);

@@ -19,10 +19,16 @@ export async function organizerRound({
   return { user, competition, ...found };
 }
 
-/** A judge of the current competition. Organizers who are not judges get 403, like anyone else. */
+/**
+ * A judge and the edition they work on: the newest one in which they are a judge, preferring one whose
+ * registration has opened (an account with the judge role and no judge record yet sees the public
+ * edition). Organizers who are not judges get 403.
+ */
 export async function judgeContext({ request, context }: Pick<LoaderFunctionArgs, "request" | "context">) {
   const user = await context.services.auth.requireUser(request, "judge");
-  const competition = await context.services.competitions.latest();
+  const competitions = context.services.competitions;
+  const competition =
+    (await competitions.newestJudgedBy(user.id, context.now())) ?? (await competitions.featured(context.now()));
   if (!competition) throw notFound();
   return { user, competition };
 }

@@ -3,7 +3,15 @@ import { sql } from "kysely";
 import type { Db } from "../../db/client";
 import type { Competition } from "../../db/schema";
 import type { RankingScope } from "../domain/round-settings";
-import { competitionBySlug, latestCompetition } from "./queries/competitions.server";
+import {
+  allCompetitions,
+  competitionById,
+  competitionBySlug,
+  featuredCompetition,
+  latestCompetition,
+  newestCompetitionJudgedBy,
+  openCompetition,
+} from "./queries/competitions.server";
 
 export type CompetitionOverview = {
   competition: Competition;
@@ -127,11 +135,22 @@ export async function overview(db: Db, competition: Competition): Promise<Compet
   };
 }
 
-export function createCompetitionService(db: Db) {
+export function createCompetitionService(db: Db, clock: () => Date = () => new Date()) {
   return {
     entriesByCountry: (competitionId: number) => entriesByCountry(db, competitionId),
-    /** The edition shown at `/`: the newest one. */
+    /** The newest edition: where organizers start when they chose none (never the public default). */
     latest: (): Promise<Competition | undefined> => latestCompetition(db),
+    /** The edition shown at `/`: the newest whose registration has opened, else the newest. */
+    featured: (now: Date = clock()): Promise<Competition | undefined> => featuredCompetition(db, now.toISOString()),
+    /** The edition whose registration window is open now (the newest of them), if any. */
+    openForRegistration: (now: Date = clock()): Promise<Competition | undefined> =>
+      openCompetition(db, now.toISOString()),
+    /** The edition a judge works on: their newest that has opened, else their newest. */
+    newestJudgedBy: (userId: number, now: Date = clock()): Promise<Competition | undefined> =>
+      newestCompetitionJudgedBy(db, userId, now.toISOString()),
+    /** Every edition, newest first (slug, names, year). */
+    all: () => allCompetitions(db),
+    byId: (id: number): Promise<Competition | undefined> => competitionById(db, id),
     bySlug: (slug: string): Promise<Competition | undefined> => competitionBySlug(db, slug),
     overview: (competition: Competition) => overview(db, competition),
   };

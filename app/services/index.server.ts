@@ -3,6 +3,7 @@ import { createAssignmentService } from "./assignment.server";
 import { createAuthService } from "./auth.server";
 import { createCompetitionService } from "./competitions.server";
 import { createDemoService } from "./demo.server";
+import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryImportService } from "./entry-import.server";
@@ -39,7 +40,8 @@ export function createServices(db: Db, config: ServiceConfig) {
       limits: createAuthRateLimits(config.rateLimits, clock),
       clock,
     }),
-    competitions: createCompetitionService(db),
+    competitions: createCompetitionService(db, clock),
+    editions: createEditionService(db, clock),
     entries: createEntryService(db),
     results: createResultsQueries(db),
     demo: createDemoService(db),
