@@ -44,6 +44,10 @@ export const enAudit = {
     assigned: "Judges assigned",
     panel_seated: "Final panel seated",
     advancement: "Advancement applied",
+    created: "Round added",
+    deleted: "Round deleted",
+    moved: "Round moved",
+    entries_entered: "Submitted entries entered",
   },
   assignment: {
     swapped: "Judge replaced",

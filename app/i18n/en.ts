@@ -1,6 +1,7 @@
 import { enLive } from "./en-live";
 import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
+import { enRoundCreate } from "./en-round-create";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -353,6 +354,7 @@ export const en = {
   score: enJudging.score,
   invite: enJudging.invite,
   audit: enAudit,
+  roundCreate: enRoundCreate,
   errors: {
     notFound: "Not found",
     notFoundBody: "The page you asked for does not exist.",

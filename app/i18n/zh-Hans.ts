@@ -2,6 +2,7 @@ import type { Messages } from "./en";
 import { zhHansAudit } from "./zh-Hans-audit";
 import { zhHansLive } from "./zh-Hans-live";
 import { zhHansJudging } from "./zh-Hans-judging";
+import { zhHansRoundCreate } from "./zh-Hans-round-create";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -347,6 +348,7 @@ export const zhHans: Messages = {
   score: zhHansJudging.score,
   invite: zhHansJudging.invite,
   audit: zhHansAudit,
+  roundCreate: zhHansRoundCreate,
   errors: {
     notFound: "页面不存在",
     notFoundBody: "您访问的页面不存在。",
