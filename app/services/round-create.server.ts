@@ -55,10 +55,8 @@ function parseNewRound(raw: Record<string, unknown>): Outcome<{ settings: RoundS
       for (const [name, messages] of Object.entries(refuseParse(parsed.error).fields ?? {}))
         (fields[name] ??= []).push(...messages);
   // The round has no criteria yet, so a tie-break cannot name one: it is chosen on the round page later.
-  if (settings.success)
-    settings.data.tieBreaks.forEach((k, i) => {
-      if (k.kind === "criterion") (fields[`tieBreak${i + 1}`] ??= []).push("round.tieBreakInvalid");
-    });
+  for (const name of ["tieBreak1", "tieBreak2", "tieBreak3"])
+    if (String(raw[name] ?? "").startsWith("criterion:") && !fields[name]) fields[name] = ["round.tieBreakInvalid"];
   if (!settings.success || !input.success || Object.keys(fields).length > 0)
     return { ok: false, kind: "invalid", code: "round.fixErrors", field: Object.keys(fields)[0] ?? "", fields };
   return { ok: true, settings: settings.data, input: input.data };
