@@ -28,6 +28,7 @@ export const enRoundCreate = {
   copyFrom: "Round to copy",
   copyFromRequired: "Please choose the round whose rubric to copy.",
   copyFromUnknown: "There is no round of that name in this edition.",
+  copyFromEmpty: "“{{round}}” has no rubric yet: there is nothing to copy.",
   rubricStartInvalid: "Please choose where the rubric starts from.",
   criteriaCount_one: "{{count}} criterion",
   criteriaCount_other: "{{count}} criteria",

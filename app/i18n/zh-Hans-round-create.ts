@@ -26,6 +26,7 @@ export const zhHansRoundCreate: typeof enRoundCreate = {
   copyFrom: "复制自",
   copyFromRequired: "请选择要复制评分细则的轮次。",
   copyFromUnknown: "本届没有这个轮次。",
+  copyFromEmpty: "“{{round}}”尚无评分细则，无可复制。",
   rubricStartInvalid: "请选择评分细则的来源。",
   criteriaCount_one: "{{count}} 项指标",
   criteriaCount_other: "{{count}} 项指标",

@@ -90,6 +90,8 @@ async function startingRubric(
   if (input.rubric === "default") return { ok: true, criteria: defaultRubric(kind), from: "default" };
   const source = rounds.find((r) => r.slug === input.copyFrom);
   if (!source) return refusedAtField("invalid", "copyFrom", "roundCreate.copyFromUnknown");
+  if (source.criteria === 0)
+    return refusedAtField("invalid", "copyFrom", "roundCreate.copyFromEmpty", { round: source.slug });
   const criteria = (await criteriaOf(trx, source.id)).map((c) => ({
     nameZh: c.name_zh,
     nameEn: c.name_en,

@@ -230,6 +230,22 @@ describe("creating an edition's rounds (services)", () => {
   });
 
   it("runs a created round like a seeded one: entries, opening, judges, scores, publication, the next round filled", async () => {
+    // Opening still needs a complete rubric: a criterion taken away, and the round stays a draft.
+    const last = harness.one<{ id: number }>(
+      "SELECT id FROM criteria WHERE round_id = ? ORDER BY position DESC LIMIT 1",
+      roundId("prelim"),
+    );
+    const saved = harness.one<Record<string, unknown>>("SELECT * FROM criteria WHERE id = ?", last.id);
+    harness.db.sqlite.prepare("DELETE FROM criteria WHERE id = ?").run(last.id);
+    expect(await services.rounds.setStatus(organizer, edition.competitionId, "prelim", "open", null)).toMatchObject({
+      ok: false,
+      code: "round.rubricIncomplete",
+    });
+    harness.db.sqlite
+      .prepare(
+        "INSERT INTO criteria (id, round_id, position, name_zh, name_en, weight_bp, max_milli, step_milli) VALUES (@id, @round_id, @position, @name_zh, @name_en, @weight_bp, @max_milli, @step_milli)",
+      )
+      .run(saved);
     const entered = await services.roundCreate.enterSubmitted(organizer, slug, "prelim");
     expect(entered).toEqual({ ok: true, entered: 8 });
     expect(await services.roundCreate.enterSubmitted(organizer, slug, "final")).toMatchObject({
@@ -252,6 +268,16 @@ describe("creating an edition's rounds (services)", () => {
     expect(
       harness.one<{ n: number }>("SELECT count(*) n FROM round_entries WHERE round_id = ?", roundId("final")).n,
     ).toBe(4);
+    // The created stage round is the edition's live final: its panel is seated and the final starts on it.
+    const panel = edition.judges.map((j) => j.id);
+    expect(await services.assignment.seatPanel(organizer, roundId("final"), panel)).toMatchObject({ ok: true });
+    expect(await services.live.start(organizer, slug)).toEqual({ ok: true });
+    expect(
+      harness.one<{ round_id: number }>(
+        "SELECT round_id FROM live_state WHERE competition_id = ?",
+        edition.competitionId,
+      ).round_id,
+    ).toBe(roundId("final"));
   });
 
   it("fills a round added after the one before it was published, at once", async () => {
