@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   "round.deleted",
   "round.moved",
   "round.entries_entered",
+  "round.entries_removed",
   "assignment.swapped",
   "score.submitted",
   "score.revised",

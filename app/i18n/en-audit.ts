@@ -48,6 +48,7 @@ export const enAudit = {
     deleted: "Round deleted",
     moved: "Round moved",
     entries_entered: "Submitted entries entered",
+    entries_removed: "Entries taken out of the round",
   },
   assignment: {
     swapped: "Judge replaced",

@@ -71,6 +71,13 @@ export const enRoundCreate = {
   entered_other: "{{count}} entries entered.",
   enterFirstOnly: "Only the first round takes submitted entries; later rounds are filled by advancement.",
   enterClosed: "This round is closed: no entries can join it any more.",
+  emptyButton_one: "Take the {{count}} entry out of “{{round}}” again",
+  emptyButton_other: "Take the {{count}} entries out of “{{round}}” again",
+  emptyHelp: "Possible while the round is a draft without judges or scores.",
+  emptied_one: "{{count}} entry taken out of the round.",
+  emptied_other: "{{count}} entries taken out of the round.",
+  emptyInUse:
+    "“{{round}}” already has judges or scores ({{assignments}} assignments, {{scores}} scores): its entries stay.",
   checksTitle: "To look at",
   check: {
     rubric: "The rubric of “{{round}}” adds up to {{percent}}%, not 100%: its scoring cannot open yet.",

@@ -49,6 +49,7 @@ export const zhHansAudit: typeof enAudit = {
     deleted: "删除赛程轮次",
     moved: "调整轮次顺序",
     entries_entered: "已提交项目进入本轮",
+    entries_removed: "撤出本轮项目",
   },
   assignment: {
     swapped: "更换评委",

@@ -68,6 +68,12 @@ export const zhHansRoundCreate: typeof enRoundCreate = {
   entered_other: "已加入 {{count}} 个项目。",
   enterFirstOnly: "只有第一轮接收已提交的项目；之后各轮由晋级填入。",
   enterClosed: "该轮已结束评审，不能再加入项目。",
+  emptyButton_one: "将 {{count}} 个项目撤出“{{round}}”",
+  emptyButton_other: "将 {{count}} 个项目撤出“{{round}}”",
+  emptyHelp: "仅在该轮为草稿、尚未分配评委和评分时可以撤出。",
+  emptied_one: "已撤出 {{count}} 个项目。",
+  emptied_other: "已撤出 {{count}} 个项目。",
+  emptyInUse: "“{{round}}”已有评委分配或评分（{{assignments}} 条分配、{{scores}} 份评分）：项目不能撤出。",
   checksTitle: "请留意",
   check: {
     rubric: "“{{round}}”的评分细则权重合计 {{percent}}%，不是 100%：暂不能开始评审。",

@@ -49,6 +49,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("delete"), round: slugSchema, confirm: z.literal("on").optional() }),
   z.object({ intent: z.literal("move"), round: slugSchema, direction: z.enum(["up", "down"]) }),
   z.object({ intent: z.literal("enter"), round: slugSchema }),
+  z.object({ intent: z.literal("empty"), round: slugSchema }),
 ]);
 
 export async function action(args: ActionFunctionArgs) {
@@ -67,6 +68,11 @@ export async function action(args: ActionFunctionArgs) {
     const outcome = await service.move(user, competitionSlug, posted.round, posted.direction);
     if (!outcome.ok) return refused(outcome, { intent: posted.intent, round: posted.round });
     return redirect(`${base}?moved=${outcome.position}`);
+  }
+  if (posted.intent === "empty") {
+    const outcome = await service.emptyFirstRound(user, competitionSlug, posted.round);
+    if (!outcome.ok) return refused(outcome, { intent: posted.intent, round: posted.round });
+    return redirect(`${base}?emptied=${outcome.removed}`);
   }
   const outcome = await service.enterSubmitted(user, competitionSlug, posted.round);
   if (!outcome.ok) return refused(outcome, { intent: posted.intent, round: posted.round });
@@ -96,7 +102,9 @@ export default function EditionRounds() {
       ? t("roundCreate.moved", { position: search.get("moved") })
       : search.get("entered")
         ? t("roundCreate.entered", { count: Number(search.get("entered")) })
-        : null;
+        : search.get("emptied")
+          ? t("roundCreate.emptied", { count: Number(search.get("emptied")) })
+          : null;
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -248,6 +256,16 @@ export default function EditionRounds() {
               <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
                 {t("roundCreate.enterButton", { count: waiting, round: nameOf(first) })}
               </button>
+            </Form>
+          ) : null}
+          {first.status === "draft" && first.entries > 0 && first.assignments + first.scores === 0 ? (
+            <Form method="post" className="mt-3 flex flex-wrap items-center gap-3">
+              <input type="hidden" name="intent" value="empty" />
+              <input type="hidden" name="round" value={first.slug} />
+              <button type="submit" className={buttonClass}>
+                {t("roundCreate.emptyButton", { count: first.entries, round: nameOf(first) })}
+              </button>
+              <span className="text-sm text-slate-500">{t("roundCreate.emptyHelp")}</span>
             </Form>
           ) : null}
         </Section>

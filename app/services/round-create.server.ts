@@ -8,7 +8,7 @@ import { bind } from "./bind.server";
 import { inTransaction } from "./db-helpers.server";
 import { criteriaOf } from "./queries/criteria.server";
 import { advancedFrom, enterInto, roundFootprints, type RoundFootprintRow } from "./round-create/footprints.server";
-import { deleteRound, enterSubmitted, moveRound, roundsOverview } from "./round-create/order.server";
+import { deleteRound, emptyFirstRound, enterSubmitted, moveRound, roundsOverview } from "./round-create/order.server";
 import { organizersEdition, refusedAtField, type RoundCreateDeps } from "./round-create/shared.server";
 import { settingsColumns } from "./rounds-setup.server";
 import {
@@ -192,6 +192,7 @@ export function createRoundCreateService(db: Db, clock: () => Date) {
     remove: bind(deps, deleteRound),
     move: bind(deps, moveRound),
     enterSubmitted: bind(deps, enterSubmitted),
+    emptyFirstRound: bind(deps, emptyFirstRound),
   };
 }
 

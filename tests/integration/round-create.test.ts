@@ -155,6 +155,9 @@ describe("creating an edition's rounds (services)", () => {
         "INSERT INTO criteria (id, round_id, position, name_zh, name_en, weight_bp, max_milli, step_milli) VALUES (@id, @round_id, @position, @name_zh, @name_en, @weight_bp, @max_milli, @step_milli)",
       )
       .run(saved);
+    // Entering the submitted entries can be undone while no judge is assigned; entering again adds them all.
+    expect(await services.roundCreate.enterSubmitted(organizer, slug, "prelim")).toEqual({ ok: true, entered: 8 });
+    expect(await services.roundCreate.emptyFirstRound(organizer, slug, "prelim")).toEqual({ ok: true, removed: 8 });
     const entered = await services.roundCreate.enterSubmitted(organizer, slug, "prelim");
     expect(entered).toEqual({ ok: true, entered: 8 });
     expect(await services.roundCreate.enterSubmitted(organizer, slug, "final")).toMatchObject({
@@ -173,6 +176,10 @@ describe("creating an edition's rounds (services)", () => {
       code: "roundCreate.moveInUse",
     });
     await runRound(services, organizer, edition, "prelim", roundId("prelim"));
+    expect(await services.roundCreate.emptyFirstRound(organizer, slug, "prelim")).toMatchObject({
+      ok: false,
+      code: "roundCreate.emptyInUse",
+    });
     // Two per group advance into the final, found by position.
     expect(
       harness.one<{ n: number }>("SELECT count(*) n FROM round_entries WHERE round_id = ?", roundId("final")).n,

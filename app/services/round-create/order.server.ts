@@ -177,3 +177,34 @@ export async function enterSubmitted(
     return { ok: true, entered };
   });
 }
+
+/**
+ * Takes the entries out of the first round again, to undo entering them, while nothing depends on
+ * them yet: the round is a draft without judges, scores or results.
+ */
+export async function emptyFirstRound(
+  deps: RoundCreateDeps,
+  actor: SessionUser,
+  competitionSlug: string,
+  roundSlug: string,
+): Promise<Outcome<{ removed: number }>> {
+  return inTransaction(deps.db, async (trx) => {
+    const found = await roundOfEdition(trx, actor, competitionSlug, roundSlug);
+    if (!found.ok) return found;
+    const { round } = found;
+    if (round.position !== 1) return refuse.conflict("roundCreate.enterFirstOnly");
+    const { status, assignments, scores, results, live } = round.footprint;
+    if (status !== "draft" || assignments + scores + results > 0 || live)
+      return refuse.conflict("roundCreate.emptyInUse", { round: round.slug, assignments, scores });
+    const removed = await trx.deleteFrom("round_entries").where("round_id", "=", round.id).executeTakeFirst();
+    await recordAudit(trx, {
+      actor_user_id: actor.id,
+      action: "round.entries_removed",
+      subject_type: "round",
+      subject_id: round.id,
+      before: JSON.stringify({ entries: round.footprint.entries }),
+      after: JSON.stringify({ entries: 0 }),
+    });
+    return { ok: true, removed: Number(removed.numDeletedRows) };
+  });
+}
