@@ -45,6 +45,11 @@ export const enAudit = {
     assigned: "Judges assigned",
     panel_seated: "Final panel seated",
     advancement: "Advancement applied",
+    created: "Round added",
+    deleted: "Round deleted",
+    moved: "Round moved",
+    entries_entered: "Submitted entries entered",
+    entries_removed: "Entries taken out of the round",
   },
   assignment: {
     swapped: "Judge replaced",

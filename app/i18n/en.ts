@@ -4,6 +4,7 @@ import { enLive } from "./en-live";
 import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
 import { enRoundGuards } from "./en-round-guards";
+import { enRoundCreate } from "./en-round-create";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -359,6 +360,7 @@ export const en = {
   audit: enAudit,
   guards: enRoundGuards,
   entryHistory: enEntryHistory,
+  roundCreate: enRoundCreate,
   errors: {
     notFound: "Not found",
     notFoundBody: "The page you asked for does not exist.",

@@ -46,6 +46,11 @@ export const zhHansAudit: typeof enAudit = {
     assigned: "分配评委",
     panel_seated: "确定决赛评委组",
     advancement: "确定晋级",
+    created: "新增赛程轮次",
+    deleted: "删除赛程轮次",
+    moved: "调整轮次顺序",
+    entries_entered: "已提交项目进入本轮",
+    entries_removed: "撤出本轮项目",
   },
   assignment: {
     swapped: "更换评委",

@@ -5,6 +5,7 @@ import { zhHansLive } from "./zh-Hans-live";
 import { zhHansEditions } from "./zh-Hans-editions";
 import { zhHansJudging } from "./zh-Hans-judging";
 import { zhHansRoundGuards } from "./zh-Hans-round-guards";
+import { zhHansRoundCreate } from "./zh-Hans-round-create";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -353,6 +354,7 @@ export const zhHans: Messages = {
   audit: zhHansAudit,
   guards: zhHansRoundGuards,
   entryHistory: zhHansEntryHistory,
+  roundCreate: zhHansRoundCreate,
   errors: {
     notFound: "页面不存在",
     notFoundBody: "您访问的页面不存在。",

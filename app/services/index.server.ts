@@ -15,6 +15,7 @@ import { createLivePublisher, type LivePublisher } from "../live/publisher.serve
 import { createLiveService } from "./live/index.server";
 import { createRegistrationService } from "./registration.server";
 import { createResultsAdmin } from "./results-admin.server";
+import { createRoundCreateService } from "./round-create.server";
 import { createRoundService } from "./rounds.server";
 import { createResultsQueries } from "./results-query.server";
 import { createResultsService } from "./results.server";
@@ -58,6 +59,7 @@ export function createServices(db: Db, config: ServiceConfig) {
       roundInputs: (trx, roundId) => createResultsService(trx).loadInputs(roundId),
     }),
     rounds: createRoundService(db, clock),
+    roundCreate: createRoundCreateService(db, clock),
     resultsAdmin: createResultsAdmin(db, clock),
   };
 }

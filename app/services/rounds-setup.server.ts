@@ -72,7 +72,8 @@ function scoreCount(trx: Db, roundId: number) {
     .then((r) => r.n);
 }
 
-function settingsColumns(s: RoundSettings) {
+/** A round's settings as rounds-table columns (also what a new round is created with). */
+export function settingsColumns(s: RoundSettings) {
   return {
     name_zh: s.nameZh,
     name_en: s.nameEn,
