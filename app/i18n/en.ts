@@ -1,4 +1,5 @@
 import { enLive } from "./en-live";
+import { enExports } from "./en-exports";
 import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
 
@@ -343,6 +344,7 @@ export const en = {
     ...enJudging.validationExtra,
   },
   live: enLive,
+  exports: enExports,
   rounds: enJudging.rounds,
   rubric: enJudging.rubric,
   judges: enJudging.judges,

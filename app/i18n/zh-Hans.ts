@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { zhHansExports } from "./zh-Hans-exports";
 import { zhHansAudit } from "./zh-Hans-audit";
 import { zhHansLive } from "./zh-Hans-live";
 import { zhHansJudging } from "./zh-Hans-judging";
@@ -337,6 +338,7 @@ export const zhHans: Messages = {
     ...zhHansJudging.validationExtra,
   },
   live: zhHansLive,
+  exports: zhHansExports,
   rounds: zhHansJudging.rounds,
   rubric: zhHansJudging.rubric,
   judges: zhHansJudging.judges,

@@ -19,7 +19,7 @@ export function createResultsAdmin(db: Db, clock: () => Date) {
     override: (actor: SessionUser, roundId: number, entryId: number, decision: Decision, reason: string) =>
       override(deps, actor, roundId, entryId, decision, reason),
     publish: (actor: SessionUser, roundId: number) => publish(deps, actor, roundId),
-    exportRows: (roundId: number) => exportRows(db, roundId),
+    exportRows: (actor: SessionUser, roundId: number) => exportRows(db, actor, roundId),
   };
 }
 

@@ -1,14 +1,19 @@
 // Spreadsheets out: CSV through csv-stringify, Excel through exceljs (uploads are read in spreadsheet-reading/).
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { csvText, type CellValue, type Table } from "../domain/export-columns";
 
-export type Table = { headers: string[]; rows: (string | number | null)[][] };
+export type { CellValue, Table } from "../domain/export-columns";
+
+/** One sheet of a workbook: its tab name (Excel allows 31 characters) and its table. */
+export type Sheet = { name: string; table: Table };
 
 /**
  * A cell that a spreadsheet would run as a formula (=, +, -, @, and tab or carriage return that
  * some programs skip) is prefixed with an apostrophe, so it opens as text (OWASP CSV injection).
+ * Numbers and dates are ours, never typed text, and stay what they are.
  */
-export function neutralizeFormula(value: string | number | null): string | number | null {
+export function neutralizeFormula<V extends CellValue>(value: V): V | string {
   if (typeof value !== "string") return value;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
@@ -25,16 +30,51 @@ const safeRows = (table: Table) => table.rows.map((row) => row.map(neutralizeFor
  * field is never split, on any delimiter or line break, so no cell can start anywhere but at
  * its own first character; that character is the one `neutralizeFormula` guards (Excel still
  * runs a quoted `"=1+1"`, so both are needed, and a `=` after a `;` inside a cell needs neither).
+ *
+ * Numbers are written plainly with the column's digits ("9.50"), times as "2026-03-01 14:05".
  */
 export function toCsv(table: Table): string {
-  return "\uFEFF" + stringify([safeHeaders(table), ...safeRows(table)], { quoted: true, quoted_empty: true });
+  const rows = safeRows(table).map((row) => row.map((cell, i) => csvText(cell, table.formats?.[i])));
+  return "\uFEFF" + stringify([safeHeaders(table), ...rows], { quoted: true, quoted_empty: true });
 }
 
-export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
+// Wide enough for the header and the longest of the first rows, within reason.
+function columnWidth(table: Table, column: number): number {
+  let longest = table.headers[column]?.length ?? 8;
+  for (const row of table.rows.slice(0, 200)) {
+    const cell = row[column];
+    const text = cell instanceof Date ? "2026-03-01 14:05" : String(cell ?? "");
+    // CJK characters take about two columns.
+    longest = Math.max(longest, text.length + (text.match(/[\u3000-\u9fff\uff00-\uffef]/g)?.length ?? 0));
+  }
+  return Math.min(60, Math.max(8, longest + 2));
+}
+
+function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet) {
+  const { table } = sheet;
+  const out = workbook.addWorksheet(sheet.name.slice(0, 31).replace(/[\\/?*[\]:]/g, " "));
+  out.addRow(safeHeaders(table)).font = { bold: true };
+  for (const row of safeRows(table)) out.addRow(row);
+  table.headers.forEach((_, i) => {
+    const column = out.getColumn(i + 1);
+    column.width = columnWidth(table, i);
+    const format = table.formats?.[i];
+    // Numbers and dates keep their format on every row below the header.
+    if (format) column.eachCell((cell, row) => row > 1 && (cell.numFmt = format));
+  });
+  out.views = [{ state: "frozen", ySplit: 1 }];
+  if (table.headers.length > 0)
+    out.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.headers.length } };
+}
+
+/** A workbook of several sheets, in order: numbers as number cells, times as date cells. */
+export async function toWorkbook(sheets: readonly Sheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.addRow(safeHeaders(table)).font = { bold: true };
-  for (const row of safeRows(table)) sheet.addRow(row);
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  for (const sheet of sheets) addSheet(workbook, sheet);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A workbook of one sheet. */
+export function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
+  return toWorkbook([{ name: sheetName, table }]);
 }
