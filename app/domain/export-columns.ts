@@ -65,6 +65,26 @@ function instant(stored: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+// Building a formatter costs far more than using one, and an export formats thousands of times.
+const clocks = new Map<string, Intl.DateTimeFormat>();
+function clockOf(timeZone: string): Intl.DateTimeFormat {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    clocks.set(timeZone, clock);
+  }
+  return clock;
+}
+
 /**
  * The wall-clock time in `timeZone` of a stored instant, as a Date whose UTC fields hold it:
  * 2026-03-01T06:05Z in Asia/Shanghai → a Date reading 2026-03-01 14:05 in UTC. Excel stores a
@@ -74,16 +94,7 @@ export function wallClock(stored: string | null, timeZone: string): Date | null 
   if (!stored) return null;
   const at = instant(stored);
   if (!at) return null;
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
+  const parts = clockOf(timeZone).formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return new Date(Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second")));
 }
