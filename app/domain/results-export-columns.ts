@@ -132,7 +132,7 @@ function tieBreakWord(words: Words, decidedBy: string | null, criteria: readonly
 const named = (words: Words, n: Named) => nameIn(words, n.nameZh, n.nameEn);
 
 /** Columns of the per-entry table; criterion columns hold the mean of the entry's submitted marks. */
-function resultColumns(words: Words, data: ResultsExport): Column<ResultExportRow>[] {
+export function resultColumns(words: Words, data: ResultsExport): Column<ResultExportRow>[] {
   const { t } = words;
   const means = criterionMeans(data.marks);
   const columns: Column<ResultExportRow>[] = [
@@ -181,7 +181,7 @@ function resultColumns(words: Words, data: ResultsExport): Column<ResultExportRo
 }
 
 /** Columns of the per-mark table: who marked which entry, each criterion, the total, when, which revision. */
-function markColumns(words: Words, data: ResultsExport): Column<MarkExportRow>[] {
+export function markColumns(words: Words, data: ResultsExport): Column<MarkExportRow>[] {
   const { t } = words;
   const zone = data.competition.timeZone;
   return [

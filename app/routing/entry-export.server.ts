@@ -1,11 +1,12 @@
 // What every export route shares: the reader's words (headers in their language), the organizer's
 // entry list as a table, and the download headers every export answers with.
 import type { AppLoadContext } from "@remix-run/node";
-import { entryColumns, knownZone, tableOf, type Table, type Words } from "../domain/export-columns";
+import { entryColumns, knownZone, type Table, type Words } from "../domain/export-columns";
 import { createI18n } from "../i18n/config";
 import { countryName } from "../i18n/countries";
 import { resolveLocale } from "../i18n/locale.server";
 import { adminListQuery } from "../services/entry-admin.server";
+import { tableInSlices } from "../services/spreadsheet.server";
 import { organizerEdition } from "./edition.server";
 import { throwRefusal } from "./refusals";
 
@@ -29,7 +30,7 @@ export async function exportTable(request: Request, context: AppLoadContext): Pr
   const outcome = await context.services.entryAdmin.exportEntries(user, competition.id, query);
   if (!outcome.ok) throwRefusal(outcome);
   const words = await readerWords(request);
-  return { table: tableOf(entryColumns(words, knownZone(competition.time_zone)), outcome.rows), words };
+  return { table: await tableInSlices(entryColumns(words, knownZone(competition.time_zone)), outcome.rows), words };
 }
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
