@@ -81,20 +81,26 @@ function submittedScores(db: Db, roundId: number) {
     .execute();
 }
 
-/** Every mark of the round's submitted scores, by score id and criterion id (thousandths). */
-async function marksOf(db: Db, roundId: number) {
-  const rows = await db
-    .selectFrom("score_marks as m")
-    .innerJoin("scores as s", "s.id", "m.score_id")
-    .where("s.round_id", "=", roundId)
-    .where("s.status", "=", "submitted")
-    .select(["m.score_id", "m.criterion_id", "m.mark_milli"])
-    .execute();
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Every mark of these scores, by score id and criterion id (thousandths), read 500 scores at a
+ * time with a pause between reads: a round has some 80,000 marks, and SQLite reads block the server.
+ */
+async function marksOf(db: Db, scoreIds: readonly number[]) {
   const marks = new Map<number, Map<number, number>>();
-  for (const m of rows) {
-    const ofScore = marks.get(m.score_id) ?? new Map<number, number>();
-    ofScore.set(m.criterion_id, m.mark_milli);
-    marks.set(m.score_id, ofScore);
+  for (let i = 0; i < scoreIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("score_marks")
+      .select(["score_id", "criterion_id", "mark_milli"])
+      .where("score_id", "in", scoreIds.slice(i, i + 500))
+      .execute();
+    for (const m of rows) {
+      const ofScore = marks.get(m.score_id) ?? new Map<number, number>();
+      ofScore.set(m.criterion_id, m.mark_milli);
+      marks.set(m.score_id, ofScore);
+    }
+    await pause();
   }
   return marks;
 }
@@ -118,13 +124,16 @@ export async function exportRows(db: Db, actor: SessionUser, roundId: number): P
     .select(["name_zh", "name_en", "time_zone"])
     .where("id", "=", round.competition_id)
     .executeTakeFirstOrThrow();
-  const [labels, criteria, ranked, scores, marks] = await Promise.all([
-    unitLabels(db, round.competition_id),
-    criteriaOf(db, roundId),
-    ranking(db, roundId),
-    submittedScores(db, roundId),
-    marksOf(db, roundId),
-  ]);
+  const [labels, criteria] = await Promise.all([unitLabels(db, round.competition_id), criteriaOf(db, roundId)]);
+  // One read after the other, with pauses: each is short, and others are served in between.
+  const ranked = await ranking(db, roundId);
+  await pause();
+  const scores = await submittedScores(db, roundId);
+  await pause();
+  const marks = await marksOf(
+    db,
+    scores.map((s) => s.scoreId),
+  );
   const entries = ranked.map((r): ResultExportRow => ({
     ...r,
     unit: labels.get(r.unit) ?? { code: r.unit, nameZh: r.unit, nameEn: r.unit },

@@ -111,7 +111,7 @@ export async function toWorkbook(sheets: readonly Sheet[]): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   for (const sheet of sheets) await addSheet(workbook, sheet);
   await workbook.commit();
   return Buffer.concat(chunks);
