@@ -1,6 +1,8 @@
 // English words of the spreadsheets organizers download: column headers, sheet names, and the
 // words cells hold (statuses, states, tie-breaks). Merged into `en` as `exports` (see en.ts).
 export const enExports = {
+  /** For the results page: a link to the per-mark CSV (export.csv?rows=marks). */
+  marksCsv: "Export judges' marks (CSV)",
   col: {
     code: "Entry code",
     groupCode: "Group code",
@@ -31,7 +33,7 @@ export const enExports = {
     dropped: "Marks dropped",
     decidedBy: "Tie broken by",
     state: "State in this round",
-    stateSource: "Decided by",
+    stateSource: "Advancement set by",
     stateReason: "Organizer's reason",
     judge: "Judge",
     judgeAffiliation: "Judge's affiliation",

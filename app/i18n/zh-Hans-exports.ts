@@ -2,6 +2,7 @@
 import type { enExports } from "./en-exports";
 
 export const zhHansExports: typeof enExports = {
+  marksCsv: "导出评委评分（CSV）",
   col: {
     code: "项目编号",
     groupCode: "赛区代码",
@@ -32,7 +33,7 @@ export const zhHansExports: typeof enExports = {
     dropped: "去掉的分数",
     decidedBy: "同分比较依据",
     state: "本轮结果",
-    stateSource: "决定方式",
+    stateSource: "晋级决定方式",
     stateReason: "组委会理由",
     judge: "评委",
     judgeAffiliation: "评委单位",
