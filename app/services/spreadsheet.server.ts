@@ -2,7 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import { csvText, numberFormat, type CellValue, type Column, type Table } from "../domain/export-columns";
+import { csvText, numberFormat, TIME_FORMAT, type CellValue, type Column, type Table } from "../domain/export-columns";
 
 export type { CellValue, Table } from "../domain/export-columns";
 
@@ -100,7 +100,12 @@ async function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: She
   header.commit();
   const rows = safeRows(table);
   for (let i = 0; i < rows.length; i++) {
-    out.addRow(rows[i]!).commit();
+    const added = out.addRow(rows[i]!);
+    // A time in a column that names no format still reads as a time, not as a day count.
+    rows[i]!.forEach((cell, j) => {
+      if (cell instanceof Date && !table.formats?.[j]) added.getCell(j + 1).numFmt = TIME_FORMAT;
+    });
+    added.commit();
     if (i % SLICE === SLICE - 1) await pause();
   }
   out.commit();
