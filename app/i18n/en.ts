@@ -1,6 +1,7 @@
 import { enEntryHistory } from "./en-entry-history";
 import { enEditions } from "./en-editions";
 import { enLive } from "./en-live";
+import { enExports } from "./en-exports";
 import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
 import { enRoundGuards } from "./en-round-guards";
@@ -348,6 +349,7 @@ export const en = {
   },
   live: enLive,
   editions: enEditions,
+  exports: enExports,
   rounds: enJudging.rounds,
   rubric: enJudging.rubric,
   judges: enJudging.judges,

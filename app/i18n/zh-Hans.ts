@@ -1,5 +1,6 @@
 import { zhHansEntryHistory } from "./zh-Hans-entry-history";
 import type { Messages } from "./en";
+import { zhHansExports } from "./zh-Hans-exports";
 import { zhHansAudit } from "./zh-Hans-audit";
 import { zhHansLive } from "./zh-Hans-live";
 import { zhHansEditions } from "./zh-Hans-editions";
@@ -342,6 +343,7 @@ export const zhHans: Messages = {
   },
   live: zhHansLive,
   editions: zhHansEditions,
+  exports: zhHansExports,
   rounds: zhHansJudging.rounds,
   rubric: zhHansJudging.rubric,
   judges: zhHansJudging.judges,

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { bind } from "./bind.server";
 import { move, setFeedback, setStatus, type EntryAdminDeps } from "./entry-admin/changes.server";
 import { detail } from "./entry-admin/detail.server";
+import { exportEntries } from "./entry-admin/export.server";
 import { all, list } from "./entry-admin/list.server";
 
 export { ADMIN_PAGE_SIZE, adminListQuery, type AdminEntryRow, type AdminListQuery } from "./entry-admin/list.server";
@@ -13,6 +14,7 @@ export function createEntryAdminService(db: Db, clock: () => Date) {
   return {
     list: bind(db, list),
     all: bind(db, all),
+    exportEntries: bind(db, exportEntries),
     detail: bind(db, detail),
     setStatus: bind(deps, setStatus),
     setFeedback: bind(deps, setFeedback),

@@ -27,7 +27,7 @@ export function createResultsAdmin(db: Db, clock: () => Date) {
       publish(deps, actor, roundId, confirmation),
     unpublishPreview: (roundId: number) => unpublishPreview(db, roundId),
     unpublish: (actor: SessionUser, roundId: number, reason: string | null) => unpublish(deps, actor, roundId, reason),
-    exportRows: (roundId: number) => exportRows(db, roundId),
+    exportRows: (actor: SessionUser, roundId: number) => exportRows(db, actor, roundId),
   };
 }
 

@@ -174,7 +174,29 @@ describe("export", () => {
       .split("\n");
     // Every cell quoted: a `;`-separated Excel can never split one into a formula.
     expect(lines[0]).toBe(
-      '"code","group","track","title_zh","title_en","organization","country","status","contact_email","submitted_at"',
+      [
+        "Entry code",
+        "Group code",
+        "Group",
+        "Track code",
+        "Track",
+        "Title (Chinese)",
+        "Title (English)",
+        "Organization",
+        "Country code",
+        "Country or region",
+        "City",
+        "Website",
+        "Contact name",
+        "Contact e-mail",
+        "Team (name and role)",
+        "Team members",
+        "Status",
+        "Reason for the status",
+        "Submitted (Asia/Shanghai)",
+      ]
+        .map((h) => `"${h}"`)
+        .join(","),
     );
     expect(lines.length - 1).toBe(count("SELECT count(*) n FROM entries WHERE country = 'NL'"));
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
@@ -187,7 +209,7 @@ describe("export", () => {
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount - 1).toBe(count("SELECT count(*) n FROM entries WHERE country = 'NL'"));
-    const organizations = sheet.getColumn(6).values.slice(2).map(String);
+    const organizations = sheet.getColumn(8).values.slice(2).map(String);
     expect(organizations).toContain(`'=HYPERLINK("http://evil")`);
   });
 });

@@ -393,7 +393,8 @@ describe("publishing a round's results", () => {
   });
 
   it("exports every judge's marks to CSV and Excel", async () => {
-    const csv = await demo.get(`/admin/rounds/${ROUND}/results/export.csv`, { cookie: organizer });
+    // ?rows=marks: one row per judge's submitted mark (the default is one row per entry).
+    const csv = await demo.get(`/admin/rounds/${ROUND}/results/export.csv?rows=marks`, { cookie: organizer });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = (await csv.text())
