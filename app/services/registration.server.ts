@@ -10,6 +10,7 @@ import { recordAudit } from "./audit.server";
 import type { SessionUser } from "./auth.server";
 import { bind } from "./bind.server";
 import { inTransaction } from "./db-helpers.server";
+import { enterIntoFirstRound } from "./first-round-field.server";
 import { codeForMove, nextEntryCode } from "./entry-codes.server";
 import { entriesWithGroupAndTrack, entryOwnedBy, teamOf } from "./queries/entries.server";
 import { groupsOf, tracksOf } from "./queries/groups.server";
@@ -143,6 +144,7 @@ export async function create(
       subject_id: created.id,
       after: JSON.stringify(entrySnapshot(created, placement, input.team)),
     });
+    if (submit) await enterIntoFirstRound(trx, competition.id, { entryIds: [created.id] });
     return created;
   });
   return { ok: true, entry };
@@ -225,6 +227,8 @@ async function writeUpdate(
       before: JSON.stringify(changes.before),
       after: JSON.stringify(changes.after),
     });
+  // Submitted while the first round is open: it competes in that round, as those before it do.
+  if (submit) await enterIntoFirstRound(trx, current.competition_id, { entryIds: [current.id] });
   return updated;
 }
 
