@@ -1,7 +1,7 @@
 // The automatic assignment of a round: every competing entry gets its k judges, by the rules of
 // app/domain/assignment.ts. Scored pairs are never touched.
 import type { Db } from "../../../db/client";
-import { assignJudges } from "../../domain/assignment";
+import { assignJudges, type ShortEntry } from "../../domain/assignment";
 import { type Outcome } from "../../domain/refusal";
 import { recordAudit } from "../audit.server";
 import type { SessionUser } from "../auth.server";
@@ -14,24 +14,26 @@ export type RunOptions = {
   seed: number;
   avoidSameCountry?: boolean;
   resetUnscored?: boolean;
+  /** Only judges who accepted their invitation get new work (pairs already there stay). */
+  acceptedOnly?: boolean;
   onProgress?: (done: number) => void;
 };
 
 export type AssignmentRun = Outcome<{
   added: number;
   removed: number;
-  unassigned: { entryId: number; code: string; missing: number; reason: string }[];
+  unassigned: (Omit<ShortEntry, "entryId"> & { entryId: number; code: string })[];
   load: { min: number; max: number };
+  /** How many judges the run could give work to. */
+  pool: number;
 }>;
 
-/** The competition's judges with the tracks they are experts in. */
-async function judgesWithTracks(trx: Db, competitionId: number) {
+/** The competition's judges (or those who accepted their invitation) with the tracks they are experts in. */
+export async function judgesWithTracks(trx: Db, competitionId: number, acceptedOnly = false) {
+  let pool = trx.selectFrom("judges").select(["id", "affiliation", "country"]).where("competition_id", "=", competitionId);
+  if (acceptedOnly) pool = pool.where("accepted_at", "is not", null);
   const [judges, expertise] = await Promise.all([
-    trx
-      .selectFrom("judges")
-      .select(["id", "affiliation", "country"])
-      .where("competition_id", "=", competitionId)
-      .execute(),
+    pool.execute(),
     trx
       .selectFrom("judge_expertise as x")
       .innerJoin("judges as j", "j.id", "x.judge_id")
@@ -71,7 +73,7 @@ export async function runAssignment(
     const removed = options.resetUnscored ? await deleteUnscoredPairs(trx, roundId) : 0;
     const [entries, judges, conflicts, existing] = await Promise.all([
       competingEntries(trx, roundId),
-      judgesWithTracks(trx, round.competition_id),
+      judgesWithTracks(trx, round.competition_id, options.acceptedOnly ?? false),
       confirmedConflicts(trx, round.competition_id),
       pairsIn(trx, roundId),
     ]);
@@ -101,20 +103,23 @@ export async function runAssignment(
       action: "round.assigned",
       subject_type: "round",
       subject_id: roundId,
-      after: JSON.stringify({ added: rows.length, removed, short: result.unassigned.length, seed: options.seed }),
+      after: JSON.stringify({
+        added: rows.length,
+        removed,
+        short: result.unassigned.length,
+        seed: options.seed,
+        acceptedOnly: options.acceptedOnly ?? false,
+        pool: judges.length,
+      }),
     });
     const codeOf = new Map(entries.map((e) => [String(e.id), e.code]));
     return {
       ok: true as const,
       added: rows.length,
       removed,
-      unassigned: result.unassigned.map((u) => ({
-        entryId: Number(u.entryId),
-        code: codeOf.get(u.entryId) ?? "",
-        missing: u.missing,
-        reason: u.reason,
-      })),
+      unassigned: result.unassigned.map((u) => ({ ...u, entryId: Number(u.entryId), code: codeOf.get(u.entryId) ?? "" })),
       load: spread([...result.load.values()]),
+      pool: judges.length,
     };
   });
 }

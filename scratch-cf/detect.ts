@@ -1,0 +1,15 @@
+import Database from "better-sqlite3";
+import { detectConflicts } from "/work/wt/conflicts/app/domain/conflict-detection";
+const db = new Database("/tmp/conflicts-demo.db");
+const judges = db.prepare("SELECT j.id, j.name, j.affiliation, u.email FROM judges j JOIN users u ON u.id=j.user_id").all() as any[];
+const entries = db.prepare("SELECT id, organization FROM entries WHERE status='submitted'").all() as any[];
+const members = db.prepare("SELECT entry_id, name, email FROM team_members").all() as any[];
+const teams = new Map<number, any[]>();
+for (const m of members) teams.set(m.entry_id, [...(teams.get(m.entry_id) ?? []), m]);
+const t = performance.now();
+const found = detectConflicts(judges, entries.map((e) => ({ ...e, team: teams.get(e.id) ?? [] })));
+console.log(judges.length, entries.length, found.length, Math.round(performance.now() - t), "ms");
+const byKind: Record<string, number> = {};
+for (const f of found) byKind[f.evidence.map((e) => e.kind).join("+")] = (byKind[f.evidence.map((e) => e.kind).join("+")] ?? 0) + 1;
+console.log(byKind);
+for (const f of found.slice(0, 25)) console.log(f.confidence, JSON.stringify(f.evidence));
