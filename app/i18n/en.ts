@@ -1,3 +1,4 @@
+import { enAssignTable, enConflictReview } from "./en-conflicts";
 import { enLive } from "./en-live";
 import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
@@ -343,6 +344,8 @@ export const en = {
     ...enJudging.validationExtra,
   },
   live: enLive,
+  conflictReview: enConflictReview,
+  assignTable: enAssignTable,
   rounds: enJudging.rounds,
   rubric: enJudging.rubric,
   judges: enJudging.judges,

@@ -1,3 +1,4 @@
+import { zhHansAssignTable, zhHansConflictReview } from "./zh-Hans-conflicts";
 import type { Messages } from "./en";
 import { zhHansAudit } from "./zh-Hans-audit";
 import { zhHansLive } from "./zh-Hans-live";
@@ -337,6 +338,8 @@ export const zhHans: Messages = {
     ...zhHansJudging.validationExtra,
   },
   live: zhHansLive,
+  conflictReview: zhHansConflictReview,
+  assignTable: zhHansAssignTable,
   rounds: zhHansJudging.rounds,
   rubric: zhHansJudging.rubric,
   judges: zhHansJudging.judges,

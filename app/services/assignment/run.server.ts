@@ -8,6 +8,7 @@ import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
 import { confirmedConflicts } from "../queries/conflicts.server";
 import { pairsIn } from "../queries/scores.server";
+import { judgePool } from "../queries/assignment-table.server";
 import { competingEntries, deleteUnscoredPairs, insertPairs, unlockedRound } from "./shared.server";
 
 export type RunOptions = {
@@ -27,29 +28,6 @@ export type AssignmentRun = Outcome<{
   /** How many judges the run could give work to. */
   pool: number;
 }>;
-
-/** The competition's judges (or those who accepted their invitation) with the tracks they are experts in. */
-export async function judgesWithTracks(trx: Db, competitionId: number, acceptedOnly = false) {
-  let pool = trx.selectFrom("judges").select(["id", "affiliation", "country"]).where("competition_id", "=", competitionId);
-  if (acceptedOnly) pool = pool.where("accepted_at", "is not", null);
-  const [judges, expertise] = await Promise.all([
-    pool.execute(),
-    trx
-      .selectFrom("judge_expertise as x")
-      .innerJoin("judges as j", "j.id", "x.judge_id")
-      .where("j.competition_id", "=", competitionId)
-      .select(["x.judge_id", "x.track_id"])
-      .execute(),
-  ]);
-  const tracksOf = new Map<number, string[]>();
-  for (const x of expertise) tracksOf.set(x.judge_id, [...(tracksOf.get(x.judge_id) ?? []), String(x.track_id)]);
-  return judges.map((j) => ({
-    id: String(j.id),
-    trackIds: tracksOf.get(j.id) ?? [],
-    affiliation: j.affiliation,
-    country: j.country,
-  }));
-}
 
 const spread = (loads: number[]) => ({
   min: loads.length ? Math.min(...loads) : 0,
@@ -73,7 +51,7 @@ export async function runAssignment(
     const removed = options.resetUnscored ? await deleteUnscoredPairs(trx, roundId) : 0;
     const [entries, judges, conflicts, existing] = await Promise.all([
       competingEntries(trx, roundId),
-      judgesWithTracks(trx, round.competition_id, options.acceptedOnly ?? false),
+      judgePool(trx, round.competition_id).then((pool) => pool.filter((j) => j.accepted || !options.acceptedOnly)),
       confirmedConflicts(trx, round.competition_id),
       pairsIn(trx, roundId),
     ]);
@@ -117,7 +95,11 @@ export async function runAssignment(
       ok: true as const,
       added: rows.length,
       removed,
-      unassigned: result.unassigned.map((u) => ({ ...u, entryId: Number(u.entryId), code: codeOf.get(u.entryId) ?? "" })),
+      unassigned: result.unassigned.map((u) => ({
+        ...u,
+        entryId: Number(u.entryId),
+        code: codeOf.get(u.entryId) ?? "",
+      })),
       load: spread([...result.load.values()]),
       pool: judges.length,
     };

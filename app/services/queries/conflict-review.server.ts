@@ -25,7 +25,12 @@ function matching(db: Db, competitionId: number, filter: ReviewFilter) {
 }
 
 /** One page of the filtered conflicts, the most confident first. */
-export function reviewPage(db: Db, competitionId: number, filter: ReviewFilter, page: { limit: number; offset: number }) {
+export function reviewPage(
+  db: Db,
+  competitionId: number,
+  filter: ReviewFilter,
+  page: { limit: number; offset: number },
+) {
   return matching(db, competitionId, filter)
     .select([
       "c.id",
