@@ -14,7 +14,7 @@ import { roundById } from "./queries/rounds.server";
 
 export type { AssignmentRun } from "./assignment/run.server";
 export type { PairFilter, PairStatus, ShortListed } from "./assignment/table.server";
-export { PAIR_PAGE_SIZE, PAIR_STATUSES } from "./assignment/table.server";
+export { PAIR_PAGE_SIZE } from "./assignment/table.server";
 
 /** The shape of a round's assignment: load per judge, and how many entries lack judges. */
 async function overview(db: Db, roundId: number) {

@@ -18,6 +18,7 @@ import {
   type BulkRequest,
   type ReviewFilter,
 } from "./judges/conflict-review.server";
+import { reviewTallies } from "./queries/conflict-review.server";
 import { acceptInvite, checkInvite, inviteLink } from "./judges/invites.server";
 import { createJudge, importJudges, updateJudge } from "./judges/records.server";
 import { judgeDetail, listJudges } from "./judges/roster.server";
@@ -54,11 +55,13 @@ export function createJudgeService(db: Db, options: { secret: string; clock: () 
       decision: "confirmed" | "dismissed",
       reason: string | null,
     ) => decideConflict(deps, actor, competitionId, conflictId, decision, reason),
+    /** Per state and confidence band, how many suggested conflicts there are. */
+    conflictTallies: (competitionId: number) => reviewTallies(db, competitionId),
     /** The suggested conflicts filtered and paged, with their evidence (see reviewConflicts). */
     reviewConflicts: (competitionId: number, filter: ReviewFilter, page: number) =>
       reviewConflicts(deps, competitionId, filter, page),
     /** What a bulk decision would change, in numbers; nothing is written. */
-    previewBulk: (actor: SessionUser, competitionId: number, request: BulkRequest) =>
+    previewBulk: (actor: SessionUser, competitionId: number, request: BulkRequest & { reason: string | null }) =>
       previewBulk(deps, actor, competitionId, request),
     /** A bulk decision with one reason, in one transaction, refused if the count changed since the preview. */
     applyBulk: (

@@ -9,15 +9,14 @@ import {
   pairCount,
   pairKeys,
   pairRows,
-  type PairFilter,
 } from "../queries/assignment-table.server";
+import type { PairFilter } from "../../domain/assignment-table-filter";
 import { confirmedConflicts } from "../queries/conflicts.server";
 import { roundById } from "../queries/rounds.server";
 import type { Table } from "../spreadsheet.server";
 import { createI18n, type Locale } from "../../i18n/config";
 
-export type { PairFilter, PairStatus } from "../queries/assignment-table.server";
-export { PAIR_STATUSES } from "../queries/assignment-table.server";
+export type { PairFilter, PairStatus } from "../../domain/assignment-table-filter";
 
 export const PAIR_PAGE_SIZE = 100;
 

@@ -70,7 +70,7 @@ export async function reviewConflicts(deps: JudgeDeps, competitionId: number, fi
 function checkRequest(actor: SessionUser, request: BulkRequest): Outcome {
   if (!isOrganizer(actor)) return refuse.forbidden("errors.forbidden");
   const from = request.action === "reopen" ? ["confirmed", "dismissed"] : ["pending"];
-  if (!from.includes(request.filter.status)) return refuse.invalid("conflictReview.bulk.wrongStatus", "action");
+  if (!from.includes(request.filter.status)) return refuse.invalid("conflictReview.bulk.wrongStatus", "decision");
   if (request.ids && request.ids.length === 0) return refuse.invalid("conflictReview.bulk.noneChecked", "ids");
   return { ok: true };
 }
@@ -97,10 +97,12 @@ export async function previewBulk(
   deps: JudgeDeps,
   actor: SessionUser,
   competitionId: number,
-  request: BulkRequest,
+  request: BulkRequest & { reason: string | null },
 ): Promise<Outcome<{ preview: BulkPreview }>> {
   const checked = checkRequest(actor, request);
   if (!checked.ok) return checked;
+  // Asked before the preview, so the confirmation step carries everything it will write.
+  if (!request.reason) return refuse.invalid("conflictReview.bulk.reasonRequired", "reason");
   const targets = await bulkTargets(deps.db, competitionId, request.filter, request.ids);
   if (!targets.length) return refuse.invalid("conflictReview.bulk.nothing", "ids");
   const unassigned = request.action === "confirm" ? await openPairsOf(deps.db, targets) : 0;

@@ -4,9 +4,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../../db/client";
 
-export const PAIR_STATUSES = ["assigned", "draft", "scored", "conflict"] as const;
-export type PairStatus = (typeof PAIR_STATUSES)[number];
-export type PairFilter = { judgeId?: number | undefined; status?: PairStatus | undefined; code?: string | undefined };
+import type { PairFilter, PairStatus } from "../../domain/assignment-table-filter";
 
 /** The round's pairs and its entries' confirmed conflicts as one list (a subquery to filter and page). */
 function pairsAndConflicts(db: Db, roundId: number) {
