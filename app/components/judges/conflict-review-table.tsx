@@ -36,7 +36,7 @@ export function ConfidenceBadge({ confidence }: { confidence: number | null }) {
   if (!band) return <span className="text-slate-400">–</span>;
   return (
     <span className={`inline-block rounded px-2 py-0.5 font-mono text-xs ${BAND_CLASS[band]}`} data-testid="confidence">
-      {confidence} · {t(`conflictReview.bandShort.${band}`)}
+      {`${confidence} · ${t(`conflictReview.bandShort.${band}`)}`}
     </span>
   );
 }
