@@ -26,7 +26,17 @@ export type AssignmentInput = {
   onProgress?: (done: number) => void;
 };
 
-export type ShortEntry = { entryId: string; missing: number; reason: "not_enough_eligible_judges" };
+export type ExclusionReason = "declared_entry" | "declared_organization" | "affiliation" | "same_country";
+export type ShortEntry = {
+  entryId: string;
+  missing: number;
+  reason: "not_enough_eligible_judges" | "no_judges";
+  /** The k the round asks for, and how many the entry has now. */
+  needed: number;
+  assigned: number;
+  /** How many judges of the pool are kept off the entry, by why (a judge counts once, for the first rule). */
+  excluded: Partial<Record<ExclusionReason, number>>;
+};
 export type AssignmentResult = {
   /** The new pairs (the existing ones are not repeated). */
   assignments: Pair[];
@@ -43,7 +53,7 @@ export function conflictReason(
   entry: AssignmentEntry,
   conflicts: { byEntry: Set<string>; byOrganization: Set<string> },
   avoidSameCountry: boolean,
-): "declared_entry" | "declared_organization" | "affiliation" | "same_country" | null {
+): ExclusionReason | null {
   if (conflicts.byEntry.has(`${judge.id}\u0000${entry.id}`)) return "declared_entry";
   if (conflicts.byOrganization.has(`${judge.id}\u0000${norm(entry.organization)}`)) return "declared_organization";
   if (norm(judge.affiliation) === norm(entry.organization)) return "affiliation";
@@ -61,6 +71,29 @@ export function indexConflicts(conflicts: readonly Conflict[]) {
   return { byEntry, byOrganization };
 }
 
+/** Why an entry stays short of judges: how many of the pool each rule keeps off it. */
+export function shortfall(
+  entry: AssignmentEntry,
+  judges: readonly AssignmentJudge[],
+  rules: { conflicts: ReturnType<typeof indexConflicts>; avoidSameCountry: boolean },
+  k: number,
+  missing: number,
+): ShortEntry {
+  const excluded: Partial<Record<ExclusionReason, number>> = {};
+  for (const j of judges) {
+    const why = conflictReason(j, entry, rules.conflicts, rules.avoidSameCountry);
+    if (why) excluded[why] = (excluded[why] ?? 0) + 1;
+  }
+  return {
+    entryId: entry.id,
+    missing,
+    reason: judges.length === 0 ? "no_judges" : "not_enough_eligible_judges",
+    needed: k,
+    assigned: k - missing,
+    excluded,
+  };
+}
+
 export function assignJudges(input: AssignmentInput): AssignmentResult {
   const { entries, judges, k } = input;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a whole number ≥ 1, got ${k}`);
@@ -71,9 +104,10 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   const load = new Map<string, number>(judges.map((j) => [j.id, 0]));
   const onEntry = new Map<string, Set<string>>(entries.map((e) => [e.id, new Set()]));
   for (const p of input.existing ?? []) {
-    if (!onEntry.has(p.entryId) || !load.has(p.judgeId)) continue;
+    if (!onEntry.has(p.entryId)) continue;
+    // A pair of a judge outside the pool (say, one who has not accepted yet) still fills a seat.
     onEntry.get(p.entryId)!.add(p.judgeId);
-    load.set(p.judgeId, load.get(p.judgeId)! + 1);
+    if (load.has(p.judgeId)) load.set(p.judgeId, load.get(p.judgeId)! + 1);
   }
 
   // A random but fixed tie-break order per judge, so equal judges are not always taken by index.
@@ -133,7 +167,7 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
         if (missing === 0) break;
         if (!chosen.has(c.j.id)) take(c.j.id);
       }
-      if (missing > 0) unassigned.push({ entryId: entry.id, missing, reason: "not_enough_eligible_judges" });
+      if (missing > 0) unassigned.push(shortfall(entry, judges, { conflicts, avoidSameCountry }, k, missing));
     }
     if (input.onProgress && (index % 250 === 0 || index === order.length - 1))
       input.onProgress((index + 1) / order.length);

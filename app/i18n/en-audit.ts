@@ -33,6 +33,9 @@ export const enAudit = {
     detected: "Conflicts suggested",
     confirmed: "Conflict confirmed",
     dismissed: "Suggested conflict dismissed",
+    bulk_confirm: "Suggested conflicts confirmed in bulk",
+    bulk_dismiss: "Suggested conflicts dismissed in bulk",
+    bulk_reopen: "Decided conflicts re-opened for review",
   },
   round: {
     settings: "Rule changed",

@@ -1,5 +1,6 @@
 import { enEntryHistory } from "./en-entry-history";
 import { enEditions } from "./en-editions";
+import { enAssignTable, enConflictReview } from "./en-conflicts";
 import { enLive } from "./en-live";
 import { enExports } from "./en-exports";
 import { enAudit } from "./en-audit";
@@ -350,6 +351,8 @@ export const en = {
   live: enLive,
   editions: enEditions,
   exports: enExports,
+  conflictReview: enConflictReview,
+  assignTable: enAssignTable,
   rounds: enJudging.rounds,
   rubric: enJudging.rubric,
   judges: enJudging.judges,

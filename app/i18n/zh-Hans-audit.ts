@@ -34,6 +34,9 @@ export const zhHansAudit: typeof enAudit = {
     detected: "系统提示可能的利益冲突",
     confirmed: "确认利益冲突",
     dismissed: "排除提示的利益冲突",
+    bulk_confirm: "批量确认提示的利益冲突",
+    bulk_dismiss: "批量排除提示的利益冲突",
+    bulk_reopen: "重新审核已处理的利益冲突",
   },
   round: {
     settings: "修改规则",

@@ -1,4 +1,5 @@
 import { zhHansEntryHistory } from "./zh-Hans-entry-history";
+import { zhHansAssignTable, zhHansConflictReview } from "./zh-Hans-conflicts";
 import type { Messages } from "./en";
 import { zhHansExports } from "./zh-Hans-exports";
 import { zhHansAudit } from "./zh-Hans-audit";
@@ -344,6 +345,8 @@ export const zhHans: Messages = {
   live: zhHansLive,
   editions: zhHansEditions,
   exports: zhHansExports,
+  conflictReview: zhHansConflictReview,
+  assignTable: zhHansAssignTable,
   rounds: zhHansJudging.rounds,
   rubric: zhHansJudging.rubric,
   judges: zhHansJudging.judges,

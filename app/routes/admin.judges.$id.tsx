@@ -101,7 +101,8 @@ export default function AdminJudge() {
         </p>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{judge.name}</h1>
         <p className="text-sm text-slate-600">
-          {judge.email} · {judge.invited ? t("judges.invited") : t("users.active")}
+          {judge.email} · {judge.invited ? t("judges.invited") : t("users.active")} · {t("assignTable.accepted")}:{" "}
+          {judge.accepted_at ? t("assignTable.acceptedYes") : t("assignTable.acceptedNo")}
         </p>
       </header>
       {search.has("saved") || search.has("created") ? (

@@ -7,17 +7,15 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { inputClass } from "~/components/form-field";
 import { CreateJudgeForm } from "~/components/judges/create-judge-form";
 import { ImportJudges } from "~/components/judges/import-judges";
 import { JudgeTable } from "~/components/judges/judge-table";
-import { SuggestedConflicts } from "~/components/judges/suggested-conflicts";
 import { Section } from "~/components/section";
-import { conflictDecisionSchema } from "~/domain/judge-schemas";
-import { refuse, refuseParse } from "~/domain/refusal";
+import { refuse } from "~/domain/refusal";
 import { countryOptions } from "~/i18n/countries";
 import { resolveLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
@@ -42,16 +40,20 @@ export async function loader(args: LoaderFunctionArgs) {
     .optional()
     .catch(undefined)
     .parse(new URL(args.request.url).searchParams.get("q") ?? undefined);
-  const [judges, pending, options, locale] = await Promise.all([
+  const [judges, tallies, options, locale] = await Promise.all([
     args.context.services.judges.list(competition.id, q),
-    args.context.services.judges.pendingConflicts(competition.id),
+    args.context.services.judges.conflictTallies(competition.id),
     args.context.services.registration.options(competition.id),
     resolveLocale(args.request),
   ]);
   return {
     q: q ?? "",
     judges,
-    pending,
+    // Suggested conflicts are reviewed on their own page; this one says how many wait.
+    waiting: {
+      all: tallies.filter((x) => x.status === "pending").reduce((sum, x) => sum + x.n, 0),
+      high: tallies.find((x) => x.status === "pending" && x.band === "high")?.n ?? 0,
+    },
     tracks: options.tracks.map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })),
     countries: countryOptions(locale),
   };
@@ -100,25 +102,12 @@ export async function action(args: ActionFunctionArgs) {
     if (!outcome.ok) return refused(outcome, { form, values });
     return redirect(`/admin/judges/${outcome.judgeId}?created=1`);
   }
-  if (form === "suggest") {
-    const found = await judges.suggestConflicts(user, competition.id);
-    return redirect(`/admin/judges?suggested=${found}#conflicts`);
-  }
-  if (form === "decide") {
-    const values: Record<string, string> = { conflictId: String(formData.get("conflictId")) };
-    const parsed = conflictDecisionSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return refused(refuseParse(parsed.error), { form, values });
-    const { conflictId, decision, reason } = parsed.data;
-    const outcome = await judges.decideConflict(user, competition.id, conflictId, decision, reason);
-    if (!outcome.ok) return refused(outcome, { form, values });
-    return redirect(`/admin/judges?decided=${decision}#conflicts`);
-  }
   return refused(refuse.invalid("validation.required"), { form });
 }
 
-/** Judges: the list, adding one, importing many, and the conflicts the system suggests. */
+/** Judges: the list, adding one, importing many, and how many suggested conflicts wait (reviewed on their own page). */
 export default function AdminJudges() {
-  const { q, judges, pending, tracks, countries } = useLoaderData<typeof loader>();
+  const { q, judges, waiting, tracks, countries } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const refusalOf = (form: string) => (data?.form === form && "refusal" in data ? data.refusal : null);
@@ -159,11 +148,17 @@ export default function AdminJudges() {
         />
       </div>
 
-      <SuggestedConflicts
-        pending={pending}
-        refusal={refusalOf("decide")}
-        conflictId={valuesOf("decide")["conflictId"] ?? null}
-      />
+      <Section id="conflicts" title={t("conflictReview.title")}>
+        <p className="mt-1 text-sm text-slate-600">
+          {t("conflictReview.waiting", { count: waiting.all, high: waiting.high })}
+        </p>
+        <Link
+          to="/admin/judges/conflicts"
+          className="mt-2 inline-block rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-indigo-700"
+        >
+          {t("conflictReview.link")}
+        </Link>
+      </Section>
     </div>
   );
 }

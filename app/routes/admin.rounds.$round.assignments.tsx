@@ -13,6 +13,7 @@ import type { RoundTabHandle } from "~/components/round-tabs";
 import { refuse } from "~/domain/refusal";
 import { refused } from "~/routing/refusals";
 import type { SessionUser } from "~/services/auth.server";
+import { ShortEntries } from "~/components/judges/short-entries";
 
 /** How wide the round's layout lays this tab out. */
 export const handle: RoundTabHandle = { width: "max-w-5xl" };
@@ -28,6 +29,10 @@ const actionSchema = z.discriminatedUnion("form", [
       .min(0)
       .max(2 ** 31 - 1),
     mode: z.enum(["fill", "reset"]),
+    acceptedOnly: z
+      .literal("on")
+      .optional()
+      .transform((v) => v === "on"),
   }),
   z.object({
     form: z.literal("swap"),
@@ -47,15 +52,29 @@ export async function loader(args: LoaderFunctionArgs) {
     .optional()
     .catch(undefined)
     .parse(new URL(args.request.url).searchParams.get("entry") ?? undefined);
-  const [overview, panel] = await Promise.all([
+  const [overview, panel, short, acceptance] = await Promise.all([
     args.context.services.assignment.overview(round.id),
     code ? args.context.services.assignment.panel(competition.id, round.id, code) : Promise.resolve(null),
+    args.context.services.assignment.shortEntries(round.id),
+    args.context.services.assignment.acceptance(competition.id),
   ]);
   // A round played live gets the "one panel for every entry" form.
   const live =
     round.kind === "stage" ? await args.context.services.assignment.panelChoices(competition.id, round.id) : null;
-  return { round, overview, code: code ?? "", panel, live };
+  // The list is capped for the page; the count says how many there are in all.
+  return {
+    round,
+    overview,
+    code: code ?? "",
+    panel,
+    live,
+    short: short.slice(0, SHORT_SHOWN),
+    shortTotal: short.length,
+    acceptance,
+  };
 }
+
+const SHORT_SHOWN = 300;
 
 const panelSchema = z.array(z.coerce.number().int().positive()).min(1, { error: "assign.chooseJudges" }).max(60);
 
@@ -87,13 +106,17 @@ export async function action(args: ActionFunctionArgs) {
     const run = await args.context.services.assignment.run(user, round.id, {
       seed: input.seed,
       resetUnscored: input.mode === "reset",
+      acceptedOnly: input.acceptedOnly,
     });
     if (!run.ok) return refused(run, { form: "run" as const });
     return {
       form: "run" as const,
       run: {
-        ...run,
-        unassigned: run.unassigned.slice(0, 200),
+        added: run.added,
+        removed: run.removed,
+        load: run.load,
+        pool: run.pool,
+        // The entries themselves are listed below, from the loader, with why each one is short.
         shortCount: run.unassigned.length,
         ms: Math.round(performance.now() - started),
       },
@@ -114,7 +137,7 @@ export async function action(args: ActionFunctionArgs) {
 
 /** The organizer runs the automatic assignment, sees its shape, and swaps one judge on a panel. */
 export default function RoundAssignments() {
-  const { round, overview, code, panel, live } = useLoaderData<typeof loader>();
+  const { round, overview, code, panel, live, short, shortTotal, acceptance } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const running = navigation.state === "submitting" && navigation.formData?.get("form") === "run";
@@ -167,6 +190,15 @@ export default function RoundAssignments() {
               <option value="reset">{t("assign.modeReset")}</option>
             </select>
           </label>
+          <label className="flex items-center gap-2 self-center text-sm">
+            <input type="checkbox" name="acceptedOnly" />
+            <span>
+              <span className="block font-medium text-slate-700">{t("assignTable.acceptedOnly")}</span>
+              <span className="block text-xs text-slate-500">
+                {t("assignTable.acceptedOnlyHelp", { accepted: acceptance.accepted, total: acceptance.total })}
+              </span>
+            </span>
+          </label>
           <button
             type="submit"
             disabled={running || round.status === "published"}
@@ -195,18 +227,11 @@ export default function RoundAssignments() {
                 ms: run.ms,
               })}
             </p>
+            <p>{t("assignTable.pool", { count: run.pool })}</p>
             {run.shortCount > 0 ? (
-              <>
-                <p className="font-medium text-rose-800">{t("assign.shortList", { count: run.shortCount })}</p>
-                <ul className="max-h-64 overflow-auto text-rose-900">
-                  {run.unassigned.map((u) => (
-                    <li key={u.entryId}>
-                      <span className="font-mono">{u.code}</span> · {t("assign.missing", { count: u.missing })} ·{" "}
-                      {t(`assign.reason.${u.reason}`)}
-                    </li>
-                  ))}
-                </ul>
-              </>
+              <p className="font-medium text-rose-800">
+                <a href="#short">{t("assign.shortList", { count: run.shortCount })}</a>
+              </p>
             ) : null}
           </div>
         ) : null}
@@ -214,6 +239,13 @@ export default function RoundAssignments() {
           <FormMessage>{t(refusal.code)}</FormMessage>
         ) : null}
       </Section>
+
+      <ShortEntries short={short} total={shortTotal} />
+      <p className="text-sm">
+        <Link to="table" relative="path" className="font-medium text-indigo-700 hover:underline">
+          {t("assignTable.link")}
+        </Link>
+      </p>
 
       <Section id="panel" title={t("assign.panelTitle")}>
         <Form method="get" className="mt-2 flex gap-2">

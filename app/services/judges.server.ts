@@ -11,11 +11,21 @@ import {
   suggestConflicts,
   type ConflictInput,
 } from "./judges/conflicts.server";
+import {
+  applyBulk,
+  previewBulk,
+  reviewConflicts,
+  type BulkRequest,
+  type ReviewFilter,
+} from "./judges/conflict-review.server";
+import { reviewTallies } from "./queries/conflict-review.server";
 import { acceptInvite, checkInvite, inviteLink } from "./judges/invites.server";
 import { createJudge, importJudges, updateJudge } from "./judges/records.server";
 import { judgeDetail, listJudges } from "./judges/roster.server";
 import type { JudgeDeps } from "./judges/shared.server";
 
+export type { BulkAction, BulkPreview, BulkRequest, ReviewFilter, ReviewStatus } from "./judges/conflict-review.server";
+export { REVIEW_PAGE_SIZE } from "./judges/conflict-review.server";
 export type { JudgeImportReport, JudgeProblem } from "./judges/records.server";
 
 export function createJudgeService(db: Db, options: { secret: string; clock: () => Date }) {
@@ -45,6 +55,20 @@ export function createJudgeService(db: Db, options: { secret: string; clock: () 
       decision: "confirmed" | "dismissed",
       reason: string | null,
     ) => decideConflict(deps, actor, competitionId, conflictId, decision, reason),
+    /** Per state and confidence band, how many suggested conflicts there are. */
+    conflictTallies: (competitionId: number) => reviewTallies(db, competitionId),
+    /** The suggested conflicts filtered and paged, with their evidence (see reviewConflicts). */
+    reviewConflicts: (competitionId: number, filter: ReviewFilter, page: number) =>
+      reviewConflicts(deps, competitionId, filter, page),
+    /** What a bulk decision would change, in numbers; nothing is written. */
+    previewBulk: (actor: SessionUser, competitionId: number, request: BulkRequest & { reason: string | null }) =>
+      previewBulk(deps, actor, competitionId, request),
+    /** A bulk decision with one reason, in one transaction, refused if the count changed since the preview. */
+    applyBulk: (
+      actor: SessionUser,
+      competitionId: number,
+      request: BulkRequest & { reason: string | null; expected: number },
+    ) => applyBulk(deps, actor, competitionId, request),
   };
 }
 

@@ -5,6 +5,16 @@ import type { AddUser } from "./structure";
 import { fill, personName } from "./text";
 import { COUNTRIES, GROUPS, JUDGE_AFFILIATION_PATTERNS, JUDGE_TITLES, TRACKS } from "./vocabulary";
 
+/**
+ * When the j-th demo judge accepted their invitation, or null for the few who have not yet (every
+ * twelfth, never the demo judge), so "only judges who accepted" changes something. No random draw:
+ * the rest of the demo stays what it was.
+ */
+export function demoAcceptedAt(nowIso: string, j: number): string | null {
+  if (j % 12 === 11) return null;
+  return new Date(Date.parse(nowIso) - (30 - (j % 20)) * 86_400_000).toISOString();
+}
+
 /** Every judge with an account (only the demo judge can sign in), their expertise by track rotation. */
 export function seedJudges(
   ctx: SeedContext,
@@ -13,7 +23,7 @@ export function seedJudges(
   addUser: AddUser,
 ): PlannedJudge[] {
   const insertJudge = ctx.sqlite.prepare(
-    `INSERT INTO judges (competition_id, user_id, name, title, affiliation, country) VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO judges (competition_id, user_id, name, title, affiliation, country, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertExpertise = ctx.sqlite.prepare(`INSERT INTO judge_expertise (judge_id, track_id) VALUES (?, ?)`);
   const judges: PlannedJudge[] = [];
@@ -29,8 +39,15 @@ export function seedJudges(
       isDemoJudge ? ctx.passwordHashes["judge"] : undefined,
     );
     const id = Number(
-      insertJudge.run(competitionId, userId, person.name, person.title, person.affiliation, person.country)
-        .lastInsertRowid,
+      insertJudge.run(
+        competitionId,
+        userId,
+        person.name,
+        person.title,
+        person.affiliation,
+        person.country,
+        demoAcceptedAt(ctx.nowIso, j),
+      ).lastInsertRowid,
     );
     // Every track gets judges by rotation; most judges know one or two more fields.
     const expertise = new Set<number>([trackIds.get(person.track.code)!]);

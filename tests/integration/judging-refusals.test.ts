@@ -39,18 +39,25 @@ describe("the judges page", () => {
     expect(demo.count("SELECT count(*) n FROM judges")).toBe(before);
   });
 
-  it("answers a dismissal without a reason with 400 at the suggestion's reason field, keeping it pending", async () => {
-    await demo.post("/admin/judges", form({ form: "suggest" }), { cookie: organizer });
+  it("answers a dismissal without a reason with 400 at the bulk form's reason field, keeping the suggestion pending", async () => {
+    await demo.post("/admin/judges/conflicts", form({ form: "suggest" }), { cookie: organizer });
     const pending = demo.query<{ id: number }>("SELECT id FROM judge_conflicts WHERE status = 'pending' LIMIT 1")[0];
     expect(pending).toBeDefined();
     const res = await demo.post(
-      "/admin/judges",
-      form({ form: "decide", conflictId: String(pending!.id), decision: "dismissed", reason: "" }),
+      "/admin/judges/conflicts",
+      form({
+        form: "preview",
+        status: "pending",
+        scope: "checked",
+        id: String(pending!.id),
+        decision: "dismiss",
+        reason: "",
+      }),
       { cookie: organizer },
     );
     expect(res.status).toBe(400);
     expect(await text(res)).toMatch(
-      /aria-invalid="true"[^>]*\/><p role="alert"[^>]*>Please give the reason for dismissing/,
+      /aria-invalid="true"[^>]*\/><p role="alert"[^>]*>Please give the reason for this decision/,
     );
     expect(
       demo.query<{ status: string }>("SELECT status FROM judge_conflicts WHERE id = ?", pending!.id)[0]!.status,

@@ -436,7 +436,7 @@ describe("importing judges through the organizer's page", () => {
     ).toBe(1);
     // A judge cannot reach the organizer's import.
     expect(
-      (await demo.post("/admin/judges", new URLSearchParams({ form: "suggest" }), { cookie: judgeA })).status,
+      (await demo.post("/admin/judges/conflicts", new URLSearchParams({ form: "suggest" }), { cookie: judgeA })).status,
     ).toBe(403);
   });
 });

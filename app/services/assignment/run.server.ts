@@ -1,53 +1,33 @@
 // The automatic assignment of a round: every competing entry gets its k judges, by the rules of
 // app/domain/assignment.ts. Scored pairs are never touched.
 import type { Db } from "../../../db/client";
-import { assignJudges } from "../../domain/assignment";
+import { assignJudges, type ShortEntry } from "../../domain/assignment";
 import { type Outcome } from "../../domain/refusal";
 import { recordAudit } from "../audit.server";
 import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
 import { confirmedConflicts } from "../queries/conflicts.server";
 import { pairsIn } from "../queries/scores.server";
+import { judgePool } from "../queries/assignment-table.server";
 import { competingEntries, deleteUnscoredPairs, insertPairs, unlockedRound } from "./shared.server";
 
 export type RunOptions = {
   seed: number;
   avoidSameCountry?: boolean;
   resetUnscored?: boolean;
+  /** Only judges who accepted their invitation get new work (pairs already there stay). */
+  acceptedOnly?: boolean;
   onProgress?: (done: number) => void;
 };
 
 export type AssignmentRun = Outcome<{
   added: number;
   removed: number;
-  unassigned: { entryId: number; code: string; missing: number; reason: string }[];
+  unassigned: (Omit<ShortEntry, "entryId"> & { entryId: number; code: string })[];
   load: { min: number; max: number };
+  /** How many judges the run could give work to. */
+  pool: number;
 }>;
-
-/** The competition's judges with the tracks they are experts in. */
-async function judgesWithTracks(trx: Db, competitionId: number) {
-  const [judges, expertise] = await Promise.all([
-    trx
-      .selectFrom("judges")
-      .select(["id", "affiliation", "country"])
-      .where("competition_id", "=", competitionId)
-      .execute(),
-    trx
-      .selectFrom("judge_expertise as x")
-      .innerJoin("judges as j", "j.id", "x.judge_id")
-      .where("j.competition_id", "=", competitionId)
-      .select(["x.judge_id", "x.track_id"])
-      .execute(),
-  ]);
-  const tracksOf = new Map<number, string[]>();
-  for (const x of expertise) tracksOf.set(x.judge_id, [...(tracksOf.get(x.judge_id) ?? []), String(x.track_id)]);
-  return judges.map((j) => ({
-    id: String(j.id),
-    trackIds: tracksOf.get(j.id) ?? [],
-    affiliation: j.affiliation,
-    country: j.country,
-  }));
-}
 
 const spread = (loads: number[]) => ({
   min: loads.length ? Math.min(...loads) : 0,
@@ -71,7 +51,7 @@ export async function runAssignment(
     const removed = options.resetUnscored ? await deleteUnscoredPairs(trx, roundId) : 0;
     const [entries, judges, conflicts, existing] = await Promise.all([
       competingEntries(trx, roundId),
-      judgesWithTracks(trx, round.competition_id),
+      judgePool(trx, round.competition_id).then((pool) => pool.filter((j) => j.accepted || !options.acceptedOnly)),
       confirmedConflicts(trx, round.competition_id),
       pairsIn(trx, roundId),
     ]);
@@ -101,7 +81,14 @@ export async function runAssignment(
       action: "round.assigned",
       subject_type: "round",
       subject_id: roundId,
-      after: JSON.stringify({ added: rows.length, removed, short: result.unassigned.length, seed: options.seed }),
+      after: JSON.stringify({
+        added: rows.length,
+        removed,
+        short: result.unassigned.length,
+        seed: options.seed,
+        acceptedOnly: options.acceptedOnly ?? false,
+        pool: judges.length,
+      }),
     });
     const codeOf = new Map(entries.map((e) => [String(e.id), e.code]));
     return {
@@ -109,12 +96,12 @@ export async function runAssignment(
       added: rows.length,
       removed,
       unassigned: result.unassigned.map((u) => ({
+        ...u,
         entryId: Number(u.entryId),
         code: codeOf.get(u.entryId) ?? "",
-        missing: u.missing,
-        reason: u.reason,
       })),
       load: spread([...result.load.values()]),
+      pool: judges.length,
     };
   });
 }

@@ -113,6 +113,8 @@ export async function suggestConflicts(deps: JudgeDeps, actor: SessionUser, comp
             source: "detected" as const,
             status: "pending" as const,
             reason: `${f.reason}: ${f.detail}`,
+            confidence: f.confidence,
+            evidence: JSON.stringify(f.evidence),
           })),
         )
         .execute();
@@ -121,7 +123,11 @@ export async function suggestConflicts(deps: JudgeDeps, actor: SessionUser, comp
       trx,
       actor,
       { action: "conflict.detected", subject: "competition", id: competitionId },
-      { suggested: found.length },
+      {
+        suggested: found.length,
+        high: found.filter((f) => f.confidence >= 80).length,
+        medium: found.filter((f) => f.confidence >= 50 && f.confidence < 80).length,
+      },
     );
     return found.length;
   });
@@ -136,7 +142,7 @@ export function pendingConflicts(deps: JudgeDeps, competitionId: number, limit =
  * rounds still being judged: a closed or published round's pairs and drafts are its record.
  * Returns how many pairs went.
  */
-async function unassignConflicted(trx: Db, judgeId: number, entryId: number): Promise<number> {
+export async function unassignConflicted(trx: Db, judgeId: number, entryId: number): Promise<number> {
   const open = await assignmentsWithSheets(trx)
     .innerJoin("rounds as r", "r.id", "a.round_id")
     .where("r.status", "in", ["draft", "open"])

@@ -84,6 +84,13 @@ export async function acceptInvite(
       .where("password_hash", "=", invite.passwordHash)
       .executeTakeFirst();
     if (set.numUpdatedRows !== 1n) return false;
+    // The judge is now reachable: the assignment may be limited to judges who accepted.
+    await trx
+      .updateTable("judges")
+      .set({ accepted_at: deps.clock().toISOString() })
+      .where("user_id", "=", invite.userId)
+      .where("accepted_at", "is", null)
+      .execute();
     await auditJudge(trx, null, { action: "user.invite_accepted", subject: "user", id: invite.userId }, null);
     return true;
   });

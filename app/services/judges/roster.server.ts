@@ -113,7 +113,17 @@ export async function judgeDetail(db: Db, competitionId: number, judgeId: number
     .innerJoin("users as u", "u.id", "j.user_id")
     .where("j.competition_id", "=", competitionId)
     .where("j.id", "=", judgeId)
-    .select(["j.id", "j.name", "j.title", "j.affiliation", "j.country", "j.user_id", "u.email", "u.password_hash"])
+    .select([
+      "j.id",
+      "j.name",
+      "j.title",
+      "j.affiliation",
+      "j.country",
+      "j.user_id",
+      "j.accepted_at",
+      "u.email",
+      "u.password_hash",
+    ])
     .executeTakeFirst();
   if (!judge) return null;
   const [tracks, conflicts, rounds] = await Promise.all([
