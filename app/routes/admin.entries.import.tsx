@@ -128,7 +128,13 @@ export default function ImportEntries() {
         </div>
       </Form>
       {/* The file's refusal is the page's message: there is one field. */}
-      <RefusalMessage refusal={data?.refusal ?? null} />
+      <RefusalMessage
+        refusal={
+          data?.refusal
+            ? { code: data.refusal.code, ...(data.refusal.params ? { params: data.refusal.params } : {}) }
+            : null
+        }
+      />
       {report ? (
         <section className="space-y-3" aria-live="polite">
           <p className="font-medium">{t("import.summary", { rows: report.rows, good: report.good, bad })}</p>
