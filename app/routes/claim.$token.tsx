@@ -1,6 +1,12 @@
 // An imported entry's claim link: the person at its contact e-mail signs up (or signs in) and
 // becomes the entry's entrant. The link works once; the service checks it again when claiming.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -14,6 +20,9 @@ import { refused } from "~/routing/refusals";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "claim.title", [{ name: "referrer", content: "no-referrer" }]);
+
+// The link is a credential: no cache keeps the page, signed in or not.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 const token = z.string().max(200);
 const signUpForm = z.object({

@@ -269,6 +269,7 @@ describe("after the import", () => {
   it("a claim link makes the person who signs up with the contact e-mail the entrant, once", async () => {
     const page = await demo.get(links[0]!);
     expect(page.status).toBe(200);
+    expect(page.headers.get("cache-control")).toBe("private, no-store");
     expect(text(await page.text())).toContain("This link is for mei@claim.example.sg.");
     const signUp = await demo.post(
       links[0]!,
