@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "entry.reinstated",
   "entry.moved",
   "entry.imported",
+  "entry.claimed",
   "entry.feedback",
   "entry.advancement",
   "judge.created",

@@ -19,6 +19,7 @@ export const enAudit = {
     reinstated: "Reinstated",
     moved: "Moved",
     imported: "Imported",
+    claimed: "Claimed by its entrant through the invitation link",
     feedback: "Feedback for the entrant",
     advancement: "Advancement decided by an organizer",
   },

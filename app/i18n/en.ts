@@ -3,6 +3,7 @@ import { enEditions } from "./en-editions";
 import { enAssignTable, enConflictReview } from "./en-conflicts";
 import { enLive } from "./en-live";
 import { enExports } from "./en-exports";
+import { enClaim, enImport } from "./en-import";
 import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
 import { enRoundGuards } from "./en-round-guards";
@@ -244,42 +245,8 @@ export const en = {
     sameStatus: "Nothing to change.",
     entrant: "Entrant account",
   },
-  import: {
-    title: "Import entries",
-    intro:
-      "Upload a CSV or Excel (.xlsx) file with one entry per row. First check it: nothing is stored until you import.",
-    columns:
-      "Columns (first row): {{columns}}. The team column lists members as Name|Role|e-mail, separated by semicolons; when empty, the contact person leads the team.",
-    file: "File (CSV or .xlsx, at most 10 MB)",
-    check: "Check the file",
-    run: "Import the good rows",
-    summary: "{{rows}} rows read: {{good}} can be imported, {{bad}} have problems.",
-    imported_one: "Imported {{count}} entry.",
-    imported_other: "Imported {{count}} entries.",
-    row: "Row",
-    column: "Column",
-    problem: "Problem",
-    noProblems: "No problems found.",
-    unreadable: "This file cannot be read as CSV or Excel.",
-    empty: "The file has no rows.",
-    tooManyRows: "The file has too many rows (at most 20,000).",
-    missingColumns:
-      "The first row must name the columns: group, track, organization, country, contact_name, contact_email.",
-    noFile: "Please choose a file.",
-    tooLarge: "The file is larger than 10 MB.",
-    tooManyColumns: "The file has too many columns (at most 64).",
-    tooManyCells: "The file has too many filled cells (at most 400,000).",
-    unpackedTooLarge: "This Excel file is too large once unpacked (at most 150 MB): save it as CSV or split it.",
-    tooSlow: "Reading this file took too long (more than 30 seconds). Split it into smaller files.",
-    tooMuchMemory: "Reading this file needs too much memory. Split it into smaller files or save it as CSV.",
-    unknownGroup: "Unknown group code.",
-    unknownTrack: "Unknown track code.",
-    teamFormat: "Team members are written as Name|Role|e-mail, separated by semicolons.",
-    duplicateInFile: "The same title and organization appear earlier in this file.",
-    duplicateExisting: "An entry with this title and organization already exists.",
-    duplicateEmailInFile: "This contact e-mail appears earlier in this file.",
-    duplicateEmailExisting: "An entry with this contact e-mail already exists.",
-  },
+  import: enImport,
+  claim: enClaim,
   users: {
     title: "Accounts",
     search: "Search by e-mail or name",

@@ -20,6 +20,7 @@ export const zhHansAudit: typeof enAudit = {
     reinstated: "恢复参赛",
     moved: "调整赛区/赛道",
     imported: "批量导入",
+    claimed: "参赛者通过认领链接认领",
     feedback: "填写参赛者反馈",
     advancement: "组委会决定晋级",
   },

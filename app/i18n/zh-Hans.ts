@@ -2,6 +2,7 @@ import { zhHansEntryHistory } from "./zh-Hans-entry-history";
 import { zhHansAssignTable, zhHansConflictReview } from "./zh-Hans-conflicts";
 import type { Messages } from "./en";
 import { zhHansExports } from "./zh-Hans-exports";
+import { zhHansClaim, zhHansImport } from "./zh-Hans-import";
 import { zhHansAudit } from "./zh-Hans-audit";
 import { zhHansLive } from "./zh-Hans-live";
 import { zhHansEditions } from "./zh-Hans-editions";
@@ -240,40 +241,8 @@ export const zhHans: Messages = {
     sameStatus: "没有需要变更的内容。",
     entrant: "报名账号",
   },
-  import: {
-    title: "批量导入参赛项目",
-    intro: "上传 CSV 或 Excel（.xlsx）文件，每行一个项目。请先检查文件：正式导入前不会保存任何数据。",
-    columns:
-      "列名（第一行）：{{columns}}。team 列按“姓名|职务|邮箱”填写成员，多人用分号分隔；留空时以联系人为团队负责人。",
-    file: "文件（CSV 或 .xlsx，不超过 10 MB）",
-    check: "检查文件",
-    run: "导入无误的行",
-    summary: "共读取 {{rows}} 行：{{good}} 行可导入，{{bad}} 行有问题。",
-    imported_one: "已导入 {{count}} 个项目。",
-    imported_other: "已导入 {{count}} 个项目。",
-    row: "行",
-    column: "列",
-    problem: "问题",
-    noProblems: "未发现问题。",
-    unreadable: "无法将该文件读取为 CSV 或 Excel。",
-    empty: "文件中没有数据行。",
-    tooManyRows: "文件行数过多（最多 20,000 行）。",
-    missingColumns: "第一行须包含列名：group、track、organization、country、contact_name、contact_email。",
-    noFile: "请选择文件。",
-    tooLarge: "文件超过 10 MB。",
-    tooManyColumns: "文件列数过多（最多 64 列）。",
-    tooManyCells: "文件中已填写的单元格过多（最多 400,000 个）。",
-    unpackedTooLarge: "该 Excel 文件解压后过大（最多 150 MB），请另存为 CSV 或拆分为多个较小的文件。",
-    tooSlow: "读取该文件耗时过长（超过 30 秒），请拆分为多个较小的文件。",
-    tooMuchMemory: "读取该文件所需内存过多，请拆分为多个较小的文件或另存为 CSV。",
-    unknownGroup: "赛区代码无效。",
-    unknownTrack: "赛道代码无效。",
-    teamFormat: "团队成员请按“姓名|职务|邮箱”填写，多人用分号分隔。",
-    duplicateInFile: "本文件前面已有相同名称和单位的项目。",
-    duplicateExisting: "已存在相同名称和单位的项目。",
-    duplicateEmailInFile: "本文件前面已有相同的联系邮箱。",
-    duplicateEmailExisting: "已存在使用该联系邮箱的项目。",
-  },
+  import: zhHansImport,
+  claim: zhHansClaim,
   users: {
     title: "账号管理",
     search: "按邮箱或姓名搜索",

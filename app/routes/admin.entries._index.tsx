@@ -57,6 +57,12 @@ export default function AdminEntries() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("admin.entriesTitle")}</h1>
         <div className="flex gap-2 text-sm">
+          <Link
+            to="/admin/entries/import"
+            className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700"
+          >
+            {t("import.title")}
+          </Link>
           <a
             href={`/admin/entries/export.csv${params({ page: undefined })}`}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"

@@ -6,6 +6,7 @@ import { createDemoService } from "./demo.server";
 import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
 import { createEntryAdminService } from "./entry-admin.server";
+import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
 import { createAuthRateLimits, type AuthRateLimitOptions } from "./rate-limit.server";
 import { createJudgeService } from "./judges.server";
@@ -48,7 +49,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     demo: createDemoService(db),
     registration: createRegistrationService(db, clock),
     entryAdmin: createEntryAdminService(db, clock),
-    entryImport: createEntryImportService(db, clock),
+    entryImport: createEntryImportService(db, { clock, secret: config.sessionSecret }),
+    entryClaims: createEntryClaimService(db, { secret: config.sessionSecret, clock }),
     judges: createJudgeService(db, { secret: config.sessionSecret, clock }),
     judging: createJudgingService(db, clock),
     judgingDashboard: createJudgingDashboard(db),

@@ -230,36 +230,38 @@ const HEADER = [
   "team",
 ];
 
-const mixed = () =>
-  csv([
-    HEADER,
-    [
-      "EU",
-      "QI",
-      "",
-      "Photonic qubits for Lyon",
-      "Lyon Photonique SAS",
-      "FR",
-      "Élodie Martin",
-      "elodie@lyon-photonique.example.fr",
-      "Élodie Martin|CEO|elodie@lyon-photonique.example.fr; 李娜|CTO",
-    ],
-    [
-      "AS",
-      "BCI",
-      "",
-      "Neural lace for Dubai 🚀",
-      "مختبر دبي للأعصاب",
-      "AE",
-      "نور الهدى",
-      "noor@dubai-neuro.example.ae",
-      "نور الهدى|رئيسة الفريق",
-    ],
-    ["BJ", "QI", "量子雷达", "", "北京量子雷达科技有限公司", "DE", "王伟", "wang@qradar.example.cn", ""], // wrong country for the group
-    ["EU", "ZZ", "", "Unknown track", "X GmbH", "DE", "A B", "ab@x.example.de", ""], // unknown track
-    ["EU", "QI", "", "<script>alert(1)</script>", "Y GmbH", "DE", "C D", "not-an-email", ""], // markup and a bad e-mail
-    ["EU", "QI", "", "Photonic qubits for Lyon", "Lyon Photonique SAS", "FR", "Other", "other@lyon.example.fr", ""], // duplicate of row 2
-  ]);
+const mixedRows = (): string[][] => [
+  [
+    "EU",
+    "QI",
+    "",
+    "Photonic qubits for Lyon",
+    "Lyon Photonique SAS",
+    "FR",
+    "Élodie Martin",
+    "elodie@lyon-photonique.example.fr",
+    "Élodie Martin|CEO|elodie@lyon-photonique.example.fr; 李娜|CTO",
+  ],
+  [
+    "AS",
+    "BCI",
+    "",
+    "Neural lace for Dubai 🚀",
+    "مختبر دبي للأعصاب",
+    "AE",
+    "نور الهدى",
+    "noor@dubai-neuro.example.ae",
+    "نور الهدى|رئيسة الفريق",
+  ],
+  ["BJ", "QI", "量子雷达", "", "北京量子雷达科技有限公司", "DE", "王伟", "wang@qradar.example.cn", ""], // wrong country for the group
+  ["EU", "ZZ", "", "Unknown track", "X GmbH", "DE", "A B", "ab@x.example.de", ""], // unknown track
+  ["EU", "QI", "", "<script>alert(1)</script>", "Y GmbH", "DE", "C D", "not-an-email", ""], // markup and a bad e-mail
+  ["EU", "QI", "", "Photonic qubits for Lyon", "Lyon Photonique SAS", "FR", "Other", "other@lyon.example.fr", ""], // duplicate of row 2
+];
+const mixed = () => csv([HEADER, ...mixedRows()]);
+
+/** The two good rows of `mixed`, as a file of their own. */
+const goodOnly = () => csv([HEADER, ...mixedRows().slice(0, 2)]);
 
 describe("import", () => {
   it("dry-runs a file of good and bad rows: every problem at its row and column, nothing stored", async () => {
@@ -272,7 +274,7 @@ describe("import", () => {
     expect(html).toMatch(
       /<td[^>]*>4<\/td><td[^>]*>country<\/td><td[^>]*>This group is for entries from mainland China/,
     );
-    expect(html).toMatch(/<td[^>]*>5<\/td><td[^>]*>track<\/td><td[^>]*>Unknown track code\./);
+    expect(html).toMatch(/<td[^>]*>5<\/td><td[^>]*>track<\/td><td[^>]*>No track of this edition is called “ZZ”\./);
     expect(html).toMatch(/<td[^>]*>6<\/td><td[^>]*>title_en<\/td><td[^>]*>Please use plain text/);
     expect(html).toMatch(/<td[^>]*>6<\/td><td[^>]*>contact_email<\/td>/);
     expect(html).toMatch(
@@ -280,12 +282,20 @@ describe("import", () => {
     );
     expect(count("SELECT count(*) n FROM entries")).toBe(before);
     const zh = await (await post("/admin/entries/import", body, organizer, "zh-CN")).text();
-    expect(zh).toContain("赛道代码无效。");
+    expect(zh).toContain("本届赛事没有名为“ZZ”的赛道。");
   });
 
-  it("imports exactly the good rows, names in Chinese, Arabic and emoji kept", async () => {
+  it("imports every row or none: a file with bad rows stores nothing; the good rows alone are imported, names in Chinese, Arabic and emoji kept", async () => {
+    const before = count("SELECT count(*) n FROM entries");
+    const refusedBody = new FormData();
+    refusedBody.set("file", mixed(), "partners.csv");
+    refusedBody.set("mode", "import");
+    const refused = await post("/admin/entries/import", refusedBody, organizer);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Nothing was imported: an import stores every row or none.");
+    expect(count("SELECT count(*) n FROM entries")).toBe(before);
     const body = new FormData();
-    body.set("file", mixed(), "partners.csv");
+    body.set("file", goodOnly(), "partners.csv");
     body.set("mode", "import");
     const html = await (await post("/admin/entries/import", body, organizer)).text();
     expect(html).toContain("Imported 2 entries.");
@@ -303,38 +313,46 @@ describe("import", () => {
     expect(team.map((m) => m.name)).toEqual(["Élodie Martin", "李娜"]);
     // Importing the same file again finds only duplicates.
     const again = await (await post("/admin/entries/import", body, organizer)).text();
-    expect(again).toContain("6 rows read: 0 can be imported");
+    expect(again).toContain("2 rows read: 0 can be imported");
     expect(again).toContain("An entry with this title and organization already exists.");
   });
 });
 
 describe("import of large files", () => {
-  it("imports a 5,000-row Excel file in one go, skipping the bad rows", async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet("entries");
-    sheet.addRow(HEADER);
-    for (let i = 1; i <= 5000; i++) {
-      const bad = i % 100 === 0; // every 100th row names a country outside its group
-      sheet.addRow([
-        "AS",
-        "EAI",
-        "",
-        `Warehouse robot fleet ${i}`,
-        `Robotics Partner ${i} Pte Ltd`,
-        bad ? "FR" : "SG",
-        `Contact ${i}`,
-        `contact${i}@partner.example.sg`,
-        "",
-      ]);
-    }
-    const bytes = await workbook.xlsx.writeBuffer();
+  it("imports a 5,000-row Excel file in one go, once its bad rows are fixed (until then nothing)", async () => {
+    const workbook = (withBadRows: boolean) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet("entries");
+      sheet.addRow(HEADER);
+      for (let i = 1; i <= 5000; i++) {
+        const bad = withBadRows && i % 100 === 0; // every 100th row names a country outside its group
+        sheet.addRow([
+          "AS",
+          "EAI",
+          "",
+          `Warehouse robot fleet ${i}`,
+          `Robotics Partner ${i} Pte Ltd`,
+          bad ? "FR" : "SG",
+          `Contact ${i}`,
+          `contact${i}@partner.example.sg`,
+          "",
+        ]);
+      }
+      return book.xlsx.writeBuffer();
+    };
     const before = count("SELECT count(*) n FROM entries");
-    const body = new FormData();
-    body.set("file", new Blob([bytes]), "partners.xlsx");
-    body.set("mode", "import");
-    const html = await (await post("/admin/entries/import", body, organizer)).text();
-    expect(html).toContain("5000 rows read: 4950 can be imported, 50 have problems.");
-    expect(count("SELECT count(*) n FROM entries")).toBe(before + 4950);
+    const importing = async (bytes: ArrayBuffer) => {
+      const body = new FormData();
+      body.set("file", new Blob([bytes]), "partners.xlsx");
+      body.set("mode", "import");
+      return (await post("/admin/entries/import", body, organizer)).text();
+    };
+    const refused = await importing(await workbook(true));
+    expect(refused).toContain("5000 rows read: 4950 can be imported, 50 have problems.");
+    expect(count("SELECT count(*) n FROM entries")).toBe(before);
+    const html = await importing(await workbook(false));
+    expect(html).toContain("Imported 5000 entries.");
+    expect(count("SELECT count(*) n FROM entries")).toBe(before + 5000);
     expect(
       count("SELECT count(*) n FROM entries WHERE title_en LIKE 'Warehouse robot fleet %' AND country = 'FR'"),
     ).toBe(0);

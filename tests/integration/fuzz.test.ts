@@ -54,6 +54,7 @@ beforeAll(async () => {
     ]),
     "/admin/users",
     "/invite/1.9999999999999.abcdefghijklmnop",
+    "/claim/1.9999999999999.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq",
     `/judge/${assigned.slug}/${assigned.entry_id}`,
     "/locale",
     "/login",

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { signInSchema, signUpSchema, redirectTarget } from "../../app/domain/account-schemas";
-import { checkImport } from "../../app/domain/entry-import";
+import { checkImport, EXAMPLE_EMAIL } from "../../app/domain/entry-import";
+import { buildVocabulary, GROUP_SUFFIXES, TRACK_SUFFIXES } from "../../app/domain/import-vocabulary";
 import { entryFormSchema, LIMITS } from "../../app/domain/entry-schemas";
 
 const valid = {
@@ -75,24 +76,40 @@ describe("account schemas", () => {
 });
 
 describe("checking an import file", () => {
+  const term = (code: string, nameEn: string, nameZh: string) => ({ code, nameEn, nameZh });
   const ctx = {
     groups: [
       { code: "EU", region: "overseas" as const, eligibleCountries: ["DE", "FR"] },
       { code: "BJ", region: "domestic" as const, eligibleCountries: ["CN"] },
     ],
-    trackCodes: ["QI"],
-    isCountry: (c: string) => ["DE", "FR", "CN", "US"].includes(c),
+    vocabulary: {
+      group: buildVocabulary([term("EU", "Europe", "欧洲赛区"), term("BJ", "Beijing", "北京赛区")], GROUP_SUFFIXES),
+      track: buildVocabulary([term("QI", "Quantum Information", "量子信息")], TRACK_SUFFIXES),
+      country: buildVocabulary([
+        term("DE", "Germany", "德国"),
+        term("FR", "France", "法国"),
+        term("CN", "China", "中国"),
+        term("US", "United States", "美国"),
+      ]),
+    },
     existing: [{ title: "Already here", organization: "Old GmbH", contactEmail: "old@example.de" }],
   };
+  let line = 1;
   const row = (overrides: Record<string, string> = {}) => ({
-    group: "EU",
-    track: "QI",
-    title_en: "New idea",
-    organization: "New GmbH",
-    country: "DE",
-    contact_name: "A",
-    contact_email: "a@new.example.de",
-    ...overrides,
+    row: ++line,
+    cells: {
+      group: "EU",
+      track: "QI",
+      title_en: "New idea",
+      organization: "New GmbH",
+      country: "DE",
+      contact_name: "A",
+      contact_email: "a@new.example.de",
+      ...overrides,
+    },
+  });
+  beforeEach(() => {
+    line = 1;
   });
 
   it("numbers rows as the spreadsheet does and names the column of each problem", () => {
@@ -106,8 +123,52 @@ describe("checking an import file", () => {
     );
     expect(good.map((g) => g.row)).toEqual([2]);
     expect(problems).toEqual([
-      { row: 3, column: "country", message: "eligibility.overseas" },
+      { row: 3, column: "country", message: "eligibility.overseas", value: "US" },
       { row: 4, column: "title_en", message: "import.duplicateExisting" },
+    ]);
+  });
+
+  it("takes group, track and country by name in either language", () => {
+    const { good, problems } = checkImport(
+      [
+        row({ group: "欧洲组", track: "quantum information", country: "德国" }),
+        row({
+          group: "Ｅｕｒｏｐｅ",
+          track: "量子信息赛道",
+          country: "de",
+          title_en: "Other",
+          contact_email: "o@x.de",
+        }),
+      ],
+      ctx,
+    );
+    expect(problems).toEqual([]);
+    expect(good.map((g) => [g.group, g.track, g.country])).toEqual([
+      ["EU", "QI", "DE"],
+      ["EU", "QI", "DE"],
+    ]);
+  });
+
+  it("reports an unknown group at its row and column with what is accepted", () => {
+    const { problems } = checkImport([row({ group: "Mars" })], ctx);
+    expect(problems).toEqual([
+      {
+        row: 2,
+        column: "group",
+        message: "import.unknownGroup",
+        value: "Mars",
+        hint: "all",
+        suggestions: [
+          { code: "EU", nameEn: "Europe", nameZh: "欧洲赛区" },
+          { code: "BJ", nameEn: "Beijing", nameZh: "北京赛区" },
+        ],
+      },
+    ]);
+  });
+
+  it("calls the template's example row what it is", () => {
+    expect(checkImport([row({ contact_email: EXAMPLE_EMAIL })], ctx).problems).toEqual([
+      { row: 2, column: "contact_email", message: "import.exampleRow" },
     ]);
   });
 

@@ -35,13 +35,29 @@ export const REFUSALS = [
   "import.unpackedTooLarge",
   "import.tooSlow",
   "import.tooMuchMemory",
+  // Said with the line they were found at (SpreadsheetRefused's params).
+  "import.quoteNotClosed",
+  "import.quoteInCell",
+  "import.encodingGbk",
+  "import.encodingOther",
+  "import.utf16WithoutMark",
+  // Said of the whole file.
+  "import.oldExcel",
+  "import.notXlsx",
+  "import.notWorkbook",
 ] as const;
+/** The refusals the first reader (readSpreadsheet) said; the later ones it says as import.unreadable. */
+export const FIRST_REFUSALS: readonly SpreadsheetRefusalCode[] = REFUSALS.slice(0, 7);
 /** Why a file is refused: an i18n key, carried by `SpreadsheetRefused` and turned into a `Refusal` at the service. */
 export type SpreadsheetRefusalCode = (typeof REFUSALS)[number];
 
 /** A file refused before (or while) it is read; `code` is the message key shown to the organizer. */
 export class SpreadsheetRefused extends Error {
-  constructor(readonly code: SpreadsheetRefusalCode) {
+  constructor(
+    readonly code: SpreadsheetRefusalCode,
+    /** Where in the file: the line (from 1) it went wrong at. */
+    readonly params: { line?: number } = {},
+  ) {
     super(code);
     this.name = "SpreadsheetRefused";
   }

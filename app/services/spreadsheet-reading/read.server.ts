@@ -5,8 +5,14 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { IMPORT_LIMITS, SpreadsheetRefused, type SpreadsheetRefusalCode, type SpreadsheetLimits } from "./limits";
-import type { SpreadsheetRecords } from "./parse.server";
+import {
+  FIRST_REFUSALS,
+  IMPORT_LIMITS,
+  SpreadsheetRefused,
+  type SpreadsheetRefusalCode,
+  type SpreadsheetLimits,
+} from "./limits";
+import { recordsOf, type Sheet, type SpreadsheetRecords } from "./parse.server";
 import type { WorkerData, WorkerInput, WorkerOutput } from "./worker.server";
 
 const WORKER_PATH = "app/services/spreadsheet-reading/worker.mjs";
@@ -27,7 +33,7 @@ function locateWorker(): string {
   throw new Error(`spreadsheet worker not found: ${WORKER_PATH} above ${fileURLToPath(import.meta.url)}`);
 }
 
-function runWorker(input: WorkerInput): Promise<SpreadsheetRecords> {
+function runWorker(input: WorkerInput): Promise<Sheet> {
   // exceljs spills worksheets to temporary files: each run gets its own folder, removed after.
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "frontier-import-"));
   const worker = new Worker(locateWorker(), {
@@ -36,14 +42,16 @@ function runWorker(input: WorkerInput): Promise<SpreadsheetRecords> {
     resourceLimits: { maxOldGenerationSizeMb: input.limits.maxHeapMb },
   });
   let timer: NodeJS.Timeout | undefined;
-  const outcome = new Promise<SpreadsheetRecords>((resolve, reject) => {
-    const refuse = (code: SpreadsheetRefusalCode) => reject(new SpreadsheetRefused(code));
+  const outcome = new Promise<Sheet>((resolve, reject) => {
+    const refuse = (code: SpreadsheetRefusalCode, params: { line?: number } = {}) =>
+      reject(new SpreadsheetRefused(code, params));
     timer = setTimeout(() => refuse("import.tooSlow"), input.limits.timeoutMs);
-    const records: SpreadsheetRecords = [];
+    const sheet: Sheet = { header: [], rows: [] };
     worker.on("message", (output: WorkerOutput) => {
-      if ("records" in output) records.push(...output.records);
-      else if ("done" in output) resolve(records);
-      else refuse(output.refused);
+      if ("header" in output) sheet.header = output.header;
+      else if ("rows" in output) sheet.rows.push(...output.rows);
+      else if ("done" in output) resolve(sheet);
+      else refuse(output.refused, output.params);
     });
     worker.once("error", (error: Error & { code?: string }) =>
       refuse(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? "import.tooMuchMemory" : "import.unreadable"),
@@ -63,16 +71,31 @@ function runWorker(input: WorkerInput): Promise<SpreadsheetRecords> {
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
+ * The first sheet (Excel) or the whole file (CSV), read off the main thread: its header and its
+ * rows with their numbers. Throws SpreadsheetRefused with the message key of the limit broken or
+ * of what is wrong with the file, and the line where that is known.
+ */
+export function readSheet(name: string, bytes: Uint8Array, limits: SpreadsheetLimits = IMPORT_LIMITS): Promise<Sheet> {
+  const run = queue.then(() => runWorker({ name, bytes, limits }));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
  * The first sheet (Excel) or the whole file (CSV) as records keyed by the lower-cased header
  * row, read off the main thread. Throws SpreadsheetRefused with the message key of the limit
- * broken, or import.unreadable.
+ * broken, or import.unreadable (for the refusals that name a line, which its callers do not show).
  */
-export function readSpreadsheet(
+export async function readSpreadsheet(
   name: string,
   bytes: Uint8Array,
   limits: SpreadsheetLimits = IMPORT_LIMITS,
 ): Promise<SpreadsheetRecords> {
-  const run = queue.then(() => runWorker({ name, bytes, limits }));
-  queue = run.catch(() => undefined);
-  return run;
+  try {
+    return recordsOf(await readSheet(name, bytes, limits));
+  } catch (error) {
+    if (error instanceof SpreadsheetRefused && !FIRST_REFUSALS.includes(error.code))
+      throw new SpreadsheetRefused("import.unreadable");
+    throw error;
+  }
 }
