@@ -10,6 +10,7 @@ import type { SessionUser } from "./auth.server";
 import { recordAudit } from "./audit.server";
 import { bind } from "./bind.server";
 import { inTransaction } from "./db-helpers.server";
+import { enterIntoFirstRound } from "./first-round-field.server";
 import { CLAIM_DAYS, claimPath } from "./entry-claims.server";
 import { nextEntryCode } from "./entry-codes.server";
 import { importContext } from "./entry-import-context.server";
@@ -222,6 +223,8 @@ async function storeRows(
           );
     created.push({ row: row.row, entryId, code, titleEn: row.titleEn, titleZh: row.titleZh, ...contact(row, link) });
   }
+  // Imported entries are submitted: while the first round is open they compete in it, as others do.
+  await enterIntoFirstRound(trx, batch.competitionId, { entryIds: created.map((c) => c.entryId) });
   return created;
 }
 
