@@ -1,25 +1,10 @@
 // An entry's history, field by field: the snapshot a change records in the audit log (only the
 // fields that changed, before and after), and how a recorded row reads back as "field: from → to".
 import { z } from "zod";
+import { ENTRY_CONTENT_FIELDS } from "./entry-fields";
 
 /** The fields of an entry a history line can name, in the order the organizer's page lists them. */
-export const ENTRY_HISTORY_FIELDS = [
-  "code",
-  "status",
-  "group",
-  "track",
-  "title_zh",
-  "title_en",
-  "summary_zh",
-  "summary_en",
-  "organization",
-  "country",
-  "city",
-  "website",
-  "contact_name",
-  "contact_email",
-  "team",
-] as const;
+export const ENTRY_HISTORY_FIELDS = ["code", "status", ...ENTRY_CONTENT_FIELDS] as const;
 export type EntryHistoryField = (typeof ENTRY_HISTORY_FIELDS)[number];
 
 export type TeamSnapshot = { name: string; role: string; email?: string | null }[];

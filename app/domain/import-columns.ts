@@ -1,22 +1,10 @@
 // The columns of an entry import and how a header row names them: the template's own names, and
 // the words people put there instead ("Contact e-mail", "联系人邮箱"). Pure.
 import { normalizeTerm } from "./import-vocabulary";
+import { ENTRY_CONTENT_FIELDS } from "./entry-fields";
 
-export const IMPORT_COLUMNS = [
-  "group",
-  "track",
-  "title_zh",
-  "title_en",
-  "summary_zh",
-  "summary_en",
-  "organization",
-  "country",
-  "city",
-  "website",
-  "contact_name",
-  "contact_email",
-  "team",
-] as const;
+/** The columns an import file has: every field of an entry, as the form has them. */
+export const IMPORT_COLUMNS = ENTRY_CONTENT_FIELDS;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
