@@ -58,10 +58,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const admin = args.context.services.resultsAdmin;
   await admin.refresh(round.id);
   const view = await admin.view(round.id, q.unit ?? null);
+  // The suggested other rule trims a mark at each end only where a panel of three or more leaves some to count.
+  const trim = round.judges_per_entry > 2 ? 1 : 0;
   const variant = {
     normalization: q.norm ?? (round.normalization === "zscore" ? "none" : "zscore"),
-    dropHighest: q.dh ?? (round.drop_highest > 0 ? 0 : 1),
-    dropLowest: q.dl ?? (round.drop_lowest > 0 ? 0 : 1),
+    dropHighest: q.dh ?? (round.drop_highest > 0 ? 0 : trim),
+    dropLowest: q.dl ?? (round.drop_lowest > 0 ? 0 : trim),
   } as const;
   // Dropping as many marks as an entry has leaves nothing to rank: such a variant is not offered.
   const sensible = variant.dropHighest + variant.dropLowest < round.judges_per_entry;

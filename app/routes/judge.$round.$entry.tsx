@@ -74,6 +74,7 @@ export default function ScoreSheet() {
   const declareError = messagesAt(data?.refusal, "conflictReason")[0] ?? null;
   const open = round.status === "open";
   const editable = open && !submitted;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [form, fields] = useForm({
     lastResult: data?.result ?? null,
     defaultValue: { ...values, comment: score?.comment ?? "" },
@@ -81,6 +82,11 @@ export default function ScoreSheet() {
     onValidate: ({ formData }) => {
       if (!formData.has("intent")) formData.set("intent", submitted ? "revise" : "submit");
       return parseWithZod(formData, { schema });
+    },
+    // The sheet is being sent: a draft autosave still waiting would arrive after it and be refused.
+    onSubmit: () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
     },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -90,7 +96,6 @@ export default function ScoreSheet() {
   // Autosave: a draft is saved a moment after the judge stops typing, so a dropped phone loses nothing.
   const autosave = useFetcher<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [dirty, setDirty] = useState(false);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   const scheduleAutosave = () => {
