@@ -157,7 +157,7 @@ export const enJudging = {
     modeReset: "Redo every unscored pair",
     run: "Run the assignment",
     running: "Assigning judges…",
-    done: "Done in {{ms}} ms: {{added}} pairs added, {{removed}} removed; each judge now has {{min}}–{{max}} entries.",
+    done: "Done in {{ms}} ms: judge–entry pairs added {{added}}, removed {{removed}}; each judge now has {{min}}–{{max}} entries.",
     shortList_one: "{{count}} entry could not get all its judges:",
     shortList_other: "{{count}} entries could not get all their judges:",
     missing_one: "{{count}} judge missing",

@@ -29,12 +29,13 @@ export const enRoundGuards = {
     title: "Before publishing",
     entries: "Entries ranked",
     noScore: "Without any score",
-    shortOfJudges: "Fewer than {{k}} judges",
+    shortOfJudges: "Fewer judges than the round asks ({{k}})",
     tooFewToRank: "Too few marks to rank ({{drops}} or fewer)",
     waiting: "Scores waiting (drafts and missing)",
     tooFewHint:
       "The rule drops {{high}} highest and {{low}} lowest marks: an entry with {{drops}} marks or fewer has nothing left to rank and cannot advance by the rule.",
-    lineupTitle: "Who advances: {{count}} entries",
+    lineupTitle_one: "Who advances: {{count}} entry",
+    lineupTitle_other: "Who advances: {{count}} entries",
     unit: "Ranking unit",
     advancing: "Advancing",
     lastIn: "Last in",
@@ -49,7 +50,7 @@ export const enRoundGuards = {
     nextTitle: "The next round: {{name}}",
     next: {
       none: "This is the last round: no entries are carried anywhere.",
-      fill: "It is empty: publishing enters the {{after}} advancing entries into it.",
+      fill: "It is empty: publishing enters the advancing entries ({{after}}) into it.",
       refill:
         "It already holds {{before}} entries: publishing refills it with the advancing entries, {{before}} → {{after}} ({{added}} added, {{removed}} removed).",
       keep: "It has already started ({{status}}): publishing leaves its {{before}} entries as they are. {{added}} advancing entries are not in it and {{removed}} of its entries did not advance here.",

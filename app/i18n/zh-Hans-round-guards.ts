@@ -36,7 +36,8 @@ export const zhHansRoundGuards: Widen<typeof enRoundGuards> = {
     waiting: "待完成的评分（草稿和未评）",
     tooFewHint:
       "规则去掉 {{high}} 个最高分和 {{low}} 个最低分：评分不超过 {{drops}} 份的项目没有剩余分数可排名，不能按规则晋级。",
-    lineupTitle: "晋级名单：{{count}} 个项目",
+    lineupTitle_one: "晋级名单：{{count}} 个项目",
+    lineupTitle_other: "晋级名单：{{count}} 个项目",
     unit: "排名单位",
     advancing: "晋级",
     lastIn: "最后一个晋级",

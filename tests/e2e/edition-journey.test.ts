@@ -234,7 +234,9 @@ describe("a new installation's first edition, from the command line to published
 
     await org.page.goto(server.url + "/admin/rounds/prelim/assignments");
     await org.page.getByRole("button", { name: "Run the assignment" }).click();
-    await expect.poll(() => org.page.getByText(/^Done in \d+ ms: 1 pairs? added/).count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => org.page.getByText(/^Done in \d+ ms: judge–entry pairs added 1,/).count(), { timeout: 20_000 })
+      .toBe(1);
     expect(server.count("SELECT count(*) AS n FROM assignments WHERE round_id = ?", rounds[0]!.id)).toBe(1);
 
     await judge.page.goto(`${server.url}/judge/prelim/${entryId}`);

@@ -127,7 +127,9 @@ describe("an organizer running the judging", () => {
     await expect
       .poll(
         () =>
-          page.getByText(/^Done in \d+ ms: \d+ pairs added, 0 removed; each judge now has \d+–\d+ entries\.$/).count(),
+          page
+            .getByText(/^Done in \d+ ms: judge–entry pairs added \d+, removed 0; each judge now has \d+–\d+ entries\.$/)
+            .count(),
         { timeout: 20_000 },
       )
       .toBe(1);
