@@ -52,6 +52,8 @@ export const enJudging = {
     dropsLeaveNoMark: "Dropping this many marks leaves none to count: drops must be fewer than the judges per entry.",
     scopeLocked: "Scores exist: the ranking scope can no longer change.",
     kindLocked: "Scores exist: how the round is judged can no longer change.",
+    secondStage:
+      "This edition already has a round played live on stage: the control room and the audience screens follow one live final per edition.",
     ruleTitle: "Rule and logistics",
     saveRule: "Save the rule",
     fixErrors: "Please correct the marked fields.",

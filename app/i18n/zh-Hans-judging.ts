@@ -56,6 +56,7 @@ export const zhHansJudging: Widen<typeof enJudging> = {
     dropsLeaveNoMark: "去掉这么多分数后没有可计入的分数：去分个数必须少于每个项目的评委数。",
     scopeLocked: "已有评分：排名范围不能再修改。",
     kindLocked: "已有评分：评审方式不能再修改。",
+    secondStage: "本届已有现场路演轮次：控制台和大屏每届只跟随一场现场总决赛。",
     ruleTitle: "规则与安排",
     saveRule: "保存规则",
     fixErrors: "请更正标出的字段。",

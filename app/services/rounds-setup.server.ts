@@ -107,6 +107,17 @@ async function settingsConflict(trx: Db, round: Round, s: RoundSettings): Promis
   if (scored > 0 && s.scope !== round.scope) return refusedAt("conflict", "scope", "round.scopeLocked");
   // How it is judged neither: the scores came from the web sheet or from the stage.
   if (scored > 0 && s.kind !== round.kind) return refusedAt("conflict", "kind", "round.kindLocked");
+  // One live final per edition: the control room and the audience screens follow one round on stage.
+  if (s.kind === "stage" && round.kind !== "stage") {
+    const stage = await trx
+      .selectFrom("rounds")
+      .select("id")
+      .where("competition_id", "=", round.competition_id)
+      .where("kind", "=", "stage")
+      .where("id", "<>", round.id)
+      .executeTakeFirst();
+    if (stage) return refusedAt("invalid", "kind", "round.secondStage");
+  }
   return null;
 }
 

@@ -49,4 +49,28 @@ describe("how a round is judged", () => {
     harness.db.sqlite.prepare("UPDATE rounds SET kind = 'stage' WHERE slug = 'final'").run();
     expect(await services.live.start(organizer, "zgc2026")).toEqual({ ok: true });
   });
+
+  it("refuses to make a second round of an edition the live final, at the field", async () => {
+    const { services, organizer } = harness;
+    const competition = one<{ id: number }>("SELECT id FROM competitions").id;
+    const last = one<{ p: number }>("SELECT max(position) AS p FROM rounds WHERE competition_id = ?", competition).p;
+    harness.db.sqlite
+      .prepare(
+        `INSERT INTO rounds (competition_id, position, slug, name_zh, name_en, scope, judges_per_entry, advance_count)
+         VALUES (?, ?, 'encore', '加赛', 'Encore', 'all', 3, 0)`,
+      )
+      .run(competition, last + 1);
+    const outcome = await services.rounds.updateSettings(
+      organizer,
+      competition,
+      "encore",
+      settingsOf("encore", "stage"),
+    );
+    expect(outcome).toMatchObject({ ok: false, field: "kind", fields: { kind: ["round.secondStage"] } });
+    expect(one<{ kind: string }>("SELECT kind FROM rounds WHERE slug = 'encore'").kind).toBe("online");
+    // Reviewed online it may be.
+    expect(
+      await services.rounds.updateSettings(organizer, competition, "encore", settingsOf("encore", "online")),
+    ).toEqual({ ok: true });
+  });
 });
