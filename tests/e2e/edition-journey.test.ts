@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { launchBrowser, screenshot, watchErrors, signInThroughForm } from "../support/browser";
 import { freshServerForThisFile } from "../support/fresh-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -56,11 +56,7 @@ async function actor(viewport = { width: 1280, height: 1000 }): Promise<Actor> {
 }
 
 async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto(server.url + "/login");
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signInThroughForm(page, server.url, who.email, who.password);
 }
 
 async function createEdition(page: Page) {

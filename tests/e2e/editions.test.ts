@@ -2,7 +2,7 @@
 // group by preset and a track, and sees the bar name the edition they work on; no page logs an error.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { launchBrowser, screenshot, watchErrors, signInThroughForm } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
@@ -20,11 +20,7 @@ describe("an organizer setting up a new edition in Chromium", () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(demo.url + "/login");
-    await page.getByLabel("E-mail").fill("organizer@frontier.demo");
-    await page.getByLabel("Password").fill("frontier-organizer");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await signInThroughForm(page, demo.url, "organizer@frontier.demo", "frontier-organizer");
 
     await page.goto(demo.url + "/admin/competitions");
     await expect.poll(() => page.getByTestId("edition-bar").textContent()).toContain("Edition: 2026");

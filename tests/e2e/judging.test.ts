@@ -1,7 +1,7 @@
 // A judge scores on a phone; the organizer's dashboard shows the submission.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { launchBrowser, screenshot, watchErrors, signInThroughForm } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
@@ -95,11 +95,7 @@ describe("a judge scoring on a phone", () => {
     const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
     const admin = await desk.newPage();
     const adminErrors = watchErrors(admin);
-    await admin.goto(demo.url + "/login");
-    await admin.getByLabel("E-mail").fill("organizer@frontier.demo");
-    await admin.getByLabel("Password").fill("frontier-organizer");
-    await admin.getByRole("button", { name: "Sign in" }).click();
-    await admin.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await signInThroughForm(admin, demo.url, "organizer@frontier.demo", "frontier-organizer");
     await admin.goto(demo.url + "/admin/rounds/domain/dashboard");
     const row = admin.getByTestId("judge-progress").locator(`li[data-judge="${judge.id}"]`);
     expect(await row.textContent()).toContain(judge.name);
@@ -115,11 +111,7 @@ describe("an organizer running the judging", () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
     const page = await ctx.newPage();
     const errors = watchErrors(page);
-    await page.goto(demo.url + "/login");
-    await page.getByLabel("E-mail").fill("organizer@frontier.demo");
-    await page.getByLabel("Password").fill("frontier-organizer");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await signInThroughForm(page, demo.url, "organizer@frontier.demo", "frontier-organizer");
 
     await page.goto(demo.url + "/admin/rounds/domain/assignments");
     await page.getByRole("button", { name: "Run the assignment" }).click();

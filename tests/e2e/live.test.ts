@@ -6,7 +6,7 @@ import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveSocket } from "../../app/live/follower";
 import type { Ack } from "../../app/live/protocol";
-import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { launchBrowser, screenshot, watchErrors, signInThroughForm } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
@@ -37,11 +37,7 @@ async function open(viewport: { width: number; height: number }, mobile = false)
 }
 
 async function signInPage(page: Page, email: string, password: string) {
-  await page.goto(demo.url + "/login");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signInThroughForm(page, demo.url, email, password);
 }
 
 /** The other panel judges submit from their own (scripted) phones over the live channel. */

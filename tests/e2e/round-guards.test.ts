@@ -2,7 +2,7 @@
 // what it will do in numbers and names, and asks for the confirmation the server checks.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { launchBrowser, screenshot, watchErrors, signInThroughForm } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
@@ -22,11 +22,7 @@ describe("closing and publishing a round in the browser", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(demo.url + "/login");
-    await page.getByLabel("E-mail").fill("organizer@frontier.demo");
-    await page.getByLabel("Password").fill("frontier-organizer");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await signInThroughForm(page, demo.url, "organizer@frontier.demo", "frontier-organizer");
 
     await page.goto(demo.url + "/admin/rounds/domain");
     const preview = page.getByTestId("close-preview");

@@ -35,3 +35,12 @@ export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
+
+/** Signs in through the English sign-in form, as a person would, and waits to leave it. */
+export async function signInThroughForm(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(baseUrl + "/login");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
