@@ -14,7 +14,7 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type GroupRegion = "domestic" | "overseas";
 export type Role = "entrant" | "judge" | "organizer";
-export type Locale = "zh-Hans" | "en";
+export type Locale = "zh-Hans" | "en"; // the database also allows zh-Hant (0008); the i18n issue widens this
 export type EntryStatus = "draft" | "submitted" | "withdrawn" | "disqualified";
 export type RoundEntryState = "in" | "advanced" | "eliminated";
 export type ScoreStatus = "draft" | "submitted";
@@ -95,6 +95,9 @@ export interface CriteriaTable {
   weight_bp: number;
   max_milli: number;
   step_milli: number;
+  /** What the marks mean ("9: paying pilots"), shown on the judge's sheet; null: none written. */
+  description_zh: string | null;
+  description_en: string | null;
 }
 
 export interface UsersTable {
@@ -147,6 +150,8 @@ export interface EntriesTable {
   submitted_at: string | null;
   created_at: Defaulted<string>;
   updated_at: Defaulted<string>;
+  /** A link to the pitch video (optional, beside the deck). */
+  video_url: string | null;
 }
 
 export interface TeamMembersTable {
@@ -282,6 +287,51 @@ export interface LiveStateTable {
   updated_at: Generated<string>;
 }
 
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "cancelled"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface OutboxTable {
+  id: Generated<number>;
+  competition_id: number | null;
+  kind: string;
+  to_address: string;
+  to_name: string | null;
+  to_user_id: number | null;
+  locale: Locale;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: Defaulted<OutboxStatus>;
+  attempts: Defaulted<number>;
+  next_attempt_at: Defaulted<string>;
+  lease_until: string | null;
+  last_error: string | null;
+  message_id: string;
+  dedupe_key: string | null;
+  created_at: Defaulted<string>;
+  sent_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Defaulted<string>;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface EntryDecksTable {
+  id: Generated<number>;
+  entry_id: number;
+  sha256: string;
+  bytes: number;
+  media_type: Defaulted<string>;
+  file_name: string;
+  uploaded_by: number | null;
+  uploaded_at: Defaulted<string>;
+  replaced_at: string | null;
+}
+
 export interface Database {
   competitions: CompetitionsTable;
   groups: GroupsTable;
@@ -305,6 +355,9 @@ export interface Database {
   audit_log: AuditLogTable;
   live_events: LiveEventsTable;
   live_state: LiveStateTable;
+  outbox: OutboxTable;
+  password_resets: PasswordResetsTable;
+  entry_decks: EntryDecksTable;
 }
 
 export type Competition = Selectable<CompetitionsTable>;

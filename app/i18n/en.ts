@@ -8,6 +8,12 @@ import { enAudit } from "./en-audit";
 import { enJudging } from "./en-judging";
 import { enRoundGuards } from "./en-round-guards";
 import { enRoundCreate } from "./en-round-create";
+import { enMail } from "./en-mail";
+import { enMessages } from "./en-messages";
+import { enDecks } from "./en-decks";
+import { enSheet } from "./en-sheet";
+import { enEntrant } from "./en-entrant";
+import { enLanguages } from "./en-languages";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -333,6 +339,12 @@ export const en = {
   guards: enRoundGuards,
   entryHistory: enEntryHistory,
   roundCreate: enRoundCreate,
+  mail: enMail,
+  messages: enMessages,
+  decks: enDecks,
+  sheet: enSheet,
+  entrant: enEntrant,
+  languages: enLanguages,
   errors: {
     notFound: "Not found",
     notFoundBody: "The page you asked for does not exist.",

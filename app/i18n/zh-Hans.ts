@@ -9,6 +9,12 @@ import { zhHansEditions } from "./zh-Hans-editions";
 import { zhHansJudging } from "./zh-Hans-judging";
 import { zhHansRoundGuards } from "./zh-Hans-round-guards";
 import { zhHansRoundCreate } from "./zh-Hans-round-create";
+import { zhHansMail } from "./zh-Hans-mail";
+import { zhHansMessages } from "./zh-Hans-messages";
+import { zhHansDecks } from "./zh-Hans-decks";
+import { zhHansSheet } from "./zh-Hans-sheet";
+import { zhHansEntrant } from "./zh-Hans-entrant";
+import { zhHansLanguages } from "./zh-Hans-languages";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -329,6 +335,12 @@ export const zhHans: Messages = {
   guards: zhHansRoundGuards,
   entryHistory: zhHansEntryHistory,
   roundCreate: zhHansRoundCreate,
+  mail: zhHansMail,
+  messages: zhHansMessages,
+  decks: zhHansDecks,
+  sheet: zhHansSheet,
+  entrant: zhHansEntrant,
+  languages: zhHansLanguages,
   errors: {
     notFound: "页面不存在",
     notFoundBody: "您访问的页面不存在。",

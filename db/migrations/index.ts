@@ -7,6 +7,7 @@ import * as m0004 from "./0004_live";
 import * as m0005 from "./0005_sessions";
 import * as m0006 from "./0006_round_kind";
 import * as m0007 from "./0007_editions";
+import * as m0008 from "./0008_messages";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005_sessions": m0005,
   "0006_round_kind": m0006,
   "0007_editions": m0007,
+  "0008_messages": m0008,
 };

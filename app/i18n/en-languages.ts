@@ -1,0 +1,4 @@
+// English messages of the interface languages and the language switch. Merged into `en` as `languages` (see en.ts).
+export const enLanguages = {
+  title: "Language",
+};
