@@ -78,16 +78,19 @@ function composeRuntime(env: Env, handle: DbHandle): Runtime {
   const production = env.NODE_ENV === "production";
   const clock = () => new Date();
   const publisher = createLivePublisher();
+  const publicOrigin = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const services = createServices(handle.db, {
     sessionSecret: resolveSessionSecret(env),
     // Secure cookies need HTTPS; the demo and development are served over plain HTTP.
     secureCookies: production && !env.demo,
     clock,
     publisher,
+    publicOrigin,
+    dataDir: path.dirname(path.resolve(env.DATABASE_PATH)),
   });
   // Links and origin checks use PUBLIC_URL; without one (demo, development) the address listened on.
   const origin: OriginPolicy = {
-    publicOrigin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    publicOrigin,
     configured: env.PUBLIC_URL !== undefined,
   };
   return { env, production, handle, services, publisher, clock, origin };

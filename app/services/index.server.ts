@@ -29,6 +29,10 @@ export type ServiceConfig = {
   clock?: () => Date;
   /** Hears the live final's changes (server.ts hands in the one the hub listens on; tests may omit it). */
   publisher?: LivePublisher;
+  /** Where people reach the site (PUBLIC_URL): every link a message carries starts with it. */
+  publicOrigin?: string;
+  /** The data directory (beside the database): uploaded files live under it. */
+  dataDir?: string;
 };
 
 /** Every use case the routes may call, built once per process around one database handle. */
