@@ -82,8 +82,9 @@ async function judgesBehind(db: Db, roundId: number, now: Date): Promise<Behind[
   });
 }
 
+/** Names who the organizer saw on the list (not their counts: judges keep scoring meanwhile). */
 function fingerprintOf(list: readonly Behind[]): string {
-  const body = list.map((j) => `${j.judgeId}:${j.submitted}`).join(",");
+  const body = list.map((j) => j.judgeId).join(",");
   return crypto.createHash("sha256").update(body).digest("base64url").slice(0, 22);
 }
 

@@ -430,6 +430,5 @@ describe("publishing the demo's large round", () => {
       "SELECT subject, text_body FROM outbox WHERE kind = 'round.outcome' AND text_body LIKE '%晋级%' LIMIT 1",
     );
     expect(sample.text_body).toMatch(/第 [\d,]+ 名（共 [\d,]+ 件）/);
-    console.log(`published ${plan.emailed} outcomes in ${Math.round(ms)} ms`);
   });
 });
