@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "judge.created",
   "judge.updated",
   "judge.invited",
+  "judge.reminded",
   "conflict.added",
   "conflict.declared",
   "conflict.detected",

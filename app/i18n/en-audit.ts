@@ -26,7 +26,8 @@ export const enAudit = {
   judge: {
     created: "Judge added",
     updated: "Judge edited",
-    invited: "Invitation link made",
+    invited: "Invited (a link made or an invitation e-mailed)",
+    reminded: "Reminded of the scores still to do",
   },
   conflict: {
     added: "Conflict recorded by an organizer",

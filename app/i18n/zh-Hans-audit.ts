@@ -27,7 +27,8 @@ export const zhHansAudit: typeof enAudit = {
   judge: {
     created: "添加评委",
     updated: "编辑评委",
-    invited: "生成邀请链接",
+    invited: "已邀请（生成链接或发送邀请邮件）",
+    reminded: "已提醒尚未完成的评分",
   },
   conflict: {
     added: "组委会登记利益冲突",

@@ -26,14 +26,26 @@ async function context_(args: Pick<LoaderFunctionArgs, "request" | "context" | "
 
 export async function loader(args: LoaderFunctionArgs) {
   const { competition, id } = await context_(args);
-  const [detail, options, locale] = await Promise.all([
+  const [detail, options, locale, invitation] = await Promise.all([
     args.context.services.judges.detail(competition.id, id),
     args.context.services.registration.options(competition.id),
     resolveLocale(args.request),
+    args.context.services.judges.invitationState(competition.id, id),
   ]);
-  if (!detail) throw notFound();
+  if (!detail || !invitation) throw notFound();
   return {
     ...detail,
+    invitation: {
+      lastInvitedId: invitation.lastInvitedId,
+      // Formatted here, in the edition's time zone, so server and browser render the same text.
+      lastInvitedAt: invitation.lastInvitedAt
+        ? new Intl.DateTimeFormat(locale, {
+            dateStyle: "medium",
+            timeStyle: "short",
+            timeZone: competition.time_zone,
+          }).format(new Date(invitation.lastInvitedAt))
+        : null,
+    },
     allTracks: options.tracks.map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })),
     countries: countryOptions(locale),
   };
@@ -66,6 +78,13 @@ export async function action(args: ActionFunctionArgs) {
     if (!outcome.ok) return refused(outcome, { form, invite: null });
     return redirect(`/admin/judges/${id}?saved=1#conflicts`);
   }
+  if (form === "send-invite") {
+    const lastSeen = z.coerce.number().int().min(0).safeParse(formData.get("lastSeen"));
+    if (!lastSeen.success) return refused(refuse.invalid("validation.required"), { form, invite: null });
+    const outcome = await judges.resendInvitation(user, competition.id, id, lastSeen.data);
+    if (!outcome.ok) return refused(outcome, { form, invite: null });
+    return redirect(`/admin/judges/${id}?mailed=1`);
+  }
   if (form === "invite") {
     const outcome = await judges.inviteLink(user, competition.id, id);
     if (!outcome.ok) throwRefusal(outcome);
@@ -76,7 +95,7 @@ export async function action(args: ActionFunctionArgs) {
 
 /** One judge: details and expertise, conflicts, invitation link, and progress per round. */
 export default function AdminJudge() {
-  const { judge, tracks, conflicts, rounds, allTracks, countries } = useLoaderData<typeof loader>();
+  const { judge, tracks, conflicts, rounds, allTracks, countries, invitation } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t } = useTranslation();
@@ -108,6 +127,11 @@ export default function AdminJudge() {
       {search.has("saved") || search.has("created") ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t("common.saved")}
+        </p>
+      ) : null}
+      {search.has("mailed") ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("messages.invite.sentOne", { email: judge.email })}
         </p>
       ) : null}
       {refusal && !refusal.field ? <FormMessage>{t(refusal.code)}</FormMessage> : null}
@@ -165,12 +189,26 @@ export default function AdminJudge() {
             <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
               {t("judges.makeInvite")}
             </button>
+            {invitation.lastInvitedAt ? (
+              <p className="text-xs text-slate-500">
+                {t("messages.invite.lastSent", { date: invitation.lastInvitedAt })}
+              </p>
+            ) : null}
             {data && "invite" in data && data.invite ? (
               <p className="break-all rounded bg-slate-100 p-2 font-mono text-xs" data-testid="invite-link">
                 {data.invite}
               </p>
             ) : null}
           </Form>
+          {judge.accepted_at ? null : (
+            <Form method="post" className="rounded-xl border border-slate-200 bg-white p-4">
+              <input type="hidden" name="form" value="send-invite" />
+              <input type="hidden" name="lastSeen" value={invitation.lastInvitedId} />
+              <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white">
+                {t(invitation.lastInvitedAt ? "messages.invite.sendOneAgain" : "messages.invite.sendOne")}
+              </button>
+            </Form>
+          )}
           <section className="rounded-xl border border-slate-200 bg-white p-4 text-sm">
             <h2 className="font-semibold">{t("judges.rounds")}</h2>
             <ul className="mt-1">

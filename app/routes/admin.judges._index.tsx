@@ -13,13 +13,14 @@ import { z } from "zod";
 import { inputClass } from "~/components/form-field";
 import { CreateJudgeForm } from "~/components/judges/create-judge-form";
 import { ImportJudges } from "~/components/judges/import-judges";
+import { InviteAll } from "~/components/judges/invite-all";
 import { JudgeTable } from "~/components/judges/judge-table";
 import { Section } from "~/components/section";
 import { refuse } from "~/domain/refusal";
 import { countryOptions } from "~/i18n/countries";
 import { resolveLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
-import { refused } from "~/routing/refusals";
+import { refused, throwRefusal } from "~/routing/refusals";
 import { readSpreadsheet } from "~/services/entry-import.server";
 import type { SessionUser } from "~/services/auth.server";
 import { SpreadsheetRefused } from "~/services/spreadsheet-reading/limits";
@@ -31,8 +32,14 @@ async function organizer({ request, context }: Pick<LoaderFunctionArgs, "request
   return organizerEdition(request, context);
 }
 
+/** The bulk invitation's confirmation: the list's fingerprint and the ticked box. */
+const inviteAllSchema = z.object({
+  fingerprint: z.string().trim().min(1).max(64),
+  confirm: z.literal("on", { error: "messages.invite.confirmLabel" }),
+});
+
 export async function loader(args: LoaderFunctionArgs) {
-  const { competition } = await organizer(args);
+  const { user, competition } = await organizer(args);
   const q = z
     .string()
     .trim()
@@ -40,14 +47,21 @@ export async function loader(args: LoaderFunctionArgs) {
     .optional()
     .catch(undefined)
     .parse(new URL(args.request.url).searchParams.get("q") ?? undefined);
-  const [judges, tallies, options, locale] = await Promise.all([
+  const invited = new URL(args.request.url).searchParams.get("invited");
+  const sent = invited === null ? null : z.coerce.number().int().min(0).catch(0).parse(invited);
+  const [judges, tallies, options, locale, invitations] = await Promise.all([
     args.context.services.judges.list(competition.id, q),
     args.context.services.judges.conflictTallies(competition.id),
     args.context.services.registration.options(competition.id),
     resolveLocale(args.request),
+    args.context.services.judges.invitationPreview(user, competition.id),
   ]);
+  if (!invitations.ok) throwRefusal(invitations);
+  const { ok: _ok, ...invitationList } = invitations;
   return {
     q: q ?? "",
+    invitations: invitationList,
+    sent,
     judges,
     // Suggested conflicts are reviewed on their own page; this one says how many wait.
     waiting: {
@@ -102,12 +116,19 @@ export async function action(args: ActionFunctionArgs) {
     if (!outcome.ok) return refused(outcome, { form, values });
     return redirect(`/admin/judges/${outcome.judgeId}?created=1`);
   }
+  if (form === "invite-all") {
+    const parsed = inviteAllSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return refused(refuse.invalid("messages.invite.confirmLabel", "confirm"), { form });
+    const outcome = await judges.sendInvitations(user, competition.id, parsed.data.fingerprint);
+    if (!outcome.ok) return refused(outcome, { form });
+    return redirect(`/admin/judges?invited=${outcome.sent}#invitations`);
+  }
   return refused(refuse.invalid("validation.required"), { form });
 }
 
 /** Judges: the list, adding one, importing many, and how many suggested conflicts wait (reviewed on their own page). */
 export default function AdminJudges() {
-  const { q, judges, waiting, tracks, countries } = useLoaderData<typeof loader>();
+  const { q, judges, waiting, tracks, countries, invitations, sent } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const refusalOf = (form: string) => (data?.form === form && "refusal" in data ? data.refusal : null);
@@ -134,6 +155,8 @@ export default function AdminJudges() {
         </Form>
         <JudgeTable judges={judges} />
       </Section>
+
+      <InviteAll preview={invitations} sent={sent} refusal={refusalOf("invite-all")} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <CreateJudgeForm

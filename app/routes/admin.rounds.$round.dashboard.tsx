@@ -1,7 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { DistributionChart } from "~/components/distribution-chart";
+import { RemindBehind } from "~/components/messages/remind-behind";
+import { refuse } from "~/domain/refusal";
+import { refused, throwRefusal } from "~/routing/refusals";
 import { Section } from "~/components/section";
 import { StatCard } from "~/components/stat-card";
 import { localized, useLocale } from "~/i18n/use-locale";
@@ -15,15 +19,41 @@ export const handle: RoundTabHandle = { width: "max-w-6xl" };
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.dashboard");
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { round } = await organizerRound(args);
-  return { round, dashboard: await args.context.services.judgingDashboard.dashboard(round.id) };
+  const { user, round, competition } = await organizerRound(args);
+  const service = args.context.services.judgingDashboard;
+  const [dashboard, reminders] = await Promise.all([
+    service.dashboard(round.id),
+    service.reminderPreview(user, round.id),
+  ]);
+  if (!reminders.ok) throwRefusal(reminders);
+  const { ok: _ok, ...reminderList } = reminders;
+  const reminded = new URL(args.request.url).searchParams.get("reminded");
+  const sent = reminded === null ? null : z.coerce.number().int().min(0).catch(0).parse(reminded);
+  return { round, dashboard, reminders: reminderList, sent, timeZone: competition.time_zone };
+}
+
+const remindSchema = z.object({
+  form: z.literal("remind"),
+  fingerprint: z.string().trim().min(1).max(64),
+  confirm: z.literal("on"),
+});
+
+/** "Remind judges who are behind", confirmed: the reminders go to the outbox, or the refusal says why not. */
+export async function action(args: ActionFunctionArgs) {
+  const { user, round } = await organizerRound(args);
+  const parsed = remindSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  if (!parsed.success) return refused(refuse.invalid("messages.remind.confirmLabel", "confirm"));
+  const outcome = await args.context.services.judgingDashboard.sendReminders(user, round.id, parsed.data.fingerprint);
+  if (!outcome.ok) return refused(outcome);
+  return redirect(`/admin/rounds/${round.slug}/dashboard?reminded=${outcome.sent}#reminders`);
 }
 
 const pct = (n: number, of: number) => (of ? Math.round((n / of) * 100) : 0);
 
 /** Progress per judge and per ranking unit, what is short, who is behind, whose marks stand out. */
 export default function JudgingDashboard() {
-  const { round, dashboard: d } = useLoaderData<typeof loader>();
+  const { round, dashboard: d, reminders, sent, timeZone } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const number = new Intl.NumberFormat(i18n.language);
@@ -40,6 +70,13 @@ export default function JudgingDashboard() {
         <StatCard label={t("common.shortOfJudges")} value={number.format(d.short.needsJudges)} />
         <StatCard label={t("dashboard.behind")} value={number.format(behind.length)} />
       </dl>
+
+      <RemindBehind
+        preview={reminders}
+        sent={sent}
+        timeZone={timeZone}
+        refusal={data && "refusal" in data ? data.refusal : null}
+      />
 
       <Section id="units" title={t("dashboard.units")}>
         <div className="mt-2 overflow-x-auto">

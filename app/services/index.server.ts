@@ -38,6 +38,8 @@ export type ServiceConfig = {
 /** Every use case the routes may call, built once per process around one database handle. */
 export function createServices(db: Db, config: ServiceConfig) {
   const clock = config.clock ?? (() => new Date());
+  // Without PUBLIC_URL (scripts, tests) links point at the default local server.
+  const publicOrigin = config.publicOrigin ?? "http://localhost:3000";
   return {
     assignment: createAssignmentService(db),
     auth: createAuthService(db, {
@@ -51,13 +53,13 @@ export function createServices(db: Db, config: ServiceConfig) {
     entries: createEntryService(db),
     results: createResultsQueries(db),
     demo: createDemoService(db),
-    registration: createRegistrationService(db, clock),
+    registration: createRegistrationService(db, clock, publicOrigin),
     entryAdmin: createEntryAdminService(db, clock),
     entryImport: createEntryImportService(db, { clock, secret: config.sessionSecret }),
     entryClaims: createEntryClaimService(db, { secret: config.sessionSecret, clock }),
-    judges: createJudgeService(db, { secret: config.sessionSecret, clock }),
+    judges: createJudgeService(db, { secret: config.sessionSecret, clock, publicOrigin }),
     judging: createJudgingService(db, clock),
-    judgingDashboard: createJudgingDashboard(db),
+    judgingDashboard: createJudgingDashboard(db, { clock, publicOrigin }),
     live: createLiveService(db, {
       clock,
       publisher: config.publisher ?? createLivePublisher(),
@@ -66,7 +68,7 @@ export function createServices(db: Db, config: ServiceConfig) {
     }),
     rounds: createRoundService(db, clock),
     roundCreate: createRoundCreateService(db, clock),
-    resultsAdmin: createResultsAdmin(db, clock),
+    resultsAdmin: createResultsAdmin(db, clock, publicOrigin),
   };
 }
 

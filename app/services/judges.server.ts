@@ -20,6 +20,13 @@ import {
 } from "./judges/conflict-review.server";
 import { reviewTallies } from "./queries/conflict-review.server";
 import { acceptInvite, checkInvite, inviteLink } from "./judges/invites.server";
+import {
+  invitationPreview,
+  invitationState,
+  resendInvitation,
+  sendInvitations,
+  type InvitationDeps,
+} from "./judges/invitation-mail.server";
 import { createJudge, importJudges, updateJudge } from "./judges/records.server";
 import { judgeDetail, listJudges } from "./judges/roster.server";
 import type { JudgeDeps } from "./judges/shared.server";
@@ -28,8 +35,9 @@ export type { BulkAction, BulkPreview, BulkRequest, ReviewFilter, ReviewStatus }
 export { REVIEW_PAGE_SIZE } from "./judges/conflict-review.server";
 export type { JudgeImportReport, JudgeProblem } from "./judges/records.server";
 
-export function createJudgeService(db: Db, options: { secret: string; clock: () => Date }) {
+export function createJudgeService(db: Db, options: { secret: string; clock: () => Date; publicOrigin: string }) {
   const deps: JudgeDeps = { db, secret: options.secret, clock: options.clock };
+  const mail: InvitationDeps = { ...deps, publicOrigin: options.publicOrigin };
   return {
     list: (competitionId: number, q?: string) => listJudges(db, competitionId, q),
     detail: (competitionId: number, judgeId: number) => judgeDetail(db, competitionId, judgeId),
@@ -43,6 +51,14 @@ export function createJudgeService(db: Db, options: { secret: string; clock: () 
     inviteLink: (actor: SessionUser, competitionId: number, judgeId: number) =>
       inviteLink(deps, actor, competitionId, judgeId),
     checkInvite: (token: string) => checkInvite(deps, token),
+    /** Who "send invitations" reaches now (not accepted), first-time and re-sends apart. */
+    invitationPreview: (actor: SessionUser, competitionId: number) => invitationPreview(mail, actor, competitionId),
+    /** E-mails every judge on the confirmed list (its fingerprint) a fresh single-use link. */
+    sendInvitations: (actor: SessionUser, competitionId: number, fingerprint: string) =>
+      sendInvitations(mail, actor, competitionId, fingerprint),
+    invitationState: (competitionId: number, judgeId: number) => invitationState(mail, competitionId, judgeId),
+    resendInvitation: (actor: SessionUser, competitionId: number, judgeId: number, lastSeen: number) =>
+      resendInvitation(mail, actor, competitionId, judgeId, lastSeen),
     acceptInvite: (token: string, password: string) => acceptInvite(deps, token, password),
     addConflict: (actor: SessionUser, competitionId: number, judgeId: number, input: ConflictInput) =>
       addConflict(deps, actor, competitionId, judgeId, input),

@@ -8,6 +8,8 @@ import { roundById } from "./queries/rounds.server";
 import { weightedSheetsOf } from "./queries/scores.server";
 import { unitOf } from "./results.server";
 import { assignmentsWithSheets } from "./queries/scores.server";
+import type { SessionUser } from "./auth.server";
+import { reminderPreview, sendReminders, type ReminderDeps } from "./judging-reminders.server";
 
 /** Weighted marks are thousandths × basis points: 10^7 per mark point. */
 const WEIGHTED_PER_POINT = 10_000_000;
@@ -30,7 +32,7 @@ async function weightedMarks(db: Db, roundId: number) {
 }
 
 /** Per judge of the round: entries assigned, sheets submitted and drafted, last activity. */
-function judgeProgress(db: Db, roundId: number) {
+export function judgeProgress(db: Db, roundId: number) {
   return assignmentsWithSheets(db)
     .innerJoin("judges as j", "j.id", "a.judge_id")
     .where("a.round_id", "=", roundId)
@@ -145,7 +147,7 @@ function shortEntries(entries: EntryProgress[], k: number) {
 }
 
 /** The judges with their progress, each marked when well behind the round as a whole. */
-function judgesWithPace(judges: Awaited<ReturnType<typeof judgeProgress>>) {
+export function judgesWithPace(judges: Awaited<ReturnType<typeof judgeProgress>>) {
   const assigned = judges.reduce((a, j) => a + j.assigned, 0);
   const submitted = judges.reduce((a, j) => a + j.submitted, 0);
   const share = assigned ? submitted / assigned : 0;
@@ -203,8 +205,16 @@ async function dashboard(db: Db, roundId: number) {
   };
 }
 
-export function createJudgingDashboard(db: Db) {
-  return { dashboard: (roundId: number) => dashboard(db, roundId) };
+export function createJudgingDashboard(db: Db, options: { clock: () => Date; publicOrigin: string }) {
+  const deps: ReminderDeps = { db, ...options };
+  return {
+    dashboard: (roundId: number) => dashboard(db, roundId),
+    /** Who "remind judges who are behind" reaches now, and who was reminded within the hour. */
+    reminderPreview: (actor: SessionUser, roundId: number) => reminderPreview(deps, actor, roundId),
+    /** A reminder to every judge on the confirmed list (its fingerprint), at most one per judge per round per hour. */
+    sendReminders: (actor: SessionUser, roundId: number, fingerprint: string) =>
+      sendReminders(deps, actor, roundId, fingerprint),
+  };
 }
 
 export type JudgingDashboard = ReturnType<typeof createJudgingDashboard>;

@@ -11,13 +11,14 @@ import type { SessionUser } from "./auth.server";
 import { bind } from "./bind.server";
 import { inTransaction } from "./db-helpers.server";
 import { enterIntoFirstRound } from "./first-round-field.server";
+import { enqueueReceipt } from "./messages/receipts.server";
 import { codeForMove, nextEntryCode } from "./entry-codes.server";
 import { entriesWithGroupAndTrack, entryOwnedBy, teamOf } from "./queries/entries.server";
 import { groupsOf, tracksOf } from "./queries/groups.server";
 
 export type RegistrationResult = Outcome<{ entry: Entry }>;
 export type RegistrationWindow = { opensAt: string; closesAt: string; open: boolean };
-type Deps = { db: Db; clock: () => Date };
+type Deps = { db: Db; clock: () => Date; publicOrigin: string };
 
 export function registrationWindow(competition: Competition, now: Date): RegistrationWindow {
   const t = now.toISOString();
@@ -107,7 +108,7 @@ export async function owned(db: Db, user: SessionUser, entryId: number) {
 
 /** Creates the entry as a draft, or submits it at once when asked and the window is open. */
 export async function create(
-  { db, clock }: Deps,
+  { db, clock, publicOrigin }: Deps,
   user: SessionUser,
   competition: Competition,
   input: EntryFormInput,
@@ -144,7 +145,10 @@ export async function create(
       subject_id: created.id,
       after: JSON.stringify(entrySnapshot(created, placement, input.team)),
     });
-    if (submit) await enterIntoFirstRound(trx, competition.id, { entryIds: [created.id] });
+    if (submit) {
+      await enterIntoFirstRound(trx, competition.id, { entryIds: [created.id] });
+      await enqueueReceipt(trx, created, publicOrigin);
+    }
     return created;
   });
   return { ok: true, entry };
@@ -152,7 +156,7 @@ export async function create(
 
 /** Edits (and possibly submits) an own entry until the deadline; a withdrawn entry stays as it is. */
 export async function update(
-  { db, clock }: Deps,
+  { db, clock, publicOrigin }: Deps,
   user: SessionUser,
   competition: Competition,
   entryId: number,
@@ -171,7 +175,7 @@ export async function update(
     if (!resolved.ok) return resolved;
     const locked = placementRefusal(current, resolved);
     if (locked) return locked;
-    return { ok: true, entry: await writeUpdate(trx, user, current, resolved, input, now) };
+    return { ok: true, entry: await writeUpdate(trx, user, current, resolved, input, now, publicOrigin) };
   });
 }
 
@@ -194,6 +198,7 @@ async function writeUpdate(
   resolved: Resolved,
   input: EntryFormInput,
   now: Date,
+  publicOrigin: string,
 ) {
   const before = await currentSnapshot(trx, current);
   const moved = resolved.group.id !== current.group_id || resolved.track.id !== current.track_id;
@@ -228,7 +233,10 @@ async function writeUpdate(
       after: JSON.stringify(changes.after),
     });
   // Submitted while the first round is open: it competes in that round, as those before it do.
-  if (submit) await enterIntoFirstRound(trx, current.competition_id, { entryIds: [current.id] });
+  if (submit) {
+    await enterIntoFirstRound(trx, current.competition_id, { entryIds: [current.id] });
+    await enqueueReceipt(trx, updated, publicOrigin);
+  }
   return updated;
 }
 
@@ -263,8 +271,8 @@ export async function withdraw(
   });
 }
 
-export function createRegistrationService(db: Db, clock: () => Date) {
-  const deps: Deps = { db, clock };
+export function createRegistrationService(db: Db, clock: () => Date, publicOrigin = "http://localhost:3000") {
+  const deps: Deps = { db, clock, publicOrigin };
   return {
     options: bind(db, options),
     /** The entry if this user owns it; someone else's entry is indistinguishable from none. */

@@ -8,6 +8,7 @@ import { refuse, type Outcome } from "../domain/refusal";
 import { recordAudit } from "./audit.server";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
+import { cancelOutcomes, enqueueOutcomes } from "./messages/round-outcomes.server";
 import { existingRound } from "./queries/rounds.server";
 import type { AdvancementDeps } from "./results-advancement.server";
 import { recompute } from "./results.server";
@@ -20,7 +21,9 @@ import {
   type NextRoundPlace,
 } from "./round-guards.server";
 
-export type Published = { advancing: number; changed: number; carried: number; removed: number };
+export type Published = { advancing: number; changed: number; carried: number; removed: number; emailed: number };
+/** Publishing also tells each entrant their outcome: its links start with the public origin. */
+export type PublicationDeps = AdvancementDeps & { publicOrigin: string };
 
 /** Sets each rule-decided entry's state as the plan says; returns how many changed. */
 async function writeDecisions(trx: Db, roundId: number, plan: PublishPlan, before: Map<number, string>) {
@@ -100,7 +103,7 @@ function publicationRecord(plan: PublishPlan, carried: Awaited<ReturnType<typeof
  * an entry judges are assigned to or have scored in the next round.
  */
 export async function publish(
-  deps: AdvancementDeps,
+  deps: PublicationDeps,
   actor: SessionUser,
   roundId: number,
   confirmation: PublishConfirmation,
@@ -127,13 +130,15 @@ export async function publish(
       .where("id", "=", roundId)
       .execute();
     const carried = await refillNextRound(trx, plan);
+    // Each entrant's outcome, in this transaction: a refused or failed publication e-mails nobody.
+    const emailed = await enqueueOutcomes(trx, round, now.toISOString(), deps.publicOrigin);
     await recordAudit(trx, {
       actor_user_id: actor.id,
       action: "round.published",
       subject_type: "round",
       subject_id: roundId,
       before: JSON.stringify({ status: "closed" }),
-      after: JSON.stringify(publicationRecord(plan, carried, changed)),
+      after: JSON.stringify({ ...publicationRecord(plan, carried, changed), emailed }),
       reason: confirmation.reason?.trim() || null,
     });
     return {
@@ -142,6 +147,7 @@ export async function publish(
       changed,
       carried: carried.added.length,
       removed: carried.removed.length,
+      emailed,
     };
   });
 }
@@ -177,7 +183,7 @@ export async function unpublish(
   actor: SessionUser,
   roundId: number,
   reason: string | null,
-): Promise<Outcome<{ takenBack: number; putBack: number; reset: number }>> {
+): Promise<Outcome<{ takenBack: number; putBack: number; reset: number; cancelled: number }>> {
   const forbidden = organizerOnly(actor);
   if (forbidden) return forbidden;
   return inTransaction(deps.db, async (trx) => {
@@ -194,8 +200,10 @@ export async function unpublish(
       .where("state_source", "=", "rule")
       .where("state", "!=", "in")
       .executeTakeFirst();
+    // Outcome messages of this publication that have not gone are cancelled; those sent cannot be taken back.
+    const cancelled = await cancelOutcomes(trx, round);
     await trx.updateTable("rounds").set({ status: "closed", published_at: null }).where("id", "=", roundId).execute();
-    const outcome = { ...restored, reset: Number(reset.numUpdatedRows) };
+    const outcome = { ...restored, reset: Number(reset.numUpdatedRows), cancelled };
     await recordAudit(trx, {
       actor_user_id: actor.id,
       action: "round.unpublished",

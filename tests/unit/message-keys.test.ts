@@ -4,9 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "../../app/domain/audit-actions";
+import { MESSAGE_KINDS } from "../../app/domain/message-kinds";
 import { createI18n, LOCALES } from "../../app/i18n/config";
 
-const auditActions = new Set<string>(AUDIT_ACTIONS);
+// Audit action names and outbox message kinds look like keys (`entry.created`, `entry.receipt`).
+const notKeys = new Set<string>([...AUDIT_ACTIONS, ...MESSAGE_KINDS]);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -27,7 +29,7 @@ function literalKeys(namespaces: Set<string>): Map<string, string> {
     for (const m of text.matchAll(/["'`]([a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)+)["'`]/g)) {
       const key = m[1]!;
       // Audit action names look like keys (`entry.created`); their labels are `audit.<action>`.
-      if (namespaces.has(key.split(".")[0]!) && !auditActions.has(key)) keys.set(key, file);
+      if (namespaces.has(key.split(".")[0]!) && !notKeys.has(key)) keys.set(key, file);
     }
   }
   return keys;

@@ -12,6 +12,8 @@ type Label = { code: string; nameZh: string; nameEn: string };
 export type PublishPreviewData = Omit<PublishPlan, "decisions" | "advancing" | "units"> & {
   advancingCount: number;
   units: (UnitLineup & { label: Label })[];
+  /** How many entrants publishing e-mails their outcome. */
+  emailed: number;
 };
 type ShownRefusal = Pick<Refusal, "code" | "field" | "fields" | "params"> | null;
 type Rule = { judgesPerEntry: number; dropHighest: number; dropLowest: number };
@@ -203,6 +205,9 @@ export function PublishPreview({
         )}
       </div>
       <NextRound plan={plan} refusal={refusal} />
+      <p className="text-sm text-slate-700" data-testid="publish-emailed">
+        {t("messages.publish.emailed", { count: plan.emailed })}
+      </p>
       <Form method="post" className="space-y-2 rounded-md border border-slate-200 bg-white p-3">
         <input type="hidden" name="form" value="publish" />
         <input type="hidden" name="fingerprint" value={plan.fingerprint} />

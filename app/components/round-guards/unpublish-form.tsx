@@ -14,6 +14,8 @@ export type UnpublishPreviewData = {
   putBack: number;
   resetToIn: number;
   overridesKept: number;
+  /** The publication's outcome messages: gone (cannot be taken back) and waiting (cancelled by unpublishing). */
+  messages: { sent: number; pending: number };
 };
 type ShownRefusal = Pick<Refusal, "code" | "field" | "fields" | "params"> | null;
 
@@ -39,6 +41,9 @@ export function UnpublishForm({ preview, refusal }: { preview: UnpublishPreviewD
               name: localized(locale, next.nameZh, next.nameEn),
             })
           : t("guards.unpublish.last")}
+      </p>
+      <p className="text-sm text-slate-700" data-testid="unpublish-messages">
+        {t("messages.unpublish.messages", preview.messages)}
       </p>
       {blocked ? (
         <p role="alert" className="text-sm font-medium text-rose-700">

@@ -21,6 +21,12 @@ function inviteToken(secret: string, userId: number, passwordHash: string, expir
   return `${body}.${mac}`;
 }
 
+/** A fresh invitation path for a user as their password stands now, and when it expires. */
+export function freshInvite(deps: JudgeDeps, user: { id: number; password_hash: string }) {
+  const expires = deps.clock().getTime() + INVITE_DAYS * 86_400_000;
+  return { path: `/invite/${inviteToken(deps.secret, user.id, user.password_hash, expires)}`, expires };
+}
+
 /** The link an organizer sends a judge to choose a password (valid 14 days, once). */
 export async function inviteLink(
   deps: JudgeDeps,
@@ -36,14 +42,14 @@ export async function inviteLink(
     .select(["u.id", "u.password_hash"])
     .executeTakeFirst();
   if (!row) return refuse.notFound("judges.notFound");
-  const expires = deps.clock().getTime() + INVITE_DAYS * 86_400_000;
+  const { path, expires } = freshInvite(deps, row);
   await auditJudge(
     deps.db,
     actor,
     { action: "judge.invited", subject: "judge", id: judgeId },
     { expires: new Date(expires).toISOString() },
   );
-  return { ok: true, path: `/invite/${inviteToken(deps.secret, row.id, row.password_hash, expires)}` };
+  return { ok: true, path };
 }
 
 /** Whom an invitation token is for, if it is genuine, unused and not expired. */
