@@ -23,6 +23,8 @@ import { FIRST_ORGANIZER_COMMAND } from "./app/domain/first-organizer";
 import { attachLiveHub } from "./app/live/hub.server";
 import { createLivePublisher, type LiveRelay } from "./app/live/publisher.server";
 import { createServices, type Services } from "./app/services/index.server";
+import { createSmtpSender } from "./app/services/messages/smtp.server";
+import { createOutboxWorker, type OutboxWorker } from "./app/services/messages/worker.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -39,6 +41,8 @@ type Runtime = {
   publisher: LiveRelay;
   clock: () => Date;
   origin: OriginPolicy;
+  /** Sends the outbox through SMTP_URL; null without one (messages then wait in the outbox). */
+  worker: OutboxWorker | null;
 };
 
 /** Reads SESSION_SECRET, or for the demo and development makes one under data/ and keeps it. */
@@ -79,21 +83,35 @@ function composeRuntime(env: Env, handle: DbHandle): Runtime {
   const clock = () => new Date();
   const publisher = createLivePublisher();
   const publicOrigin = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const worker = env.SMTP_URL
+    ? createOutboxWorker(handle.db, {
+        sender: createSmtpSender(env.SMTP_URL, env.MAIL_FROM),
+        clock,
+        policy: { baseMs: env.MAIL_RETRY_BASE_MS, capMs: env.MAIL_RETRY_CAP_MS, maxAttempts: env.MAIL_MAX_ATTEMPTS },
+        concurrency: env.MAIL_CONCURRENCY,
+        log,
+      })
+    : null;
+  // Links and origin checks use PUBLIC_URL; without one (demo, development) the address listened on.
+  const origin: OriginPolicy = {
+    publicOrigin,
+    configured: env.PUBLIC_URL !== undefined,
+  };
   const services = createServices(handle.db, {
     sessionSecret: resolveSessionSecret(env),
     // Secure cookies need HTTPS; the demo and development are served over plain HTTP.
     secureCookies: production && !env.demo,
     clock,
     publisher,
-    publicOrigin,
+    // Read when a link is written: without PUBLIC_URL the port is known only once the server listens.
+    get publicOrigin() {
+      return origin.publicOrigin;
+    },
     dataDir: path.dirname(path.resolve(env.DATABASE_PATH)),
+    onMessageQueued: () => worker?.nudge(),
+    mailConfigured: worker !== null,
   });
-  // Links and origin checks use PUBLIC_URL; without one (demo, development) the address listened on.
-  const origin: OriginPolicy = {
-    publicOrigin,
-    configured: env.PUBLIC_URL !== undefined,
-  };
-  return { env, production, handle, services, publisher, clock, origin };
+  return { env, production, handle, services, publisher, clock, origin, worker };
 }
 
 /** A nonce per response for the inline scripts, and the security headers that allow it. */
@@ -207,7 +225,8 @@ function attachSockets(server: http.Server, runtime: Runtime, clientAddress: (re
 }
 
 /** Listens, and says where (without PUBLIC_URL, that address becomes the public origin). */
-async function listen(server: http.Server, { env, production, origin, services }: Runtime) {
+async function listen(server: http.Server, runtime: Runtime) {
+  const { env, production, origin, services } = runtime;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.PORT, env.HOST, () => resolve());
@@ -223,6 +242,12 @@ async function listen(server: http.Server, { env, production, origin, services }
     for (const a of accounts) log(`demo ${a.role}: ${a.email} / ${a.password}`);
   }
   // A fresh installation has nobody who can sign in and set it up: say how to make the first organizer.
+  if (runtime.worker) {
+    // The URL may carry credentials: only where the mail goes is worth a log line.
+    const smtp = new URL(env.SMTP_URL!);
+    log(`sending mail through ${smtp.protocol}//${smtp.host} as ${env.MAIL_FROM}`);
+    runtime.worker.start();
+  } else log("no SMTP_URL: messages wait in the outbox (/admin/outbox)");
   if (!(await services.auth.hasOrganizer()))
     log(`no organizer yet: create the first one with ${FIRST_ORGANIZER_COMMAND} (with the same DATABASE_PATH)`);
 }
@@ -248,6 +273,8 @@ function closeOnSignals(
     parts.hub.close();
     await new Promise<void>((resolve) => parts.io.close(() => resolve()));
     await httpClosed;
+    // The message in flight is finished (sent or given back); nothing new is taken.
+    await runtime.worker?.stop();
     await parts.viteDevServer?.close();
     await runtime.handle.close();
     log("closed");

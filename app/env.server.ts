@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** "name <address>" or a bare address; the address part checked the way e-mail fields are. */
+const MAIL_FROM_FORM = /^(?:[^<>@\r\n]{0,100}<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,6 +31,28 @@ const envSchema = z.object({
     .default("false"),
   // Live-channel sockets one client address may hold open; a venue's NAT may need more.
   LIVE_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
+  // The mail server the outbox worker sends through. Without it messages wait in the outbox, readable
+  // at /admin/outbox (the demo). Credentials go in the URL: smtps://user:pass@mail.example.org:465.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL such as smtp://mail.example.org:587" })
+    .optional(),
+  // Who messages come from: an address, optionally with a name ("Frontier <noreply@example.org>").
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(MAIL_FROM_FORM, "must be an address, optionally with a name: Frontier <noreply@example.org>")
+    .default("Frontier <noreply@frontier.invalid>"),
+  // Retries of a failed send: the first wait, the longest wait, and how many tries before "failed".
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  MAIL_RETRY_CAP_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(24 * 3_600_000)
+    .default(3_600_000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  // Messages sent at the same time; a small number keeps a shared mail server's rate limits happy.
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 });
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };

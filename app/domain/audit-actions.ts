@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "user.invite_accepted",
   "user.organizer_created",
   "user.organizer_granted",
+  "user.password_reset_by_link",
   "entry.created",
   "entry.updated",
   "entry.submitted",
@@ -69,9 +70,11 @@ export const AUDIT_ACTIONS = [
   "group.updated",
   "track.created",
   "track.updated",
+  "message.retried",
+  "message.cancelled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about. */
-export const AUDIT_SUBJECTS = ["user", "entry", "judge", "round", "competition", "group", "track"] as const;
+export const AUDIT_SUBJECTS = ["user", "entry", "judge", "round", "competition", "group", "track", "message"] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];

@@ -9,6 +9,7 @@ export const enAudit = {
     invite_accepted: "Invitation accepted",
     organizer_created: "Organizer account created from the command line",
     organizer_granted: "Made an organizer from the command line",
+    password_reset_by_link: "New password set through a reset link",
   },
   entry: {
     created: "Created as a draft",
@@ -89,5 +90,9 @@ export const enAudit = {
   track: {
     created: "Track added",
     updated: "Track edited",
+  },
+  message: {
+    retried: "Message queued to be sent again",
+    cancelled: "Message cancelled before it was sent",
   },
 };

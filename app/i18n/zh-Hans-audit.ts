@@ -10,6 +10,7 @@ export const zhHansAudit: typeof enAudit = {
     invite_accepted: "接受邀请",
     organizer_created: "通过命令行创建组委会账号",
     organizer_granted: "通过命令行设为组委会成员",
+    password_reset_by_link: "通过重设链接设置新密码",
   },
   entry: {
     created: "创建草稿",
@@ -90,5 +91,9 @@ export const zhHansAudit: typeof enAudit = {
   track: {
     created: "新增赛道",
     updated: "修改赛道",
+  },
+  message: {
+    retried: "邮件重新排队发送",
+    cancelled: "邮件已取消发送",
   },
 };

@@ -1,7 +1,8 @@
 // The admin area's layout: the bar naming the edition the organizer works on, then its pages; a
 // failure in one of them is shown here, with the site's header still in place.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AreaError } from "~/components/area-error";
 import { EditionBar } from "~/components/edition-bar";
 import { chosenEdition } from "~/routing/edition.server";
@@ -26,9 +27,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Area() {
   const { organizer, edition } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
       {organizer ? <EditionBar edition={edition} /> : null}
+      {organizer ? (
+        <nav aria-label={t("mail.outbox.nav")} className="-mt-4 mb-4 flex justify-end text-sm">
+          <NavLink
+            to="/admin/outbox"
+            className={({ isActive }) =>
+              `font-medium hover:underline ${isActive ? "text-indigo-900" : "text-indigo-700"}`
+            }
+          >
+            {t("mail.outbox.nav")}
+          </NavLink>
+        </nav>
+      ) : null}
       <Outlet />
     </>
   );

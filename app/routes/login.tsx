@@ -76,6 +76,11 @@ export default function Login() {
         >
           {t("auth.signIn")}
         </button>
+        <p className="text-sm">
+          <Link to="/forgot-password" className="font-medium text-indigo-700 hover:underline">
+            {t("mail.reset.forgotLink")}
+          </Link>
+        </p>
       </Form>
       <p className="mt-6 text-sm text-slate-600">
         {t("auth.noAccount")}{" "}

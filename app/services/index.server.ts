@@ -1,6 +1,8 @@
 import type { Db } from "../../db/client";
 import { createAssignmentService } from "./assignment.server";
 import { createAuthService } from "./auth.server";
+import { createPasswordResetService } from "./auth/password-reset.server";
+import { createResetLimits, type ResetLimitOptions } from "./auth/reset-limits.server";
 import { createCompetitionService } from "./competitions.server";
 import { createDemoService } from "./demo.server";
 import { createEditionService } from "./editions/index.server";
@@ -14,6 +16,7 @@ import { createJudgingDashboard } from "./judging-dashboard.server";
 import { createJudgingService } from "./judging.server";
 import { createLivePublisher, type LivePublisher } from "../live/publisher.server";
 import { createLiveService } from "./live/index.server";
+import { createOutboxAdmin } from "./messages/outbox-admin.server";
 import { createRegistrationService } from "./registration.server";
 import { createResultsAdmin } from "./results-admin.server";
 import { createRoundCreateService } from "./round-create.server";
@@ -33,21 +36,42 @@ export type ServiceConfig = {
   publicOrigin?: string;
   /** The data directory (beside the database): uploaded files live under it. */
   dataDir?: string;
+  /** Told after a transaction that queued a message commits (server.ts nudges the outbox worker). */
+  onMessageQueued?: () => void;
+  /** Whether a mail server sends the outbox (SMTP_URL); without one messages wait to be read. */
+  mailConfigured?: boolean;
+  /** "Forgot password" limits per address and per client address. */
+  resetLimits?: ResetLimitOptions;
+  /** The least time a "forgot password" answer takes (tests may shorten it). */
+  resetAnswerFloorMs?: number;
 };
 
 /** Every use case the routes may call, built once per process around one database handle. */
 export function createServices(db: Db, config: ServiceConfig) {
   const clock = config.clock ?? (() => new Date());
-  // Without PUBLIC_URL (scripts, tests) links point at the default local server.
-  const publicOrigin = config.publicOrigin ?? "http://localhost:3000";
+  // Read when a link is written: without PUBLIC_URL (tests, the demo) the port is known only once
+  // the server listens; scripts without a server point at the default local one.
+  const publicOrigin = () => config.publicOrigin ?? "http://localhost:3000";
+  const onMessageQueued = config.onMessageQueued ?? (() => {});
+  const auth = createAuthService(db, {
+    sessionSecret: config.sessionSecret,
+    secureCookies: config.secureCookies ?? false,
+    limits: createAuthRateLimits(config.rateLimits, clock),
+    clock,
+  });
   return {
     assignment: createAssignmentService(db),
-    auth: createAuthService(db, {
-      sessionSecret: config.sessionSecret,
-      secureCookies: config.secureCookies ?? false,
-      limits: createAuthRateLimits(config.rateLimits, clock),
+    auth,
+    passwordResets: createPasswordResetService({
+      db,
+      auth,
+      limits: createResetLimits(config.resetLimits),
       clock,
+      publicOrigin,
+      onMessageQueued,
+      answerFloorMs: config.resetAnswerFloorMs ?? 400,
     }),
+    outbox: createOutboxAdmin({ db, clock, onMessageQueued, mailConfigured: config.mailConfigured ?? false }),
     competitions: createCompetitionService(db, clock),
     editions: createEditionService(db, clock),
     entries: createEntryService(db),

@@ -35,7 +35,7 @@ export type { BulkAction, BulkPreview, BulkRequest, ReviewFilter, ReviewStatus }
 export { REVIEW_PAGE_SIZE } from "./judges/conflict-review.server";
 export type { JudgeImportReport, JudgeProblem } from "./judges/records.server";
 
-export function createJudgeService(db: Db, options: { secret: string; clock: () => Date; publicOrigin: string }) {
+export function createJudgeService(db: Db, options: { secret: string; clock: () => Date; publicOrigin: () => string }) {
   const deps: JudgeDeps = { db, secret: options.secret, clock: options.clock };
   const mail: InvitationDeps = { ...deps, publicOrigin: options.publicOrigin };
   return {

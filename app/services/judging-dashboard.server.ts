@@ -205,7 +205,7 @@ async function dashboard(db: Db, roundId: number) {
   };
 }
 
-export function createJudgingDashboard(db: Db, options: { clock: () => Date; publicOrigin: string }) {
+export function createJudgingDashboard(db: Db, options: { clock: () => Date; publicOrigin: () => string }) {
   const deps: ReminderDeps = { db, ...options };
   return {
     dashboard: (roundId: number) => dashboard(db, roundId),

@@ -17,7 +17,7 @@ import { judgeReminder } from "./messages/templates/judge-reminder.server";
 import { wordsFor } from "./messages/templates/words.server";
 import { existingRound } from "./queries/rounds.server";
 
-export type ReminderDeps = { db: Db; clock: () => Date; publicOrigin: string };
+export type ReminderDeps = { db: Db; clock: () => Date; publicOrigin: () => string };
 
 const HOUR = 3_600_000;
 
@@ -138,7 +138,7 @@ export async function sendReminders(
     const recipients = (await judgesBehind(trx, roundId, now)).filter((j) => !j.remindedAt);
     if (recipients.length === 0) return refuse.conflict("messages.remind.nobody");
     if (fingerprintOf(recipients) !== fingerprint) return refuse.conflict("messages.remind.changed");
-    const setting = await messageSetting(trx, round.competition_id, deps.publicOrigin);
+    const setting = await messageSetting(trx, round.competition_id, deps.publicOrigin());
     const hour = Math.floor(now.getTime() / HOUR);
     for (const j of recipients) {
       const words = wordsFor(j.locale, setting);

@@ -18,7 +18,7 @@ import { groupsOf, tracksOf } from "./queries/groups.server";
 
 export type RegistrationResult = Outcome<{ entry: Entry }>;
 export type RegistrationWindow = { opensAt: string; closesAt: string; open: boolean };
-type Deps = { db: Db; clock: () => Date; publicOrigin: string };
+type Deps = { db: Db; clock: () => Date; publicOrigin: () => string };
 
 export function registrationWindow(competition: Competition, now: Date): RegistrationWindow {
   const t = now.toISOString();
@@ -147,7 +147,7 @@ export async function create(
     });
     if (submit) {
       await enterIntoFirstRound(trx, competition.id, { entryIds: [created.id] });
-      await enqueueReceipt(trx, created, publicOrigin);
+      await enqueueReceipt(trx, created, publicOrigin());
     }
     return created;
   });
@@ -198,7 +198,7 @@ async function writeUpdate(
   resolved: Resolved,
   input: EntryFormInput,
   now: Date,
-  publicOrigin: string,
+  publicOrigin: () => string,
 ) {
   const before = await currentSnapshot(trx, current);
   const moved = resolved.group.id !== current.group_id || resolved.track.id !== current.track_id;
@@ -235,7 +235,7 @@ async function writeUpdate(
   // Submitted while the first round is open: it competes in that round, as those before it do.
   if (submit) {
     await enterIntoFirstRound(trx, current.competition_id, { entryIds: [current.id] });
-    await enqueueReceipt(trx, updated, publicOrigin);
+    await enqueueReceipt(trx, updated, publicOrigin());
   }
   return updated;
 }
@@ -271,7 +271,7 @@ export async function withdraw(
   });
 }
 
-export function createRegistrationService(db: Db, clock: () => Date, publicOrigin = "http://localhost:3000") {
+export function createRegistrationService(db: Db, clock: () => Date, publicOrigin: () => string = () => "http://localhost:3000") {
   const deps: Deps = { db, clock, publicOrigin };
   return {
     options: bind(db, options),

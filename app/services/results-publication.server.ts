@@ -23,7 +23,7 @@ import {
 
 export type Published = { advancing: number; changed: number; carried: number; removed: number; emailed: number };
 /** Publishing also tells each entrant their outcome: its links start with the public origin. */
-export type PublicationDeps = AdvancementDeps & { publicOrigin: string };
+export type PublicationDeps = AdvancementDeps & { publicOrigin: () => string };
 
 /** Sets each rule-decided entry's state as the plan says; returns how many changed. */
 async function writeDecisions(trx: Db, roundId: number, plan: PublishPlan, before: Map<number, string>) {
@@ -131,7 +131,7 @@ export async function publish(
       .execute();
     const carried = await refillNextRound(trx, plan);
     // Each entrant's outcome, in this transaction: a refused or failed publication e-mails nobody.
-    const emailed = await enqueueOutcomes(trx, round, now.toISOString(), deps.publicOrigin);
+    const emailed = await enqueueOutcomes(trx, round, now.toISOString(), deps.publicOrigin());
     await recordAudit(trx, {
       actor_user_id: actor.id,
       action: "round.published",

@@ -16,7 +16,7 @@ import { wordsFor, type MessageSetting } from "../messages/templates/words.serve
 import { freshInvite } from "./invites.server";
 import { auditJudge, type JudgeDeps } from "./shared.server";
 
-export type InvitationDeps = JudgeDeps & { publicOrigin: string };
+export type InvitationDeps = JudgeDeps & { publicOrigin: () => string };
 
 /** The judge's account and the last time they were invited (a link made or an invitation sent). */
 function judgesWithInvitations(db: Db, competitionId: number) {
@@ -132,7 +132,7 @@ export async function sendInvitations(
     const list = await waiting(trx, competitionId);
     if (list.length === 0) return refuse.conflict("messages.invite.none");
     if (fingerprintOf(list) !== fingerprint) return refuse.conflict("messages.invite.changed");
-    const setting = await messageSetting(trx, competitionId, deps.publicOrigin);
+    const setting = await messageSetting(trx, competitionId, deps.publicOrigin());
     for (const c of list) await sendOne(trx, deps, actor, setting, { ...c });
     return { ok: true, sent: list.length, again: list.filter((c) => c.lastInvitedId !== null).length };
   });
@@ -163,7 +163,7 @@ export async function resendInvitation(
     if (c.acceptedAt) return refuse.conflict("messages.invite.accepted");
     if (c.disabledAt) return refuse.conflict("messages.invite.disabled");
     if ((c.lastInvitedId ?? 0) !== lastSeen) return refuse.conflict("messages.invite.justSent");
-    await sendOne(trx, deps, actor, await messageSetting(trx, competitionId, deps.publicOrigin), c);
+    await sendOne(trx, deps, actor, await messageSetting(trx, competitionId, deps.publicOrigin()), c);
     return { ok: true, email: c.email };
   });
 }

@@ -4,11 +4,12 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { Database, Locale } from "../../../db/schema";
+import type { MessageKind } from "../../domain/message-kinds";
 import type { RenderedEmail } from "./render.server";
 
 export type OutgoingMessage = {
-  /** What the message is, for the outbox's filter and the tests: "judge.invitation", "entry.receipt", ... */
-  kind: string;
+  /** What the message is, for the outbox's filter and the tests (app/domain/message-kinds.ts). */
+  kind: MessageKind;
   competitionId: number | null;
   to: { address: string; name?: string | null; userId?: number | null };
   locale: Locale;
