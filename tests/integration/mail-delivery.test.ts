@@ -203,7 +203,7 @@ describe("the organizer's outbox", () => {
     demo.run(
       `INSERT INTO outbox (competition_id, kind, to_address, to_name, locale, subject, text_body, html_body, status,
          attempts, next_attempt_at, last_error, message_id)
-       VALUES (NULL, 'test.note', ?, 'Test Person', 'en', 'A note for the test', 'Plain words', '<p>Rich words</p>', ?,
+       VALUES (NULL, 'password.reset', ?, 'Test Person', 'en', 'A note for the test', 'Plain words', '<p>Rich words</p>', ?,
          ?, '2099-01-01T00:00:00.000Z', ?, ?)`,
       address,
       status,
