@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import { createAssignmentService } from "./assignment.server";
 import { createAuthService } from "./auth.server";
 import { createCompetitionService } from "./competitions.server";
+import { createDeckService } from "./decks/index.server";
 import { createDemoService } from "./demo.server";
 import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
@@ -49,6 +50,7 @@ export function createServices(db: Db, config: ServiceConfig) {
     competitions: createCompetitionService(db, clock),
     editions: createEditionService(db, clock),
     entries: createEntryService(db),
+    decks: createDeckService(db, { clock, dataDir: config.dataDir }),
     results: createResultsQueries(db),
     demo: createDemoService(db),
     registration: createRegistrationService(db, clock),
