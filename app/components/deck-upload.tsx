@@ -79,7 +79,14 @@ export function DeckUpload(props: DeckUploadProps) {
       {!open ? (
         <p className="text-sm font-medium text-rose-700">{t("decks.closed")}</p>
       ) : (
-        <fetcher.Form method="post" action={action} encType="multipart/form-data" className="space-y-3">
+        <fetcher.Form
+          // A new deck starts a fresh form: the chosen file is not offered again.
+          key={deck?.uploadedAt ?? "none"}
+          method="post"
+          action={action}
+          encType="multipart/form-data"
+          className="space-y-3"
+        >
           <RefusalMessage refusal={refusal} />
           <div className="space-y-1">
             <label htmlFor="deck-file" className="block text-sm font-medium text-slate-700">

@@ -66,6 +66,8 @@ describe("pitch deck in the browser", () => {
     const link = page.getByRole("link", { name: /Read the deck: Our pitch\.pdf/ });
     const href = await link.getAttribute("href");
     expect(href).toMatch(/^\/entries\/[A-Z0-9-]+\/deck$/);
+    await link.scrollIntoViewIfNeeded();
+    await screenshot(page, "pitch-deck-saved");
 
     // As the judge's sheet will: the deck in a frame of a page of the same site.
     const framed = page.waitForResponse((res) => res.url().endsWith(href!));
