@@ -1,6 +1,8 @@
 // Express → Remix. The Fetch Request Remix sees is addressed at the site's public origin, never at
 // the Host header a client chose, so every link built from `request.url` (QR codes, invitation
-// links) points to this site; its body is the one request-guard already read and checked.
+// links) points to this site; its body is the one request-guard already read and checked (or, for a
+// streamed upload, the request's own stream, bounded by request-guard's limit).
+import { Readable } from "node:stream";
 import type express from "express";
 import {
   createRequestHandler,
@@ -56,17 +58,23 @@ export function remixHandler(options: {
         if (!res.writableFinished) controller.abort();
       });
       const body = res.locals.body as Buffer | undefined;
+      // A streamed upload (request-guard's STREAMED_UPLOADS) reaches the action as it arrives.
+      const stream = res.locals.streamBody === true ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null;
       // Concatenated, not resolved: a path such as "//elsewhere/x" stays a path of this site.
       const origin = options.publicOrigin();
       const request = new Request(origin + req.originalUrl, {
         method: req.method,
         headers: headersOf(req, origin),
         signal: controller.signal,
-        ...(req.method !== "GET" && req.method !== "HEAD"
-          ? {
-              body: body ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : new Uint8Array(0),
-            }
-          : {}),
+        ...(stream
+          ? { body: stream, duplex: "half" }
+          : req.method !== "GET" && req.method !== "HEAD"
+            ? {
+                body: body
+                  ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length)
+                  : new Uint8Array(0),
+              }
+            : {}),
       });
       const response = await handle(request, options.getLoadContext(req, res));
       res.statusMessage = response.statusText;

@@ -9,6 +9,15 @@ import { refuse } from "./refusal.server";
 /** Bodies larger than this are refused; spreadsheet imports get their own, larger limit. */
 export const MAX_FORM_BYTES = 1024 * 1024;
 export const UPLOAD_LIMITS: Record<string, number> = { "/admin/entries/import": 11 * 1024 * 1024 };
+/**
+ * Pitch-deck uploads are not buffered here: their multipart body streams on to the action, which
+ * writes the file to the store and stops keeping it past 20 MB (services/decks/upload-form.server.ts).
+ * A body up to this limit is read through, so even a 50 MB file gets its message at the field;
+ * beyond it, the body is refused like any other too large.
+ */
+export const STREAMED_UPLOADS: { path: RegExp; limit: number }[] = [
+  { path: /^\/(?:me|admin)\/entries\/\d+\/deck(?:\.data)?$/, limit: 60 * 1024 * 1024 },
+];
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 const ANSWERED = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
 
@@ -50,7 +59,10 @@ async function multipartProblem(body: Buffer, contentType: string): Promise<Form
   return formStructureProblem(names, files);
 }
 
-/** Express middleware: checks and buffers the body into `res.locals.body` for the Remix bridge. */
+/**
+ * Express middleware: checks and buffers the body into `res.locals.body` for the Remix bridge (or,
+ * for a streamed upload, sets `res.locals.streamBody` and leaves the body to the action).
+ */
 export function guardRequests() {
   return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!ANSWERED.has(req.method)) {
@@ -64,7 +76,8 @@ export function guardRequests() {
     if (req.method !== "POST") return next();
     const declared = req.get("content-length");
     if (declared === undefined && req.get("transfer-encoding")) return refuse(req, res, 411, "length", { close: true });
-    const limit = UPLOAD_LIMITS[req.path] ?? MAX_FORM_BYTES;
+    const streamed = STREAMED_UPLOADS.find((upload) => upload.path.test(req.path));
+    const limit = streamed?.limit ?? UPLOAD_LIMITS[req.path] ?? MAX_FORM_BYTES;
     if (Number(declared ?? "0") > limit) {
       // Read the body away (up to a bound) before answering, so the client sees the 413 rather
       // than a connection reset mid-upload; past the bound, just cut it off.
@@ -75,6 +88,13 @@ export function guardRequests() {
       });
       req.on("end", () => void refuse(req, res, 413, "size", { close: true }));
       return;
+    }
+    if (streamed) {
+      // Node reads no more than the declared length, so the limit above bounds what streams on.
+      if (!(req.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data"))
+        return refuse(req, res, 415, "type");
+      res.locals.streamBody = true;
+      return next();
     }
     try {
       const body = await readBody(req, limit);

@@ -23,6 +23,9 @@ export const enAudit = {
     claimed: "Claimed by its entrant through the invitation link",
     feedback: "Feedback for the entrant",
     advancement: "Advancement decided by an organizer",
+    deck_attached: "Pitch deck attached",
+    deck_replaced: "Pitch deck replaced",
+    video_link: "Video link changed",
   },
   judge: {
     created: "Judge added",

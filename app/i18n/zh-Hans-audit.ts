@@ -24,6 +24,9 @@ export const zhHansAudit: typeof enAudit = {
     claimed: "参赛者通过认领链接认领",
     feedback: "填写参赛者反馈",
     advancement: "组委会决定晋级",
+    deck_attached: "上传路演材料",
+    deck_replaced: "更换路演材料",
+    video_link: "修改视频链接",
   },
   judge: {
     created: "添加评委",

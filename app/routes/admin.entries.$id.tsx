@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
+import { DeckUpload } from "~/components/deck-upload";
 import { EntryHistory } from "~/components/entry-history";
 import { inputClass, RefusalMessage } from "~/components/form-field";
 import { Section } from "~/components/section";
@@ -44,11 +45,12 @@ async function context_(args: LoaderFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { competition, id } = await context_(args);
+  const { user, competition, id } = await context_(args);
   const detail = await args.context.services.entryAdmin.detail(competition.id, id);
   if (!detail) throw notFound();
   return {
     ...detail,
+    deckPage: await args.context.services.decks.page(user, id, { as: "organizer", competitionId: competition.id }),
     groups: detail.placements.groups,
     tracks: detail.placements.tracks,
     timeZone: competition.time_zone,
@@ -84,7 +86,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AdminEntry() {
-  const { entry, team, history, rounds, groups, tracks, formerCodes, placements, timeZone } =
+  const { entry, team, history, rounds, groups, tracks, formerCodes, placements, timeZone, deckPage } =
     useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
@@ -155,6 +157,16 @@ export default function AdminEntry() {
           <dd>{team.map((m) => `${m.name} (${m.role})`).join(", ")}</dd>
         </div>
       </dl>
+
+      {deckPage ? (
+        <DeckUpload
+          action={`/admin/entries/${entry.id}/deck`}
+          {...deckPage}
+          organizer
+          timeZone={timeZone}
+          saved={search.get("deck") === "saved"}
+        />
+      ) : null}
 
       {rounds.length > 0 ? (
         <Section id="rounds" title={t("admin.round")}>

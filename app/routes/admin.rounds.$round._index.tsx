@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useOutletContext, useSearchParams }
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { DeckZipLink } from "~/components/deck-zip-link";
 import { FormMessage, inputClass } from "~/components/form-field";
 import { StatusControls } from "~/components/round-guards/status-controls";
 import { RubricForm } from "~/components/rubric-form";
@@ -52,6 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
   ]);
   return {
     round,
+    deckCount: await args.context.services.decks.countInRound(round.id),
     rubricLocked,
     criteria: criteria.map((c) => ({
       id: c.id,
@@ -129,7 +131,7 @@ function Field({
 
 /** A round's set-up: its rule and logistics, its rubric, and its status. */
 export default function RoundSettings() {
-  const { round, criteria, rubricLocked, tieBreaks, next, history, closePreview, opensAt, closesAt } =
+  const { round, deckCount, criteria, rubricLocked, tieBreaks, next, history, closePreview, opensAt, closesAt } =
     useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const viaLayout = useOutletContext<RoundOutletContext | undefined>()?.answer as typeof posted;
@@ -181,6 +183,7 @@ export default function RoundSettings() {
         closePreview={closePreview}
         refusal={statusRefusal}
       />
+      <DeckZipLink round={round.slug} count={deckCount} />
 
       <Section id="rule" title={t("round.ruleTitle")}>
         {formMessage(settingsRefusal) ? <FormMessage>{t(formMessage(settingsRefusal)!)}</FormMessage> : null}

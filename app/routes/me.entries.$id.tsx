@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { DeckUpload } from "~/components/deck-upload";
 import { EntryForm } from "~/components/entry-form";
 import type { SessionUser } from "~/services/auth.server";
 import { FormMessage, inputClass, RefusalMessage } from "~/components/form-field";
@@ -30,13 +31,14 @@ async function ownEntry({ request, context, params: raw }: LoaderFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { owned } = await ownEntry(args);
+  const { user, owned } = await ownEntry(args);
   const form = await entryFormContext(args.request, args.context, owned.entry.competition_id);
   const e = owned.entry;
   return {
     options: form.options,
     window: form.window,
     entry: { id: e.id, code: e.code, status: e.status },
+    deckPage: await args.context.services.decks.page(user, e.id, { as: "entrant" }),
     defaults: {
       group: owned.groupCode,
       track: owned.trackCode,
@@ -86,7 +88,7 @@ async function withdraw({ context }: ActionFunctionArgs, user: SessionUser, entr
 }
 
 export default function EditEntry() {
-  const { options, window, entry, defaults } = useLoaderData<typeof loader>();
+  const { options, window, entry, defaults, deckPage } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t } = useTranslation();
@@ -131,6 +133,9 @@ export default function EditEntry() {
             canSubmit={window.open && entry.status === "draft"}
             placementLocked={entry.status !== "draft"}
           />
+          {deckPage ? (
+            <DeckUpload action={`/me/entries/${entry.id}/deck`} {...deckPage} saved={search.get("deck") === "saved"} />
+          ) : null}
           <details className="rounded-lg border border-rose-200 bg-white p-4">
             <summary className="cursor-pointer text-sm font-medium text-rose-700">{t("entryForm.withdraw")}</summary>
             <Form method="post" className="mt-3 space-y-3">

@@ -4,6 +4,7 @@ import { createAuthService } from "./auth.server";
 import { createPasswordResetService } from "./auth/password-reset.server";
 import { createResetLimits, type ResetLimitOptions } from "./auth/reset-limits.server";
 import { createCompetitionService } from "./competitions.server";
+import { createDeckService } from "./decks/index.server";
 import { createDemoService } from "./demo.server";
 import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
@@ -75,6 +76,7 @@ export function createServices(db: Db, config: ServiceConfig) {
     competitions: createCompetitionService(db, clock),
     editions: createEditionService(db, clock),
     entries: createEntryService(db),
+    decks: createDeckService(db, { clock, dataDir: config.dataDir }),
     results: createResultsQueries(db),
     demo: createDemoService(db),
     registration: createRegistrationService(db, clock, publicOrigin),
