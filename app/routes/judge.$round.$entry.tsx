@@ -136,7 +136,8 @@ export default function ScoreSheet() {
     Object.fromEntries(criteria.map((c) => [markField(c.id), field[markField(c.id)]?.value])),
     criteria,
   );
-  const after = search.get("after");
+  // Only an entry code is shown back: the address is the judge's own, but a link could carry anything.
+  const after = /^[A-Za-z0-9-]{1,40}$/.test(search.get("after") ?? "") ? search.get("after") : null;
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: "short" });
   const notice = search.has("submitted")
     ? "judge.submittedNotice"

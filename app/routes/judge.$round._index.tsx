@@ -83,31 +83,33 @@ export default function JudgeRound() {
         ))}
       </nav>
       {items.length === 0 ? <p className="text-sm text-slate-600">{t(`sheet.emptyFilter.${filter}`)}</p> : null}
-      <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
-        {items.map((item) => (
-          <li key={item.id}>
-            <Link
-              to={`/judge/${round.slug}/${item.id}`}
-              className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50"
-            >
-              <span className="min-w-0 flex-1">
-                <span className="block text-xs text-slate-500">
-                  <span className="font-mono">{item.code}</span> · {localized(locale, item.groupZh, item.groupEn)} ·{" "}
-                  {localized(locale, item.trackZh, item.trackEn)}
-                </span>
-                <span className="block break-words font-medium text-slate-900">
-                  {localized(locale, item.title_zh, item.title_en)}
-                </span>
-              </span>
-              <span
-                className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${item.status === "submitted" ? "bg-emerald-100 text-emerald-800" : item.status === "draft" ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-700"}`}
+      {items.length ? (
+        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+          {items.map((item) => (
+            <li key={item.id}>
+              <Link
+                to={`/judge/${round.slug}/${item.id}`}
+                className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50"
               >
-                {t(`judge.sheet.${item.status ?? "none"}`)}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+                <span className="min-w-0 flex-1">
+                  <span className="block text-xs text-slate-500">
+                    <span className="font-mono">{item.code}</span> · {localized(locale, item.groupZh, item.groupEn)} ·{" "}
+                    {localized(locale, item.trackZh, item.trackEn)}
+                  </span>
+                  <span className="block break-words font-medium text-slate-900">
+                    {localized(locale, item.title_zh, item.title_en)}
+                  </span>
+                </span>
+                <span
+                  className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${item.status === "submitted" ? "bg-emerald-100 text-emerald-800" : item.status === "draft" ? "bg-amber-100 text-amber-800" : "bg-slate-100 text-slate-700"}`}
+                >
+                  {t(`judge.sheet.${item.status ?? "none"}`)}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
