@@ -1,14 +1,25 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { rubricSchema } from "~/domain/round-settings";
-import { FormField, FormMessage, TextInput } from "./form-field";
+import { DESCRIPTION_MAX, rubricSchema } from "~/domain/round-settings";
+import { FormField, FormMessage, inputClass, TextInput } from "./form-field";
 
-export type RubricDefaults = { nameZh: string; nameEn: string; weight: string; max: string; step: string }[];
+export type RubricDefaults = {
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  weight: string;
+  max: string;
+  step: string;
+}[];
+
+const EMPTY = { nameZh: "", nameEn: "", descriptionZh: "", descriptionEn: "", max: "10", step: "0.5" };
 
 /**
- * The rubric editor: criteria with Chinese and English names, weight (%), maximum and step.
+ * The rubric editor: criteria with Chinese and English names, weight (%), maximum and step, and
+ * in both languages what the marks mean (shown to judges under the criterion on their sheet).
  * Criteria are added and removed by Conform's list intents, which work without JavaScript too.
  * Once a score exists the rubric is shown read-only: marks would lose their meaning.
  */
@@ -25,7 +36,7 @@ export function RubricForm({
   const [form, fields] = useForm({
     lastResult,
     defaultValue: {
-      criteria: defaults.length ? defaults : [{ nameZh: "", nameEn: "", weight: "100", max: "10", step: "0.5" }],
+      criteria: defaults.length ? defaults : [{ ...EMPTY, weight: "100" }],
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rubricSchema }),
     shouldValidate: "onBlur",
@@ -93,6 +104,38 @@ export function RubricForm({
                   </button>
                 ) : null}
               </div>
+              <div className="grid gap-2 sm:col-span-6 sm:grid-cols-2">
+                <FormField
+                  id={c.descriptionZh.id}
+                  label={t("rubric.descriptionZh")}
+                  hint={t("rubric.descriptionHint")}
+                  errors={c.descriptionZh.errors}
+                  errorId={c.descriptionZh.errorId}
+                >
+                  <textarea
+                    {...getTextareaProps(c.descriptionZh)}
+                    lang="zh-Hans"
+                    rows={2}
+                    maxLength={DESCRIPTION_MAX}
+                    className={inputClass}
+                  />
+                </FormField>
+                <FormField
+                  id={c.descriptionEn.id}
+                  label={t("rubric.descriptionEn")}
+                  hint={t("rubric.descriptionHint")}
+                  errors={c.descriptionEn.errors}
+                  errorId={c.descriptionEn.errorId}
+                >
+                  <textarea
+                    {...getTextareaProps(c.descriptionEn)}
+                    lang="en"
+                    rows={2}
+                    maxLength={DESCRIPTION_MAX}
+                    className={inputClass}
+                  />
+                </FormField>
+              </div>
             </div>
           );
         })}
@@ -102,7 +145,7 @@ export function RubricForm({
               <button
                 {...form.insert.getButtonProps({
                   name: fields.criteria.name,
-                  defaultValue: { nameZh: "", nameEn: "", weight: "", max: "10", step: "0.5" },
+                  defaultValue: { ...EMPTY, weight: "" },
                 })}
                 className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
               >

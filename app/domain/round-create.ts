@@ -52,25 +52,72 @@ export function roundDefaults(kind: RoundKind): RoundDefaults {
   };
 }
 
-/** One criterion as the rubric stores it: weight in basis points, marks in thousandths. */
-export type CriterionDraft = { nameZh: string; nameEn: string; weightBp: number; maxMilli: number; stepMilli: number };
+/** One criterion as the rubric stores it: weight in basis points, marks in thousandths, what its marks mean. */
+export type CriterionDraft = {
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string | null;
+  descriptionEn: string | null;
+  weightBp: number;
+  maxMilli: number;
+  stepMilli: number;
+};
 
 const outOfTen = { maxMilli: 10_000, stepMilli: 500 };
+
+// What the default criteria's marks mean, so a new round's sheet tells judges what a 9 is from the start.
+const MEANING = {
+  innovation: {
+    descriptionZh: "9–10：全新的原理或方法，领先同类；5–6：已有方案的改进；1–2：没有可见的新意。",
+    descriptionEn:
+      "9–10: a new principle or method, ahead of its field; 5–6: an improvement on known work; 1–2: nothing new.",
+  },
+  feasibility: {
+    descriptionZh: "9–10：有可运行的样机和可复现的数据；5–6：原理已验证，工程路径不清；1–2：只停留在设想。",
+    descriptionEn:
+      "9–10: a working prototype with reproducible data; 5–6: principle shown, engineering path unclear; 1–2: an idea only.",
+  },
+  market: {
+    descriptionZh: "9–10：明确的付费客户或试点；5–6：市场可信但未验证；1–2：看不到需求。",
+    descriptionEn:
+      "9–10: paying customers or pilots in hand; 5–6: a credible but untested market; 1–2: no visible demand.",
+  },
+  team: {
+    descriptionZh: "9–10：核心能力齐备且有相关成绩；5–6：有明显短板但已有补齐计划；1–2：关键岗位空缺。",
+    descriptionEn:
+      "9–10: every key skill in place, with a track record; 5–6: clear gaps with a plan to fill them; 1–2: key roles missing.",
+  },
+  breakthrough: {
+    descriptionZh: "9–10：改变领域格局的突破；5–6：扎实的进展；1–2：与现有技术无差别。",
+    descriptionEn:
+      "9–10: a breakthrough that changes the field; 5–6: solid progress; 1–2: no different from what exists.",
+  },
+  commercial: {
+    descriptionZh: "9–10：清晰的商业模式和规模化路径；5–6：有收入设想但未成形；1–2：没有商业化考虑。",
+    descriptionEn:
+      "9–10: a clear business model and path to scale; 5–6: revenue ideas not yet formed; 1–2: no thought of a business.",
+  },
+  pitch: {
+    descriptionZh: "9–10：在规定时间内讲清问题、方案和数据，答辩有据；5–6：内容完整但重点不清；1–2：无法回答关键问题。",
+    descriptionEn:
+      "9–10: problem, solution and evidence clear within the time, sound answers; 5–6: complete but unfocused; 1–2: key questions unanswered.",
+  },
+} as const;
 
 /** Four criteria marked out of 10 in steps of 0.5, weights adding up to 100%; edited on the round page. */
 export function defaultRubric(kind: RoundKind): CriterionDraft[] {
   if (kind === "stage")
     return [
-      { nameZh: "技术突破", nameEn: "Breakthrough", weightBp: 3500, ...outOfTen },
-      { nameZh: "商业价值", nameEn: "Commercial value", weightBp: 3000, ...outOfTen },
-      { nameZh: "团队能力", nameEn: "Team", weightBp: 1500, ...outOfTen },
-      { nameZh: "路演表现", nameEn: "Pitch", weightBp: 2000, ...outOfTen },
+      { nameZh: "技术突破", nameEn: "Breakthrough", weightBp: 3500, ...outOfTen, ...MEANING.breakthrough },
+      { nameZh: "商业价值", nameEn: "Commercial value", weightBp: 3000, ...outOfTen, ...MEANING.commercial },
+      { nameZh: "团队能力", nameEn: "Team", weightBp: 1500, ...outOfTen, ...MEANING.team },
+      { nameZh: "路演表现", nameEn: "Pitch", weightBp: 2000, ...outOfTen, ...MEANING.pitch },
     ];
   return [
-    { nameZh: "创新性", nameEn: "Innovation", weightBp: 3000, ...outOfTen },
-    { nameZh: "技术可行性", nameEn: "Technical feasibility", weightBp: 3000, ...outOfTen },
-    { nameZh: "市场前景", nameEn: "Market potential", weightBp: 2500, ...outOfTen },
-    { nameZh: "团队能力", nameEn: "Team", weightBp: 1500, ...outOfTen },
+    { nameZh: "创新性", nameEn: "Innovation", weightBp: 3000, ...outOfTen, ...MEANING.innovation },
+    { nameZh: "技术可行性", nameEn: "Technical feasibility", weightBp: 3000, ...outOfTen, ...MEANING.feasibility },
+    { nameZh: "市场前景", nameEn: "Market potential", weightBp: 2500, ...outOfTen, ...MEANING.market },
+    { nameZh: "团队能力", nameEn: "Team", weightBp: 1500, ...outOfTen, ...MEANING.team },
   ];
 }
 

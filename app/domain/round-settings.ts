@@ -140,10 +140,23 @@ const scaled = (places: number, message: string) =>
       return Number(toScaledInt(typed.value, places));
     });
 
+/** At most this many characters describe what a criterion's marks mean, per language. */
+export const DESCRIPTION_MAX = 1000;
+
+/** What a criterion's marks mean ("9: a working prototype with paying pilots"): optional, plain text. */
+const description = z
+  .string()
+  .trim()
+  .max(DESCRIPTION_MAX, { error: "validation.tooLong" })
+  .optional()
+  .transform((v) => (v ? v : null));
+
 export const criterionSchema = z
   .object({
     nameZh: name,
     nameEn: name,
+    descriptionZh: description,
+    descriptionEn: description,
     weight: scaled(2, "rubric.weightInvalid").pipe(
       z.number().min(1, { error: "rubric.weightInvalid" }).max(10_000, { error: "rubric.weightInvalid" }),
     ),
@@ -155,7 +168,15 @@ export const criterionSchema = z
   .superRefine((c, ctx) => {
     if (c.max % c.step !== 0) ctx.addIssue({ code: "custom", path: ["step"], message: "rubric.stepDoesNotDivide" });
   })
-  .transform((c) => ({ nameZh: c.nameZh, nameEn: c.nameEn, weightBp: c.weight, maxMilli: c.max, stepMilli: c.step }));
+  .transform((c) => ({
+    nameZh: c.nameZh,
+    nameEn: c.nameEn,
+    descriptionZh: c.descriptionZh,
+    descriptionEn: c.descriptionEn,
+    weightBp: c.weight,
+    maxMilli: c.max,
+    stepMilli: c.step,
+  }));
 
 export const rubricSchema = z
   .object({

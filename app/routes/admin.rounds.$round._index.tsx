@@ -59,6 +59,8 @@ export async function loader(args: LoaderFunctionArgs) {
       id: c.id,
       nameZh: c.name_zh,
       nameEn: c.name_en,
+      descriptionZh: c.description_zh ?? "",
+      descriptionEn: c.description_en ?? "",
       weight: formatMilli(c.weight_bp * 10).replace(/(\.\d*?)0+$/, "$1"),
       max: formatMilli(c.max_milli),
       step: formatMilli(c.step_milli),
@@ -332,7 +334,15 @@ export default function RoundSettings() {
         <p className="mt-1 text-sm text-slate-600">{t("rubric.help")}</p>
         <div className="mt-2">
           <RubricForm
-            defaults={criteria.map(({ nameZh, nameEn, weight, max, step }) => ({ nameZh, nameEn, weight, max, step }))}
+            defaults={criteria.map(({ nameZh, nameEn, descriptionZh, descriptionEn, weight, max, step }) => ({
+              nameZh,
+              nameEn,
+              descriptionZh,
+              descriptionEn,
+              weight,
+              max,
+              step,
+            }))}
             locked={rubricLocked || published}
             lastResult={answer?.form === "rubric" && "result" in answer ? answer.result : null}
           />

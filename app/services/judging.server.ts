@@ -5,9 +5,10 @@
 import type { Db } from "../../db/client";
 import type { SessionUser } from "./auth.server";
 import { declareConflict } from "./judging/declare.server";
-import { judgeOverview, judgeRoundList } from "./judging/lists.server";
+import { judgeOverview, judgeRoundList, nextUnscored } from "./judging/lists.server";
 import { saveSheet } from "./judging/save.server";
 import type { JudgingDeps } from "./judging/shared.server";
+import type { SheetFilter } from "../domain/sheet-filter";
 import { judgeSheet } from "./judging/sheet.server";
 import { judgeOfUser } from "./queries/judges.server";
 
@@ -18,8 +19,11 @@ export function createJudgingService(db: Db, clock: () => Date) {
   return {
     judgeOf: (user: SessionUser, competitionId: number) => judgeOfUser(db, user.id, competitionId),
     overview: (user: SessionUser, competitionId: number) => judgeOverview(db, user, competitionId),
-    list: (user: SessionUser, competitionId: number, roundSlug: string) =>
-      judgeRoundList(db, user, competitionId, roundSlug),
+    list: (user: SessionUser, competitionId: number, roundSlug: string, filter?: SheetFilter) =>
+      judgeRoundList(db, user, competitionId, roundSlug, filter),
+    /** Where "submit and next" goes after this entry: the next one still to submit, or null when none is left. */
+    nextUnscored: (user: SessionUser, competitionId: number, roundSlug: string, entryId: number) =>
+      nextUnscored(db, user, competitionId, roundSlug, entryId),
     sheet: (user: SessionUser, competitionId: number, roundSlug: string, entryId: number) =>
       judgeSheet(db, user, competitionId, roundSlug, entryId),
     save: (

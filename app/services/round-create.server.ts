@@ -95,6 +95,8 @@ async function startingRubric(
   const criteria = (await criteriaOf(trx, source.id)).map((c) => ({
     nameZh: c.name_zh,
     nameEn: c.name_en,
+    descriptionZh: c.description_zh,
+    descriptionEn: c.description_en,
     weightBp: c.weight_bp,
     maxMilli: c.max_milli,
     stepMilli: c.step_milli,
@@ -127,6 +129,8 @@ async function insertRound(
           position: i + 1,
           name_zh: c.nameZh,
           name_en: c.nameEn,
+          description_zh: c.descriptionZh,
+          description_en: c.descriptionEn,
           weight_bp: c.weightBp,
           max_milli: c.maxMilli,
           step_milli: c.stepMilli,

@@ -155,6 +155,8 @@ async function replaceCriteria(trx: Db, roundId: number, criteria: Rubric["crite
         position: i + 1,
         name_zh: c.nameZh,
         name_en: c.nameEn,
+        description_zh: c.descriptionZh,
+        description_en: c.descriptionEn,
         weight_bp: c.weightBp,
         max_milli: c.maxMilli,
         step_milli: c.stepMilli,
@@ -188,6 +190,8 @@ export async function updateRubric(
       .execute();
     const old = before.map((c) => ({
       name: c.name_en,
+      description_zh: c.description_zh,
+      description_en: c.description_en,
       weight_bp: c.weight_bp,
       max_milli: c.max_milli,
       step_milli: c.step_milli,

@@ -65,16 +65,17 @@ export function seedRounds(sqlite: BetterSqlite3.Database, competitionId: number
        @dropHighest, @dropLowest, @combine, @decimals, @rounding, @normalization, @tieBreaks, @opensAt, @closesAt, @publishedAt)`,
   );
   const insertCriterion = sqlite.prepare(
-    `INSERT INTO criteria (round_id, position, name_zh, name_en, weight_bp, max_milli, step_milli) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO criteria (round_id, position, name_zh, name_en, description_zh, description_en, weight_bp, max_milli, step_milli)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const addRound = (
     round: Record<string, unknown>,
-    criteria: readonly { zh: string; en: string; weightBp: number }[],
+    criteria: readonly { zh: string; en: string; weightBp: number; descriptionZh: string; descriptionEn: string }[],
   ): SeededRound => {
     const id = Number(insertRound.run({ competitionId, ...TRIMMED_MEAN, ...round }).lastInsertRowid);
-    const criterionIds = criteria.map((c, i) =>
-      Number(insertCriterion.run(id, i + 1, c.zh, c.en, c.weightBp, MAX_MILLI, STEP_MILLI).lastInsertRowid),
-    );
+    const row = (c: (typeof criteria)[number], i: number) =>
+      [id, i + 1, c.zh, c.en, c.descriptionZh, c.descriptionEn, c.weightBp, MAX_MILLI, STEP_MILLI] as const;
+    const criterionIds = criteria.map((c, i) => Number(insertCriterion.run(...row(c, i)).lastInsertRowid));
     return { id, criterionIds };
   };
   const regional = addRound(

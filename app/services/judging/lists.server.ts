@@ -2,6 +2,7 @@
 // the state of their own sheet.
 import { sql } from "kysely";
 import type { Db } from "../../../db/client";
+import { filterCounts, inFilter, nextToScore, type SheetFilter } from "../../domain/sheet-filter";
 import type { SessionUser } from "../auth.server";
 import { isPlayedLive } from "../queries/live-state.server";
 import { judgeOfUser } from "../queries/judges.server";
@@ -33,8 +34,8 @@ export async function judgeOverview(db: Db, user: SessionUser, competitionId: nu
   return { judge, rounds };
 }
 
-/** A judge's entries in a round, in stage order, with their own sheet's state. */
-function itemsOf(db: Db, roundId: number, judgeId: number) {
+/** A judge's entries in a round, in stage order, with their own sheet's state: the order the sheet walks too. */
+export function itemsOf(db: Db, roundId: number, judgeId: number) {
   return assignmentsWithSheets(db)
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .innerJoin("groups as g", "g.id", "e.group_id")
@@ -48,7 +49,11 @@ function itemsOf(db: Db, roundId: number, judgeId: number) {
       ...ENTRY_FACE,
       "e.status as entryStatus",
       "g.code as groupCode",
+      "g.name_zh as groupZh",
+      "g.name_en as groupEn",
       "t.code as trackCode",
+      "t.name_zh as trackZh",
+      "t.name_en as trackEn",
       "s.status",
       "s.updated_at",
       "re.stage_order",
@@ -58,15 +63,24 @@ function itemsOf(db: Db, roundId: number, judgeId: number) {
     .execute();
 }
 
-/** This judge's entries in a round, with the state of their own sheet for each; null for a round they do not see. */
-export async function judgeRoundList(db: Db, user: SessionUser, competitionId: number, roundSlug: string) {
+/**
+ * This judge's entries in a round that the filter lets through, with the state of their own sheet
+ * for each and how many each filter holds; null for a round they do not see.
+ */
+export async function judgeRoundList(
+  db: Db,
+  user: SessionUser,
+  competitionId: number,
+  roundSlug: string,
+  filter: SheetFilter = "all",
+) {
   const [judge, round] = await Promise.all([
     judgeOfUser(db, user.id, competitionId),
     roundBySlug(db, competitionId, roundSlug),
   ]);
   if (!judge || !round || round.status === "draft") return null;
-  const items = await itemsOf(db, round.id, judge.id);
-  const submitted = items.filter((i) => i.status === "submitted").length;
+  const all = await itemsOf(db, round.id, judge.id);
+  const counts = filterCounts(all.map((i) => i.status));
   const onStage = await isPlayedLive(db, round.id);
   return {
     judge,
@@ -78,7 +92,43 @@ export async function judgeRoundList(db: Db, user: SessionUser, competitionId: n
       closesAt: round.closes_at,
       onStage,
     },
-    items,
-    submitted,
+    filter,
+    counts,
+    items: all.filter((i) => inFilter(i.status, filter)),
+    submitted: counts.submitted,
+    assigned: counts.all,
+  };
+}
+
+/** The entries of the judge's list in its order, as "submit and next" reads them. */
+export async function sheetOrder(db: Db, roundId: number, judgeId: number) {
+  const items = await itemsOf(db, roundId, judgeId);
+  // Only an entry still competing can be scored: a withdrawn one would refuse the judge's marks.
+  return items.map((i) => ({ id: i.id, code: i.code, state: i.status, scorable: i.entryStatus === "submitted" }));
+}
+
+/**
+ * The next entry this judge still has to submit in the round after `entryId` (wrapping round to
+ * any skipped earlier), or `next: null` when every scorable entry of theirs is submitted. The same
+ * answer for a round or judge that does not exist, so nothing is learned by asking.
+ */
+export async function nextUnscored(
+  db: Db,
+  user: SessionUser,
+  competitionId: number,
+  roundSlug: string,
+  entryId: number,
+) {
+  const [judge, round] = await Promise.all([
+    judgeOfUser(db, user.id, competitionId),
+    roundBySlug(db, competitionId, roundSlug),
+  ]);
+  if (!judge || !round || round.status === "draft") return { next: null, code: null };
+  const order = await sheetOrder(db, round.id, judge.id);
+  const next = nextToScore(order, entryId);
+  return {
+    next: next ? { id: next.id, code: next.code } : null,
+    // The code of the entry just left, so the next page can say whose score went in.
+    code: order.find((o) => o.id === entryId)?.code ?? null,
   };
 }

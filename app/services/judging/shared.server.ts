@@ -40,6 +40,8 @@ export async function rubricOf(db: Db, roundId: number) {
     id: c.id,
     nameZh: c.name_zh,
     nameEn: c.name_en,
+    descriptionZh: c.description_zh,
+    descriptionEn: c.description_en,
     weightBp: c.weight_bp,
     maxMilli: c.max_milli,
     stepMilli: c.step_milli,

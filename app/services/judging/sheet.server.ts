@@ -3,9 +3,10 @@ import type { Db } from "../../../db/client";
 import { formatMilli, markField } from "../../domain/score-sheet";
 import type { SessionUser } from "../auth.server";
 import { marksOf, scoreOf } from "../queries/scores.server";
+import { sheetOrder } from "./lists.server";
 import { assignedSheet, rubricOf } from "./shared.server";
 
-/** What the judge reads about the entry: its texts, group, track and place. */
+/** What the judge reads about the entry: its texts, group, track, place and links. */
 function entryMaterial(db: Db, entryId: number) {
   return db
     .selectFrom("entries as e")
@@ -23,6 +24,7 @@ function entryMaterial(db: Db, entryId: number) {
       "e.country",
       "e.city",
       "e.website",
+      "e.video_url as videoUrl",
       "e.status",
       "g.name_zh as groupZh",
       "g.name_en as groupEn",
@@ -32,22 +34,31 @@ function entryMaterial(db: Db, entryId: number) {
     .executeTakeFirstOrThrow();
 }
 
-/** Where the entry sits in the judge's list of the round: n of m, and the entries before and after. */
+/**
+ * The entry's current pitch deck, if it has one: read inline from `/entries/<code>/deck`, which
+ * streams it to the entry's assigned judges only (a replaced deck keeps its row with replaced_at).
+ */
+async function currentDeck(db: Db, entryId: number, code: string) {
+  const deck = await db
+    .selectFrom("entry_decks")
+    .select(["file_name as fileName", "bytes", "uploaded_at as uploadedAt"])
+    .where("entry_id", "=", entryId)
+    .where("replaced_at", "is", null)
+    .executeTakeFirst();
+  return deck ? { ...deck, url: `/entries/${encodeURIComponent(code)}/deck` } : null;
+}
+
+/** Where the entry sits in the judge's list of the round (the list's order): n of m, and the entries before and after. */
 async function positionIn(db: Db, roundId: number, judgeId: number, entryId: number) {
-  const order = await db
-    .selectFrom("assignments as a")
-    .innerJoin("entries as e", "e.id", "a.entry_id")
-    .where("a.round_id", "=", roundId)
-    .where("a.judge_id", "=", judgeId)
-    .select(["e.id"])
-    .orderBy("e.code")
-    .execute();
+  const order = await sheetOrder(db, roundId, judgeId);
   const index = order.findIndex((o) => o.id === entryId);
   return {
     index: index + 1,
     of: order.length,
     previous: order[index - 1]?.id ?? null,
     next: order[index + 1]?.id ?? null,
+    // Entries of this round the judge has not submitted yet, this one included while it is not.
+    left: order.filter((o) => o.state !== "submitted" && o.scorable).length,
   };
 }
 
@@ -71,12 +82,16 @@ export async function judgeSheet(db: Db, user: SessionUser, competitionId: numbe
     scoreOf(db, round.id, judge.id, entryId),
     positionIn(db, round.id, judge.id, entryId),
   ]);
-  const marks = score ? await marksOf(db, score.id) : new Map<number, number>();
+  const [marks, deck] = await Promise.all([
+    score ? marksOf(db, score.id) : new Map<number, number>(),
+    currentDeck(db, entryId, entry.code),
+  ]);
   const values: Record<string, string> = {};
   for (const c of criteria) values[markField(c.id)] = marks.has(c.id) ? formatMilli(marks.get(c.id)!) : "";
   return {
     round: { id: round.id, slug: round.slug, nameZh: round.name_zh, nameEn: round.name_en, status: round.status },
     entry,
+    deck,
     team,
     criteria,
     score: score
