@@ -1,6 +1,9 @@
 // A judge's day of scoring in Chromium: on a phone, marks tapped with large buttons move the
 // weighted total and "Submit and next" opens the next entry still to submit; on a laptop the
 // entry's pitch deck is read in a frame beside the sheet, and on a phone it is a link instead.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signInThroughForm, watchErrors } from "../support/browser";
@@ -110,11 +113,24 @@ describe("a judge scoring on a phone", () => {
   });
 });
 
-// A minimal one-page PDF, standing in for an uploaded deck.
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
-    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-);
+// A one-page PDF padded with a comment to the size of a real deck (2.4 MB), put in the file store as
+// an upload would be: the frame reads it through the real deck route.
+const PDF = Buffer.concat([
+  Buffer.from(
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+      "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n",
+  ),
+  Buffer.from(`%${"x".repeat(2_400_000 - 200)}\n`),
+  Buffer.from("trailer<</Root 1 0 R>>\n%%EOF\n"),
+]);
+
+function storeDeck(dbFile: string, bytes: Buffer): string {
+  const sha = crypto.createHash("sha256").update(bytes).digest("hex");
+  const dir = path.join(path.dirname(dbFile), "files", sha.slice(0, 2), sha.slice(2, 4));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, sha), bytes);
+  return sha;
+}
 
 describe("a judge scoring on a laptop", () => {
   it("reads the entry's pitch deck in a frame beside the sheet, and on a phone gets a link to open it", async () => {
@@ -124,20 +140,13 @@ describe("a judge scoring on a laptop", () => {
     demo.run(
       "INSERT INTO entry_decks (entry_id, sha256, bytes, file_name) VALUES (?, ?, ?, 'deck.pdf')",
       entry.id,
-      "a".repeat(64),
-      2_400_000,
+      storeDeck(demo.dbFile, PDF),
+      PDF.length,
     );
     demo.run("UPDATE entries SET video_url = 'https://video.example.org/pitch' WHERE id = ?", entry.id);
     const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
     const page = await desk.newPage();
     const errors = watchErrors(page);
-    // The deck route streams the file to assigned judges (built alongside this sheet); where it does
-    // not answer with the file here, a stand-in PDF is served so the frame has something to show.
-    await page.route("**/entries/*/deck", async (route) => {
-      const real = await route.fetch();
-      if (real.ok()) return route.fulfill({ response: real });
-      return route.fulfill({ status: 200, contentType: "application/pdf", body: PDF });
-    });
     await signInThroughForm(page, demo.url, "judge@frontier.demo", "frontier-judge");
     await page.goto(`${demo.url}/judge/domain/${entry.id}`);
     const frame = page.getByTestId("deck-frame");
