@@ -2,12 +2,13 @@ import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import zh from "i18n-iso-countries/langs/zh.json";
 import type { Locale } from "./config";
+import { zhHantCountries } from "./zh-Hant.generated";
 
 countries.registerLocale(en);
 countries.registerLocale(zh);
 
-// The naming used by the organizer, a Beijing event, in both languages.
-const OVERRIDES: Record<string, Record<Locale, string>> = {
+// The naming used by the organizer, a Beijing event, in both languages (zh-Hant: generated from these).
+export const OVERRIDES: Record<string, Record<"zh-Hans" | "en", string>> = {
   HK: { "zh-Hans": "中国香港", en: "Hong Kong, China" },
   MO: { "zh-Hans": "中国澳门", en: "Macao, China" },
   TW: { "zh-Hans": "中国台湾", en: "Taiwan, China" },
@@ -20,7 +21,15 @@ const OVERRIDES: Record<string, Record<Locale, string>> = {
   VN: { "zh-Hans": "越南", en: "Vietnam" },
 };
 
+/** Every country's Simplified Chinese name, the organizer's naming first (the zh-Hant generator reads it). */
+export function simplifiedCountryNames(): Record<string, string> {
+  const names = countries.getNames("zh", { select: "official" });
+  for (const [code, o] of Object.entries(OVERRIDES)) names[code] = o["zh-Hans"];
+  return names;
+}
+
 export function countryName(code: string, locale: Locale): string {
+  if (locale === "zh-Hant") return zhHantCountries[code] ?? countryName(code, "zh-Hans");
   return OVERRIDES[code]?.[locale] ?? countries.getName(code, locale === "zh-Hans" ? "zh" : "en") ?? code;
 }
 
@@ -38,10 +47,17 @@ export function numericToAlpha2(numeric: string): string | undefined {
   return countries.numericToAlpha2(numeric);
 }
 
+// Simplified readers find a name by pinyin, Traditional readers by stroke count.
+const collation: Record<Locale, string> = {
+  "zh-Hans": "zh-Hans-u-co-pinyin",
+  "zh-Hant": "zh-Hant-u-co-stroke",
+  en: "en",
+};
+
 /** Every ISO 3166-1 country and region, named and sorted in the reader's language. */
 export function countryOptions(locale: Locale): { code: string; name: string }[] {
-  const names = countries.getNames(locale === "zh-Hans" ? "zh" : "en", { select: "official" });
+  const names = countries.getNames(locale === "en" ? "en" : "zh", { select: "official" });
   return Object.keys(names)
     .map((code) => ({ code, name: countryName(code, locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale === "zh-Hans" ? "zh-Hans-u-co-pinyin" : "en"));
+    .sort((a, b) => a.name.localeCompare(b.name, collation[locale]));
 }

@@ -8,6 +8,8 @@ import { judgeContext } from "~/routing/guards.server";
 import { slugSchema } from "~/domain/common-schemas";
 import { notFound, parseParams } from "~/routing/responses";
 import { pageTitle } from "~/i18n/meta";
+import { resolveLocale } from "~/i18n/locale.server";
+import { contentIn } from "~/i18n/traditional.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.judgeRound");
 
@@ -18,7 +20,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { round } = parseParams(args.params, params);
   const list = await args.context.services.judging.list(user, competition.id, round);
   if (!list) throw notFound();
-  return list;
+  // Titles entered in Simplified read in Traditional characters for a zh-Hant judge.
+  return contentIn(await resolveLocale(args.request), list);
 }
 
 /** My entries in this round, with my own progress: n of m submitted. */
