@@ -1,5 +1,5 @@
 // What zh-Hant.generated.ts holds, computed afresh: the script writes it, the freshness test compares it.
-import { simplifiedCountryNames } from "./countries";
+import { simplifiedCountryNames } from "./country-naming";
 import { zhHans } from "./zh-Hans";
 import { toTraditional, traditionalMessages } from "./traditional.server";
 

@@ -47,6 +47,8 @@ export const HANT_TERMS: Readonly<Record<string, string>> = {
   权限: "權限",
   // A server that does not answer: 沒有回應; s2twp keeps the mainland 響應.
   响应: "回應",
+  // Reply (to an e-mail): 回覆; s2twp's 回復 means "restore".
+  回复: "回覆",
   // 公布 (the Ministry of Education form) everywhere, also where s2twp writes the variant 公佈.
   公布: "公布",
   // Segmentation guards: s2twp reads 本轮回到 as 輪迴 ("reincarnation") and “评分”表行数 as 錶 ("watch").

@@ -1536,7 +1536,7 @@ export const zhHant: Messages = {
     title: "發件箱",
     frame: {
       fallbackSender: "Frontier",
-      footer: "本郵件由{{competition}}通過 Frontier 傳送。請勿直接回復。",
+      footer: "本郵件由{{competition}}通過 Frontier 傳送。請勿直接回覆。",
     },
   },
   messages: {

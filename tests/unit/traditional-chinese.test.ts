@@ -86,3 +86,16 @@ describe("Traditional Chinese", () => {
     expect(countryName("DE", "zh-Hans")).toBe("德国");
   });
 });
+
+describe("e-mail in Traditional Chinese", () => {
+  it("frames a message for a zh-Hant recipient in Traditional characters", async () => {
+    const { renderEmail } = await import("../../app/services/messages/render.server");
+    const mail = renderEmail("zh-Hant", "2026 中關村國際前沿科技創新大賽", {
+      subject: "測試",
+      heading: "測試",
+      paragraphs: ["內容"],
+    });
+    expect(mail.html).toContain('<html lang="zh-Hant">');
+    expect(mail.text).toContain("本郵件由2026 中關村國際前沿科技創新大賽通過 Frontier 傳送。請勿直接回覆。");
+  });
+});
