@@ -13,8 +13,9 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import stylesheet from "./tailwind.css?url";
-import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/config";
-import { resolveLocale } from "./i18n/locale.server";
+import { createI18n, DEFAULT_LOCALE, switchOrder, type Locale } from "./i18n/config";
+import { FALLBACK_TIME_ZONE, formatLocales } from "./i18n/formats";
+import { browserLocale, resolveFormatting, resolveLocale } from "./i18n/locale.server";
 import { useNonce } from "./components/nonce";
 import { SiteHeader } from "./components/site-header";
 
@@ -33,6 +34,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return {
     locale,
+    // Numbers in the reader's own separators, dates in the featured edition's zone (a page about
+    // another edition passes that edition's zone to useFormats).
+    formats: formatLocales(locale, resolveFormatting(request, locale), competition?.time_zone ?? FALLBACK_TIME_ZONE),
+    // A reader whose browser asks for Hong Kong, Macao or Taiwan Chinese finds 繁體中文 first.
+    languages: switchOrder(browserLocale(request)),
     path: url.pathname + url.search,
     competitionSlug: competition?.slug ?? null,
     user: user ? { displayName: user.displayName, roles: user.roles } : null,
@@ -62,6 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <>
               <SiteHeader
                 locale={locale}
+                languages={data?.languages ?? [locale]}
                 path={data?.path ?? "/"}
                 competitionSlug={data?.competitionSlug ?? null}
                 user={data?.user ?? null}

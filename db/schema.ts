@@ -14,7 +14,7 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type GroupRegion = "domestic" | "overseas";
 export type Role = "entrant" | "judge" | "organizer";
-export type Locale = "zh-Hans" | "en"; // the database also allows zh-Hant (0008); the i18n issue widens this
+export type Locale = "zh-Hans" | "zh-Hant" | "en"; // users.locale and outbox.locale allow all three since 0008
 export type EntryStatus = "draft" | "submitted" | "withdrawn" | "disqualified";
 export type RoundEntryState = "in" | "advanced" | "eliminated";
 export type ScoreStatus = "draft" | "submitted";

@@ -1,9 +1,22 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useFormats } from "~/i18n/formats";
 
-/** The deadline, and with JavaScript a countdown that ticks each minute. */
-export function RegistrationDeadline({ closesAt, open }: { closesAt: string; open: boolean }) {
-  const { t, i18n } = useTranslation();
+/**
+ * The deadline in the competition's time zone (`timeZone`; without it, the featured edition's), and
+ * with JavaScript a countdown that ticks each minute.
+ */
+export function RegistrationDeadline({
+  closesAt,
+  open,
+  timeZone,
+}: {
+  closesAt: string;
+  open: boolean;
+  timeZone?: string;
+}) {
+  const { t } = useTranslation();
+  const formats = useFormats(timeZone);
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     // The clock starts after hydration, so the server's HTML and the first client render agree.
@@ -12,11 +25,7 @@ export function RegistrationDeadline({ closesAt, open }: { closesAt: string; ope
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
-  const date = new Intl.DateTimeFormat(i18n.language, {
-    dateStyle: "long",
-    timeStyle: "long",
-    timeZone: "Asia/Shanghai",
-  }).format(new Date(closesAt));
+  const date = formats.date(closesAt, { dateStyle: "long", timeStyle: "long" });
   if (!open) return <p className="mt-2 text-sm font-medium text-rose-700">{t("entryForm.closed")}</p>;
   const left = now === null ? null : Math.max(0, new Date(closesAt).getTime() - now);
   return (

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "~/i18n/config";
+import { AUTONYMS, type Locale } from "~/i18n/config";
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`;
@@ -14,17 +14,19 @@ type HeaderUser = { displayName: string; roles: string[] };
  */
 export function SiteHeader({
   locale,
+  languages,
   path,
   competitionSlug,
   user,
 }: {
   locale: Locale;
+  /** The languages the switch offers, in the order to show them. */
+  languages: readonly Locale[];
   path: string;
   competitionSlug: string | null;
   user: HeaderUser | null;
 }) {
   const { t } = useTranslation();
-  const other: Locale = locale === "en" ? "zh-Hans" : "en";
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6 lg:flex-nowrap lg:px-8">
@@ -103,17 +105,29 @@ export function SiteHeader({
               {t("auth.signIn")}
             </NavLink>
           )}
-          <Form method="post" action="/locale" reloadDocument>
-            <input type="hidden" name="locale" value={other} />
+          <Form
+            method="post"
+            action="/locale"
+            reloadDocument
+            role="group"
+            aria-label={t("languages.title")}
+            className="flex items-center gap-0.5 rounded-md border border-slate-300 p-0.5"
+          >
             <input type="hidden" name="redirectTo" value={path} />
-            <button
-              type="submit"
-              className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
-              aria-label={`${t("nav.language")}: ${t("nav.switchTo")}`}
-              lang={other}
-            >
-              {t("nav.switchTo")}
-            </button>
+            {languages.map((l) => (
+              <button
+                key={l}
+                type="submit"
+                name="locale"
+                value={l}
+                lang={l}
+                aria-pressed={l === locale}
+                title={t("languages.switchTo", { language: AUTONYMS[l] })}
+                className={`whitespace-nowrap rounded px-2 py-1 text-xs font-medium ${l === locale ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100"}`}
+              >
+                {AUTONYMS[l]}
+              </button>
+            ))}
           </Form>
         </div>
       </div>

@@ -15,7 +15,7 @@ export type Table = { headers: string[]; rows: CellValue[][]; formats?: (string 
 export type Words = {
   t: (key: string, params?: Record<string, string | number>) => string;
   country: (code: string) => string;
-  /** "zh-Hans" or "en": which of a pair of names (name_zh, name_en) the reader reads first. */
+  /** "zh-Hans", "zh-Hant" or "en": which of a pair of names (name_zh, name_en) the reader reads first. */
   locale: string;
 };
 
@@ -140,7 +140,7 @@ export function teamCell(members: readonly { name: string; role: string }[]): st
 
 /** One of a pair of names in the reader's language, the other when it is empty. */
 export function nameIn(words: Words, zh: string | null, en: string | null): string {
-  return (words.locale === "zh-Hans" ? zh || en : en || zh) ?? "";
+  return (words.locale !== "en" ? zh || en : en || zh) ?? "";
 }
 
 /** "Submitted (Asia/Shanghai)": a time column says its zone in its header. */

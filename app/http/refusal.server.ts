@@ -7,7 +7,7 @@ import type { en } from "../i18n/en";
 
 export type HttpRefusal = keyof (typeof en)["http"];
 
-const translators = { en: createI18n("en"), "zh-Hans": createI18n("zh-Hans") };
+const translators = { en: createI18n("en"), "zh-Hans": createI18n("zh-Hans"), "zh-Hant": createI18n("zh-Hant") };
 
 export async function refuse(
   req: express.Request,

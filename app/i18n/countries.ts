@@ -2,25 +2,14 @@ import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import zh from "i18n-iso-countries/langs/zh.json";
 import type { Locale } from "./config";
+import { OVERRIDES } from "./country-naming";
+import { zhHantCountries } from "./zh-Hant.generated";
 
 countries.registerLocale(en);
 countries.registerLocale(zh);
 
-// The naming used by the organizer, a Beijing event, in both languages.
-const OVERRIDES: Record<string, Record<Locale, string>> = {
-  HK: { "zh-Hans": "中国香港", en: "Hong Kong, China" },
-  MO: { "zh-Hans": "中国澳门", en: "Macao, China" },
-  TW: { "zh-Hans": "中国台湾", en: "Taiwan, China" },
-  CN: { "zh-Hans": "中国", en: "China" },
-  US: { "zh-Hans": "美国", en: "United States" },
-  GB: { "zh-Hans": "英国", en: "United Kingdom" },
-  KR: { "zh-Hans": "韩国", en: "South Korea" },
-  RU: { "zh-Hans": "俄罗斯", en: "Russia" },
-  IR: { "zh-Hans": "伊朗", en: "Iran" },
-  VN: { "zh-Hans": "越南", en: "Vietnam" },
-};
-
 export function countryName(code: string, locale: Locale): string {
+  if (locale === "zh-Hant") return zhHantCountries[code] ?? countryName(code, "zh-Hans");
   return OVERRIDES[code]?.[locale] ?? countries.getName(code, locale === "zh-Hans" ? "zh" : "en") ?? code;
 }
 
@@ -38,10 +27,17 @@ export function numericToAlpha2(numeric: string): string | undefined {
   return countries.numericToAlpha2(numeric);
 }
 
+// Simplified readers find a name by pinyin, Traditional readers by stroke count.
+const collation: Record<Locale, string> = {
+  "zh-Hans": "zh-Hans-u-co-pinyin",
+  "zh-Hant": "zh-Hant-u-co-stroke",
+  en: "en",
+};
+
 /** Every ISO 3166-1 country and region, named and sorted in the reader's language. */
 export function countryOptions(locale: Locale): { code: string; name: string }[] {
-  const names = countries.getNames(locale === "zh-Hans" ? "zh" : "en", { select: "official" });
+  const names = countries.getNames(locale === "en" ? "en" : "zh", { select: "official" });
   return Object.keys(names)
     .map((code) => ({ code, name: countryName(code, locale) }))
-    .sort((a, b) => a.name.localeCompare(b.name, locale === "zh-Hans" ? "zh-Hans-u-co-pinyin" : "en"));
+    .sort((a, b) => a.name.localeCompare(b.name, collation[locale]));
 }

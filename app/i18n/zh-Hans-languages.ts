@@ -3,4 +3,5 @@ import type { enLanguages } from "./en-languages";
 
 export const zhHansLanguages: typeof enLanguages = {
   title: "语言",
+  switchTo: "以{{language}}显示页面",
 };

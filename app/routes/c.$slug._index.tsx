@@ -12,18 +12,22 @@ import type { RoundStatus } from "~/domain/round-settings";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
 import { localeOf } from "~/i18n/meta";
+import { useFormats } from "~/i18n/formats";
+import { resolveLocale } from "~/i18n/locale.server";
+import { contentIn } from "~/i18n/traditional.server";
 
 const params = z.object({ slug: competitionSlugSchema });
 
-export async function loader({ params: raw, context }: LoaderFunctionArgs) {
+export async function loader({ params: raw, context, request }: LoaderFunctionArgs) {
   const { slug } = parseParams(raw, params);
   const competition = await context.services.competitions.bySlug(slug);
   if (!competition) throw notFound();
-  const [overview, editions] = await Promise.all([
+  const [overview, editions, locale] = await Promise.all([
     context.services.competitions.overview(competition),
     context.services.competitions.all(),
+    resolveLocale(request),
   ]);
-  return { ...overview, otherEditions: editions.filter((e) => e.id !== competition.id) };
+  return contentIn(locale, { ...overview, otherEditions: editions.filter((e) => e.id !== competition.id) });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -35,12 +39,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export default function CompetitionHome() {
   const data = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
-  const nf = new Intl.NumberFormat(i18n.language);
-  const pct = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
   const { competition, totals, groups, tracks, countries, rounds, otherEditions } = data;
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: competition.time_zone });
+  const formats = useFormats(competition.time_zone);
+  const nf = { format: (n: number) => formats.number(n) };
+  const pct = { format: (n: number) => formats.number(n, { style: "percent", maximumFractionDigits: 0 }) };
+  const dateFormat = { format: (d: Date) => formats.date(d) };
   const maxTrack = Math.max(1, ...tracks.map((tr) => tr.entries));
   const top = countries.slice(0, 12);
 

@@ -10,6 +10,9 @@ import { countryName } from "~/i18n/countries";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
 import { localeOf } from "~/i18n/meta";
+import { useFormats } from "~/i18n/formats";
+import { resolveLocale } from "~/i18n/locale.server";
+import { contentIn } from "~/i18n/traditional.server";
 
 const params = z.object({ slug: competitionSlugSchema, round: slugSchema });
 // Unknown or malformed filters are ignored rather than refused: a shared link should still open.
@@ -23,16 +26,22 @@ export async function loader({ params: raw, request, context }: LoaderFunctionAr
   const competition = await context.services.competitions.bySlug(slug);
   if (!competition) throw notFound();
   const filters = search.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [rounds, results] = await Promise.all([
+  const [rounds, results, locale] = await Promise.all([
     context.services.results.rounds(competition.id),
     context.services.results.publicResults(competition.id, round, filters),
+    resolveLocale(request),
   ]);
   if (!results) throw notFound();
-  return {
-    competition: { slug: competition.slug, nameZh: competition.name_zh, nameEn: competition.name_en },
+  return contentIn(locale, {
+    competition: {
+      slug: competition.slug,
+      nameZh: competition.name_zh,
+      nameEn: competition.name_en,
+      timeZone: competition.time_zone,
+    },
     rounds: rounds.map((r) => ({ slug: r.slug, nameZh: r.name_zh, nameEn: r.name_en, status: r.status })),
     results,
-  };
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -57,7 +66,8 @@ export default function RoundResults() {
   const locale = useLocale();
   const submit = useSubmit();
   const base = `/c/${competition.slug}/results/${results.round.slug}`;
-  const nf = new Intl.NumberFormat(i18n.language);
+  const formats = useFormats(competition.timeZone);
+  const nf = { format: (n: number) => formats.number(n) };
 
   return (
     <div className="space-y-6">
@@ -90,9 +100,7 @@ export default function RoundResults() {
           {t(`round.scope.${results.round.scope}`)}
           {results.published && results.round.published_at
             ? ` · ${t("results.publishedOn", {
-                date: new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "Asia/Shanghai" }).format(
-                  new Date(results.round.published_at),
-                ),
+                date: formats.date(results.round.published_at, { dateStyle: "long" }),
               })}`
             : null}
           {results.published && results.round.advance_count > 0
@@ -287,7 +295,7 @@ export default function RoundResults() {
                           <CountryLabel code={row.country} locale={locale} />
                         </td>
                         <td className="px-3 py-2 text-right font-mono font-semibold tabular-nums text-slate-900">
-                          {row.result ?? "—"}
+                          {row.result === null ? "—" : formats.decimal(row.result)}
                         </td>
                         <td className="px-3 py-2 text-right tabular-nums text-slate-500">{row.judgesCounted}</td>
                       </tr>
@@ -318,7 +326,7 @@ export default function RoundResults() {
                       </p>
                     </div>
                     <span className="shrink-0 font-mono text-lg font-semibold tabular-nums text-slate-900">
-                      {row.result ?? "—"}
+                      {row.result === null ? "—" : formats.decimal(row.result)}
                     </span>
                   </li>
                 ))}

@@ -7,13 +7,17 @@ import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
 import { localeOf } from "~/i18n/meta";
+import { resolveLocale } from "~/i18n/locale.server";
+import { useFormats } from "~/i18n/formats";
+import { contentIn } from "~/i18n/traditional.server";
 
 const params = z.object({ code: z.string().regex(/^[A-Z0-9-]{6,20}$/) });
 
 export async function loader({ params: raw, context, request }: LoaderFunctionArgs) {
   const { code } = parseParams(raw, params);
   const entry = await context.services.entries.publicByCode(code);
-  if (entry) return entry;
+  // A Traditional reader reads a title entered in Simplified in Traditional characters.
+  if (entry) return contentIn(await resolveLocale(request), entry);
   // A code the entry gave up when it was moved: links and printed certificates keep working,
   // and a permanent redirect tells search engines and bookmarks the new address.
   const moved = await context.services.entries.movedCode(code);
@@ -35,6 +39,7 @@ export default function EntryPage() {
   const entry = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
+  const formats = useFormats();
   const primaryTitle = localized(locale, entry.titleZh, entry.titleEn);
   const otherTitle = locale === "en" ? entry.titleZh : entry.titleEn;
   const summary = localized(locale, entry.summaryZh, entry.summaryEn);
@@ -143,7 +148,7 @@ export default function EntryPage() {
                     <span className="font-semibold">{t("entry.rankIn", { rank: r.rank })}</span>
                   ) : null}
                   {r.result !== null ? (
-                    <span className="font-mono">{t("entry.result", { result: r.result })}</span>
+                    <span className="font-mono">{t("entry.result", { result: formats.decimal(r.result) })}</span>
                   ) : null}
                   <span
                     className={`rounded-full px-2 py-0.5 text-xs font-medium ${

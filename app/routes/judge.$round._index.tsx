@@ -9,6 +9,8 @@ import { slugSchema } from "~/domain/common-schemas";
 import { readSheetFilter, SHEET_FILTERS } from "~/domain/sheet-filter";
 import { notFound, parseParams } from "~/routing/responses";
 import { pageTitle } from "~/i18n/meta";
+import { resolveLocale } from "~/i18n/locale.server";
+import { contentIn } from "~/i18n/traditional.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.judgeRound");
 
@@ -20,7 +22,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const filter = readSheetFilter(new URL(args.request.url).searchParams.get("show"));
   const list = await args.context.services.judging.list(user, competition.id, round, filter);
   if (!list) throw notFound();
-  return list;
+  // Titles entered in Simplified read in Traditional characters for a zh-Hant judge.
+  return contentIn(await resolveLocale(args.request), list);
 }
 
 /** My entries in this round, with my own progress (n of m submitted) and a filter for what is still to do. */

@@ -1,3 +1,4 @@
+// The language switch: remembers the choice in a cookie (and on a signed-in account), then goes back.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { redirectTarget } from "~/domain/account-schemas";
@@ -10,9 +11,11 @@ const schema = z.object({
   redirectTo: redirectTarget,
 });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return new Response("Unsupported locale", { status: 400 });
+  // Signed in: the account remembers it too, so e-mails go out in the language chosen.
+  await context.services.auth.chooseLocale(request, parsed.data.locale);
   return redirect(parsed.data.redirectTo, {
     headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
   });

@@ -10,7 +10,7 @@ import { tableInSlices } from "../services/spreadsheet.server";
 import { organizerEdition } from "./edition.server";
 import { throwRefusal } from "./refusals";
 
-const translators = { en: createI18n("en"), "zh-Hans": createI18n("zh-Hans") };
+const translators = { en: createI18n("en"), "zh-Hans": createI18n("zh-Hans"), "zh-Hant": createI18n("zh-Hant") };
 
 /** The words of the reader's language (the `lng` cookie, else Accept-Language), for headers and cells. */
 export async function readerWords(request: Request): Promise<Words> {

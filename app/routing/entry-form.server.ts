@@ -23,7 +23,7 @@ export async function entryFormContext(request: Request, context: AppLoadContext
   ]);
   if (!competition) throw notFound();
   const { groups, tracks } = await context.services.registration.options(competition.id);
-  const name = (r: { name_zh: string; name_en: string }) => (locale === "zh-Hans" ? r.name_zh : r.name_en);
+  const name = (r: { name_zh: string; name_en: string }) => (locale !== "en" ? r.name_zh : r.name_en);
   return {
     competition,
     window: registrationWindow(competition, context.now()),

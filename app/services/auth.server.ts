@@ -16,6 +16,7 @@ import {
   userOfSession,
 } from "./auth/sessions.server";
 import { hasOrganizer } from "./auth/organizers.server";
+import { chooseLocale } from "./auth/locale.server";
 import { signIn, signUp } from "./auth/sign-in.server";
 
 export type { SessionsEnded, SessionUser } from "./auth/deps.server";
@@ -38,6 +39,8 @@ export function createAuthService(db: Db, options: AuthOptions) {
     endSessionsOf: (trx: Db, userId: number, reason: SessionEndReason) => endSessions(deps, trx, { userId }, reason),
     announce: bind(deps, announce),
     onSessionsEnded: bind(deps, onSessionsEnded),
+    /** The language switch: stores the choice on a signed-in user's account. */
+    chooseLocale: bind(deps, chooseLocale),
     searchUsers: bind(deps, searchUsers),
     resetPassword: bind(deps, resetPassword),
     unlock: bind(deps, unlock),

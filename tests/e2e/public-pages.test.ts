@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe("a newcomer browsing the demo in Chromium", () => {
-  it("opens the competition in English, switches to Chinese, and the choice sticks", async () => {
+  it("opens the competition in English, switches to Simplified then Traditional Chinese, and the choice sticks", async () => {
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -26,12 +26,18 @@ describe("a newcomer browsing the demo in Chromium", () => {
     expect(await page.getByText("Countries and regions").first().isVisible()).toBe(true);
     await screenshot(page, "home-en-1920");
 
-    await page.getByRole("button", { name: /中文/ }).click();
+    await page.getByRole("button", { name: "简体中文", exact: true }).click();
     await page.waitForURL(/\/c\/zgc2026$/);
     await expect.poll(() => page.locator("h1").textContent()).toContain("中关村国际前沿科技创新大赛");
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hans");
     await page.reload();
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hans");
+
+    // The third language: Traditional Chinese, the edition's name converted, after a reload too.
+    await page.getByRole("button", { name: "繁體中文", exact: true }).click();
+    await expect.poll(() => page.locator("h1").textContent()).toContain("中關村國際前沿科技創新大賽");
+    await page.reload();
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hant");
     expect(errors).toEqual([]);
     await context.close();
   });

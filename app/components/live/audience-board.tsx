@@ -10,8 +10,8 @@ import { useLocale } from "~/i18n/use-locale";
 import { ConnectionBadge } from "./connection-badge";
 import { useLiveChannel } from "./use-live-channel";
 
-const pick = (locale: Locale, text: Localized) => (locale === "zh-Hans" ? text.zh || text.en : text.en || text.zh);
-const otherOf = (locale: Locale): Locale => (locale === "zh-Hans" ? "en" : "zh-Hans");
+const pick = (locale: Locale, text: Localized) => (locale !== "en" ? text.zh || text.en : text.en || text.zh);
+const otherOf = (locale: Locale): Locale => (locale !== "en" ? "en" : "zh-Hans");
 
 function Bi({
   text,
@@ -44,7 +44,7 @@ function useBiLabel() {
   return (key: string, options?: Record<string, unknown>): Localized => {
     const a = t(key, options);
     const b = other(key, options);
-    return locale === "zh-Hans" ? { zh: a, en: b } : { zh: b, en: a };
+    return locale !== "en" ? { zh: a, en: b } : { zh: b, en: a };
   };
 }
 

@@ -126,7 +126,7 @@ export async function pairSpreadsheet(
       r.judgeEmail,
       r.affiliation,
       r.code,
-      (reader.locale === "zh-Hans" ? (r.title_zh ?? r.title_en) : (r.title_en ?? r.title_zh)) ?? "",
+      (reader.locale !== "en" ? (r.title_zh ?? r.title_en) : (r.title_en ?? r.title_zh)) ?? "",
       r.organization,
       t(`assignTable.status.${r.status}`),
       r.submittedAt ? when.format(new Date(r.submittedAt)) : null,

@@ -2,11 +2,11 @@
 import crypto from "node:crypto";
 import { createCookie, type Cookie } from "@remix-run/node";
 import type { Db } from "../../../db/client";
-import type { Role, SessionEndReason } from "../../../db/schema";
+import type { Locale, Role, SessionEndReason } from "../../../db/schema";
 import { hashPassword } from "../passwords.server";
 import type { AuthRateLimits } from "../rate-limit.server";
 
-export type SessionUser = { id: number; email: string; displayName: string; locale: "zh-Hans" | "en"; roles: Role[] };
+export type SessionUser = { id: number; email: string; displayName: string; locale: Locale; roles: Role[] };
 
 /** Sessions that just ended, for whoever holds connections opened with them (the live hub). */
 export type SessionsEnded = { sessionHashes: string[]; userId: number; reason: SessionEndReason };

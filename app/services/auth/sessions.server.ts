@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import type { Db } from "../../../db/client";
 import type { Role, SessionEndReason } from "../../../db/schema";
 import { safeRedirectPath } from "../../domain/safe-redirect";
+import { rememberedLocale } from "../../i18n/locale.server";
 import { rolesOf } from "../queries/users.server";
 import { SESSION_DAYS, type AuthDeps, type SessionsEnded, type SessionUser } from "./deps.server";
 
@@ -83,9 +84,13 @@ export function announce(deps: AuthDeps, ended: SessionsEnded | null) {
   if (ended) for (const listener of deps.listeners) listener(ended);
 }
 
-/** The Set-Cookie header that signs this user in; a session the browser already had is ended (no fixation). */
+/**
+ * The Set-Cookie header that signs this user in; a session the browser already had is ended (no
+ * fixation). A language chosen with the switch before signing in is stored on the account.
+ */
 export async function startSession(deps: AuthDeps, request: Request, userId: number): Promise<string> {
   const previous = await sessionOf(deps, request.headers.get("Cookie"));
+  const chosen = await rememberedLocale(request);
   const id = crypto.randomBytes(32).toString("base64url");
   const now = deps.clock();
   const ended = await deps.db.transaction().execute(async (trx) => {
@@ -105,6 +110,7 @@ export async function startSession(deps: AuthDeps, request: Request, userId: num
         user_agent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
       })
       .execute();
+    if (chosen) await trx.updateTable("users").set({ locale: chosen }).where("id", "=", userId).execute();
     return old;
   });
   announce(deps, ended);

@@ -2,6 +2,7 @@
 import { refuse, type Outcome } from "../../domain/refusal";
 import { hashPassword, NO_PASSWORD, verifyPassword } from "../passwords.server";
 import { accountByEmail, rolesOf } from "../queries/users.server";
+import type { Locale } from "../../../db/schema";
 import type { AuthDeps, SessionUser } from "./deps.server";
 
 export type SignInResult = Outcome<{ user: SessionUser }>;
@@ -44,7 +45,7 @@ export async function signIn(
 /** A new entrant account; one transaction for the user and the role. A taken address is a conflict at `email`. */
 export async function signUp(
   deps: AuthDeps,
-  input: { email: string; password: string; displayName: string; locale: "zh-Hans" | "en" },
+  input: { email: string; password: string; displayName: string; locale: Locale },
   clientIp: string,
 ): Promise<SignUpResult> {
   const ip = await deps.limits.signUpFromIp(clientIp);
