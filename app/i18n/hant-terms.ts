@@ -28,6 +28,8 @@ export const HANT_TERMS: Readonly<Record<string, string>> = {
   邮箱: "電子郵件",
   邮箱地址: "電子郵件地址",
   电子邮箱: "電子郵件",
+  // Plain text (the text part of an e-mail): 純文字 in both regions; s2twp leaves the mainland 純文本.
+  纯文本: "純文字",
   // Default: 預設 (s2twp agrees), pinned; 默認 reads mainland.
   默认: "預設",
   // Publish results: 公布 is what an organizer does with results; s2twp's 釋出 is "release (software)".
