@@ -18,6 +18,9 @@ import { judgeContext } from "~/routing/guards.server";
 import { refused, refusedReply } from "~/routing/refusals";
 import { notFound, parseParams } from "~/routing/responses";
 import { pageTitle } from "~/i18n/meta";
+import { useFormats } from "~/i18n/formats";
+import { resolveLocale } from "~/i18n/locale.server";
+import { contentIn } from "~/i18n/traditional.server";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "titles.scoreSheet", [{ name: "viewport", content: "width=device-width, initial-scale=1" }]);
@@ -34,7 +37,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const sheet = await args.context.services.judging.sheet(user, competition.id, round, entry);
   // Not assigned (or no such entry): the same 404 either way, so nothing is learned by probing.
   if (!sheet) throw notFound();
-  return sheet;
+  // A Traditional Chinese reader reads the entry's Simplified text converted.
+  return contentIn(await resolveLocale(args.request), sheet);
 }
 
 /** The submit button that also opens the next entry still to submit. */
@@ -80,7 +84,7 @@ export default function ScoreSheet() {
   const { round, entry, deck, team, criteria, score, values, position } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const schema = useMemo(() => scoreSheetSchema(criteria), [criteria]);
@@ -138,7 +142,8 @@ export default function ScoreSheet() {
   );
   // Only an entry code is shown back: the address is the judge's own, but a link could carry anything.
   const after = /^[A-Za-z0-9-]{1,40}$/.test(search.get("after") ?? "") ? search.get("after") : null;
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: "short" });
+  const formats = useFormats();
+  const time = { format: (when: Date) => formats.date(when, { timeStyle: "short" }) };
   const notice = search.has("submitted")
     ? "judge.submittedNotice"
     : search.has("revised")
