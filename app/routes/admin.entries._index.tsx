@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { useFormats } from "~/i18n/formats";
 import { useTranslation } from "react-i18next";
 import { CountryLabel } from "~/components/country-label";
 import { inputClass } from "~/components/form-field";
@@ -28,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     tracks: options.tracks.map((t) => ({ code: t.code, nameZh: t.name_zh, nameEn: t.name_en })),
     rounds: rounds.map((r) => ({ slug: r.slug, nameZh: r.name_zh, nameEn: r.name_en })),
     countries: countries.map((c) => c.code),
+    timeZone: competition.time_zone,
   };
 }
 
@@ -42,6 +44,7 @@ const SORTABLE = [
 
 export default function AdminEntries() {
   const data = useLoaderData<typeof loader>();
+  const formats = useFormats(data.timeZone);
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const submit = useSubmit();
@@ -191,9 +194,7 @@ export default function AdminEntries() {
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">{t(`me.status.${row.status}`)}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-slate-500">
-                  {row.submittedAt
-                    ? new Date(row.submittedAt).toLocaleDateString(i18n.language, { timeZone: "Asia/Shanghai" })
-                    : "—"}
+                  {row.submittedAt ? formats.date(row.submittedAt) : "—"}
                 </td>
                 <td className="px-3 py-2 text-slate-500">{row.contactEmail}</td>
               </tr>
