@@ -18,8 +18,16 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
+// One translator per language for the process: publishing a round frames thousands of messages.
+const translators = new Map<Locale, ReturnType<typeof createI18n>["t"]>();
+function translatorFor(locale: Locale) {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = createI18n(locale).t));
+  return t;
+}
+
 export function renderEmail(locale: Locale, competitionName: string | null, content: EmailContent): RenderedEmail {
-  const t = createI18n(locale).t;
+  const t = translatorFor(locale);
   const sender = competitionName ?? t("mail.frame.fallbackSender");
   const footer = t("mail.frame.footer", { competition: sender });
   const subject = competitionName ? `${content.subject} · ${competitionName}` : content.subject;
@@ -38,7 +46,7 @@ export function renderEmail(locale: Locale, competitionName: string | null, cont
 
   const html = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="margin:0;padding:24px;background:#f4f4f5;font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#18181b">
+<body style="margin:0;padding:24px;background:#f4f4f5;font-family:system-ui,-apple-system,'PingFang SC','PingFang TC','Microsoft YaHei','Microsoft JhengHei',sans-serif;color:#18181b">
 <div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">
 <p style="margin:0 0 16px;font-size:13px;color:#52525b">${escapeHtml(sender)}</p>
 <h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(content.heading)}</h1>
