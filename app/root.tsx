@@ -31,7 +31,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     context.services.auth.currentUser(request),
   ]);
   const url = new URL(request.url);
+  const register = await context.services.registration.call(user ?? null);
   return {
+    registerHref: register.kind === "open" ? register.href : null,
     locale,
     path: url.pathname + url.search,
     competitionSlug: competition?.slug ?? null,
@@ -65,6 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 path={data?.path ?? "/"}
                 competitionSlug={data?.competitionSlug ?? null}
                 user={data?.user ?? null}
+                registerHref={data?.registerHref ?? null}
               />
               <main className="mx-auto w-full max-w-7xl px-4 pb-16 pt-6 sm:px-6 lg:px-8">{children}</main>
             </>

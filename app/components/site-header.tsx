@@ -17,11 +17,14 @@ export function SiteHeader({
   path,
   competitionSlug,
   user,
+  registerHref = null,
 }: {
   locale: Locale;
   path: string;
   competitionSlug: string | null;
   user: HeaderUser | null;
+  /** Where the register button leads, while registration is open and the reader may enter. */
+  registerHref?: string | null;
 }) {
   const { t } = useTranslation();
   const other: Locale = locale === "en" ? "zh-Hans" : "en";
@@ -88,6 +91,15 @@ export function SiteHeader({
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-2">
+          {registerHref ? (
+            <Link
+              to={registerHref}
+              data-register
+              className="whitespace-nowrap rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+            >
+              {t("entrant.register.button")}
+            </Link>
+          ) : null}
           {user ? (
             <Form method="post" action="/logout">
               <button

@@ -8,6 +8,7 @@ import { Section } from "~/components/section";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { StatCard } from "~/components/stat-card";
 import { OtherEditions } from "~/components/other-editions";
+import { RegisterCallout } from "~/components/register-callout";
 import type { RoundStatus } from "~/domain/round-settings";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
@@ -15,15 +16,17 @@ import { localeOf } from "~/i18n/meta";
 
 const params = z.object({ slug: competitionSlugSchema });
 
-export async function loader({ params: raw, context }: LoaderFunctionArgs) {
+export async function loader({ params: raw, context, request }: LoaderFunctionArgs) {
   const { slug } = parseParams(raw, params);
   const competition = await context.services.competitions.bySlug(slug);
   if (!competition) throw notFound();
-  const [overview, editions] = await Promise.all([
+  const [overview, editions, user] = await Promise.all([
     context.services.competitions.overview(competition),
     context.services.competitions.all(),
+    context.services.auth.currentUser(request),
   ]);
-  return { ...overview, otherEditions: editions.filter((e) => e.id !== competition.id) };
+  const register = await context.services.registration.call(user ?? null, competition.id);
+  return { ...overview, otherEditions: editions.filter((e) => e.id !== competition.id), register };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -39,7 +42,7 @@ export default function CompetitionHome() {
   const locale = useLocale();
   const nf = new Intl.NumberFormat(i18n.language);
   const pct = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-  const { competition, totals, groups, tracks, countries, rounds, otherEditions } = data;
+  const { competition, totals, groups, tracks, countries, rounds, otherEditions, register } = data;
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: competition.time_zone });
   const maxTrack = Math.max(1, ...tracks.map((tr) => tr.entries));
   const top = countries.slice(0, 12);
@@ -61,6 +64,7 @@ export default function CompetitionHome() {
             to: dateFormat.format(new Date(competition.registration_closes_at)),
           })}
         </p>
+        <RegisterCallout call={register} />
       </section>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { EntryForm } from "~/components/entry-form";
 import type { SessionUser } from "~/services/auth.server";
 import { FormMessage, inputClass, RefusalMessage } from "~/components/form-field";
+import { RoundRanks } from "~/components/rank-of";
 import { RegistrationDeadline } from "~/components/registration-deadline";
 import { entryFormSchema } from "~/domain/entry-schemas";
 import { idSchema, reasonSchema } from "~/domain/common-schemas";
@@ -30,10 +31,14 @@ async function ownEntry({ request, context, params: raw }: LoaderFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { owned } = await ownEntry(args);
-  const form = await entryFormContext(args.request, args.context, owned.entry.competition_id);
+  const { user, owned } = await ownEntry(args);
+  const [form, [mine]] = await Promise.all([
+    entryFormContext(args.request, args.context, owned.entry.competition_id),
+    args.context.services.entries.ownedBy(user.id, owned.entry.id),
+  ]);
   const e = owned.entry;
   return {
+    ranked: (mine?.rounds ?? []).filter((r) => r.published && r.rank !== null),
     options: form.options,
     window: form.window,
     entry: { id: e.id, code: e.code, status: e.status },
@@ -70,7 +75,7 @@ export async function action(args: ActionFunctionArgs) {
   // Bad input at its field (400), registration closed or the entry withdrawn (409).
   if (!outcome.ok) return refusedReply(submission, outcome);
   const submitted = outcome.entry.status === "submitted" && submission.value.intent === "submit";
-  return redirect(`/me/entries/${owned.entry.id}?${submitted ? "submitted" : "saved"}=1`);
+  return redirect(submitted ? `/me/entries/${owned.entry.id}/submitted` : `/me/entries/${owned.entry.id}?saved=1`);
 }
 
 async function withdraw({ context }: ActionFunctionArgs, user: SessionUser, entryId: number, formData: FormData) {
@@ -86,7 +91,7 @@ async function withdraw({ context }: ActionFunctionArgs, user: SessionUser, entr
 }
 
 export default function EditEntry() {
-  const { options, window, entry, defaults } = useLoaderData<typeof loader>();
+  const { options, window, entry, defaults, ranked } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t } = useTranslation();
@@ -103,6 +108,7 @@ export default function EditEntry() {
           {t(`me.status.${entry.status}`)}
         </p>
         <RegistrationDeadline closesAt={window.closesAt} open={window.open} />
+        {ranked.length ? <RoundRanks rounds={ranked} /> : null}
       </header>
       {search.has("submitted") ? (
         <p
@@ -128,6 +134,7 @@ export default function EditEntry() {
             options={options}
             defaults={defaults}
             lastResult={data?.result}
+            refusal={data?.refusal}
             canSubmit={window.open && entry.status === "draft"}
             placementLocked={entry.status !== "draft"}
           />
