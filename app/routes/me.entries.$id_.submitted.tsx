@@ -70,7 +70,8 @@ function NextSteps({ entry }: { entry: SubmittedEntry }) {
 
 export default function EntrySubmitted() {
   const { entry } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const receiptList = new Intl.ListFormat(i18n.language, { type: "conjunction" });
   const locale = useLocale();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -79,7 +80,7 @@ export default function EntrySubmitted() {
         className="rounded-xl border border-emerald-200 bg-emerald-50 px-5 py-4 text-emerald-900 shadow-sm"
       >
         <h1 className="text-2xl font-bold tracking-tight">{t("entrant.submitted.heading")}</h1>
-        <p className="mt-1 text-sm">{t("entrant.submitted.receipt", { email: entry.receiptTo })}</p>
+        <p className="mt-1 text-sm">{t("entrant.submitted.receipt", { email: receiptList.format(entry.receiptTo) })}</p>
       </header>
       <dl className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-2">
         <div>

@@ -25,8 +25,8 @@ export type SubmittedEntry = {
     closesAt: string | null;
     publishedAt: string | null;
   } | null;
-  /** The address the receipt went to: the entrant's own account. */
-  receiptTo: string;
+  /** The addresses the receipt went to: the entrant's account and the entry's contact, each once. */
+  receiptTo: string[];
 };
 
 function ownEntryRow(db: Db, userId: number, entryId: number) {
@@ -40,6 +40,7 @@ function ownEntryRow(db: Db, userId: number, entryId: number) {
       "e.title_zh",
       "e.title_en",
       "e.status",
+      "e.contact_email",
       "e.competition_id",
       "g.name_zh as gz",
       "g.name_en as ge",
@@ -92,7 +93,9 @@ export async function confirmation(
             publishedAt: first.published_at,
           }
         : null,
-      receiptTo: user.email,
+      receiptTo: [user.email, row.contact_email].filter(
+        (address, i, all) => all.findIndex((a) => a.toLowerCase() === address.toLowerCase()) === i,
+      ),
     },
   };
 }

@@ -29,12 +29,18 @@ describe("an overseas entrant in Chromium", () => {
     await page.getByRole("button", { name: "Create an account" }).click();
     await page.waitForURL(/\/me\/entries\/new$/);
 
+    // The hint needs no round trip: nothing is asked of the server while she chooses.
+    let requests = 0;
+    page.on("request", (request) => {
+      if (request.url().startsWith(demo.url)) requests += 1;
+    });
     await page.getByLabel("Group", { exact: true }).selectOption("NA");
     await page.getByLabel("Track", { exact: true }).selectOption("QI");
     await page.getByLabel("Country or region").selectOption("DE");
     // Said as she chooses, before anything is sent.
     const hint = page.locator("[data-group-hint]");
     await expect.poll(() => hint.textContent(), { timeout: 15_000 }).toBe("Germany enters in the Europe group.");
+    expect(requests).toBe(0);
     await screenshot(page, "entrant-group-hint");
     await page.getByLabel("Group", { exact: true }).selectOption("EU");
     await expect.poll(() => hint.count()).toBe(0);
