@@ -91,7 +91,8 @@ export function SiteHeader({
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-2">
-          {registerHref ? (
+          {/* Not on the pages it leads to: there the form itself is the invitation. */}
+          {registerHref && !/^\/(signup|me\/entries\/new)\b/.test(path) ? (
             <Link
               to={registerHref}
               data-register
