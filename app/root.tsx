@@ -32,7 +32,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     context.services.auth.currentUser(request),
   ]);
   const url = new URL(request.url);
+  const register = await context.services.registration.call(user ?? null);
   return {
+    registerHref: register.kind === "open" ? register.href : null,
     locale,
     // Numbers in the reader's own separators, dates in the featured edition's zone (a page about
     // another edition passes that edition's zone to useFormats).
@@ -72,6 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 path={data?.path ?? "/"}
                 competitionSlug={data?.competitionSlug ?? null}
                 user={data?.user ?? null}
+                registerHref={data?.registerHref ?? null}
               />
               <main className="mx-auto w-full max-w-7xl px-4 pb-16 pt-6 sm:px-6 lg:px-8">{children}</main>
             </>

@@ -10,11 +10,12 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { groupHint, groupHintKey } from "~/domain/eligibility";
 import { entryFormSchema, LIMITS } from "~/domain/entry-schemas";
 import { FormField, FormMessage, inputClass, TextInput } from "./form-field";
 
 export type EntryFormOptions = {
-  groups: { code: string; name: string }[];
+  groups: { code: string; name: string; region: "domestic" | "overseas"; countries: string[] }[];
   tracks: { code: string; name: string }[];
   countries: { code: string; name: string }[];
 };
@@ -69,6 +70,26 @@ function LockedChoice({
   );
 }
 
+/** A group hint in words: the country and the group(s) by their names in the page's language. */
+function useGroupHints(options: EntryFormOptions) {
+  const { t, i18n } = useTranslation();
+  const list = new Intl.ListFormat(i18n.language, { type: "disjunction" });
+  const groupName = (code: string) => options.groups.find((g) => g.code === code)?.name ?? code;
+  const countryName = (code: string) => options.countries.find((c) => c.code === code)?.name ?? code;
+  return {
+    text: (key: string, country: string, groups: string | number | undefined) =>
+      t(key, {
+        country: countryName(country),
+        groups: list.format(
+          String(groups ?? "")
+            .split(",")
+            .filter(Boolean)
+            .map(groupName),
+        ),
+      }),
+  };
+}
+
 /**
  * The entry form: Conform with the shared zod schema validates each field as it is left when
  * JavaScript runs; without it the same schema answers on the server and the page comes back with
@@ -80,6 +101,7 @@ export function EntryForm({
   lastResult,
   canSubmit,
   placementLocked = false,
+  refusal = null,
 }: {
   options: EntryFormOptions;
   defaults: EntryFormDefaults;
@@ -88,6 +110,8 @@ export function EntryForm({
   canSubmit: boolean;
   /** A submitted entry keeps its group and track: shown, sent back unchanged, not editable. */
   placementLocked?: boolean;
+  /** The server's refusal, whose params name the country and the group(s) of a group hint. */
+  refusal?: { params?: Record<string, string | number> } | null;
 }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -101,6 +125,21 @@ export function EntryForm({
   const team = fields.team.getFieldList();
   const lockNoteId = `${form.id}-placement-locked`;
   const length = (value: unknown) => (typeof value === "string" ? [...value].length : 0);
+  const hints = useGroupHints(options);
+  // Said as the entrant chooses, from the groups' countries in the page: no round trip needed.
+  const liveHint = placementLocked
+    ? null
+    : groupHint(
+        options.groups.map((g) => ({ code: g.code, region: g.region, eligibleCountries: g.countries })),
+        fields.group.value,
+        fields.country.value,
+      );
+  // The server's refusal names the country and groups in its params; other messages are plain keys.
+  const countryErrors = fields.country.errors?.map((e) =>
+    e.startsWith("entrant.hint.")
+      ? hints.text(e, String(refusal?.params?.["country"] ?? fields.country.value ?? ""), refusal?.params?.["groups"])
+      : e,
+  );
 
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
@@ -212,7 +251,7 @@ export function EntryForm({
         <FormField
           id={fields.country.id}
           label={t("common.country")}
-          errors={fields.country.errors}
+          errors={countryErrors}
           errorId={fields.country.errorId}
         >
           <select {...getSelectProps(fields.country)} className={inputClass}>
@@ -223,6 +262,15 @@ export function EntryForm({
               </option>
             ))}
           </select>
+          {liveHint && !countryErrors?.length ? (
+            <p role="status" data-group-hint className="mt-1 rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-900">
+              {hints.text(
+                groupHintKey(liveHint),
+                liveHint.country,
+                liveHint.kind === "useGroups" ? liveHint.groups.join(",") : "",
+              )}
+            </p>
+          ) : null}
         </FormField>
         <FormField
           id={fields.city.id}

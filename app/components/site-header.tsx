@@ -18,6 +18,7 @@ export function SiteHeader({
   path,
   competitionSlug,
   user,
+  registerHref = null,
 }: {
   locale: Locale;
   /** The languages the switch offers, in the order to show them. */
@@ -25,6 +26,8 @@ export function SiteHeader({
   path: string;
   competitionSlug: string | null;
   user: HeaderUser | null;
+  /** Where the register button leads, while registration is open and the reader may enter. */
+  registerHref?: string | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -90,6 +93,16 @@ export function SiteHeader({
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-2">
+          {/* Not on the pages it leads to: there the form itself is the invitation. */}
+          {registerHref && !/^\/(signup|me\/entries\/new)\b/.test(path) ? (
+            <Link
+              to={registerHref}
+              data-register
+              className="whitespace-nowrap rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+            >
+              {t("entrant.register.button")}
+            </Link>
+          ) : null}
           {user ? (
             <Form method="post" action="/logout">
               <button

@@ -8,6 +8,7 @@ import { Section } from "~/components/section";
 import { RoundStatusBadge } from "~/components/round-status-badge";
 import { StatCard } from "~/components/stat-card";
 import { OtherEditions } from "~/components/other-editions";
+import { RegisterCallout } from "~/components/register-callout";
 import type { RoundStatus } from "~/domain/round-settings";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
@@ -22,12 +23,14 @@ export async function loader({ params: raw, context, request }: LoaderFunctionAr
   const { slug } = parseParams(raw, params);
   const competition = await context.services.competitions.bySlug(slug);
   if (!competition) throw notFound();
-  const [overview, editions, locale] = await Promise.all([
+  const [overview, editions, locale, user] = await Promise.all([
     context.services.competitions.overview(competition),
     context.services.competitions.all(),
     resolveLocale(request),
+    context.services.auth.currentUser(request),
   ]);
-  return contentIn(locale, { ...overview, otherEditions: editions.filter((e) => e.id !== competition.id) });
+  const register = await context.services.registration.call(user ?? null, competition.id);
+  return contentIn(locale, { ...overview, otherEditions: editions.filter((e) => e.id !== competition.id), register });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -41,7 +44,7 @@ export default function CompetitionHome() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const { competition, totals, groups, tracks, countries, rounds, otherEditions } = data;
+  const { competition, totals, groups, tracks, countries, rounds, otherEditions, register } = data;
   const formats = useFormats(competition.time_zone);
   const nf = { format: (n: number) => formats.number(n) };
   const pct = { format: (n: number) => formats.number(n, { style: "percent", maximumFractionDigits: 0 }) };
@@ -66,6 +69,7 @@ export default function CompetitionHome() {
             to: dateFormat.format(new Date(competition.registration_closes_at)),
           })}
         </p>
+        <RegisterCallout call={register} />
       </section>
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">

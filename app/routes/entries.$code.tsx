@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CountryLabel } from "~/components/country-label";
+import { RankOf } from "~/components/rank-of";
 import { Section } from "~/components/section";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { notFound, parseParams } from "~/routing/responses";
@@ -144,9 +145,7 @@ export default function EntryPage() {
                   {localized(locale, r.nameZh, r.nameEn)}
                 </Link>
                 <span className="flex items-center gap-3 text-sm">
-                  {r.rank !== null ? (
-                    <span className="font-semibold">{t("entry.rankIn", { rank: r.rank })}</span>
-                  ) : null}
+                  {r.rank !== null ? <RankOf rank={r.rank} standing={r.standing} className="font-semibold" /> : null}
                   {r.result !== null ? (
                     <span className="font-mono">{t("entry.result", { result: formats.decimal(r.result) })}</span>
                   ) : null}

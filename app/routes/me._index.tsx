@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { RankOf } from "~/components/rank-of";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { pageTitle } from "~/i18n/meta";
 
@@ -59,7 +60,12 @@ export default function MyEntries() {
                       {r.published && r.state ? (
                         <>
                           {t(`entry.state.${r.state}`)}
-                          {r.rank !== null ? ` · ${t("entry.rankIn", { rank: r.rank })}` : null}
+                          {r.rank !== null ? (
+                            <>
+                              {" · "}
+                              <RankOf rank={r.rank} standing={r.standing} />
+                            </>
+                          ) : null}
                           {r.result !== null ? <span className="font-mono"> · {r.result}</span> : null}
                         </>
                       ) : (

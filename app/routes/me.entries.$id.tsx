@@ -7,6 +7,7 @@ import { DeckUpload } from "~/components/deck-upload";
 import { EntryForm } from "~/components/entry-form";
 import type { SessionUser } from "~/services/auth.server";
 import { FormMessage, inputClass, RefusalMessage } from "~/components/form-field";
+import { RoundRanks } from "~/components/rank-of";
 import { RegistrationDeadline } from "~/components/registration-deadline";
 import { entryFormSchema } from "~/domain/entry-schemas";
 import { idSchema, reasonSchema } from "~/domain/common-schemas";
@@ -32,9 +33,13 @@ async function ownEntry({ request, context, params: raw }: LoaderFunctionArgs) {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, owned } = await ownEntry(args);
-  const form = await entryFormContext(args.request, args.context, owned.entry.competition_id);
+  const [form, [mine]] = await Promise.all([
+    entryFormContext(args.request, args.context, owned.entry.competition_id),
+    args.context.services.entries.ownedBy(user.id, owned.entry.id),
+  ]);
   const e = owned.entry;
   return {
+    ranked: (mine?.rounds ?? []).filter((r) => r.published && r.rank !== null),
     options: form.options,
     window: form.window,
     entry: { id: e.id, code: e.code, status: e.status },
@@ -72,7 +77,7 @@ export async function action(args: ActionFunctionArgs) {
   // Bad input at its field (400), registration closed or the entry withdrawn (409).
   if (!outcome.ok) return refusedReply(submission, outcome);
   const submitted = outcome.entry.status === "submitted" && submission.value.intent === "submit";
-  return redirect(`/me/entries/${owned.entry.id}?${submitted ? "submitted" : "saved"}=1`);
+  return redirect(submitted ? `/me/entries/${owned.entry.id}/submitted` : `/me/entries/${owned.entry.id}?saved=1`);
 }
 
 async function withdraw({ context }: ActionFunctionArgs, user: SessionUser, entryId: number, formData: FormData) {
@@ -88,7 +93,7 @@ async function withdraw({ context }: ActionFunctionArgs, user: SessionUser, entr
 }
 
 export default function EditEntry() {
-  const { options, window, entry, defaults, deckPage } = useLoaderData<typeof loader>();
+  const { options, window, entry, defaults, deckPage, ranked } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t } = useTranslation();
@@ -105,6 +110,7 @@ export default function EditEntry() {
           {t(`me.status.${entry.status}`)}
         </p>
         <RegistrationDeadline closesAt={window.closesAt} open={window.open} />
+        {ranked.length ? <RoundRanks rounds={ranked} /> : null}
       </header>
       {search.has("submitted") ? (
         <p
@@ -130,6 +136,7 @@ export default function EditEntry() {
             options={options}
             defaults={defaults}
             lastResult={data?.result}
+            refusal={data?.refusal}
             canSubmit={window.open && entry.status === "draft"}
             placementLocked={entry.status !== "draft"}
           />

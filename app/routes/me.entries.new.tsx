@@ -22,11 +22,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: entryFormSchema });
   // A team row added or removed without JavaScript comes back as a submission to show again, not an error.
   if (submission.status !== "success")
-    return data({ result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
+    return data({ result: submission.reply(), refusal: null }, { status: submission.status === "error" ? 400 : 200 });
   const outcome = await context.services.registration.create(user, competition, submission.value);
   // Bad input at its field (400), registration closed (409).
   if (!outcome.ok) return refusedReply(submission, outcome);
-  return redirect(`/me/entries/${outcome.entry.id}?${outcome.entry.status === "submitted" ? "submitted" : "saved"}=1`);
+  if (outcome.entry.status === "submitted") return redirect(`/me/entries/${outcome.entry.id}/submitted`);
+  return redirect(`/me/entries/${outcome.entry.id}?saved=1`);
 }
 
 export default function NewEntry() {
@@ -39,7 +40,13 @@ export default function NewEntry() {
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("entryForm.newTitle")}</h1>
         <RegistrationDeadline closesAt={window.closesAt} open={window.open} />
       </header>
-      <EntryForm options={options} defaults={{}} lastResult={data?.result} canSubmit={window.open} />
+      <EntryForm
+        options={options}
+        defaults={{}}
+        lastResult={data?.result}
+        refusal={data?.refusal}
+        canSubmit={window.open}
+      />
     </div>
   );
 }

@@ -7,30 +7,38 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormField, RefusalMessage, TextInput } from "~/components/form-field";
-import { signUpSchema } from "~/domain/account-schemas";
+import { redirectTarget, signUpSchema } from "~/domain/account-schemas";
 import { resolveLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { refusedReply } from "~/routing/refusals";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "titles.signUp");
 
+/** Where the new account goes next: the page asked for (the register button asks for the entry form), else /me. */
+const nextPage = (value: unknown) => {
+  const target = redirectTarget.parse(value ?? "/me");
+  return target === "/" ? "/me" : target;
+};
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await context.services.auth.currentUser(request)) return redirect("/me");
+  const next = nextPage(new URL(request.url).searchParams.get("redirectTo"));
+  if (await context.services.auth.currentUser(request)) return redirect(next);
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signUpSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signUpSchema });
   if (submission.status !== "success")
     return reply({ result: submission.reply({ hideFields: ["password"] }), refusal: null }, { status: 400 });
   const locale = await resolveLocale(request);
   const outcome = await context.services.auth.signUp({ ...submission.value, locale }, context.clientIp);
   // A taken address is a 409 at the e-mail field; too many sign-ups from one address a 429.
   if (!outcome.ok) return refusedReply(submission, outcome, {}, { hideFields: ["password"] });
-  return redirect("/me", {
+  return redirect(nextPage(formData.get("redirectTo")), {
     headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.user.id) },
   });
 }
@@ -39,6 +47,7 @@ export default function SignUp() {
   const data = useActionData<typeof action>();
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
+  const redirectTo = useSearchParams()[0].get("redirectTo");
   const [form, fields] = useForm({
     lastResult: data?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
@@ -50,6 +59,7 @@ export default function SignUp() {
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("auth.signUpTitle")}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("auth.signUpIntro")}</p>
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <RefusalMessage refusal={data?.refusal} />
         <FormField
           id={fields.displayName.id}
@@ -86,7 +96,10 @@ export default function SignUp() {
       </Form>
       <p className="mt-6 text-sm text-slate-600">
         {t("auth.haveAccount")}{" "}
-        <Link to="/login" className="font-medium text-indigo-700 hover:underline">
+        <Link
+          to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login"}
+          className="font-medium text-indigo-700 hover:underline"
+        >
           {t("auth.signIn")}
         </Link>
       </p>

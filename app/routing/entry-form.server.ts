@@ -28,7 +28,8 @@ export async function entryFormContext(request: Request, context: AppLoadContext
     competition,
     window: registrationWindow(competition, context.now()),
     options: {
-      groups: groups.map((g) => ({ code: g.code, name: name(g) })),
+      // Each group's countries come along, so the form can name the right group as the entrant chooses.
+      groups: groups.map((g) => ({ code: g.code, name: name(g), region: g.region, countries: g.eligibleCountries })),
       tracks: tracks.map((t) => ({ code: t.code, name: name(t) })),
       countries: countryOptions(locale),
     },

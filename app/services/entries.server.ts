@@ -1,6 +1,7 @@
 // Entries as entrants and the public see them: an entrant's own list, and an entry's public page.
 import type { Db } from "../../db/client";
 import { bind } from "./bind.server";
+import { rankStandings, type RankStanding } from "./results-query.server";
 import { entriesWithGroupAndTrack, roundsOfEntries, teamOf } from "./queries/entries.server";
 
 export type PublicEntry = {
@@ -29,6 +30,8 @@ export type PublicEntry = {
     result: string | null;
     judgesCounted: number;
     unit: string;
+    /** "48 of 563 in Europe": how many hold a rank in the entry's unit; null without a rank. */
+    standing: RankStanding | null;
   }[];
 };
 
@@ -50,13 +53,16 @@ export type MyEntry = {
     rank: number | null;
     result: string | null;
     feedback: string | null;
+    /** "48 of 563 in Europe", once published and ranked. */
+    standing: RankStanding | null;
   }[];
 };
 
-/** An entrant's own entries, and nothing else: the query is scoped by the signed-in user. */
-export async function ownedBy(db: Db, userId: number): Promise<MyEntry[]> {
-  const entries = await entriesWithGroupAndTrack(db)
-    .where("e.entrant_user_id", "=", userId)
+/** An entrant's own entries (or the one asked for), and nothing else: the query is scoped by the signed-in user. */
+export async function ownedBy(db: Db, userId: number, entryId?: number): Promise<MyEntry[]> {
+  let own = entriesWithGroupAndTrack(db).where("e.entrant_user_id", "=", userId);
+  if (entryId !== undefined) own = own.where("e.id", "=", entryId);
+  const entries = await own
     .orderBy("e.created_at", "desc")
     .select([
       "e.id",
@@ -79,6 +85,8 @@ export async function ownedBy(db: Db, userId: number): Promise<MyEntry[]> {
     )
     .select([
       "re.entry_id",
+      "r.id as round_id",
+      "res.unit",
       "r.slug",
       "r.name_zh",
       "r.name_en",
@@ -89,6 +97,10 @@ export async function ownedBy(db: Db, userId: number): Promise<MyEntry[]> {
       "res.result",
     ])
     .execute();
+  const standing = await rankStandings(
+    db,
+    rounds.flatMap((r) => (r.status === "published" && r.unit ? [{ roundId: r.round_id, unit: r.unit }] : [])),
+  );
   return entries.map((e) => ({
     id: e.id,
     code: e.code,
@@ -97,21 +109,26 @@ export async function ownedBy(db: Db, userId: number): Promise<MyEntry[]> {
     status: e.status,
     group: { nameZh: e.gz, nameEn: e.ge },
     track: { nameZh: e.tz, nameEn: e.te },
-    rounds: rounds.filter((r) => r.entry_id === e.id).map(ownRound),
+    rounds: rounds
+      .filter((r) => r.entry_id === e.id)
+      .map((r) => ownRound(r, r.rank !== null && r.unit ? (standing(r.round_id, r.unit) ?? null) : null)),
   }));
 }
 
 /** One round of an entrant's entry: before publication the entrant sees only that it is under review. */
-function ownRound(r: {
-  slug: string;
-  name_zh: string;
-  name_en: string;
-  status: string;
-  state: MyEntry["rounds"][number]["state"];
-  feedback: string | null;
-  rank: number | null;
-  result: string | null;
-}): MyEntry["rounds"][number] {
+function ownRound(
+  r: {
+    slug: string;
+    name_zh: string;
+    name_en: string;
+    status: string;
+    state: MyEntry["rounds"][number]["state"];
+    feedback: string | null;
+    rank: number | null;
+    result: string | null;
+  },
+  standing: RankStanding | null,
+): MyEntry["rounds"][number] {
   const published = r.status === "published";
   return {
     slug: r.slug,
@@ -122,6 +139,7 @@ function ownRound(r: {
     rank: published ? r.rank : null,
     result: published ? r.result : null,
     feedback: published ? r.feedback : null,
+    standing: published ? standing : null,
   };
 }
 
@@ -166,6 +184,7 @@ export async function publicByCode(db: Db, code: string): Promise<PublicEntry | 
       .where("re.entry_id", "=", entry.id)
       .where("r.status", "=", "published")
       .select([
+        "r.id as roundId",
         "r.slug",
         "r.name_zh as nameZh",
         "r.name_en as nameEn",
@@ -177,6 +196,10 @@ export async function publicByCode(db: Db, code: string): Promise<PublicEntry | 
       ])
       .execute(),
   ]);
+  const standing = await rankStandings(
+    db,
+    rounds.flatMap((r) => (r.unit ? [{ roundId: r.roundId, unit: r.unit }] : [])),
+  );
   return {
     id: entry.id,
     code: entry.code,
@@ -194,7 +217,12 @@ export async function publicByCode(db: Db, code: string): Promise<PublicEntry | 
     competition: { slug: entry.competitionSlug, nameZh: entry.competitionNameZh, nameEn: entry.competitionNameEn },
     // Team e-mail addresses are contact data, not public.
     team: team.map((m) => ({ name: m.name, role: m.role })),
-    rounds: rounds.map((r) => ({ ...r, judgesCounted: r.judgesCounted ?? 0, unit: r.unit ?? "" })),
+    rounds: rounds.map(({ roundId, ...r }) => ({
+      ...r,
+      judgesCounted: r.judgesCounted ?? 0,
+      unit: r.unit ?? "",
+      standing: r.rank !== null && r.unit ? (standing(roundId, r.unit) ?? null) : null,
+    })),
   };
 }
 

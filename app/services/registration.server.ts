@@ -1,7 +1,7 @@
 // An entrant's side of an entry: create, edit, submit and withdraw, inside the registration window.
 import type { Db } from "../../db/client";
 import type { Competition, Entry } from "../../db/schema";
-import { checkEligibility } from "../domain/eligibility";
+import { checkEligibility, groupHint, groupHintKey, type GroupRule } from "../domain/eligibility";
 import { changedFields, entrySnapshot } from "../domain/entry-history";
 import type { EntryFormInput } from "../domain/entry-schemas";
 import { refuse, type Outcome, type Refusal } from "../domain/refusal";
@@ -10,8 +10,10 @@ import { recordAudit } from "./audit.server";
 import type { SessionUser } from "./auth.server";
 import { bind } from "./bind.server";
 import { inTransaction } from "./db-helpers.server";
+import { confirmation } from "./entry-confirmation.server";
 import { enterIntoFirstRound } from "./first-round-field.server";
 import { enqueueReceipt } from "./messages/receipts.server";
+import { registerCallFor } from "./register-call.server";
 import { codeForMove, nextEntryCode } from "./entry-codes.server";
 import { entriesWithGroupAndTrack, entryOwnedBy, teamOf } from "./queries/entries.server";
 import { groupsOf, tracksOf } from "./queries/groups.server";
@@ -64,8 +66,22 @@ async function resolve(db: Db, competitionId: number, input: EntryFormInput) {
     { code: group.code, region: group.region, eligibleCountries: group.eligibleCountries },
     input.country,
   );
-  if (!eligibility.ok) return refuse.invalid(eligibility.reason, "country", { group: group.code });
+  if (!eligibility.ok) return ineligible(groups, group.code, input.country, eligibility.reason);
   return { ok: true as const, group, track };
+}
+/**
+ * A country the group does not take, refused at the field with the rule and then the group(s) the
+ * country does fit, or that none does (the page names them from the codes in `groups`).
+ */
+function ineligible(groups: readonly GroupRule[], chosen: string, country: string, rule: string): Refusal {
+  const hint = groupHint(groups, chosen, country);
+  if (!hint) return refuse.invalid(rule, "country", { group: chosen });
+  const key = groupHintKey(hint);
+  const groupsParam = hint.kind === "useGroups" ? hint.groups.join(",") : "";
+  return {
+    ...refuse.invalid(key, "country", { group: chosen, country, groups: groupsParam }),
+    fields: { country: [rule, key] },
+  };
 }
 type Resolved = Exclude<Awaited<ReturnType<typeof resolve>>, Refusal>;
 
@@ -271,7 +287,11 @@ export async function withdraw(
   });
 }
 
-export function createRegistrationService(db: Db, clock: () => Date, publicOrigin: () => string = () => "http://localhost:3000") {
+export function createRegistrationService(
+  db: Db,
+  clock: () => Date,
+  publicOrigin: () => string = () => "http://localhost:3000",
+) {
   const deps: Deps = { db, clock, publicOrigin };
   return {
     options: bind(db, options),
@@ -280,6 +300,10 @@ export function createRegistrationService(db: Db, clock: () => Date, publicOrigi
     create: bind(deps, create),
     update: bind(deps, update),
     withdraw: bind(deps, withdraw),
+    /** The page after submitting: the entrant's own entry and what happens next. */
+    confirmation: (user: SessionUser, entryId: number) => confirmation(db, clock(), user, entryId),
+    /** The register button for this reader (and an edition, else the featured one). */
+    call: (user: SessionUser | null, competitionId?: number) => registerCallFor(db, clock(), user, competitionId),
   };
 }
 

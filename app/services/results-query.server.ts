@@ -192,6 +192,52 @@ export async function publicResults(
   };
 }
 
+/** Where an entry's rank stands: how many entries hold a rank in its unit, and the unit (null: all). */
+export type RankStanding = { ranked: number; unit: { code: string; nameZh: string; nameEn: string } | null };
+
+const standingKey = (roundId: number, unit: string) => `${roundId}|${unit}`;
+
+/** The names of stored units ('group:3', 'track:2'); 'all' has none, being the whole competition. */
+async function unitNames(db: Db, units: readonly string[]) {
+  const ids = (prefix: string) => units.filter((u) => u.startsWith(prefix)).map((u) => Number(u.slice(prefix.length)));
+  const [groupIds, trackIds] = [ids("group:"), ids("track:")];
+  const [groups, tracks] = await Promise.all([
+    groupIds.length
+      ? db.selectFrom("groups").select(["id", "code", "name_zh", "name_en"]).where("id", "in", groupIds).execute()
+      : [],
+    trackIds.length
+      ? db.selectFrom("tracks").select(["id", "code", "name_zh", "name_en"]).where("id", "in", trackIds).execute()
+      : [],
+  ]);
+  const names = new Map<string, RankStanding["unit"]>();
+  for (const g of groups) names.set(`group:${g.id}`, { code: g.code, nameZh: g.name_zh, nameEn: g.name_en });
+  for (const t of tracks) names.set(`track:${t.id}`, { code: t.code, nameZh: t.name_zh, nameEn: t.name_en });
+  return names;
+}
+
+/**
+ * The N of "48 of N" for each (round, unit) asked: the entries holding a rank in that unit of that
+ * round (unranked ones, without marks, are not counted), with the unit's names.
+ */
+export async function rankStandings(db: Db, asked: readonly { roundId: number; unit: string }[]) {
+  const standings = new Map<string, RankStanding>();
+  if (asked.length === 0) return (roundId: number, unit: string) => standings.get(standingKey(roundId, unit));
+  const units = [...new Set(asked.map((a) => a.unit))];
+  const [counts, names] = await Promise.all([
+    db
+      .selectFrom("results")
+      .where("round_id", "in", [...new Set(asked.map((a) => a.roundId))])
+      .where("unit", "in", units)
+      .groupBy(["round_id", "unit"])
+      .select((eb) => ["round_id", "unit", eb.fn.count<number>("rank").as("ranked")])
+      .execute(),
+    unitNames(db, units),
+  ]);
+  for (const c of counts)
+    standings.set(standingKey(c.round_id, c.unit), { ranked: c.ranked, unit: names.get(c.unit) ?? null });
+  return (roundId: number, unit: string) => standings.get(standingKey(roundId, unit));
+}
+
 /** Read side of results for the public pages: only published rounds, one ranking unit at a time. */
 export function createResultsQueries(db: Db) {
   return {

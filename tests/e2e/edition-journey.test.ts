@@ -162,12 +162,14 @@ async function registerAndSubmit(page: Page) {
   await page.getByLabel("Role").first().fill("CEO");
   await page.locator('input[name="consent"]').check();
   await page.getByRole("button", { name: "Submit entry" }).click();
-  await page.waitForURL(/\/me\/entries\/\d+\?submitted=1$/).catch(async (error: unknown) => {
+  await page.waitForURL(/\/me\/entries\/\d+\/submitted$/).catch(async (error: unknown) => {
     throw new Error(
       `${String(error)}; the page says: ${(await page.getByRole("alert").allTextContents()).join(" | ")}`,
     );
   });
-  await expect.poll(() => page.getByText("Your entry has been submitted.").count(), { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(() => page.getByRole("heading", { name: "Your entry has been submitted" }).count(), { timeout: 15_000 })
+    .toBe(1);
   return Number(/\/me\/entries\/(\d+)/.exec(page.url())![1]);
 }
 

@@ -75,7 +75,7 @@ describe("an entrant registering an entry", () => {
 
   it("submits it and sees it with its code on the dashboard", async () => {
     const res = await post(`/me/entries/${entryId}`, europeEntry({ intent: "submit" }), lena);
-    expect(res.headers.get("location")).toBe(`/me/entries/${entryId}?submitted=1`);
+    expect(res.headers.get("location")).toBe(`/me/entries/${entryId}/submitted`);
     const [entry] = query<{ code: string; status: string; submitted_at: string }>(
       "SELECT code, status, submitted_at FROM entries WHERE id = ?",
       entryId,

@@ -246,7 +246,7 @@ describe("over HTTP, an entrant's submitted entry", () => {
     const submitted = await demo.post(`/me/entries/${adaEntry}`, body({ track: "SB", intent: "submit" }), {
       cookie: ada,
     });
-    expect(submitted.headers.get("location")).toBe(`/me/entries/${adaEntry}?submitted=1`);
+    expect(submitted.headers.get("location")).toBe(`/me/entries/${adaEntry}/submitted`);
     const page = await (await demo.get(`/me/entries/${adaEntry}`, { cookie: ada })).text();
     expect(page).not.toMatch(/<select[^>]*name="group"/);
     expect(page).not.toMatch(/<select[^>]*name="track"/);
