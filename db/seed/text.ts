@@ -29,7 +29,9 @@ export function slugify(text: string): string {
     .trim()
     .toLowerCase()
     .replace(/[\s_]+/g, "-")
-    .slice(0, 30);
+    .slice(0, 30)
+    // Cut at 30 it may end in a hyphen, which no domain label may (mail servers refuse the address).
+    .replace(/^-+|-+$/g, "");
 }
 
 /** Splits `total` over weighted items with at least `min` each (largest remainder, deterministic). */

@@ -34,7 +34,13 @@ async function delivered(kind: string): Promise<ReceivedMail[]> {
   );
   expect(ids.length).toBeGreaterThan(0);
   const wanted = new Set(ids);
-  return smtp.waitFor((m) => wanted.has(m.messageId), ids.length, 60_000);
+  try {
+    return await smtp.waitFor((m) => wanted.has(m.messageId), ids.length, 60_000);
+  } catch (error) {
+    // Say what the outbox holds: a message that did not arrive is still there, with its last error.
+    const stuck = all("SELECT to_address, status, attempts, last_error FROM outbox WHERE kind = ? AND status <> 'sent'", kind);
+    throw new Error(`${String(error)}; not sent: ${JSON.stringify(stuck.slice(0, 5))}`);
+  }
 }
 const linkIn = (mail: ReceivedMail, path: string) => {
   const match = new RegExp(`${ORIGIN}(${path}[^\\s"<]*)`).exec(mail.text);
@@ -62,7 +68,7 @@ afterAll(async () => {
   await db?.remove();
 });
 
-describe("messages through a real mail server", () => {
+describe("messages through a real mail server", { timeout: 30_000 }, () => {
   it("brings every judge who has not accepted an invitation in their language, with a link that works once", async () => {
     const preview = await services.judges.invitationPreview(organizer, competitionId);
     if (!preview.ok) throw new Error(preview.code);
@@ -171,7 +177,7 @@ describe("messages through a real mail server", () => {
     expect(theirs.subject).toContain(`${finalist.code} 入围总决赛`);
     expect(theirs.text).toMatch(new RegExp(`第 ${finalist.rank} 名（共 \\d+ 件）`));
     expect(linkIn(theirs, "/c/")).toBe("/c/zgc2026/results/domain");
-  });
+  }, 120_000);
 
   it("sends a password link that sets a new password once, in the account's language", async () => {
     const judge = one<{ email: string; locale: string }>(
