@@ -30,6 +30,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, competition } = await organizerEdition(request, context);
   const none = { report: null, committed: false };
+  // The file comes as multipart; any other body has no file in it (the parser would throw).
+  if (!(request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    return refused(refuse.invalid("import.noFile", "file"), none);
+  }
   let formData: FormData;
   try {
     formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));

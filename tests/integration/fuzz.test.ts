@@ -2,6 +2,8 @@
 // entrant and anonymous visitor: deep and huge indices, many fields, nested names, odd encodings,
 // malformed multipart, wrong content types. Whatever arrives, the answer is a 4xx or a page with
 // its refusal (never a 5xx), the server keeps answering, and nothing is stored.
+import fs from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,26 +43,40 @@ beforeAll(async () => {
   const judgeId = demo.query<{ id: number }>(`SELECT id FROM judges LIMIT 1`)[0]!.id;
   const rounds = demo.query<{ slug: string }>(`SELECT slug FROM rounds`).map((r) => r.slug);
   // Every route module that has an action (app/routes), with real parameters.
+  const edition = demo.query<{ slug: string }>(`SELECT slug FROM competitions LIMIT 1`)[0]!.slug;
   targets = [
+    "/admin/competitions",
+    "/admin/competitions/new",
+    `/admin/competitions/${edition}`,
+    `/admin/competitions/${edition}/rounds`,
+    `/admin/competitions/${edition}/rounds/new`,
     `/admin/entries/${own}`,
+    `/admin/entries/${own}/deck`,
     "/admin/entries/import",
+    "/admin/judges/conflicts",
+    "/admin/outbox",
+    "/admin/outbox/1",
     `/admin/judges/${judgeId}`,
     "/admin/judges",
     "/admin/live",
     ...rounds.flatMap((slug) => [
       `/admin/rounds/${slug}`,
       `/admin/rounds/${slug}/assignments`,
+      `/admin/rounds/${slug}/dashboard`,
       `/admin/rounds/${slug}/results`,
     ]),
     "/admin/users",
     "/invite/1.9999999999999.abcdefghijklmnop",
     "/claim/1.9999999999999.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq",
     `/judge/${assigned.slug}/${assigned.entry_id}`,
+    "/forgot-password",
     "/locale",
     "/login",
     "/logout",
     `/me/entries/${own}`,
+    `/me/entries/${own}/deck`,
     "/me/entries/new",
+    "/reset-password/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq",
     "/signup",
   ];
 }, 60_000);
@@ -160,7 +176,29 @@ const anyBody = fc.oneof(
 );
 const asWho = fc.constantFrom("organizer", "judge", "entrant", "anonymous") as fc.Arbitrary<keyof typeof cookies>;
 
+/** The address pattern of a route module's file name (`admin.entries.$id_.deck.tsx` → /admin/entries/x/deck). */
+function routePattern(file: string): RegExp {
+  const segments = file
+    .replace(/\.tsx$/, "")
+    .replace(/\[\.\]/g, "\u0000")
+    .split(".")
+    .filter((part) => part !== "_index")
+    .map((part) => part.replace(/_$/, "").replace(/\u0000/g, "\\."))
+    .map((part) => (part.startsWith("$") ? "[^/]+" : part));
+  return new RegExp(`^/${segments.join("/")}$`);
+}
+
 describe("junk at every form action", () => {
+  it("reaches every route module that has an action", () => {
+    const dir = path.resolve(import.meta.dirname, "../../app/routes");
+    const withAction = fs
+      .readdirSync(dir)
+      .filter((f) => /export (async function|const) action\b/.test(fs.readFileSync(path.join(dir, f), "utf8")));
+    expect(withAction.length).toBeGreaterThan(25);
+    const missed = withAction.filter((f) => !targets.some((t) => routePattern(f).test(t)));
+    expect(missed, "add these to the fuzz test's targets").toEqual([]);
+  });
+
   it("answers every junk form with a 4xx or a refusal, never a 5xx, keeps serving, and stores nothing", async () => {
     const before = counts();
     const seen = new Map<number, number>();
