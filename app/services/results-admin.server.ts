@@ -15,7 +15,11 @@ import { preview, refresh, view, type RuleVariant } from "./results-view.server"
 
 export type { RuleVariant } from "./results-view.server";
 
-export function createResultsAdmin(db: Db, clock: () => Date, publicOrigin: () => string = () => "http://localhost:3000") {
+export function createResultsAdmin(
+  db: Db,
+  clock: () => Date,
+  publicOrigin: () => string = () => "http://localhost:3000",
+) {
   const deps: AdvancementDeps = { db, clock };
   const publication: PublicationDeps = { ...deps, publicOrigin };
   return {

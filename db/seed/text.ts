@@ -23,15 +23,17 @@ export function personName(random: Random, culture: NameCulture): string {
 }
 
 export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[^\w\s-]/g, "")
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, "-")
-    .slice(0, 30)
-    // Cut at 30 it may end in a hyphen, which no domain label may (mail servers refuse the address).
-    .replace(/^-+|-+$/g, "");
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[^\w\s-]/g, "")
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, "-")
+      .slice(0, 30)
+      // Cut at 30 it may end in a hyphen, which no domain label may (mail servers refuse the address).
+      .replace(/^-+|-+$/g, "")
+  );
 }
 
 /** Splits `total` over weighted items with at least `min` each (largest remainder, deterministic). */

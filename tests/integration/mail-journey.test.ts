@@ -38,7 +38,10 @@ async function delivered(kind: string): Promise<ReceivedMail[]> {
     return await smtp.waitFor((m) => wanted.has(m.messageId), ids.length, 60_000);
   } catch (error) {
     // Say what the outbox holds: a message that did not arrive is still there, with its last error.
-    const stuck = all("SELECT to_address, status, attempts, last_error FROM outbox WHERE kind = ? AND status <> 'sent'", kind);
+    const stuck = all(
+      "SELECT to_address, status, attempts, last_error FROM outbox WHERE kind = ? AND status <> 'sent'",
+      kind,
+    );
     throw new Error(`${String(error)}; not sent: ${JSON.stringify(stuck.slice(0, 5))}`);
   }
 }
