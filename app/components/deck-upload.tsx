@@ -1,12 +1,13 @@
 // The pitch deck on an entry's page: the current deck (read inline, size, when) and the form that
 // attaches or replaces it with an optional video link. With JavaScript it posts in place (and says
 // at once when a file is too large); without, the deck page answers with the same form.
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { inputClass, refusalOptions, RefusalMessage, type PageRefusal } from "~/components/form-field";
 import { MAX_DECK_BYTES } from "~/domain/deck-rules";
 import { messagesAt } from "~/domain/refusal";
+import { FALLBACK_TIME_ZONE } from "~/i18n/formats";
 
 export type DeckUploadProps = {
   /** Where the form posts: /me/entries/:id/deck or /admin/entries/:id/deck. */
@@ -32,7 +33,7 @@ export function useDeckSize() {
 }
 
 export function DeckUpload(props: DeckUploadProps) {
-  const { action, deck, videoUrl, open, organizer = false, timeZone = "Asia/Shanghai" } = props;
+  const { action, deck, videoUrl, open, organizer = false, timeZone = FALLBACK_TIME_ZONE } = props;
   const { t, i18n } = useTranslation();
   const fetcher = useFetcher<{ refusal?: PageRefusal }>();
   const size = useDeckSize();
@@ -153,5 +154,21 @@ export function DeckUpload(props: DeckUploadProps) {
         </fetcher.Form>
       )}
     </section>
+  );
+}
+
+/** The deck's own page (where an upload refused without JavaScript lands): a way back, the heading, the form. */
+export function DeckPage({ back, code, ...upload }: DeckUploadProps & { back: string; code: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p className="text-sm">
+        <Link to={back} className="text-indigo-700 underline">
+          {t("decks.back")}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("decks.pageTitle", { code })}</h1>
+      <DeckUpload {...upload} />
+    </div>
   );
 }

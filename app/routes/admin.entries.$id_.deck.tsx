@@ -1,10 +1,9 @@
 // An organizer replacing an entry's pitch deck (also after the registration deadline): the upload
 // posts here; saved, it goes back to the entry; refused, this page shows the form with the message.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DeckUpload } from "~/components/deck-upload";
+import { DeckPage } from "~/components/deck-upload";
 import { idSchema } from "~/domain/common-schemas";
 import { pageTitle } from "~/i18n/meta";
 import { organizerEdition } from "~/routing/edition.server";
@@ -39,26 +38,17 @@ export async function action(args: ActionFunctionArgs) {
 export default function OrganizerDeck() {
   const page = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t } = useTranslation();
   return (
-    <div className="mx-auto max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link to={`/admin/entries/${page.entry.id}`} className="text-indigo-700 underline">
-          {t("decks.back")}
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold tracking-tight text-slate-900">
-        {t("decks.pageTitle", { code: page.entry.code })}
-      </h1>
-      <DeckUpload
-        action={`/admin/entries/${page.entry.id}/deck`}
-        deck={page.deck}
-        videoUrl={page.videoUrl}
-        open={page.open}
-        organizer
-        timeZone={page.timeZone}
-        refusal={data?.refusal ?? null}
-      />
-    </div>
+    <DeckPage
+      back={`/admin/entries/${page.entry.id}`}
+      code={page.entry.code}
+      action={`/admin/entries/${page.entry.id}/deck`}
+      deck={page.deck}
+      videoUrl={page.videoUrl}
+      open={page.open}
+      organizer
+      timeZone={page.timeZone}
+      refusal={data?.refusal ?? null}
+    />
   );
 }

@@ -1,10 +1,9 @@
 // An entrant's pitch deck: the upload posts here (streamed: see services/decks/upload-form.server.ts).
 // Saved, it goes back to the entry's page; refused, this page shows the form with the message at its field.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { DeckUpload } from "~/components/deck-upload";
+import { DeckPage } from "~/components/deck-upload";
 import { idSchema } from "~/domain/common-schemas";
 import { pageTitle } from "~/i18n/meta";
 import { refused, throwRefusal } from "~/routing/refusals";
@@ -34,24 +33,15 @@ export async function action({ request, context, params: raw }: ActionFunctionAr
 export default function EntrantDeck() {
   const page = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t } = useTranslation();
   return (
-    <div className="mx-auto max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link to={`/me/entries/${page.entry.id}`} className="text-indigo-700 underline">
-          {t("decks.back")}
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold tracking-tight text-slate-900">
-        {t("decks.pageTitle", { code: page.entry.code })}
-      </h1>
-      <DeckUpload
-        action={`/me/entries/${page.entry.id}/deck`}
-        deck={page.deck}
-        videoUrl={page.videoUrl}
-        open={page.open}
-        refusal={data?.refusal ?? null}
-      />
-    </div>
+    <DeckPage
+      back={`/me/entries/${page.entry.id}`}
+      code={page.entry.code}
+      action={`/me/entries/${page.entry.id}/deck`}
+      deck={page.deck}
+      videoUrl={page.videoUrl}
+      open={page.open}
+      refusal={data?.refusal ?? null}
+    />
   );
 }
