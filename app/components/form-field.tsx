@@ -94,3 +94,16 @@ export function ReasonInput({ required, className }: { required?: boolean; class
     />
   );
 }
+
+/** The one full-width submit button of a short form (sign-in, sign-up, password pages). */
+export function WideSubmit({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <button
+      type="submit"
+      disabled={busy}
+      className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+    >
+      {children}
+    </button>
+  );
+}

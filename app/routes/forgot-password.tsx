@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data as reply, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormField, RefusalMessage, TextInput } from "~/components/form-field";
+import { FormField, RefusalMessage, TextInput, WideSubmit } from "~/components/form-field";
 import { forgotPasswordSchema } from "~/domain/password-reset";
 import { pageTitle } from "~/i18n/meta";
 import { refusedReply } from "~/routing/refusals";
@@ -58,13 +58,7 @@ export default function ForgotPassword() {
         >
           <TextInput {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
         </FormField>
-        <button
-          type="submit"
-          disabled={busy}
-          className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-        >
-          {t("mail.reset.send")}
-        </button>
+        <WideSubmit busy={busy}>{t("mail.reset.send")}</WideSubmit>
       </Form>
       <p className="mt-6 text-sm">
         <Link to="/login" className="font-medium text-indigo-700 hover:underline">

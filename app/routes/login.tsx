@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormField, RefusalMessage, TextInput } from "~/components/form-field";
+import { FormField, RefusalMessage, TextInput, WideSubmit } from "~/components/form-field";
 import { landingFor, redirectTarget, signInSchema } from "~/domain/account-schemas";
 import { pageTitle } from "~/i18n/meta";
 import { refusedReply } from "~/routing/refusals";
@@ -69,13 +69,7 @@ export default function Login() {
         >
           <TextInput {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
         </FormField>
-        <button
-          type="submit"
-          disabled={busy}
-          className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-        >
-          {t("auth.signIn")}
-        </button>
+        <WideSubmit busy={busy}>{t("auth.signIn")}</WideSubmit>
         <p className="text-sm">
           <Link to="/forgot-password" className="font-medium text-indigo-700 hover:underline">
             {t("mail.reset.forgotLink")}

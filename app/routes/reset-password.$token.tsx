@@ -11,7 +11,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormField, FormMessage, TextInput } from "~/components/form-field";
+import { FormField, FormMessage, TextInput, WideSubmit } from "~/components/form-field";
 import { landingFor } from "~/domain/account-schemas";
 import { resetPasswordSchema, type ResetTokenState } from "~/domain/password-reset";
 import { pageTitle } from "~/i18n/meta";
@@ -91,13 +91,7 @@ export default function ResetPassword() {
             >
               <TextInput {...getInputProps(fields.confirm, { type: "password" })} autoComplete="new-password" />
             </FormField>
-            <button
-              type="submit"
-              disabled={busy}
-              className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-            >
-              {t("mail.reset.save")}
-            </button>
+            <WideSubmit busy={busy}>{t("mail.reset.save")}</WideSubmit>
           </Form>
         </>
       )}

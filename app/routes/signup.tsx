@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormField, RefusalMessage, TextInput } from "~/components/form-field";
+import { FormField, RefusalMessage, TextInput, WideSubmit } from "~/components/form-field";
 import { redirectTarget, signUpSchema } from "~/domain/account-schemas";
 import { resolveLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
@@ -86,13 +86,7 @@ export default function SignUp() {
         >
           <TextInput {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
         </FormField>
-        <button
-          type="submit"
-          disabled={busy}
-          className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-        >
-          {t("auth.signUp")}
-        </button>
+        <WideSubmit busy={busy}>{t("auth.signUp")}</WideSubmit>
       </Form>
       <p className="mt-6 text-sm text-slate-600">
         {t("auth.haveAccount")}{" "}
