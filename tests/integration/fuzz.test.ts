@@ -180,10 +180,10 @@ const asWho = fc.constantFrom("organizer", "judge", "entrant", "anonymous") as f
 function routePattern(file: string): RegExp {
   const segments = file
     .replace(/\.tsx$/, "")
-    .replace(/\[\.\]/g, "\u0000")
+    .replace(/\[\.\]/g, "%DOT%")
     .split(".")
     .filter((part) => part !== "_index")
-    .map((part) => part.replace(/_$/, "").replace(/\u0000/g, "\\."))
+    .map((part) => part.replace(/_$/, "").replace(/%DOT%/g, "\\."))
     .map((part) => (part.startsWith("$") ? "[^/]+" : part));
   return new RegExp(`^/${segments.join("/")}$`);
 }
