@@ -1,6 +1,7 @@
 // What an organizer sets on a round: its rule, its rubric, and the order of its statuses.
 import { z } from "zod";
 import { normalizeDecimalInput, ROUNDINGS, toScaledInt } from "./decimal";
+import { zonedLocalToIso } from "./edition-schemas";
 import { NORMALIZATIONS, type TieBreakKey } from "./ranking";
 import { COMBINES } from "./scoring";
 
@@ -43,87 +44,81 @@ export function optionToTieBreak(option: string): TieBreakKey | null {
   return m ? { kind: "criterion", criterionId: m[1]! } : null;
 }
 
-/** A datetime-local value is read as Beijing time, where the competition is run. */
-export function beijingLocalToIso(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const date = new Date(`${value}:00+08:00`);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-export function isoToBeijingLocal(iso: string | null): string {
-  if (!iso) return "";
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16);
-}
-
-export const roundSettingsSchema = z
-  .object({
-    nameZh: name,
-    nameEn: name,
-    scope: z.enum(SCOPES, { error: "validation.required" }),
-    kind: z.enum(ROUND_KINDS, { error: "validation.required" }),
-    judgesPerEntry: int(1, 50),
-    advanceCount: int(0, 10_000),
-    advancePerOrganization: z.union([z.literal("").transform(() => undefined), int(1, 100)]).optional(),
-    dropHighest: int(0, 10),
-    dropLowest: int(0, 10),
-    combine: z.enum(COMBINES),
-    multiplier: optionalText.transform((v, ctx) => {
-      if (v === undefined) return undefined;
-      const typed = normalizeDecimalInput(v, 6);
-      if (typed.ok && typed.value !== "0") return typed.value;
-      ctx.addIssue({ code: "custom", message: "round.multiplierInvalid" });
-      return z.NEVER;
-    }),
-    decimals: int(0, 6),
-    rounding: z.enum(ROUNDINGS),
-    normalization: z.enum(NORMALIZATIONS),
-    tieBreak1: optionalText,
-    tieBreak2: optionalText,
-    tieBreak3: optionalText,
-    avoidSameCountry: z.literal("on").optional(),
-    opensAt: optionalText,
-    closesAt: optionalText,
-  })
-  .transform((input, ctx) => {
-    if (input.dropHighest + input.dropLowest >= input.judgesPerEntry)
-      ctx.addIssue({ code: "custom", path: ["dropLowest"], message: "round.dropsLeaveNoMark" });
-    const tieBreaks: TieBreakKey[] = [];
-    for (const field of ["tieBreak1", "tieBreak2", "tieBreak3"] as const) {
-      const option = input[field];
-      if (!option) continue;
-      const key = optionToTieBreak(option);
-      if (!key) ctx.addIssue({ code: "custom", path: [field], message: "round.tieBreakInvalid" });
-      else if (tieBreaks.some((k) => tieBreakToOption(k) === option))
-        ctx.addIssue({ code: "custom", path: [field], message: "round.tieBreakRepeated" });
-      else tieBreaks.push(key);
-    }
-    const opensAt = input.opensAt ? beijingLocalToIso(input.opensAt) : null;
-    const closesAt = input.closesAt ? beijingLocalToIso(input.closesAt) : null;
-    if (input.opensAt && !opensAt) ctx.addIssue({ code: "custom", path: ["opensAt"], message: "validation.date" });
-    if (input.closesAt && !closesAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "validation.date" });
-    if (opensAt && closesAt && closesAt <= opensAt)
-      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "round.closesBeforeOpens" });
-    return {
-      nameZh: input.nameZh,
-      nameEn: input.nameEn,
-      scope: input.scope,
-      kind: input.kind,
-      judgesPerEntry: input.judgesPerEntry,
-      advanceCount: input.advanceCount,
-      advancePerOrganization: input.advancePerOrganization ?? null,
-      dropHighest: input.dropHighest,
-      dropLowest: input.dropLowest,
-      combine: input.combine,
-      multiplier: input.multiplier ?? null,
-      decimals: input.decimals,
-      rounding: input.rounding,
-      normalization: input.normalization,
-      tieBreaks,
-      avoidSameCountry: input.avoidSameCountry === "on",
-      opensAt,
-      closesAt,
-    };
-  });
-export type RoundSettings = z.output<typeof roundSettingsSchema>;
+/**
+ * A round's settings as the form sends them; its dates (datetime-local values) are read as
+ * wall-clock time in the edition's time zone.
+ */
+export const roundSettingsSchemaIn = (timeZone: string) =>
+  z
+    .object({
+      nameZh: name,
+      nameEn: name,
+      scope: z.enum(SCOPES, { error: "validation.required" }),
+      kind: z.enum(ROUND_KINDS, { error: "validation.required" }),
+      judgesPerEntry: int(1, 50),
+      advanceCount: int(0, 10_000),
+      advancePerOrganization: z.union([z.literal("").transform(() => undefined), int(1, 100)]).optional(),
+      dropHighest: int(0, 10),
+      dropLowest: int(0, 10),
+      combine: z.enum(COMBINES),
+      multiplier: optionalText.transform((v, ctx) => {
+        if (v === undefined) return undefined;
+        const typed = normalizeDecimalInput(v, 6);
+        if (typed.ok && typed.value !== "0") return typed.value;
+        ctx.addIssue({ code: "custom", message: "round.multiplierInvalid" });
+        return z.NEVER;
+      }),
+      decimals: int(0, 6),
+      rounding: z.enum(ROUNDINGS),
+      normalization: z.enum(NORMALIZATIONS),
+      tieBreak1: optionalText,
+      tieBreak2: optionalText,
+      tieBreak3: optionalText,
+      avoidSameCountry: z.literal("on").optional(),
+      opensAt: optionalText,
+      closesAt: optionalText,
+    })
+    .transform((input, ctx) => {
+      if (input.dropHighest + input.dropLowest >= input.judgesPerEntry)
+        ctx.addIssue({ code: "custom", path: ["dropLowest"], message: "round.dropsLeaveNoMark" });
+      const tieBreaks: TieBreakKey[] = [];
+      for (const field of ["tieBreak1", "tieBreak2", "tieBreak3"] as const) {
+        const option = input[field];
+        if (!option) continue;
+        const key = optionToTieBreak(option);
+        if (!key) ctx.addIssue({ code: "custom", path: [field], message: "round.tieBreakInvalid" });
+        else if (tieBreaks.some((k) => tieBreakToOption(k) === option))
+          ctx.addIssue({ code: "custom", path: [field], message: "round.tieBreakRepeated" });
+        else tieBreaks.push(key);
+      }
+      const opensAt = input.opensAt ? zonedLocalToIso(input.opensAt, timeZone) : null;
+      const closesAt = input.closesAt ? zonedLocalToIso(input.closesAt, timeZone) : null;
+      if (input.opensAt && !opensAt) ctx.addIssue({ code: "custom", path: ["opensAt"], message: "validation.date" });
+      if (input.closesAt && !closesAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "validation.date" });
+      if (opensAt && closesAt && closesAt <= opensAt)
+        ctx.addIssue({ code: "custom", path: ["closesAt"], message: "round.closesBeforeOpens" });
+      return {
+        nameZh: input.nameZh,
+        nameEn: input.nameEn,
+        scope: input.scope,
+        kind: input.kind,
+        judgesPerEntry: input.judgesPerEntry,
+        advanceCount: input.advanceCount,
+        advancePerOrganization: input.advancePerOrganization ?? null,
+        dropHighest: input.dropHighest,
+        dropLowest: input.dropLowest,
+        combine: input.combine,
+        multiplier: input.multiplier ?? null,
+        decimals: input.decimals,
+        rounding: input.rounding,
+        normalization: input.normalization,
+        tieBreaks,
+        avoidSameCountry: input.avoidSameCountry === "on",
+        opensAt,
+        closesAt,
+      };
+    });
+export type RoundSettings = z.output<ReturnType<typeof roundSettingsSchemaIn>>;
 
 /** Positive decimal with at most `places` digits after the point, as scaled integer. */
 const scaled = (places: number, message: string) =>

@@ -46,7 +46,7 @@ export const enJudging = {
     tieBreakRepeated: "This tie-break is already chosen above.",
     opensAt: "Scoring opens",
     closesAt: "Scoring closes",
-    beijingTime: "Beijing time (UTC+8).",
+    editionTime: "In the edition's time zone ({{zone}}).",
     closesBeforeOpens: "Closing must come after opening.",
     avoidSameCountry: "No judge scores an entry from their own country",
     dropsLeaveNoMark: "Dropping this many marks leaves none to count: drops must be fewer than the judges per entry.",

@@ -50,7 +50,7 @@ export const zhHansJudging: Widen<typeof enJudging> = {
     tieBreakRepeated: "该同分比较方式已在上方选过。",
     opensAt: "评审开始",
     closesAt: "评审截止",
-    beijingTime: "北京时间（UTC+8）。",
+    editionTime: "按本届赛事的时区（{{zone}}）。",
     closesBeforeOpens: "截止时间必须晚于开始时间。",
     avoidSameCountry: "评委不评本国（地区）的项目",
     dropsLeaveNoMark: "去掉这么多分数后没有可计入的分数：去分个数必须少于每个项目的评委数。",

@@ -133,7 +133,7 @@ export const zhHant: Messages = {
     tieBreakRepeated: "該同分比較方式已在上方選過。",
     opensAt: "評審開始",
     closesAt: "評審截止",
-    beijingTime: "北京時間（UTC+8）。",
+    editionTime: "按本屆賽事的時區（{{zone}}）。",
     closesBeforeOpens: "截止時間必須晚於開始時間。",
     avoidSameCountry: "評審不評本國（地區）的項目",
     dropsLeaveNoMark: "去掉這麼多分數後沒有可計入的分數：去分個數必須少於每個項目的評審數。",

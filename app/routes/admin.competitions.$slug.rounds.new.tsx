@@ -39,7 +39,12 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!form.ok) throwRefusal(form);
   const { competition, rounds, position, stageRound, defaults, defaultRubric } = form;
   return {
-    competition: { slug: competition.slug, nameZh: competition.name_zh, nameEn: competition.name_en },
+    competition: {
+      slug: competition.slug,
+      nameZh: competition.name_zh,
+      nameEn: competition.name_en,
+      timeZone: competition.time_zone,
+    },
     rounds,
     position,
     stageRound,
@@ -260,7 +265,7 @@ export default function NewRound() {
               "closesAt",
               t("round.closesAt"),
               <input {...control("closesAt")} type="datetime-local" defaultValue={value("closesAt", "")} />,
-              t("round.beijingTime"),
+              t("round.editionTime", { zone: competition.timeZone }),
             )}
             <label className="flex items-center gap-2 self-end text-sm text-slate-700">
               <input

@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { isoToZonedLocal } from "~/domain/edition-schemas";
 import { Form, useActionData, useLoaderData, useOutletContext, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,14 +12,7 @@ import { RubricForm } from "~/components/rubric-form";
 import { Section } from "~/components/section";
 import { ROUNDINGS } from "~/domain/decimal";
 import { NORMALIZATIONS } from "~/domain/ranking";
-import {
-  isoToBeijingLocal,
-  nextStatuses,
-  ROUND_KINDS,
-  rubricSchema,
-  SCOPES,
-  tieBreakToOption,
-} from "~/domain/round-settings";
+import { nextStatuses, ROUND_KINDS, rubricSchema, SCOPES, tieBreakToOption } from "~/domain/round-settings";
 import { COMBINES } from "~/domain/scoring";
 import { formatMilli } from "~/domain/score-sheet";
 import { localized, useLocale } from "~/i18n/use-locale";
@@ -45,7 +39,7 @@ const statusSchema = z.object({
 const LISTED_ENTRIES = 100;
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { round, criteria, tieBreaks, rubricLocked } = await organizerRound(args);
+  const { competition, round, criteria, tieBreaks, rubricLocked } = await organizerRound(args);
   const rounds = args.context.services.rounds;
   const [history, pending] = await Promise.all([
     rounds.history(round.id),
@@ -71,8 +65,9 @@ export async function loader(args: LoaderFunctionArgs) {
     closePreview: pending
       ? { ...pending, entries: pending.entries.slice(0, LISTED_ENTRIES), entryCount: pending.entries.length }
       : null,
-    opensAt: isoToBeijingLocal(round.opens_at),
-    closesAt: isoToBeijingLocal(round.closes_at),
+    opensAt: isoToZonedLocal(round.opens_at, competition.time_zone),
+    closesAt: isoToZonedLocal(round.closes_at, competition.time_zone),
+    timeZone: competition.time_zone,
   };
 }
 
@@ -133,8 +128,19 @@ function Field({
 
 /** A round's set-up: its rule and logistics, its rubric, and its status. */
 export default function RoundSettings() {
-  const { round, deckCount, criteria, rubricLocked, tieBreaks, next, history, closePreview, opensAt, closesAt } =
-    useLoaderData<typeof loader>();
+  const {
+    round,
+    deckCount,
+    criteria,
+    rubricLocked,
+    tieBreaks,
+    next,
+    history,
+    closePreview,
+    opensAt,
+    closesAt,
+    timeZone,
+  } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const viaLayout = useOutletContext<RoundOutletContext | undefined>()?.answer as typeof posted;
   const answer = posted ?? viaLayout;
@@ -169,7 +175,7 @@ export default function RoundSettings() {
   const when = new Intl.DateTimeFormat(i18n.language, {
     dateStyle: "medium",
     timeStyle: "short",
-    timeZone: "Asia/Shanghai",
+    timeZone,
   });
   return (
     <>
@@ -307,7 +313,7 @@ export default function RoundSettings() {
             <Field
               name="closesAt"
               label={t("round.closesAt")}
-              hint={t("round.beijingTime")}
+              hint={t("round.editionTime", { zone: timeZone })}
               errors={errors("closesAt")}
             >
               <input {...props("closesAt")} type="datetime-local" defaultValue={closesAt} />

@@ -20,7 +20,7 @@ import {
   type RoundCreateInput,
 } from "../domain/round-create";
 import { refuseParse, type Outcome, type Refusal } from "../domain/refusal";
-import { roundSettingsSchema, type RoundKind, type RoundSettings } from "../domain/round-settings";
+import { roundSettingsSchemaIn, type RoundKind, type RoundSettings } from "../domain/round-settings";
 
 /** What the new-round form shows: the edition, its rounds so far, where the new one goes, and its defaults. */
 async function newRoundForm(deps: RoundCreateDeps, actor: SessionUser, competitionSlug: string, kind: RoundKind) {
@@ -46,8 +46,11 @@ async function newRoundForm(deps: RoundCreateDeps, actor: SessionUser, competiti
 }
 
 /** Every field's messages from both schemas, so the organizer sees all that is wrong at once. */
-function parseNewRound(raw: Record<string, unknown>): Outcome<{ settings: RoundSettings; input: RoundCreateInput }> {
-  const settings = roundSettingsSchema.safeParse(raw);
+function parseNewRound(
+  raw: Record<string, unknown>,
+  timeZone: string,
+): Outcome<{ settings: RoundSettings; input: RoundCreateInput }> {
+  const settings = roundSettingsSchemaIn(timeZone).safeParse(raw);
   const input = roundCreateSchema.safeParse(raw);
   const fields: Record<string, string[]> = {};
   for (const parsed of [input, settings])
@@ -153,10 +156,10 @@ export async function createRound(
   competitionSlug: string,
   raw: Record<string, unknown>,
 ): Promise<Outcome<CreatedRound>> {
-  const parsed = parseNewRound(raw);
   return inTransaction(deps.db, async (trx) => {
     const edition = await organizersEdition(trx, actor, competitionSlug);
     if (!edition.ok) return edition;
+    const parsed = parseNewRound(raw, edition.competition.time_zone);
     if (!parsed.ok) return parsed;
     const { settings, input } = parsed;
     const rounds = await roundFootprints(trx, edition.competition.id);

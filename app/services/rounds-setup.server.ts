@@ -8,7 +8,7 @@ import type { AuditAction } from "../domain/audit-actions";
 import { refuse, refuseParse, type Outcome, type Refusal, type RefusalKind } from "../domain/refusal";
 import {
   canMove,
-  roundSettingsSchema,
+  roundSettingsSchemaIn,
   rubricSchema,
   type RoundSettings,
   type RoundStatus,
@@ -17,6 +17,7 @@ import {
 import { tieBreaksSchema } from "../domain/round-rules";
 import { closeRefusal } from "../domain/round-guards";
 import { recordAudit } from "./audit.server";
+import { competitionById } from "./queries/competitions.server";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { enterIntoFirstRound } from "./first-round-field.server";
@@ -129,10 +130,13 @@ export async function updateSettings(
   slug: string,
   raw: Record<string, unknown>,
 ): Promise<Outcome> {
-  const parsed = roundSettingsSchema.safeParse(raw);
-  if (!parsed.success) return refuseParse(parsed.error, "round.fixErrors");
-  const s = parsed.data;
   return inTransaction(deps.db, async (trx) => {
+    // Dates are typed as the edition's wall clock.
+    const competition = await competitionById(trx, competitionId);
+    if (!competition) return refuse.notFound("round.notFound");
+    const parsed = roundSettingsSchemaIn(competition.time_zone).safeParse(raw);
+    if (!parsed.success) return refuseParse(parsed.error, "round.fixErrors");
+    const s = parsed.data;
     const round = await roundBySlug(trx, competitionId, slug);
     if (!round) return refuse.notFound("round.notFound");
     const conflict = await settingsConflict(trx, round, s);

@@ -3,13 +3,7 @@ import { chooseAdvancing, compareRankings } from "../../app/domain/advancement";
 import { detectConflicts, organizationKey } from "../../app/domain/conflict-detection";
 import { shortDecimal } from "../../app/domain/decimal";
 import { histogram, judgeDeviations, type PanelMark } from "../../app/domain/judge-stats";
-import {
-  beijingLocalToIso,
-  canMove,
-  isoToBeijingLocal,
-  roundSettingsSchema,
-  rubricSchema,
-} from "../../app/domain/round-settings";
+import { canMove, roundSettingsSchemaIn, rubricSchema } from "../../app/domain/round-settings";
 import { markChanges, readScoreSnapshot } from "../../app/domain/score-audit";
 import { formatMilli, readMark, scoreSheetSchema, weightedTotal } from "../../app/domain/score-sheet";
 
@@ -105,17 +99,17 @@ describe("a round's rule as the organizer sets it", () => {
     closesAt: "2026-09-30T23:59",
   };
 
-  it("reads dates as Beijing time and shows them back the same", () => {
-    expect(beijingLocalToIso("2026-09-01T08:00")).toBe("2026-09-01T00:00:00.000Z");
-    expect(isoToBeijingLocal("2026-09-01T00:00:00.000Z")).toBe("2026-09-01T08:00");
-    const parsed = roundSettingsSchema.parse(base);
+  it("reads dates as the edition's wall clock: Beijing's, or another edition's zone", () => {
+    const parsed = roundSettingsSchemaIn("Asia/Shanghai").parse(base);
     expect(parsed.opensAt).toBe("2026-09-01T00:00:00.000Z");
+    // An edition run from Berlin types its dates in Berlin time (summer time in September: UTC+2).
+    expect(roundSettingsSchemaIn("Europe/Berlin").parse(base).opensAt).toBe("2026-09-01T06:00:00.000Z");
     expect(parsed.advancePerOrganization).toBeNull();
     expect(parsed.tieBreaks).toEqual([{ kind: "median" }]);
   });
 
   it("refuses drops that leave no mark, a repeated tie-break and a close before the opening", () => {
-    const result = roundSettingsSchema.safeParse({
+    const result = roundSettingsSchemaIn("Asia/Shanghai").safeParse({
       ...base,
       dropHighest: "3",
       dropLowest: "2",

@@ -11,7 +11,7 @@ import {
   swapPosition,
   type RoundFootprint,
 } from "../../app/domain/round-create";
-import { roundSettingsSchema, rubricSchema } from "../../app/domain/round-settings";
+import { roundSettingsSchemaIn, rubricSchema } from "../../app/domain/round-settings";
 import { formatMilli } from "../../app/domain/score-sheet";
 
 const empty: RoundFootprint = { status: "draft", entries: 0, assignments: 0, scores: 0, results: 0, live: false };
@@ -20,7 +20,7 @@ describe("a new round's defaults", () => {
   it("are a rule the round page's own schema accepts, for either kind", () => {
     for (const kind of ["online", "stage"] as const) {
       const d = roundDefaults(kind);
-      const parsed = roundSettingsSchema.safeParse({
+      const parsed = roundSettingsSchemaIn("Asia/Shanghai").safeParse({
         nameZh: "轮次",
         nameEn: "Round",
         kind,

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeDecimalInput, parseDecimal } from "../../app/domain/decimal";
-import { criterionSchema, roundSettingsSchema } from "../../app/domain/round-settings";
+import { criterionSchema, roundSettingsSchemaIn } from "../../app/domain/round-settings";
 import { readMark, scoreSheetSchema, type SheetCriterion } from "../../app/domain/score-sheet";
 
 const TEN: SheetCriterion = { id: 7, maxMilli: 10_000, stepMilli: 500 };
@@ -142,7 +142,7 @@ describe("an organizer's rubric and rule", () => {
       dropLowest: "1",
     };
     const rule = (multiplier: string) =>
-      roundSettingsSchema.safeParse({
+      roundSettingsSchemaIn("Asia/Shanghai").safeParse({
         ...settings,
         combine: "mean",
         decimals: "2",
