@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { inputClass, refusalOptions, RefusalMessage, type PageRefusal } from "~/components/form-field";
 import { MAX_DECK_BYTES } from "~/domain/deck-rules";
 import { messagesAt } from "~/domain/refusal";
-import { FALLBACK_TIME_ZONE } from "~/i18n/formats";
+import { FALLBACK_TIME_ZONE, useNumberFormat } from "~/i18n/formats";
 
 export type DeckUploadProps = {
   /** Where the form posts: /me/entries/:id/deck or /admin/entries/:id/deck. */
@@ -24,8 +24,8 @@ export type DeckUploadProps = {
 
 /** "1.4 MB", with the reader's separators. */
 export function useDeckSize() {
-  const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const { t } = useTranslation();
+  const number = useNumberFormat({ maximumFractionDigits: 1 });
   return (bytes: number) =>
     bytes < 1024 * 1024
       ? t("decks.size.kb", { value: number.format(Math.max(0.1, bytes / 1024)) })

@@ -1,16 +1,17 @@
 import { useTranslation } from "react-i18next";
+import { useNumberFormat } from "~/i18n/formats";
 
 /**
  * A histogram of judges' weighted marks, as inline SVG: no chart library, readable without
  * JavaScript, and each bar carries its count for screen readers.
  */
 export function DistributionChart({ bins }: { bins: { from: number; to: number; count: number }[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const max = Math.max(1, ...bins.map((b) => b.count));
   const width = 600;
   const height = 180;
   const barWidth = width / Math.max(1, bins.length);
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const number = useNumberFormat({ maximumFractionDigits: 1 });
   return (
     <figure className="rounded-xl border border-slate-200 bg-white p-4">
       <svg

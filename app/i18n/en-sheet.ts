@@ -10,8 +10,6 @@ export const enSheet = {
   openDeckNewTab: "Open it in a new tab",
   noDeck: "No pitch deck was attached to this entry.",
   video: "Watch the video",
-  sizeMb: "{{mb}} MB",
-  sizeKb: "{{kb}} KB",
   total: "Weighted total",
   totalOf: "{{total}} of {{max}}",
   totalMarked: "{{marked}} of {{of}} criteria marked",

@@ -62,3 +62,9 @@ export function useFormats(timeZone?: string): Formats {
   const zone = timeZone ?? root?.formats?.timeZone ?? FALLBACK_TIME_ZONE;
   return useMemo(() => formatsFor({ numbers, dates, timeZone: zone }), [numbers, dates, zone]);
 }
+
+/** A number formatter with the reader's separators, shaped like Intl.NumberFormat (`.format(n)`). */
+export function useNumberFormat(options?: Intl.NumberFormatOptions): { format: (n: number) => string } {
+  const formats = useFormats();
+  return { format: (n: number) => formats.number(n, options) };
+}

@@ -12,8 +12,6 @@ export const zhHansSheet: typeof enSheet = {
   openDeckNewTab: "在新标签页中打开",
   noDeck: "该项目没有上传路演材料。",
   video: "观看视频",
-  sizeMb: "{{mb}} MB",
-  sizeKb: "{{kb}} KB",
   total: "加权总分",
   totalOf: "{{total}} / {{max}}",
   totalMarked: "已打分 {{marked}} / {{of}} 项",

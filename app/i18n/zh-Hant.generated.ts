@@ -1794,8 +1794,6 @@ export const zhHant: Messages = {
     openDeckNewTab: "在新標籤頁中開啟",
     noDeck: "該項目沒有上傳路演材料。",
     video: "觀看影片",
-    sizeMb: "{{mb}} MB",
-    sizeKb: "{{kb}} KB",
     total: "加權總分",
     totalOf: "{{total}} / {{max}}",
     totalMarked: "已打分 {{marked}} / {{of}} 項",

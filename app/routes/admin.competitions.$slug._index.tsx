@@ -19,6 +19,7 @@ import { localized, useLocale } from "~/i18n/use-locale";
 import { chosenEdition } from "~/routing/edition.server";
 import { refused } from "~/routing/refusals";
 import { notFound, parseParams } from "~/routing/responses";
+import { useNumberFormat } from "~/i18n/formats";
 
 const params = z.object({ slug: competitionSlugSchema });
 
@@ -101,9 +102,9 @@ export default function EditionSetup() {
   const [search] = useSearchParams();
   // A new key per page visit empties the "add" forms once what they added is saved.
   const visit = useLocation().key;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = useNumberFormat();
   const refusalOf = (form: string, id: number | null = null) =>
     answer && answer.form === form && answer.id === id && "refusal" in answer ? answer.refusal : null;
   const valuesOf = (form: string, id: number | null = null) =>

@@ -14,6 +14,7 @@ import { localized, useLocale } from "~/i18n/use-locale";
 import { chooseEditionHeader } from "~/routing/edition.server";
 import { refused, throwRefusal } from "~/routing/refusals";
 import { notFound } from "~/routing/responses";
+import { useNumberFormat } from "~/i18n/formats";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "roundCreate.titleList");
 
@@ -86,9 +87,9 @@ export default function EditionRounds() {
   const { competition, rounds, waiting, checks } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = useNumberFormat();
   const refusal = answer && "refusal" in answer ? answer.refusal : null;
   const deleting = rounds.find(
     (r) => r.slug === (search.get("delete") ?? (answer?.intent === "delete" ? answer.round : null)),

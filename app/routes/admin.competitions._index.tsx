@@ -11,6 +11,7 @@ import { pageTitle } from "~/i18n/meta";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { chooseEditionHeader, chosenEdition } from "~/routing/edition.server";
 import { refused } from "~/routing/refusals";
+import { useNumberFormat } from "~/i18n/formats";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "editions.title");
 
@@ -38,9 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminCompetitions() {
   const { editions, chosenId, featuredId } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = useNumberFormat();
   return (
     <div className="mx-auto max-w-6xl space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -14,6 +14,7 @@ import { refuse } from "~/domain/refusal";
 import { refused } from "~/routing/refusals";
 import type { SessionUser } from "~/services/auth.server";
 import { ShortEntries } from "~/components/judges/short-entries";
+import { useNumberFormat } from "~/i18n/formats";
 
 /** How wide the round's layout lays this tab out. */
 export const handle: RoundTabHandle = { width: "max-w-5xl" };
@@ -142,9 +143,9 @@ export default function RoundAssignments() {
   const navigation = useNavigation();
   const running = navigation.state === "submitting" && navigation.formData?.get("form") === "run";
   const [search] = useSearchParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = useNumberFormat();
   const refusal = data && "refusal" in data ? data.refusal : null;
   const run = data && "run" in data ? data.run : null;
   return (

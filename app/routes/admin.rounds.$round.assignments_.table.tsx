@@ -9,6 +9,7 @@ import { pageTitle } from "~/i18n/meta";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { PAIR_STATUSES, pairFilterOf, pairQuery } from "~/domain/assignment-table-filter";
 import { organizerRound } from "~/routing/guards.server";
+import { useNumberFormat } from "~/i18n/formats";
 
 /** How wide the round's layout lays this tab out. */
 export const handle: RoundTabHandle = { width: "max-w-7xl" };
@@ -31,9 +32,9 @@ const td = "px-2 py-1";
 /** The whole judge–entry table of a round: per judge totals, or every pair with its state; both downloadable. */
 export default function AssignmentTable() {
   const { view, filter, judges, pairs } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = useNumberFormat();
   const download = pairQuery(filter);
   return (
     <>

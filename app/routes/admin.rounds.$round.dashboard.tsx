@@ -12,6 +12,7 @@ import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerRound } from "~/routing/guards.server";
 import { pageTitle } from "~/i18n/meta";
 import type { RoundTabHandle } from "~/components/round-tabs";
+import { useNumberFormat } from "~/i18n/formats";
 
 /** How wide the round's layout lays this tab out. */
 export const handle: RoundTabHandle = { width: "max-w-6xl" };
@@ -54,10 +55,10 @@ const pct = (n: number, of: number) => (of ? Math.round((n / of) * 100) : 0);
 export default function JudgingDashboard() {
   const { round, dashboard: d, reminders, sent, timeZone } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(i18n.language);
-  const dec = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  const number = useNumberFormat();
+  const dec = useNumberFormat({ maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const behind = d.judges.filter((j) => j.behind);
   return (
     <>

@@ -5,6 +5,7 @@ import { RoundStatusBadge } from "~/components/round-status-badge";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { pageTitle } from "~/i18n/meta";
 import { organizerEdition } from "~/routing/edition.server";
+import { useNumberFormat } from "~/i18n/formats";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "rounds.title");
 
@@ -16,9 +17,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Every round of the competition, in order, with how far its judging has come. */
 export default function AdminRounds() {
   const { rounds } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = useNumberFormat();
   return (
     <div className="mx-auto max-w-5xl space-y-4">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("rounds.title")}</h1>

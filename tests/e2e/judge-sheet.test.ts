@@ -113,7 +113,7 @@ describe("a judge scoring on a phone", () => {
   });
 });
 
-// A one-page PDF padded with a comment to the size of a real deck (2.4 MB), put in the file store as
+// A one-page PDF padded with a comment to the size of a real deck (2.4 million bytes, shown as 2.3 MB), put in the file store as
 // an upload would be: the frame reads it through the real deck route.
 const PDF = Buffer.concat([
   Buffer.from(
@@ -172,7 +172,7 @@ describe("a judge scoring on a laptop", () => {
     await expect.poll(() => frame.isVisible()).toBe(false);
     const link = page.getByTestId("deck-link");
     expect(await link.isVisible()).toBe(true);
-    expect(await link.textContent()).toBe("Open the pitch deck (PDF, 2.4 MB)");
+    expect(await link.textContent()).toBe("Open the pitch deck (PDF, 2.3 MB)");
     expect(await link.getAttribute("href")).toBe(`/entries/${entry.code}/deck`);
     expect(errors).toEqual([]);
     await desk.close();

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CountryLabel } from "~/components/country-label";
 import type { Locale } from "~/i18n/config";
 import { localized } from "~/i18n/use-locale";
+import { useDeckSize } from "~/components/deck-upload";
 
 export type EntryMaterialView = {
   code: string;
@@ -26,16 +27,6 @@ export type DeckView = { fileName: string; bytes: number; url: string } | null;
 
 // Only web addresses become links: anything else stored in a link field is shown as nothing.
 const WEB = /^https?:\/\//i;
-
-/** A deck's size as a reader says it: "2.4 MB", "380 KB". */
-export function useDeckSize() {
-  const { t, i18n } = useTranslation();
-  const one = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  return (bytes: number) =>
-    bytes >= 1_000_000
-      ? t("sheet.sizeMb", { mb: one.format(bytes / 1_000_000) })
-      : t("sheet.sizeKb", { kb: one.format(Math.max(1, Math.round(bytes / 1000))) });
-}
 
 export function EntryMaterial({
   entry,
