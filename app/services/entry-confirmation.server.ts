@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { refuse, type Outcome } from "../domain/refusal";
 import type { SessionUser } from "./auth.server";
 import { entriesWithGroupAndTrack } from "./queries/entries.server";
+import { roundAhead } from "../domain/round-ahead";
 import { roundsOf } from "./queries/rounds.server";
 
 export type SubmittedEntry = {
@@ -66,8 +67,7 @@ export async function confirmation(
   const row = await ownEntryRow(db, user.id, entryId);
   if (!row) return refuse.notFound("admin.notFound");
   const rounds = await roundsOf(db, row.competition_id);
-  // The round ahead: the first not yet published (in a fresh edition, simply the first round).
-  const first = rounds.find((r) => r.status !== "published") ?? rounds[0];
+  const first = roundAhead(rounds);
   const t = now.toISOString();
   return {
     ok: true,

@@ -1,3 +1,4 @@
+import { roundAhead } from "../../app/domain/round-ahead";
 import { describe, expect, it } from "vitest";
 import { groupHint, groupHintKey, type GroupRule } from "../../app/domain/eligibility";
 import { NEW_ENTRY_PATH, registerCall, SIGN_UP_TO_REGISTER } from "../../app/domain/register-call";
@@ -67,5 +68,18 @@ describe("the register button", () => {
       kind: "closed",
       closedAt: edition.closesAt,
     });
+  });
+});
+
+describe("the round an entrant waits for", () => {
+  it("is the first round not yet published, whatever order the rounds come in", () => {
+    const rounds = [
+      { position: 3, status: "draft", slug: "final" },
+      { position: 1, status: "published", slug: "regional" },
+      { position: 2, status: "open", slug: "domain" },
+    ];
+    expect(roundAhead(rounds)?.slug).toBe("domain");
+    expect(roundAhead(rounds.map((r) => ({ ...r, status: "published" })))?.slug).toBe("regional");
+    expect(roundAhead([])).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
 import type { Transaction } from "kysely";
 import type { Db } from "../../../db/client";
 import type { Database, Entry } from "../../../db/schema";
+import { roundAhead } from "../../domain/round-ahead";
 import { DEFAULT_LOCALE } from "../../i18n/config";
 import { enqueueMessage } from "./outbox.server";
 import { messageSetting } from "./setting.server";
@@ -35,11 +36,10 @@ export async function enqueueReceipt(trx: Db, entry: Entry, publicOrigin: string
           .executeTakeFirst(),
     trx
       .selectFrom("rounds")
-      .select(["name_zh", "name_en", "opens_at", "closes_at"])
+      .select(["name_zh", "name_en", "opens_at", "closes_at", "position", "status"])
       .where("competition_id", "=", entry.competition_id)
-      .orderBy("position")
-      .limit(1)
-      .executeTakeFirst(),
+      .execute()
+      .then(roundAhead),
     messageSetting(trx, entry.competition_id, publicOrigin),
   ]);
   const locale = account?.locale ?? DEFAULT_LOCALE;
