@@ -226,8 +226,8 @@ describe("the entrant's receipt", () => {
       expect(row.subject).toContain(`Entry ${entry.code} received`);
       expect(row.text_body).toContain("Photonic qubits for Lyon");
       expect(row.text_body).toContain("group Europe, track Quantum Information");
-      // The first round (regional) has dates: they are what happens next.
-      expect(row.text_body).toMatch(/judges review the entries in .+ from .+2026.* to .+2026/);
+      // The round ahead (the demo's open domain round, the regional one being published) and its dates.
+      expect(row.text_body).toMatch(/judges review the entries in Domain round from .+2026/);
       expect(row.text_body).toContain(`${ORIGIN}/me/entries/${entry.id}`);
     }
     expect(rows.find((r) => r.to_address === entrant.email)!.to_user_id).toBe(entrant.id);
