@@ -75,7 +75,7 @@ describe("accounts: signing in", () => {
     // The published regional round shows its outcome and the organizers' feedback.
     expect(html).toContain("Feedback from the organizers");
     const text = html.replace(/<!-- -->/g, "");
-    expect(text).toMatch(/Regional round<\/span> · Advanced · Rank \d+/);
+    expect(text).toMatch(/Regional round<\/span> · Advanced · <span[^>]*>Rank \d+ of \d+ in /);
     expect(text).toContain("Domain round</span> · Under review");
   });
 
