@@ -2,7 +2,7 @@
 // a code is never handed out twice, a moved entry's old code still finds it, and its history says
 // which field changed from what to what, by whom. Services on a real SQLite, then the built server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntryFormInput } from "../../app/domain/entry-schemas";
+import { entryFormInput } from "../support/entry-form";
 import type { SessionUser } from "../../app/services/auth.server";
 import { nextEntryCode } from "../../app/services/entry-codes.server";
 import { createServices, type Services } from "../../app/services/index.server";
@@ -23,24 +23,7 @@ const userOf = (email: string, role: "organizer" | "entrant"): SessionUser => {
   return { id: u.id, email, displayName: u.display_name, locale: "en", roles: [role] };
 };
 const competition = async () => (await services.competitions.latest())!;
-const form = (overrides: Partial<EntryFormInput> = {}): EntryFormInput => ({
-  intent: "save",
-  group: "EU",
-  track: "QI",
-  titleZh: undefined,
-  titleEn: "Photonic qubits for Lyon",
-  summaryZh: undefined,
-  summaryEn: "Room-temperature photonic qubits on a chip.",
-  organization: "Lyon Photonique SAS",
-  country: "FR",
-  city: undefined,
-  website: undefined,
-  contactName: "Élodie Martin",
-  contactEmail: "elodie@lyon-photonique.example.fr",
-  team: [{ name: "Élodie Martin", role: "CEO" }],
-  consent: "on",
-  ...overrides,
-});
+const form = entryFormInput;
 
 beforeAll(async () => {
   db = createTestDatabase("demo");

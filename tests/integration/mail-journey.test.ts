@@ -3,12 +3,12 @@
 // received by the right people, in their language, with links that work, and none twice. The
 // services and the outbox worker run in the test process over a copy of the demo database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntryFormInput } from "../../app/domain/entry-schemas";
 import type { SessionUser } from "../../app/services/auth.server";
 import { createServices, type Services } from "../../app/services/index.server";
 import { createSmtpSender } from "../../app/services/messages/smtp.server";
 import { createOutboxWorker, type OutboxWorker } from "../../app/services/messages/worker.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { entryFormInput } from "../support/entry-form";
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from "../support/smtp";
 
 const ORIGIN = "https://frontier.example.org";
@@ -119,23 +119,16 @@ describe("messages through a real mail server", { timeout: 30_000 }, () => {
 
   it("sends the entrant a receipt when they submit, with the code and the link to the entry", async () => {
     const entrant = userOf("entrant@frontier.demo", "entrant");
-    const form: EntryFormInput = {
+    const form = entryFormInput({
       intent: "submit",
-      group: "EU",
-      track: "QI",
-      titleZh: undefined,
       titleEn: "Trapped-ion clocks for Graz",
-      summaryZh: undefined,
       summaryEn: "Optical clocks small enough for a rack.",
       organization: "Graz Ionics GmbH",
       country: "AT",
-      city: undefined,
-      website: undefined,
       contactName: "Anna Huber",
       contactEmail: entrant.email,
       team: [{ name: "Anna Huber", role: "CEO" }],
-      consent: "on",
-    };
+    });
     const created = await services.registration.create(
       entrant,
       (await services.competitions.byId(competitionId))!,

@@ -2,7 +2,7 @@
 // one by one), reminders to judges behind, an entrant's receipt, and each entrant's outcome when a round
 // is published (cancelled while unsent when it is taken back). Each test reads the outbox rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntryFormInput } from "../../app/domain/entry-schemas";
+import { entryFormInput } from "../support/entry-form";
 import type { SessionUser } from "../../app/services/auth.server";
 import { createServices, type Services } from "../../app/services/index.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -195,24 +195,8 @@ describe("reminders to judges who are behind", () => {
 });
 
 describe("the entrant's receipt", () => {
-  const form = (overrides: Partial<EntryFormInput> = {}): EntryFormInput => ({
-    intent: "submit",
-    group: "EU",
-    track: "QI",
-    titleZh: undefined,
-    titleEn: "Photonic qubits for Lyon",
-    summaryZh: undefined,
-    summaryEn: "Room-temperature photonic qubits on a chip.",
-    organization: "Lyon Photonique SAS",
-    country: "FR",
-    city: undefined,
-    website: undefined,
-    contactName: "Élodie Martin",
-    contactEmail: "elodie@lyon-photonique.example.fr",
-    team: [{ name: "Élodie Martin", role: "CEO" }],
-    consent: "on",
-    ...overrides,
-  });
+  const form = (overrides: Parameters<typeof entryFormInput>[0] = {}) =>
+    entryFormInput({ intent: "submit", ...overrides });
   const competition = async () => (await services.competitions.byId(competitionId))!;
 
   it("goes to the account and to a different contact address, with code, title, group, track, what is next and the link", async () => {
