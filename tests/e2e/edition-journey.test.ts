@@ -5,20 +5,14 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors, signInThroughForm } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, screenshot, signInThroughForm, watchErrors } from "../support/browser";
 import { freshServerForThisFile } from "../support/fresh-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const server = freshServerForThisFile();
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForThisFile((launched) => (browser = launched));
 
 const ORGANIZER = { email: "lin.wei@frontier.example.cn", name: "Lin Wei", password: "a-long-organizer-password-2026" };
 const JUDGE = { email: "ingrid.berg@kth.example.se", name: "Ingrid Berg", password: "a-long-judge-password-2026" };

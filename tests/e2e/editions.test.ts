@@ -1,19 +1,13 @@
 // An organizer in Chromium creates an edition through the form (checked as fields are left), adds a
 // group by preset and a track, and sees the bar name the edition they work on; no page logs an error.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors, signInThroughForm } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, screenshot, signInThroughForm, watchErrors } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForThisFile((launched) => (browser = launched));
 
 describe("an organizer setting up a new edition in Chromium", () => {
   it("creates it, adds a group and a track, and works on it", async () => {

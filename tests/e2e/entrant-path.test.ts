@@ -1,18 +1,12 @@
 // An entrant in Chromium: from the register button through the group hint to the page after submitting.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, screenshot, watchErrors } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForThisFile((launched) => (browser = launched));
 
 describe("an overseas entrant in Chromium", () => {
   it("registers from the header, is told Germany enters in Europe, switches group, submits and lands on the confirmation", async () => {

@@ -1,18 +1,12 @@
 // A judge scores on a phone; the organizer's dashboard shows the submission.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors, signInThroughForm } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, screenshot, signInThroughForm, watchErrors } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForThisFile((launched) => (browser = launched));
 
 describe("a judge scoring on a phone", () => {
   it("signs in, opens an entry, is told about a bad mark, autosaves a draft, submits, and the organizer's dashboard counts it", async () => {

@@ -1,17 +1,11 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, screenshot, watchErrors } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForThisFile((launched) => (browser = launched));
 
 describe("a newcomer browsing the demo in Chromium", () => {
   it("opens the competition in English, switches to Simplified then Traditional Chinese, and the choice sticks", async () => {

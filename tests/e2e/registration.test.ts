@@ -1,17 +1,11 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, screenshot, watchErrors } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForThisFile((launched) => (browser = launched));
 
 const LABELS = {
   en: {

@@ -2,8 +2,8 @@
 // sees the edition's rounds with what each still allows.
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, screenshot, watchErrors } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 import { buildEdition } from "../support/new-edition";
 
@@ -21,13 +21,7 @@ const demo = demoServerForThisFile({}, (file) => {
   }
 });
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForThisFile((launched) => (browser = launched));
 
 describe("adding a round in the browser", () => {
   it("fills the form, is told about a bad slug at the field, adds the round and opens its set-up page", async () => {

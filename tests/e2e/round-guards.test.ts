@@ -1,19 +1,13 @@
 // An organizer closes a round still waiting for scores and publishes it in a browser: each step says
 // what it will do in numbers and names, and asks for the confirmation the server checks.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, watchErrors, signInThroughForm } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, screenshot, signInThroughForm, watchErrors } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForThisFile((launched) => (browser = launched));
 
 const statusOf = () => demo.query<{ status: string }>("SELECT status FROM rounds WHERE slug = 'domain'")[0]!.status;
 
