@@ -18,6 +18,7 @@ import { localized, useLocale } from "~/i18n/use-locale";
 import { organizerEdition } from "~/routing/edition.server";
 import { refused } from "~/routing/refusals";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "~/services/entry-import.server";
+import { useFormats } from "~/i18n/formats";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 
@@ -66,7 +67,8 @@ function SuggestionList({ problem }: { problem: ImportProblem }) {
 }
 
 export default function ImportEntries() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formats = useFormats();
   const { columns, origin } = useLoaderData<typeof loader>();
   const locale = useLocale();
   const data = useActionData<typeof action>();
@@ -201,9 +203,7 @@ export default function ImportEntries() {
               {report.claimUntil ? (
                 <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
                   {t("import.claimUntil", {
-                    date: new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(
-                      new Date(report.claimUntil),
-                    ),
+                    date: formats.date(new Date(report.claimUntil), { dateStyle: "long" }),
                   })}{" "}
                   {t("import.emailLater")}
                 </p>

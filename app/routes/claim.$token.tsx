@@ -17,6 +17,7 @@ import { resolveLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { refused } from "~/routing/refusals";
+import { useFormats } from "~/i18n/formats";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "claim.title", [{ name: "referrer", content: "no-referrer" }]);
@@ -72,7 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ClaimEntry() {
   const { claim, signedInAs, path } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formats = useFormats();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   if (!claim)
@@ -99,7 +101,7 @@ export default function ClaimEntry() {
       <p className="text-sm text-slate-600">
         {t("claim.forEmail", {
           email: claim.email,
-          date: new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(claim.expires)),
+          date: formats.date(new Date(claim.expires), { dateStyle: "long" }),
         })}
       </p>
       {message ? <FormMessage>{message}</FormMessage> : null}
