@@ -32,7 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     context.services.auth.currentUser(request),
   ]);
   const url = new URL(request.url);
-  const register = await context.services.registration.call(user ?? null);
+  // The featured edition is read once, above: the register button's call reuses it.
+  const register = await context.services.registration.call(user ?? null, competition ?? null);
   return {
     registerHref: register.kind === "open" ? register.href : null,
     locale,

@@ -29,7 +29,7 @@ export async function loader({ params: raw, context, request }: LoaderFunctionAr
     resolveLocale(request),
     context.services.auth.currentUser(request),
   ]);
-  const register = await context.services.registration.call(user ?? null, competition.id);
+  const register = await context.services.registration.call(user ?? null, competition);
   return contentIn(locale, { ...overview, otherEditions: editions.filter((e) => e.id !== competition.id), register });
 }
 

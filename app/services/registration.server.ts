@@ -303,7 +303,8 @@ export function createRegistrationService(
     /** The page after submitting: the entrant's own entry and what happens next. */
     confirmation: (user: SessionUser, entryId: number) => confirmation(db, clock(), user, entryId),
     /** The register button for this reader (and an edition, else the featured one). */
-    call: (user: SessionUser | null, competitionId?: number) => registerCallFor(db, clock(), user, competitionId),
+    call: (user: SessionUser | null, edition?: number | Competition | null) =>
+      registerCallFor(db, clock(), user, edition),
   };
 }
 
