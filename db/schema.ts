@@ -32,6 +32,8 @@ export interface CompetitionsTable {
   created_at: Defaulted<string>;
   /** IANA time zone the edition's dates are shown in, e.g. Asia/Shanghai. */
   time_zone: Defaulted<string>;
+  /** Origins allowed to frame the live pages and overlays (one per line); empty: this site only. */
+  embed_origins: Defaulted<string>;
 }
 
 export interface GroupsTable {
@@ -332,6 +334,22 @@ export interface EntryDecksTable {
   replaced_at: string | null;
 }
 
+export interface LiveVotesTable {
+  id: Generated<number>;
+  competition_id: number;
+  round_id: number;
+  entry_id: number;
+  device_hash: string;
+  address: string;
+  network: string;
+  user_agent: string | null;
+  device_seen_at: string | null;
+  created_at: Defaulted<string>;
+  discounted_at: string | null;
+  discounted_by: number | null;
+  discount_reason: string | null;
+}
+
 export interface Database {
   competitions: CompetitionsTable;
   groups: GroupsTable;
@@ -358,6 +376,7 @@ export interface Database {
   outbox: OutboxTable;
   password_resets: PasswordResetsTable;
   entry_decks: EntryDecksTable;
+  live_votes: LiveVotesTable;
 }
 
 export type Competition = Selectable<CompetitionsTable>;

@@ -12,6 +12,10 @@ import type { LiveRefusal } from "./live-refusals";
 export { AWARD_TIERS, awardTiers, decide, trackTopAwards } from "./live-commands";
 
 export type Phase = "idle" | "pitching" | "scoring" | "closed" | "revealed";
+/** How a result appears on the big screen: all at once, or mark by mark (dropped ones struck last). */
+export type RevealMode = "instant" | "stepwise";
+/** The audience vote for a popularity award: not yet open, open, or closed (it may open again). */
+export type Voting = "closed" | "open";
 export type Localized = { zh: string; en: string };
 export type CardKind = "break" | "next" | "sponsor" | "notice";
 export type MessageCard = { kind: CardKind; title: Localized; body: Localized };
@@ -31,7 +35,23 @@ export type LiveEntry = {
 /** A judge's seat on the panel (1..n) rather than their name: the screen shows the panel's marks. */
 export type SeatMark = { seat: number; mark: string; dropped: boolean };
 export type Reveal = { entryId: number; result: string; marks: SeatMark[] };
-export type RankingRow = { entryId: number; rank: number | null; result: string | null };
+export type RankingRow = {
+  entryId: number;
+  rank: number | null;
+  result: string | null;
+  /** The tie-break key that put this row below the one above with the same result (ranking.ts names it). */
+  decidedBy?: string | null;
+  /** The row's rank before the change that carries it; null when it is new to the board. */
+  previousRank?: number | null;
+};
+/**
+ * The pitch timer: `durationMs` in all, `elapsedMs` run before the last start, and `startedAt`
+ * (the server's clock, epoch ms) while it runs. Screens count down from the server's time.
+ */
+export type PitchTimer = { durationMs: number; elapsedMs: number; startedAt: number | null };
+/** The audience's award: the most-voted finalists (shared on a tie) and their counted votes. */
+export type AudienceAward = { entryIds: number[]; votes: number };
+export const DEFAULT_PITCH_SECONDS = 360;
 /** Award lists: the three tiers, then (when configured) the top N of each track, by track code. */
 export type Awards = { tier: AwardTier | "trackTop"; entryIds: number[]; track?: string }[];
 
@@ -39,7 +59,17 @@ export type Stage = { entryId: number | null; phase: Phase; submitted: number; o
 
 export type PublicState = {
   seq: number;
-  round: { slug: string; name: Localized; panel: number };
+  round: {
+    slug: string;
+    name: Localized;
+    panel: number;
+    /** Digits a judge's mark is shown with (from the rubric's steps and weights); absent in older finals. */
+    markDecimals?: number;
+    /** The rubric's criteria, to name a criterion tie-break on a row. */
+    criteria?: { id: number; name: Localized }[];
+  };
+  /** A rehearsal's copy of the final: every screen says so. */
+  rehearsal?: boolean;
   entries: LiveEntry[];
   stage: Stage;
   reveal: Reveal | null;
@@ -50,6 +80,10 @@ export type PublicState = {
   ceremony: "none" | "running" | "done";
   awards: Awards | null;
   card: MessageCard | null;
+  timer: PitchTimer;
+  revealMode: RevealMode;
+  voting: Voting;
+  audienceAward: AudienceAward | null;
 };
 
 /** What the public state can go through: the `change` of an `update` event. */
@@ -60,11 +94,27 @@ export type Change =
   | { type: "reveal"; reveal: Reveal; ranking: RankingRow[] }
   | { type: "unreveal"; entryId: number; ranking: RankingRow[] }
   | { type: "sealed"; entryId: number }
-  | { type: "freeze"; frozen: boolean }
+  | { type: "freeze"; frozen: boolean; ranking?: RankingRow[] }
   | { type: "ceremony"; ceremony: "none" | "running" | "done" }
   | { type: "awards"; awards: Awards }
   | { type: "card"; card: MessageCard | null }
-  | { type: "hidden"; entryId: number; ranking: RankingRow[] };
+  | { type: "hidden"; entryId: number; ranking: RankingRow[] }
+  | { type: "timer"; timer: PitchTimer }
+  | { type: "revealMode"; mode: RevealMode }
+  | { type: "voting"; voting: Voting }
+  | { type: "audienceAward"; award: AudienceAward | null };
+
+export const initialTimer = (seconds = DEFAULT_PITCH_SECONDS): PitchTimer => ({
+  durationMs: seconds * 1000,
+  elapsedMs: 0,
+  startedAt: null,
+});
+
+/** What is left of the pitch at `now` (server epoch ms), never below zero. */
+export function timerRemainingMs(timer: PitchTimer, now: number): number {
+  const running = timer.startedAt === null ? 0 : Math.max(0, now - timer.startedAt);
+  return Math.max(0, timer.durationMs - timer.elapsedMs - running);
+}
 
 /** The public state of a final that has just started: its entries in pitch order, nothing on stage. */
 export function initialPublicState(round: PublicState["round"], entries: LiveEntry[]): PublicState {
@@ -80,6 +130,40 @@ export function initialPublicState(round: PublicState["round"], entries: LiveEnt
     ceremony: "none",
     awards: null,
     card: null,
+    timer: initialTimer(),
+    revealMode: "instant",
+    voting: "closed",
+    audienceAward: null,
+  };
+}
+
+/**
+ * The digits a judge's weighted mark needs to be shown exactly: a criterion's step times its weight
+ * (basis points) is the finest amount any mark can move by. At least one, at most four.
+ */
+export function markDecimals(criteria: readonly { step_milli: number; weight_bp: number }[]): number {
+  let decimals = 1;
+  for (const c of criteria) {
+    // step_milli × weight_bp is the increment at scale 7 (1e-3 × 1e-4).
+    let units = c.step_milli * c.weight_bp;
+    let scale = 7;
+    while (scale > 0 && units % 10 === 0) {
+      units /= 10;
+      scale -= 1;
+    }
+    decimals = Math.max(decimals, scale);
+  }
+  return Math.min(decimals, 4);
+}
+
+/** A public state stored before a field existed gets that field's starting value. */
+export function upgradePublicState(stored: PublicState): PublicState {
+  return {
+    ...stored,
+    timer: stored.timer ?? initialTimer(),
+    revealMode: stored.revealMode ?? "instant",
+    voting: stored.voting ?? "closed",
+    audienceAward: stored.audienceAward ?? null,
   };
 }
 
@@ -123,6 +207,11 @@ export function applyChange(state: PublicState, seq: number, change: Change): Pu
       return next;
     case "freeze":
       next.frozen = change.frozen;
+      // Lifting the freeze shows what it kept back.
+      if (!change.frozen && change.ranking) {
+        next.ranking = change.ranking;
+        next.sealed = [];
+      }
       return next;
     case "ceremony":
       next.ceremony = change.ceremony;
@@ -140,7 +229,27 @@ export function applyChange(state: PublicState, seq: number, change: Change): Pu
       if (state.stage.entryId === change.entryId)
         next.stage = { entryId: null, phase: "idle", submitted: 0, of: state.stage.of };
       return next;
+    case "timer":
+      next.timer = change.timer;
+      return next;
+    case "revealMode":
+      next.revealMode = change.mode;
+      return next;
+    case "voting":
+      next.voting = change.voting;
+      return next;
+    case "audienceAward":
+      next.audienceAward = change.award;
+      return next;
   }
+}
+
+/** The ranking a change carries, each row with the rank it had before (null when new to the board). */
+export function withMovement(state: PublicState, change: Change): Change {
+  if (!("ranking" in change) || !change.ranking) return change;
+  const before = new Map(state.ranking.map((r) => [r.entryId, r.rank]));
+  const ranking = change.ranking.map((r) => ({ ...r, previousRank: before.get(r.entryId) ?? null }));
+  return { ...change, ranking } as Change;
 }
 
 export type ControlState = {
@@ -162,6 +271,21 @@ export type ControlState = {
   card: MessageCard | null;
   /** Reveal as soon as scoring closes by itself (every panel judge submitted), without a click. */
   autoReveal: boolean;
+  /** Rises by one with every accepted change of this state: a command naming an older one is stale. */
+  version: number;
+  /** Where the stage was when the ceremony started, so that start can be undone before its first step. */
+  beforeCeremony: { current: number | null; phase: Phase; card: MessageCard | null } | null;
+  /** Ceremony steps taken after the start (reveals and award tiers). */
+  ceremonySteps: number;
+  /** Award tiers shown so far in the ceremony, in reveal order (track tops, third, runner-up, champion). */
+  awardsShown: number;
+  /** Scoring reopened for a correction: which judges may revise (all who submitted, or one), who has. */
+  reopened: { judgeIds: number[]; revised: number[]; reason: string } | null;
+  /** The pitch timer's length for each new pitch, in seconds. */
+  pitchSeconds: number;
+  timer: PitchTimer;
+  revealMode: RevealMode;
+  voting: Voting;
 };
 
 export function initialControl(roundId: number, order: readonly number[]): ControlState {
@@ -178,7 +302,25 @@ export function initialControl(roundId: number, order: readonly number[]): Contr
     awardCounts: [1, 1, 1],
     card: null,
     autoReveal: false,
+    version: 0,
+    beforeCeremony: null,
+    ceremonySteps: 0,
+    awardsShown: 0,
+    reopened: null,
+    pitchSeconds: DEFAULT_PITCH_SECONDS,
+    timer: initialTimer(),
+    revealMode: "instant",
+    voting: "closed",
   };
+}
+
+/** A control state stored before a field existed gets that field's starting value. */
+export function upgradeControl(stored: ControlState): ControlState {
+  const fresh = initialControl(stored.roundId, stored.order);
+  const filled = { ...fresh, ...stored };
+  // A ceremony begun before steps were counted: its steps are the results it has shown.
+  if (stored.ceremonySteps === undefined && stored.ceremony !== "none") filled.ceremonySteps = 1;
+  return filled;
 }
 
 export type Command =
@@ -193,7 +335,14 @@ export type Command =
   | { type: "card"; card: MessageCard | null }
   | { type: "awards"; counts: [number, number, number]; trackTop?: number | undefined }
   | { type: "autoReveal"; on: boolean }
-  | { type: "hide"; entryId: number; reason: string };
+  | { type: "hide"; entryId: number; reason: string }
+  | { type: "unfreeze"; reason: string }
+  | { type: "undoCeremonyStart"; reason: string }
+  | { type: "reopen"; judgeId?: number | undefined; reason: string }
+  | { type: "timer"; action: "start" | "pause" | "reset"; seconds?: number | undefined }
+  | { type: "revealMode"; mode: RevealMode }
+  | { type: "voting"; voting: Voting }
+  | { type: "audienceAward"; show: boolean };
 
 /** What the server knows when it decides: the stage's submissions and the results so far. */
 export type Facts = {
@@ -211,6 +360,12 @@ export type Facts = {
   rank(entryIds: readonly number[]): RankingRow[];
   /** The track (code) an entry competes in, for per-track awards. */
   trackOf(entryId: number): string;
+  /** Judges (ids) who have submitted a score for the entry on stage. */
+  submittedBy: readonly number[];
+  /** The server's clock, epoch ms (the pitch timer). */
+  now: number;
+  /** The audience vote's leaders by counted (not discounted) votes; null when nobody voted. */
+  audienceLeaders(): AudienceAward | null;
 };
 
 export type Decision =

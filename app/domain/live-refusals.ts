@@ -22,6 +22,14 @@ export const LIVE_REFUSALS = {
   notFrozen: "conflict",
   ceremonyOver: "conflict",
   ceremonyStarted: "conflict",
+  ceremonyStepTaken: "conflict",
+  staleControl: "conflict",
+  judgeNotSubmitted: "invalid",
+  timerRunning: "conflict",
+  timerNotRunning: "conflict",
+  votingUnchanged: "conflict",
+  votingOpen: "conflict",
+  noVotes: "conflict",
   // A judge's stage submission.
   notOnPanel: "forbidden",
   wrongEntry: "conflict",
@@ -30,6 +38,13 @@ export const LIVE_REFUSALS = {
   invalidMarks: "invalid",
   submissionKeyReused: "invalid",
   entryWithdrawn: "conflict",
+  revisionReasonRequired: "invalid",
+  // An audience vote.
+  votingClosed: "conflict",
+  alreadyVoted: "conflict",
+  notAFinalist: "invalid",
+  // A rehearsal of the final.
+  noRehearsal: "conflict",
   // The live service: starting the final, a competition by its slug.
   notStarted: "conflict",
   noRubric: "conflict",

@@ -8,8 +8,8 @@ export function registerControlHandlers(socket: LiveSocket, deps: Pick<HubDeps, 
   const { services } = deps;
   socket.on(
     "control",
-    guarded(socket, services, { role: "organizer", schema: controlMessage }, async (user, { competition, command }) => {
-      const outcome = await services.live.command(user, competition, command);
+    guarded(socket, services, { role: "organizer", schema: controlMessage }, async (user, { competition, command, version }) => {
+      const outcome = await services.live.command(user, competition, command, version);
       return outcome.ok ? { ok: true } : outcome;
     }),
   );

@@ -8,10 +8,20 @@ import { REFUSAL_KINDS } from "../domain/refusal";
 export const LIVE_NAMESPACE = "/live";
 export const PROTOCOL_VERSION = 1;
 
-const slug = z.string().regex(/^[a-z0-9]{2,40}$/);
+/** A competition's live channel: its slug, or its slug with `~rehearsal` for the rehearsal's copy. */
+export const REHEARSAL_SUFFIX = "~rehearsal";
+const slug = z.string().regex(/^[a-z0-9]{2,40}(~rehearsal)?$/);
+export const rehearsalChannel = (competition: string) => `${competition}${REHEARSAL_SUFFIX}`;
+export const isRehearsalChannel = (channel: string) => channel.endsWith(REHEARSAL_SUFFIX);
+/** The competition's slug of a channel (the rehearsal's or the real one). */
+export const competitionOfChannel = (channel: string) =>
+  isRehearsalChannel(channel) ? channel.slice(0, -REHEARSAL_SUFFIX.length) : channel;
 const id = z.number().int().positive();
 const localized = (max: number) => z.object({ zh: z.string().max(max), en: z.string().max(max) });
 const phase = z.enum(["idle", "pitching", "scoring", "closed", "revealed"]);
+const revealMode = z.enum(["instant", "stepwise"]);
+const voting = z.enum(["closed", "open"]);
+const reason = z.string().max(500);
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 export const messageCardSchema = z.object({
@@ -50,9 +60,28 @@ export const commandSchema: z.ZodType<Command> = z.discriminatedUnion("type", [
     trackTop: z.number().int().min(0).max(50).optional(),
   }),
   z.object({ type: z.literal("autoReveal"), on: z.boolean() }),
-  z.object({ type: z.literal("hide"), entryId: id, reason: z.string().max(500) }),
+  z.object({ type: z.literal("hide"), entryId: id, reason }),
+  z.object({ type: z.literal("unfreeze"), reason }),
+  z.object({ type: z.literal("undoCeremonyStart"), reason }),
+  z.object({ type: z.literal("reopen"), judgeId: id.optional(), reason }),
+  z.object({
+    type: z.literal("timer"),
+    action: z.enum(["start", "pause", "reset"]),
+    seconds: z.number().int().min(30).max(3600).optional(),
+  }),
+  z.object({ type: z.literal("revealMode"), mode: revealMode }),
+  z.object({ type: z.literal("voting"), voting }),
+  z.object({ type: z.literal("audienceAward"), show: z.boolean() }),
 ]);
-export const controlMessage = z.object({ competition: slug, command: commandSchema });
+/**
+ * A control room's command. `version` is the control state's version the room last saw: when the
+ * final has moved on since (another organizer, a judge's last score), the command is refused as stale.
+ */
+export const controlMessage = z.object({
+  competition: slug,
+  command: commandSchema,
+  version: z.number().int().min(0).optional(),
+});
 export type ControlMessage = z.infer<typeof controlMessage>;
 
 /** A judge's stage score. `submissionId` is chosen by the phone: a repeat is recognised, not counted twice. */
@@ -62,12 +91,26 @@ export const submitMessage = z.object({
   entryId: id,
   marks: z.record(z.string().regex(/^\d{1,9}$/), z.string().max(20)),
   comment: z.string().max(4000).optional(),
+  /** Why the judge changes a mark already submitted, when scoring was reopened for a correction. */
+  reason: z.string().max(500).optional(),
 });
 export type SubmitMessage = z.infer<typeof submitMessage>;
 
 // ---- server → client -------------------------------------------------------------------------
 
-const rankingRow = z.object({ entryId: id, rank: z.number().int().min(1).nullable(), result: decimal.nullable() });
+const rankingRow = z.object({
+  entryId: id,
+  rank: z.number().int().min(1).nullable(),
+  result: decimal.nullable(),
+  decidedBy: z.string().max(60).nullable().optional(),
+  previousRank: z.number().int().min(1).nullable().optional(),
+});
+const timer = z.object({
+  durationMs: z.number().int().min(0),
+  elapsedMs: z.number().int().min(0),
+  startedAt: z.number().int().min(0).nullable(),
+});
+const audienceAward = z.object({ entryIds: z.array(id), votes: z.number().int().min(0) });
 const reveal = z.object({
   entryId: id,
   result: decimal,
@@ -100,16 +143,27 @@ export const changeSchema: z.ZodType<Change> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reveal"), reveal, ranking: z.array(rankingRow) }),
   z.object({ type: z.literal("unreveal"), entryId: id, ranking: z.array(rankingRow) }),
   z.object({ type: z.literal("sealed"), entryId: id }),
-  z.object({ type: z.literal("freeze"), frozen: z.boolean() }),
+  z.object({ type: z.literal("freeze"), frozen: z.boolean(), ranking: z.array(rankingRow).optional() }),
   z.object({ type: z.literal("ceremony"), ceremony }),
   z.object({ type: z.literal("awards"), awards }),
   z.object({ type: z.literal("card"), card: messageCardSchema.nullable() }),
   z.object({ type: z.literal("hidden"), entryId: id, ranking: z.array(rankingRow) }),
+  z.object({ type: z.literal("timer"), timer }),
+  z.object({ type: z.literal("revealMode"), mode: revealMode }),
+  z.object({ type: z.literal("voting"), voting }),
+  z.object({ type: z.literal("audienceAward"), award: audienceAward.nullable() }),
 ]);
 
 export const publicStateSchema: z.ZodType<PublicState> = z.object({
   seq: z.number().int().min(0),
-  round: z.object({ slug: z.string(), name: localized(200), panel: z.number().int().min(0) }),
+  round: z.object({
+    slug: z.string(),
+    name: localized(200),
+    panel: z.number().int().min(0),
+    markDecimals: z.number().int().min(0).max(6).optional(),
+    criteria: z.array(z.object({ id, name: localized(200) })).optional(),
+  }),
+  rehearsal: z.boolean().optional(),
   entries: z.array(
     z.object({
       id,
@@ -130,14 +184,26 @@ export const publicStateSchema: z.ZodType<PublicState> = z.object({
   ceremony,
   awards: awards.nullable(),
   card: messageCardSchema.nullable(),
+  timer,
+  revealMode,
+  voting,
+  audienceAward: audienceAward.nullable(),
 });
 
+/** The server's clock (epoch ms) when an event left it: screens count the pitch timer down from it. */
+const serverNow = z.number().int().min(0).optional();
+
 /** The whole public state of a competition, sent on join and whenever a client must resync. */
-export const snapshotEvent = z.object({ competition: z.string(), state: publicStateSchema.nullable() });
+export const snapshotEvent = z.object({ competition: z.string(), state: publicStateSchema.nullable(), serverNow });
 export type SnapshotEvent = z.infer<typeof snapshotEvent>;
 
 /** One change of the public state; `seq` rises by exactly one per update of a competition. */
-export const updateEvent = z.object({ competition: z.string(), seq: z.number().int().min(1), change: changeSchema });
+export const updateEvent = z.object({
+  competition: z.string(),
+  seq: z.number().int().min(1),
+  change: changeSchema,
+  serverNow,
+});
 export type UpdateEvent = z.infer<typeof updateEvent>;
 
 const controlStateSchema: z.ZodType<ControlState> = z.object({
@@ -154,6 +220,15 @@ const controlStateSchema: z.ZodType<ControlState> = z.object({
   trackTop: z.number().int().min(0).optional(),
   card: messageCardSchema.nullable(),
   autoReveal: z.boolean(),
+  version: z.number().int().min(0),
+  beforeCeremony: z.object({ current: id.nullable(), phase, card: messageCardSchema.nullable() }).nullable(),
+  ceremonySteps: z.number().int().min(0),
+  awardsShown: z.number().int().min(0),
+  reopened: z.object({ judgeIds: z.array(id), revised: z.array(id), reason: z.string() }).nullable(),
+  pitchSeconds: z.number().int().min(1),
+  timer,
+  revealMode,
+  voting,
 });
 
 /** What the control room sees besides the public state (organizers only). */
@@ -170,6 +245,8 @@ export const controlViewSchema = z.object({
   withdrawn: z.array(id),
   /** The fewest marks the rule can close scoring with (drops + 1). */
   minMarks: z.number().int().min(1),
+  /** The audience vote's counted votes per finalist, most first (discounted ones left out). */
+  votes: z.array(z.object({ entryId: id, votes: z.number().int().min(0) })),
 });
 export type ControlView = z.infer<typeof controlViewSchema>;
 
@@ -179,6 +256,13 @@ export const judgeViewSchema = z.object({
   seat: z.number().int().min(1),
   submitted: z.array(id),
   entries: z.array(id),
+  /**
+   * Scoring reopened for this judge's correction of the entry on stage: their submitted marks
+   * (their own, by criterion id) to start from; null when there is nothing to revise.
+   */
+  correction: z
+    .object({ entryId: id, marks: z.record(z.string(), z.string()), comment: z.string(), reason: z.string() })
+    .nullable(),
 });
 export type JudgeView = z.infer<typeof judgeViewSchema>;
 

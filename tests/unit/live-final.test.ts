@@ -29,6 +29,9 @@ function rank(ids: readonly number[]): RankingRow[] {
   }));
 }
 
+/** The server's clock in these decisions (the pitch timer reads it). */
+const NOW = Date.UTC(2026, 11, 2, 10, 0, 0);
+
 function facts(submitted = 5, panel = 5): Facts {
   return {
     panel,
@@ -45,6 +48,9 @@ function facts(submitted = 5, panel = 5): Facts {
     }),
     rank,
     trackOf: (entryId) => (entryId % 2 ? "QI" : "BCI"),
+    submittedBy: [1, 2, 3, 4, 5].slice(0, submitted),
+    now: NOW,
+    audienceLeaders: () => null,
   };
 }
 
@@ -180,7 +186,7 @@ describe("freeze and ceremony", () => {
     expect(control.revealed).toEqual([11, 13, 16, 12, 15]);
   });
 
-  it("reveals the sealed results one step at a time from the bottom up, then shows the awards and thaws the board", () => {
+  it("reveals the sealed results one step at a time from the bottom up, then the awards third → runner-up → champion, and thaws the board", () => {
     const frozen = frozenFinal();
     const steps: number[] = [];
     let current = run([{ type: "awards", counts: [1, 1, 2] }, { type: "ceremonyStep" }], frozen);
@@ -190,14 +196,20 @@ describe("freeze and ceremony", () => {
       steps.push(current.state.reveal!.entryId);
     }
     expect(steps).toEqual([12, 15, 16]);
-    current = run([{ type: "ceremonyStep" }], current);
+    const tiers: string[][] = [];
+    for (let i = 0; i < 3; i++) {
+      expect(current.state.ceremony).toBe("running");
+      current = run([{ type: "ceremonyStep" }], current);
+      tiers.push(current.state.awards!.map((a) => a.tier));
+    }
+    expect(tiers).toEqual([["third"], ["third", "runnerUp"], ["third", "runnerUp", "champion"]]);
     expect(current.state.ceremony).toBe("done");
     expect(current.state.frozen).toBe(false);
     expect(current.state.ranking.map((r) => r.entryId)).toEqual([16, 15, 13, 12, 11]);
     expect(current.state.awards).toEqual([
-      { tier: "champion", entryIds: [16] },
-      { tier: "runnerUp", entryIds: [15] },
       { tier: "third", entryIds: [13, 12] },
+      { tier: "runnerUp", entryIds: [15] },
+      { tier: "champion", entryIds: [16] },
     ]);
     expect(run([{ type: "ceremonyStep" }], current).refusals).toEqual(["live.refusal.ceremonyOver"]);
   });
@@ -206,14 +218,14 @@ describe("freeze and ceremony", () => {
     const done = run(
       [
         { type: "awards", counts: [1, 1, 1], trackTop: 2 },
-        { type: "ceremonyStep" },
-        { type: "ceremonyStep" },
-        { type: "ceremonyStep" },
-        { type: "ceremonyStep" },
-        { type: "ceremonyStep" },
+        ...Array.from({ length: 9 }, (): Command => ({ type: "ceremonyStep" })),
       ],
       frozenFinal(),
     );
+    expect(done.refusals).toEqual([]);
+    expect(done.state.ceremony).toBe("done");
+    // Each track's best is one step, before the three tiers.
+    expect(done.state.awards!.map((a) => a.tier)).toEqual(["trackTop", "trackTop", "third", "runnerUp", "champion"]);
     expect(done.state.awards!.filter((a) => a.tier === "trackTop")).toEqual([
       // Odd ids are QI (15 85, 13 80, 11 70), even ids BCI (16 90, 12 75): best track first.
       { tier: "trackTop", track: "BCI", entryIds: [16, 12] },
@@ -225,10 +237,7 @@ describe("freeze and ceremony", () => {
     const hidden = run(
       [
         { type: "hide", entryId: 15, reason: "withdrawn by the team" },
-        { type: "ceremonyStep" },
-        { type: "ceremonyStep" },
-        { type: "ceremonyStep" },
-        { type: "ceremonyStep" },
+        ...Array.from({ length: 6 }, (): Command => ({ type: "ceremonyStep" })),
       ],
       frozenFinal(),
     );
@@ -236,7 +245,7 @@ describe("freeze and ceremony", () => {
     expect(hidden.state.ceremony).toBe("done");
     expect(hidden.state.entries.map((e) => e.id)).not.toContain(15);
     expect(hidden.state.ranking.map((r) => r.entryId)).toEqual([16, 13, 12, 11]);
-    expect(hidden.state.awards![0]).toEqual({ tier: "champion", entryIds: [16] });
+    expect(hidden.state.awards!.at(-1)).toEqual({ tier: "champion", entryIds: [16] });
   });
 
   it("refuses the ceremony before a freeze, and a freeze twice", () => {

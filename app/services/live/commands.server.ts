@@ -2,12 +2,13 @@
 // the pure domain and written with its audit row, the automatic hides of withdrawn entries first.
 import type { Db } from "../../../db/client";
 import type { AuditAction } from "../../domain/audit-actions";
-import { decide, initialControl, initialPublicState, type Command } from "../../domain/live-final";
+import { decide, initialControl, initialPublicState, markDecimals, type Command } from "../../domain/live-final";
 import { refuseLive, type LiveRefusal } from "../../domain/live-refusals";
 import type { UpdateEvent } from "../../live/protocol";
 import { recordAudit } from "../audit.server";
 import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
+import { criteriaOf } from "../queries/criteria.server";
 import { liveStateOf } from "../queries/live-state.server";
 import type { LiveContext } from "./context.server";
 import { factsFor } from "./facts.server";
@@ -109,8 +110,11 @@ export async function command(
   actor: SessionUser,
   slug: string,
   command: Command,
+  version?: number,
 ): Promise<CommandOutcome> {
   return withLive(ctx, slug, async (live) => {
+    // Checked before anything moves: a room that saw an older state must look again first.
+    if (version !== undefined && version !== live.control.version) return refuseLive("staleControl");
     const outcome = await inTransaction(ctx.db, (trx) => runCommand(ctx, trx, actor, live, command));
     publishWritten(ctx, outcome);
     return outcome.refused ?? { ok: true as const, updates: outcome.updates };
@@ -137,8 +141,15 @@ async function startInTransaction(ctx: LiveContext, trx: Db, actor: SessionUser,
   if (!plan.ok) return plan;
   const { round, order, panel } = plan;
   const name = { zh: round.name_zh, en: round.name_en };
+  const criteria = await criteriaOf(trx, round.id);
   const state = initialPublicState(
-    { slug: round.slug, name, panel: panel.judges.length },
+    {
+      slug: round.slug,
+      name,
+      panel: panel.judges.length,
+      markDecimals: markDecimals(criteria),
+      criteria: criteria.map((c) => ({ id: c.id, name: { zh: c.name_zh, en: c.name_en } })),
+    },
     await liveEntries(trx, order),
   );
   await insertLive(trx, { competitionId, roundId: round.id, control: initialControl(round.id, order), state });

@@ -5,7 +5,7 @@ import { seatMarks, type Facts, type RankingRow } from "../../domain/live-final"
 import { normalizeMarks, rankEntries, type RankingEntry } from "../../domain/ranking";
 import { roundRule } from "../results.server";
 import type { LiveContext } from "./context.server";
-import { panelOf, trackCodesOf, type Panel } from "./queries.server";
+import { audienceLeaders, judgesSubmittedFor, panelOf, trackCodesOf, type Panel } from "./queries.server";
 import type { Live } from "./store.server";
 
 export async function factsFor(ctx: LiveContext, trx: Db, live: Live): Promise<{ facts: Facts; panel: Panel }> {
@@ -17,6 +17,8 @@ export async function factsFor(ctx: LiveContext, trx: Db, live: Live): Promise<{
   const byId = new Map(ranked.map((e) => [Number(e.id), e]));
   const tracks = await trackCodesOf(trx, live.roundId);
   const current = live.control.current;
+  const submittedBy = current === null ? [] : await judgesSubmittedFor(trx, live.roundId, current);
+  const leaders = await audienceLeaders(trx, live.roundId);
   const progressOf = (entryId: number) => ({
     submitted: byId.get(entryId)?.marks.length ?? 0,
     of: panel.perEntry.get(entryId)?.length ?? 0,
@@ -35,10 +37,13 @@ export async function factsFor(ctx: LiveContext, trx: Db, live: Live): Promise<{
     rank(ids) {
       const entries = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
       return rankEntries({ entries, rule, normalization: "none", tieBreaks: inputs.tieBreaks }).map(
-        (r): RankingRow => ({ entryId: Number(r.id), rank: r.rank, result: r.result }),
+        (r): RankingRow => ({ entryId: Number(r.id), rank: r.rank, result: r.result, decidedBy: r.decidedBy }),
       );
     },
     trackOf: (entryId) => tracks.get(entryId) ?? "",
+    submittedBy,
+    now: ctx.clock().getTime(),
+    audienceLeaders: () => leaders,
   };
   return { facts, panel };
 }

@@ -27,7 +27,8 @@ export function createLiveService(db: Db, deps: LiveDeps) {
     /** Starts the live final of the competition's round played on stage. */
     start: (actor: SessionUser, slug: string) => start(ctx, actor, slug),
     /** An organizer's command, decided and written; the publisher hears the updates. */
-    command: (actor: SessionUser, slug: string, cmd: Command) => command(ctx, actor, slug, cmd),
+    command: (actor: SessionUser, slug: string, cmd: Command, version?: number) =>
+      command(ctx, actor, slug, cmd, version),
     /** A judge's stage score (a repeat of the same submission counts once). */
     submit: (user: SessionUser, message: SubmitMessage) => submit(ctx, user, message),
     controlView: (slug: string) => controlView(ctx, slug),

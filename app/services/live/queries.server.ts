@@ -187,3 +187,25 @@ export function scoreOf(db: Db, roundId: number, judgeId: number, entryId: numbe
     .where("entry_id", "=", entryId)
     .executeTakeFirst();
 }
+
+/** The audience vote's counted (not discounted) votes per finalist, most first. */
+export async function voteTally(db: Db, roundId: number): Promise<{ entryId: number; votes: number }[]> {
+  const rows = await db
+    .selectFrom("live_votes")
+    .select(["entry_id", (eb) => eb.fn.countAll<number>().as("votes")])
+    .where("round_id", "=", roundId)
+    .where("discounted_at", "is", null)
+    .groupBy("entry_id")
+    .orderBy("votes", "desc")
+    .orderBy("entry_id")
+    .execute();
+  return rows.map((r) => ({ entryId: r.entry_id, votes: Number(r.votes) }));
+}
+
+/** The most-voted finalists (all of them on a tie) by counted votes; null before any vote counts. */
+export async function audienceLeaders(db: Db, roundId: number) {
+  const tally = await voteTally(db, roundId);
+  const top = tally[0];
+  if (!top || top.votes === 0) return null;
+  return { entryIds: tally.filter((t) => t.votes === top.votes).map((t) => t.entryId), votes: top.votes };
+}

@@ -18,7 +18,12 @@ import { persist, type Live } from "./store.server";
 
 export type SubmitOutcome = { ok: true; duplicate: boolean; updates: UpdateEvent[] } | LiveRefusal;
 type Written = { live: Live; updates: UpdateEvent[] };
-type Checked = { judgeId: number; existing: Awaited<ReturnType<typeof scoreOf>> };
+type Checked = {
+  judgeId: number;
+  existing: Awaited<ReturnType<typeof scoreOf>>;
+  /** A correction of a submitted score while scoring is reopened for this judge: its reason. */
+  revision: string | null;
+};
 
 /**
  * Who may submit what, now: a repeat of a submission (same key, same entry) is answered as a
@@ -41,8 +46,36 @@ async function checkSubmission(
   if ((await entryStatus(trx, message.entryId)) !== "submitted") return refuseLive("entryWithdrawn");
   if (live.control.phase !== "scoring") return refuseLive("scoringClosed");
   const existing = await scoreOf(trx, live.roundId, judge.id, message.entryId);
-  if (existing?.status === "submitted") return refuseLive("alreadySubmitted");
-  return { judgeId: judge.id, existing };
+  if (existing?.status !== "submitted") return { judgeId: judge.id, existing, revision: null };
+  // A submitted mark changes only in a correction the organizer reopened for this judge, once, with a reason.
+  const reopened = live.control.reopened;
+  if (!reopened?.judgeIds.includes(judge.id) || reopened.revised.includes(judge.id))
+    return refuseLive("alreadySubmitted");
+  const reason = message.reason?.trim();
+  if (!reason) return refuseLive("revisionReasonRequired", { field: "reason" });
+  return { judgeId: judge.id, existing, revision: reason };
+}
+
+/** The judge's marks (criterion id → milli) and comment as they stand, the "before" of a revision. */
+async function marksBefore(trx: Db, scoreId: number) {
+  const [rows, score] = await Promise.all([
+    trx.selectFrom("score_marks").select(["criterion_id", "mark_milli"]).where("score_id", "=", scoreId).execute(),
+    trx.selectFrom("scores").select("comment").where("id", "=", scoreId).executeTakeFirstOrThrow(),
+  ]);
+  return { marks: new Map(rows.map((r) => [r.criterion_id, r.mark_milli])), comment: score.comment };
+}
+
+/** A revision is noted on the control state; when every reopened judge has revised, scoring closes again. */
+async function afterRevision(ctx: LiveContext, trx: Db, live: Live, judgeId: number): Promise<Written> {
+  const reopened = live.control.reopened!;
+  const revised = [...reopened.revised, judgeId];
+  const control = { ...live.control, version: live.control.version + 1, reopened: { ...reopened, revised } };
+  const noted = await persist(trx, ctx.clock().toISOString(), live, control, []);
+  if (!reopened.judgeIds.every((id) => revised.includes(id))) return { live: noted.next, updates: noted.updates };
+  const closed = await runCommand(ctx, trx, null, noted.next, { type: "close" });
+  if (closed.refused || !closed.live.control.autoReveal) return { live: closed.live, updates: closed.updates };
+  const revealed = await runCommand(ctx, trx, null, closed.live, { type: "reveal" });
+  return { live: revealed.live, updates: [...closed.updates, ...revealed.updates] };
 }
 
 /** The marks through the web sheet's schema; every problem at its criterion (by id). */
@@ -85,6 +118,8 @@ async function submitInTransaction(
   if (!("judgeId" in checked)) return checked;
   const marks = await parseMarks(trx, live.roundId, message);
   if (!marks.ok) return marks;
+  const revising = checked.revision !== null && checked.existing !== undefined;
+  const before = revising ? await marksBefore(trx, checked.existing!.id) : null;
   await writeScore(trx, {
     actorUserId: user.id,
     roundId: live.roundId,
@@ -92,14 +127,18 @@ async function submitInTransaction(
     entryId: message.entryId,
     existing: checked.existing,
     status: "submitted",
-    revision: checked.existing?.revision ?? 0,
+    revision: (checked.existing?.revision ?? 0) + (revising ? 1 : 0),
     marks: marks.sheet.marks,
     comment: marks.sheet.comment,
     now: ctx.clock().toISOString(),
     submissionKey: message.submissionId,
-    audit: { action: "score.submitted", before: null, reason: null, stage: true },
+    audit: revising
+      ? { action: "score.revised", before, reason: checked.revision, stage: true }
+      : { action: "score.submitted", before: null, reason: null, stage: true },
   });
-  return countAndMaybeClose(ctx, trx, live, message.entryId);
+  return revising
+    ? afterRevision(ctx, trx, live, checked.judgeId)
+    : countAndMaybeClose(ctx, trx, live, message.entryId);
 }
 
 /**

@@ -3,7 +3,15 @@
 // and the write queue that lets one task at a time change a competition, so seq never skips or repeats.
 import type { Db } from "../../../db/client";
 import type { Competition } from "../../../db/schema";
-import { applyChange, type Change, type ControlState, type PublicState } from "../../domain/live-final";
+import {
+  applyChange,
+  upgradeControl,
+  upgradePublicState,
+  withMovement,
+  type Change,
+  type ControlState,
+  type PublicState,
+} from "../../domain/live-final";
 import type { UpdateEvent } from "../../live/protocol";
 import { liveStateOf } from "../queries/live-state.server";
 
@@ -43,8 +51,8 @@ export async function load(db: Db, store: LiveStore, competition: Pick<Competiti
     competitionId: competition.id,
     slug: competition.slug,
     roundId: row.round_id,
-    control: JSON.parse(row.control) as ControlState,
-    state: JSON.parse(row.public) as PublicState,
+    control: upgradeControl(JSON.parse(row.control) as ControlState),
+    state: upgradePublicState(JSON.parse(row.public) as PublicState),
   };
   store.cache.set(competition.id, live);
   return live;
@@ -60,8 +68,10 @@ export async function persist(
 ): Promise<{ next: Live; updates: UpdateEvent[] }> {
   let state = live.state;
   const updates: UpdateEvent[] = [];
-  for (const change of changes) {
+  for (const decided of changes) {
     const seq = state.seq + 1;
+    // A ranking carries each row's rank before it, so every screen can draw the same arrows.
+    const change = withMovement(state, decided);
     state = applyChange(state, seq, change);
     updates.push({ competition: live.slug, seq, change });
   }

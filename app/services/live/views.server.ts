@@ -9,7 +9,8 @@ import { criteriaOf } from "../queries/criteria.server";
 import { judgeOfUser } from "../queries/judges.server";
 import type { LiveContext } from "./context.server";
 import { factsFor } from "./facts.server";
-import { entriesSubmittedBy, judgesSubmittedFor, panelOf, withdrawnAmong } from "./queries.server";
+import { formatMilli } from "../../domain/score-sheet";
+import { entriesSubmittedBy, judgesSubmittedFor, panelOf, scoreOf, voteTally, withdrawnAmong } from "./queries.server";
 import { eventsAfter, load, MAX_REPLAY, type Live } from "./store.server";
 
 /** The competition and its live final (null before it starts); undefined for an unknown slug. */
@@ -67,6 +68,7 @@ export async function controlView(ctx: LiveContext, slug: string): Promise<Contr
     preview: current !== null && closed ? facts.reveal(current) : null,
     withdrawn: await withdrawnAmong(ctx.db, control.order),
     minMarks: facts.minMarks,
+    votes: await voteTally(ctx.db, live.roundId),
   };
 }
 
@@ -82,7 +84,26 @@ export async function judgeView(ctx: LiveContext, user: SessionUser, slug: strin
   if (seat === undefined) return null;
   const submitted = await entriesSubmittedBy(ctx.db, live.roundId, judge.id);
   const entries = [...panel.perEntry].filter(([, judges]) => judges.includes(judge.id)).map(([entryId]) => entryId);
-  return { competition: slug, seat, submitted, entries };
+  return { competition: slug, seat, submitted, entries, correction: await correctionFor(ctx, live, judge.id) };
+}
+
+/** The judge's own marks of the entry on stage, when scoring was reopened for them to revise. */
+async function correctionFor(ctx: LiveContext, live: Live, judgeId: number): Promise<JudgeView["correction"]> {
+  const { current, reopened, phase } = live.control;
+  if (current === null || phase !== "scoring" || !reopened?.judgeIds.includes(judgeId)) return null;
+  if (reopened.revised.includes(judgeId)) return null;
+  const score = await scoreOf(ctx.db, live.roundId, judgeId, current);
+  if (score?.status !== "submitted") return null;
+  const [marks, row] = await Promise.all([
+    ctx.db.selectFrom("score_marks").select(["criterion_id", "mark_milli"]).where("score_id", "=", score.id).execute(),
+    ctx.db.selectFrom("scores").select("comment").where("id", "=", score.id).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    entryId: current,
+    marks: Object.fromEntries(marks.map((m) => [String(m.criterion_id), formatMilli(m.mark_milli)])),
+    comment: row.comment ?? "",
+    reason: reopened.reason,
+  };
 }
 
 /** The rubric of the live round, for the judge's stage form. */
