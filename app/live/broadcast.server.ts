@@ -27,8 +27,9 @@ export async function sendJudgeView(
 export function relayBroadcasts(live: LiveNamespace, deps: Pick<HubDeps, "publisher" | "services">) {
   return deps.publisher.subscribe(({ slug, updates, snapshot }) => {
     const room = live.to(competitionRoom(slug));
-    if (snapshot !== undefined) room.emit("snapshot", { competition: slug, state: snapshot });
-    for (const update of updates) room.emit("update", update);
+    const serverNow = Date.now();
+    if (snapshot !== undefined) room.emit("snapshot", { competition: slug, state: snapshot, serverNow });
+    for (const update of updates) room.emit("update", { ...update, serverNow });
     // The control view costs a few queries: only worth it when a control room is open.
     if (live.adapter.rooms.get(controlRoom(slug))?.size)
       void sendControlView(live, deps.services, slug, controlRoom(slug)).catch(() => undefined);

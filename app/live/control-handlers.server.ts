@@ -8,9 +8,14 @@ export function registerControlHandlers(socket: LiveSocket, deps: Pick<HubDeps, 
   const { services } = deps;
   socket.on(
     "control",
-    guarded(socket, services, { role: "organizer", schema: controlMessage }, async (user, { competition, command, version }) => {
-      const outcome = await services.live.command(user, competition, command, version);
-      return outcome.ok ? { ok: true } : outcome;
-    }),
+    guarded(
+      socket,
+      services,
+      { role: "organizer", schema: controlMessage },
+      async (user, { competition, command, version }) => {
+        const outcome = await services.live.command(user, competition, command, version);
+        return outcome.ok ? { ok: true } : outcome;
+      },
+    ),
   );
 }

@@ -28,8 +28,9 @@ async function catchUp(deps: JoinDeps, socket: LiveSocket, slug: string, lastSeq
   const replay = replayable ? await deps.services.live.updatesSince(slug, lastSeq!) : null;
   await socket.join(competitionRoom(slug));
   // Replayed updates are sent before anything broadcast later: the socket's own order.
-  if (replay) for (const update of replay) socket.emit("update", update);
-  else socket.emit("snapshot", snapshot);
+  const serverNow = Date.now();
+  if (replay) for (const update of replay) socket.emit("update", { ...update, serverNow });
+  else socket.emit("snapshot", { ...snapshot, serverNow });
   return true;
 }
 

@@ -8,7 +8,7 @@ import type { Locale } from "~/i18n/config";
 import { countryName, flagEmoji } from "~/i18n/countries";
 import { useLocale } from "~/i18n/use-locale";
 import { ConnectionBadge } from "./connection-badge";
-import { useLiveChannel } from "./use-live-channel";
+import { useLiveChannel, type Connection } from "./use-live-channel";
 
 const pick = (locale: Locale, text: Localized) => (locale !== "en" ? text.zh || text.en : text.en || text.zh);
 const otherOf = (locale: Locale): Locale => (locale !== "en" ? "en" : "zh-Hans");
@@ -313,6 +313,21 @@ export function AudienceBoard({
   phone?: { url: string; qr: string };
 }) {
   const { state, connection } = useLiveChannel(slug, initial);
+  return <BoardView state={state} connection={connection} competitionName={competitionName} phone={phone} />;
+}
+
+/** The board drawn from a public state, without a socket of its own (the control room previews it). */
+export function BoardView({
+  state,
+  connection,
+  competitionName,
+  phone,
+}: {
+  state: PublicState | null;
+  connection: Connection;
+  competitionName: Localized;
+  phone?: { url: string; qr: string } | undefined;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const bi = useBiLabel();
