@@ -144,7 +144,10 @@ describe("the live final's service", () => {
     expect(after.reveal!.marks.map((m) => [m.seat, m.mark, m.dropped])).toEqual(
       panel.map((_, i) => [i + 1, String(i + 1), i === 0 || i === 8]),
     );
-    expect(after.ranking).toEqual([{ entryId, rank: 1, result: after.reveal!.result }]);
+    // The first result on the board: nothing decided it but its result, and it is new there.
+    expect(after.ranking).toEqual([
+      { entryId, rank: 1, result: after.reveal!.result, decidedBy: null, previousRank: null },
+    ]);
   });
 
   it("hides a finalist withdrawn meanwhile at the next step, audited, and carries on", async () => {
