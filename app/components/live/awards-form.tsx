@@ -71,7 +71,7 @@ export function AwardsForm({
           onConfirm={(seen) => void onSave(numbers, Number(perTrack), seen).finally(confirmation.hide)}
         />
       ) : (
-        <button className={secondary} disabled={busy}>
+        <button ref={confirmation.trigger} className={secondary} disabled={busy}>
           {t("live.control.saveAwards")}
         </button>
       )}

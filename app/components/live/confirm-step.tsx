@@ -58,20 +58,26 @@ export function ConfirmPanel({
   );
 }
 
-/** Opening and closing a confirmation, with focus handed back to what opened it. */
+/**
+ * Opening and closing a confirmation. The panel takes the place of the button that opened it, so
+ * `trigger` goes on that button: it gets the focus back when the panel closes (if it is still there).
+ */
 export function useConfirmation() {
   const [open, setOpen] = useState(false);
-  const opener = useRef<HTMLElement | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    trigger.current?.focus();
+  }, [open]);
   return {
     open,
-    show: () => {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      setOpen(true);
-    },
+    trigger,
+    show: () => setOpen(true),
     hide: () => {
+      refocus.current = true;
       setOpen(false);
-      // After the panel has gone: the opener is in the page again (or was replaced by the next step).
-      requestAnimationFrame(() => opener.current?.isConnected && opener.current.focus());
     },
   };
 }
@@ -110,6 +116,7 @@ export function ConfirmStep({
   return (
     <button
       type="button"
+      ref={confirmation.trigger}
       className={tone}
       disabled={busy || disabled}
       aria-haspopup="dialog"

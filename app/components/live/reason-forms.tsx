@@ -68,7 +68,7 @@ export function CloseForm({
           }
         />
       ) : (
-        <button className={secondary} disabled={busy} data-testid="close-scoring">
+        <button ref={confirmation.trigger} className={secondary} disabled={busy} data-testid="close-scoring">
           {t("live.control.close")}
         </button>
       )}
@@ -135,7 +135,7 @@ export function ReasonForm({
           onConfirm={(seen) => void send(seen).finally(confirmation.hide)}
         />
       ) : (
-        <button className={tone} disabled={busy}>
+        <button ref={confirmation.trigger} className={tone} disabled={busy}>
           {submit}
         </button>
       )}
