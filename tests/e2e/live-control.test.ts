@@ -102,7 +102,7 @@ beforeAll(async () => {
   audience = await open({ width: 1920, height: 1080 });
   await audience.goto(demo.url + "/live/zgc2026");
   await audience.locator('[data-connection="live"]').waitFor();
-  await organizer.locator('[data-connection="live"]').waitFor();
+  await organizer.locator('[data-testid="control-room"] [data-connection="live"]').first().waitFor();
 }, 120_000);
 
 afterAll(async () => {
@@ -165,7 +165,8 @@ describe("the control room forgives a mis-click", () => {
     await click(organizer, "Start the ceremony");
     await confirmation(organizer)
       .getByText(
-        "Start the ceremony: pitches end; 0 sealed results will be revealed bottom-up, then the awards: Third place → Runner-up → Champion. You can undo this until the first step.",
+        // Two results so far: the tiers that have an entry are the runner-up and the champion.
+        "Start the ceremony: pitches end; 0 sealed results will be revealed bottom-up, then the awards: Runner-up → Champion. You can undo this until the first step.",
       )
       .waitFor();
     await confirm(organizer);
@@ -242,7 +243,7 @@ describe("the control room forgives a mis-click", () => {
     await reopen.locator("summary").click();
     const firstJudge = await organizer.locator('[data-testid="panel"] li[data-submitted="true"]').first();
     const judgeId = Number(await firstJudge.getAttribute("data-judge"));
-    await reopen.getByLabel("For", { exact: true }).selectOption(String(judgeId));
+    await reopen.locator("select").selectOption(String(judgeId));
     await reopen.getByLabel("Why reopen").fill("Judge typed 6 for 8 on the first criterion");
     await reopen.getByRole("button", { name: "Reopen scoring for a correction", exact: true }).click();
     await confirmation(organizer)
@@ -272,7 +273,7 @@ describe("the control room forgives a mis-click", () => {
     const second = await open();
     await signInThroughForm(second, demo.url, "organizer@frontier.demo", "frontier-organizer");
     await second.goto(demo.url + "/admin/live");
-    await second.locator('[data-connection="live"]').waitFor();
+    await second.locator('[data-connection="live"]').first().waitFor();
     const fourth = order[3]!;
     // The second organizer is about to put the fourth finalist on stage… (its confirmation open: hide)
     await click(second, "Hide", fourth);
