@@ -19,7 +19,7 @@ export function AwardsForm({
   const { t } = useTranslation();
   const [values, setValues] = useState(counts.map(String));
   const [perTrack, setPerTrack] = useState(String(trackTop));
-  const confirmation = useConfirmation();
+  const { confirmOpen, showConfirm, hideConfirm, confirmTrigger } = useConfirmation();
   const tiers = ["champion", "runnerUp", "third"] as const;
   const numbers = values.map((v) => Number(v)) as [number, number, number];
   const summary = [
@@ -32,7 +32,7 @@ export function AwardsForm({
       data-testid="awards-form"
       onSubmit={(e) => {
         e.preventDefault();
-        confirmation.show();
+        showConfirm();
       }}
     >
       <p className="text-sm font-medium">{t("live.control.awardCounts")}</p>
@@ -63,15 +63,15 @@ export function AwardsForm({
           onChange={(e) => setPerTrack(e.target.value)}
         />
       </label>
-      {confirmation.open ? (
+      {confirmOpen ? (
         <ConfirmPanel
           message={t("live.controlRoom.awardsConfirm", { tiers: summary })}
           busy={busy}
-          onCancel={confirmation.hide}
-          onConfirm={(seen) => void onSave(numbers, Number(perTrack), seen).finally(confirmation.hide)}
+          onCancel={hideConfirm}
+          onConfirm={(seen) => void onSave(numbers, Number(perTrack), seen).finally(hideConfirm)}
         />
       ) : (
-        <button ref={confirmation.trigger} className={secondary} disabled={busy}>
+        <button ref={confirmTrigger} className={secondary} disabled={busy}>
           {t("live.control.saveAwards")}
         </button>
       )}

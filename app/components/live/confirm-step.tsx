@@ -72,10 +72,10 @@ export function useConfirmation() {
     trigger.current?.focus();
   }, [open]);
   return {
-    open,
-    trigger,
-    show: () => setOpen(true),
-    hide: () => {
+    confirmOpen: open,
+    confirmTrigger: trigger,
+    showConfirm: () => setOpen(true),
+    hideConfirm: () => {
       refocus.current = true;
       setOpen(false);
     },
@@ -102,25 +102,25 @@ export function ConfirmStep({
   onConfirm: (seenVersion: number) => Promise<boolean>;
   testId?: string;
 }) {
-  const confirmation = useConfirmation();
-  if (confirmation.open)
+  const { confirmOpen, showConfirm, hideConfirm, confirmTrigger } = useConfirmation();
+  if (confirmOpen)
     return (
       <ConfirmPanel
         message={message}
         confirmLabel={confirmLabel}
         busy={busy}
-        onCancel={confirmation.hide}
-        onConfirm={(seen) => void onConfirm(seen).finally(confirmation.hide)}
+        onCancel={hideConfirm}
+        onConfirm={(seen) => void onConfirm(seen).finally(hideConfirm)}
       />
     );
   return (
     <button
       type="button"
-      ref={confirmation.trigger}
+      ref={confirmTrigger}
       className={tone}
       disabled={busy || disabled}
       aria-haspopup="dialog"
-      onClick={confirmation.show}
+      onClick={showConfirm}
       data-testid={testId}
     >
       {label}

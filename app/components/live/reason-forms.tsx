@@ -25,7 +25,7 @@ export function CloseForm({
   const { t } = useTranslation();
   const [reason, setReason] = useState("");
   const [missing, setMissing] = useState(false);
-  const confirmation = useConfirmation();
+  const { confirmOpen, showConfirm, hideConfirm, confirmTrigger } = useConfirmation();
   const wanted = needsReason || missing;
   return (
     <form
@@ -35,7 +35,7 @@ export function CloseForm({
         // Short of the full panel a reason is needed: ask here rather than after the confirmation.
         if (!complete && !reason.trim()) return setMissing(true);
         setMissing(false);
-        confirmation.show();
+        showConfirm();
       }}
     >
       {!complete ? (
@@ -55,20 +55,20 @@ export function CloseForm({
           </span>
         </label>
       ) : null}
-      {confirmation.open ? (
+      {confirmOpen ? (
         <ConfirmPanel
           message={confirm}
           busy={busy}
-          onCancel={confirmation.hide}
+          onCancel={hideConfirm}
           onConfirm={(seen) =>
             void onClose(reason.trim(), seen).then((ok) => {
-              confirmation.hide();
+              hideConfirm();
               if (ok) setReason("");
             })
           }
         />
       ) : (
-        <button ref={confirmation.trigger} className={secondary} disabled={busy} data-testid="close-scoring">
+        <button ref={confirmTrigger} className={secondary} disabled={busy} data-testid="close-scoring">
           {t("live.control.close")}
         </button>
       )}
@@ -100,7 +100,7 @@ export function ReasonForm({
   const { t } = useTranslation();
   const [reason, setReason] = useState("");
   const [missing, setMissing] = useState(false);
-  const confirmation = useConfirmation();
+  const { confirmOpen, showConfirm, hideConfirm, confirmTrigger } = useConfirmation();
   const send = (seen?: number) =>
     onSubmit(reason.trim(), seen).then((ok) => {
       if (ok) setReason("");
@@ -110,7 +110,7 @@ export function ReasonForm({
     e.preventDefault();
     if (!reason.trim()) return setMissing(true);
     setMissing(false);
-    if (confirm) confirmation.show();
+    if (confirm) showConfirm();
     else void send();
   };
   return (
@@ -127,15 +127,15 @@ export function ReasonForm({
         />
       </label>
       {missing ? <p className="text-sm text-rose-700">{t("live.control.reasonRequired")}</p> : null}
-      {confirmation.open ? (
+      {confirmOpen ? (
         <ConfirmPanel
           message={confirm}
           busy={busy}
-          onCancel={confirmation.hide}
-          onConfirm={(seen) => void send(seen).finally(confirmation.hide)}
+          onCancel={hideConfirm}
+          onConfirm={(seen) => void send(seen).finally(hideConfirm)}
         />
       ) : (
-        <button ref={confirmation.trigger} className={tone} disabled={busy}>
+        <button ref={confirmTrigger} className={tone} disabled={busy}>
           {submit}
         </button>
       )}

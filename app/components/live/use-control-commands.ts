@@ -1,7 +1,7 @@
 // Sends the control room's commands over the live channel, one at a time, each with the control
 // state's version the page holds (or the one its confirmation showed), and keeps the last refusal
 // (an i18n key, as the server said it, or the client's own timeout) for the page to show.
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Command } from "~/domain/live-final";
 import type { LiveSocket } from "~/live/follower";
 import { ackSchema, type RefusedAck } from "~/live/protocol";
@@ -14,7 +14,9 @@ export function useControlCommands(socket: LiveSocket | null, slug: string, vers
   const [error, setError] = useState<ControlRefusal | null>(null);
   const [busy, setBusy] = useState(false);
   const latest = useRef(version);
-  latest.current = version;
+  useEffect(() => {
+    latest.current = version;
+  }, [version]);
   const send: Send = async (command, seenVersion) => {
     if (!socket) return false;
     setBusy(true);
