@@ -373,6 +373,7 @@ describe("the control room forgives a mis-click", () => {
     // The preview is a 16:9 picture of a 1920×1080 board.
     const box = (await preview.boundingBox())!;
     expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.02);
+    await organizer.evaluate(() => window.scrollTo(0, 0));
     await screenshot(organizer, "live-control-room-preview");
     expect(errors.flat()).toEqual([]);
   });
