@@ -83,6 +83,82 @@ export const enLive = {
     done: "Done.",
     reasonRequired: "Please give a reason.",
   },
+  controlRoom: {
+    confirm: "Confirm",
+    cancel: "Cancel",
+    staleHint: "Nothing was changed. This page now shows the final as it is: check it, then decide again.",
+    freezeConfirm_one:
+      "Freeze the public board: the next results ({{count}} finalist still to pitch) will be shown only here until the ceremony.",
+    freezeConfirm_other:
+      "Freeze the public board: the next results ({{count}} finalists still to pitch) will be shown only here until the ceremony.",
+    unfreeze: "Lift the freeze",
+    unfreezeReason: "Why lift the freeze",
+    unfreezeConfirm_one: "Lift the freeze: {{count}} sealed result goes on the public board at once.",
+    unfreezeConfirm_other: "Lift the freeze: {{count}} sealed results go on the public board at once.",
+    startConfirm_one:
+      "Start the ceremony: pitches end; {{count}} sealed result will be revealed, then the awards: {{tiers}}. You can undo this until the first step.",
+    startConfirm_other:
+      "Start the ceremony: pitches end; {{count}} sealed results will be revealed bottom-up, then the awards: {{tiers}}. You can undo this until the first step.",
+    undoStart: "Undo the ceremony's start",
+    undoStartReason: "Why undo the start",
+    undoStartConfirm:
+      "Undo the ceremony's start: the final goes back to its pitches; the board stays frozen with {{count}} sealed results.",
+    undoStartConfirmStage:
+      "Undo the ceremony's start: {{entry}} goes back on stage and the pitches go on; the board stays frozen with {{count}} sealed results.",
+    nextSealedConfirm:
+      "Reveal the next sealed result: {{entry}} (rank {{rank}} of {{of}}; {{left}} sealed left before this step).",
+    tierConfirm_one: "Show {{tier}}: {{count}} entry ({{entries}}).",
+    tierConfirm_other: "Show {{tier}}: {{count}} entries ({{entries}}).",
+    lastTier: "This is the last award: the ceremony ends and the public board thaws.",
+    endConfirm: "End the ceremony: no award tier has an entry; the public board thaws.",
+    showTier: "Show the next award: {{tier}}",
+    ceremonyProgress: "Sealed results left: {{left}} · awards shown: {{shown}} of {{tiers}}",
+    trackTopCount_one: "best {{count}} of each track",
+    trackTopCount_other: "best {{count}} of each track",
+    awardsConfirm: "Save the award tiers: {{tiers}}. The ceremony awards them from the last tier up to the champion.",
+    closeConfirm:
+      "Close scoring with {{n}} of {{m}} marks: the judges who have not submitted can no longer score this entry.",
+    hideConfirm: "Hide {{entry}} from the final: its result leaves the ranking, on the big screen too.",
+    hideConfirmUnscored: "Hide {{entry}} from the final: it leaves the pitch order and will not be scored.",
+    reopen: "Reopen scoring for a correction",
+    reopenHint:
+      "Before the reveal, or after an undo: the judges you pick may revise their mark, each with a reason; the result is recomputed.",
+    reopenFor: "For",
+    reopenAll_one: "The judge who submitted ({{count}})",
+    reopenAll_other: "All judges who submitted ({{count}})",
+    reopenReason: "Why reopen",
+    reopenConfirmAll_one:
+      "Reopen scoring of {{entry}} for the {{count}} judge who submitted: they may revise their mark; the result is recomputed.",
+    reopenConfirmAll_other:
+      "Reopen scoring of {{entry}} for all {{count}} judges who submitted: each may revise their mark; the result is recomputed.",
+    reopenConfirmOne:
+      "Reopen scoring of {{entry}} for judge {{seat}} ({{name}}) only: they may revise their mark; the result is recomputed.",
+    revealMode: "How the big screen reveals a result",
+    revealModes: { instant: "At once", stepwise: "One mark at a time" },
+    timer: "Pitch timer",
+    timerRunning: "Running",
+    timerStopped: "Stopped",
+    timerLength: "{{minutes}} min",
+    timerStart: "Start",
+    timerPause: "Pause",
+    timerReset: "Reset",
+    timerMinutes: "Length (minutes)",
+    voting: "Audience vote",
+    votingState: { open: "Voting open", closed: "Voting closed" },
+    openVoting: "Open the audience vote",
+    closeVoting: "Close the audience vote",
+    fraudPanel: "Check the votes (fraud panel)",
+    votesTotal_one: "{{count}} vote counted",
+    votesTotal_other: "{{count}} votes counted",
+    showAudienceAward: "Show the audience award",
+    showAudienceAwardConfirm:
+      "Show the audience award on the big screen: {{entries}} with {{count}} of {{total}} counted votes. It stays apart from the jury's ranking.",
+    hideAudienceAward: "Take the audience award down",
+    hideAudienceAwardConfirm: "Take the audience award ({{entries}}) off the big screen.",
+    closeVotingFirst: "Close the vote before showing its award.",
+    boardPreview: "The big screen now",
+    boardPreviewHint: "Drawn from the same state the big screen follows.",
+  },
   judge: {
     nav: "Live final scoring",
     title: "Live final: scoring on stage",

@@ -15,7 +15,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     context.services.live.snapshot(competition.slug),
     context.services.live.controlView(competition.slug),
   ]);
-  return { slug: competition.slug, state: snapshot?.state ?? null, view };
+  // The preview of the big screen draws its header with the competition's name.
+  const name = { zh: competition.name_zh, en: competition.name_en };
+  return { slug: competition.slug, name, state: snapshot?.state ?? null, view };
 }
 
 /** Starting the live final is a plain form post: it works before any socket is connected. */

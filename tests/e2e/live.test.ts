@@ -75,6 +75,13 @@ const control = async (label: string, entryId?: number) => {
       : organizerPage.locator(`[data-testid="pitch-order"] li[data-entry="${entryId}"]`);
   await scope.getByRole("button", { name: label, exact: true }).click();
 };
+/** An irreversible control asks first: the confirmation says what it will do; this confirms it. */
+const confirmStep = async (says?: RegExp) => {
+  const step = organizerPage.locator('[data-testid="confirm-step"]');
+  if (says) await step.getByText(says).waitFor();
+  await step.getByRole("button", { name: "Confirm", exact: true }).click();
+  await step.waitFor({ state: "detached" });
+};
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -249,6 +256,7 @@ describe("the live final in the hall", () => {
     expect(await organizerPage.getByLabel("Why close with fewer marks").getAttribute("aria-invalid")).toBe("true");
     await organizerPage.getByLabel("Why close with fewer marks").fill("Judge 1's phone is offline");
     await organizerPage.locator('[data-testid="close-scoring"]').click();
+    await confirmStep(/Close scoring with 8 of 9 marks/);
     await organizerPage.locator('[data-testid="control-room"][data-phase="closed"]').waitFor();
     await phoneContext.setOffline(false);
     await phone.locator('[data-testid="outcome"][data-kind="refused"]').waitFor({ timeout: 15_000 });
@@ -289,6 +297,7 @@ describe("the live final in the hall", () => {
 
     // Frozen: the fifth result reaches the control room, not the public board.
     await control("❄ Freeze the public board");
+    await confirmStep(new RegExp(`\\(${order.length - 4} finalists still to pitch\\)`));
     await audience.locator('[data-testid="frozen"]').waitFor();
     await control("Put on stage", fifth);
     await control("Open scoring");
@@ -308,13 +317,23 @@ describe("the live final in the hall", () => {
       .locator(`[data-testid="private-ranking"] tr[data-entry="${fifth}"][data-sealed="true"]`)
       .waitFor();
 
-    // The ceremony: start, reveal the sealed result (it lands on top), then the awards; the board thaws.
+    // The ceremony: start, reveal the sealed result (it lands on top), then the awards one tier per
+    // step (third, runner-up, champion); the board thaws with the last.
     await control("Start the ceremony");
+    await confirmStep(/1 sealed result will be revealed, then the awards: Third place → Runner-up → Champion/);
     await audience.getByText("Award ceremony").first().waitFor();
     await control("Reveal the next result (bottom up)");
+    await confirmStep(/\(rank 1 of 5; 1 sealed left before this step\)/);
     await expect.poll(() => row(audience, fifth).getAttribute("data-rank")).toBe("1");
     await control("Show the awards");
-    await audience.locator('[data-testid="awards"]').waitFor();
+    await confirmStep(/Show Third place: 1 entry/);
+    await audience.locator('[data-testid="awards"]').getByText("Third place").waitFor();
+    expect(await audience.locator('[data-testid="awards"]').getByText("Champion").count()).toBe(0);
+    expect(await audience.locator('[data-testid="frozen"]').count()).toBe(1);
+    await control("Show the next award: Runner-up");
+    await confirmStep(/Show Runner-up: 1 entry/);
+    await control("Show the next award: Champion");
+    await confirmStep(/the ceremony ends and the public board thaws/);
     await expect.poll(() => audience.locator('[data-testid="frozen"]').count()).toBe(0);
     expect(await audience.locator('[data-testid="awards"]').getByText("Champion").count()).toBe(1);
     expect(await row(audience, fourth).count()).toBe(1);

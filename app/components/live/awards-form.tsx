@@ -1,6 +1,8 @@
-// The award tiers of the ceremony (how many champions, runners-up, thirds) and the per-track top N.
+// The award tiers of the ceremony (how many champions, runners-up, thirds) and the per-track top N,
+// saved after a confirmation that repeats the numbers.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmPanel, useConfirmation } from "./confirm-step";
 import { input, secondary } from "./control-ui";
 
 export function AwardsForm({
@@ -12,18 +14,25 @@ export function AwardsForm({
   counts: [number, number, number];
   trackTop: number;
   busy: boolean;
-  onSave: (counts: [number, number, number], trackTop: number) => Promise<boolean>;
+  onSave: (counts: [number, number, number], trackTop: number, seenVersion: number) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState(counts.map(String));
   const [perTrack, setPerTrack] = useState(String(trackTop));
+  const { confirmOpen, showConfirm, hideConfirm, confirmTrigger } = useConfirmation();
   const tiers = ["champion", "runnerUp", "third"] as const;
+  const numbers = values.map((v) => Number(v)) as [number, number, number];
+  const summary = [
+    ...tiers.map((tier, i) => `${t(`live.tier.${tier}`)}: ${numbers[i]}`),
+    t("live.controlRoom.trackTopCount", { count: Number(perTrack) }),
+  ].join(" · ");
   return (
     <form
       className="space-y-2"
+      data-testid="awards-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void onSave(values.map((v) => Number(v)) as [number, number, number], Number(perTrack));
+        showConfirm();
       }}
     >
       <p className="text-sm font-medium">{t("live.control.awardCounts")}</p>
@@ -54,9 +63,18 @@ export function AwardsForm({
           onChange={(e) => setPerTrack(e.target.value)}
         />
       </label>
-      <button className={secondary} disabled={busy}>
-        {t("live.control.saveAwards")}
-      </button>
+      {confirmOpen ? (
+        <ConfirmPanel
+          message={t("live.controlRoom.awardsConfirm", { tiers: summary })}
+          busy={busy}
+          onCancel={hideConfirm}
+          onConfirm={(seen) => void onSave(numbers, Number(perTrack), seen).finally(hideConfirm)}
+        />
+      ) : (
+        <button ref={confirmTrigger} className={secondary} disabled={busy}>
+          {t("live.control.saveAwards")}
+        </button>
+      )}
     </form>
   );
 }

@@ -1,11 +1,12 @@
 // The control room's pitch order: each finalist with its state (withdrawn, sealed, revealed) and
 // the buttons that move it, put it on stage, or hide it.
 import { useTranslation } from "react-i18next";
-import type { Command, LiveEntry } from "~/domain/live-final";
+import type { LiveEntry } from "~/domain/live-final";
 import { useLocale } from "~/i18n/use-locale";
 import type { ControlView } from "~/live/protocol";
 import { Card, entryTitle, secondary } from "./control-ui";
 import { HideButton } from "./reason-forms";
+import type { Send } from "./use-control-commands";
 
 export function PitchOrder({
   view,
@@ -16,7 +17,7 @@ export function PitchOrder({
   view: ControlView;
   byId: ReadonlyMap<number, LiveEntry>;
   busy: boolean;
-  send: (command: Command) => Promise<boolean>;
+  send: Send;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -82,7 +83,16 @@ export function PitchOrder({
               >
                 {t("live.control.putOnStage")}
               </button>
-              <HideButton busy={busy} onHide={(reason) => send({ type: "hide", entryId: id, reason })} />
+              <HideButton
+                busy={busy}
+                confirm={t(
+                  revealed.has(id) || sealed.has(id)
+                    ? "live.controlRoom.hideConfirm"
+                    : "live.controlRoom.hideConfirmUnscored",
+                  { entry: `${e?.code ?? ""} ${entryTitle(locale, e)}` },
+                )}
+                onHide={(reason, seen) => send({ type: "hide", entryId: id, reason }, seen)}
+              />
             </li>
           );
         })}

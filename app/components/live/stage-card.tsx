@@ -2,19 +2,22 @@
 // that move it on (open, close, reveal, undo), and the result before it is revealed.
 import { useTranslation } from "react-i18next";
 import { shortDecimal } from "~/domain/decimal";
-import type { Command, LiveEntry } from "~/domain/live-final";
+import type { LiveEntry } from "~/domain/live-final";
 import { useLocale } from "~/i18n/use-locale";
 import type { ControlView } from "~/live/protocol";
 import { CountryLabel } from "../country-label";
 import { Card, danger, entryTitle, primary } from "./control-ui";
 import { CloseForm, ReasonForm } from "./reason-forms";
+import { ReopenForm } from "./reopen-form";
+import { RevealModeSwitch } from "./reveal-mode-switch";
+import type { Send } from "./use-control-commands";
 
 type Props = {
   view: ControlView;
   current: LiveEntry | undefined;
   busy: boolean;
   needsReason: boolean;
-  send: (command: Command) => Promise<boolean>;
+  send: Send;
 };
 
 export function StageCard({ view, current, busy, needsReason, send }: Props) {
@@ -68,14 +71,19 @@ export function StageCard({ view, current, busy, needsReason, send }: Props) {
         />
         {t("live.control.autoReveal")}
       </label>
+      <RevealModeSwitch mode={control.revealMode} busy={busy} send={send} />
       {control.phase === "scoring" ? (
         <CloseForm
           busy={busy}
           complete={submitted >= view.panel.length}
           needsReason={needsReason}
           minMarks={view.minMarks}
-          onClose={(reason) => send({ type: "close", ...(reason ? { reason } : {}) })}
+          confirm={t("live.controlRoom.closeConfirm", { n: submitted, m: view.panel.length })}
+          onClose={(reason, seen) => send({ type: "close", ...(reason ? { reason } : {}) }, seen)}
         />
+      ) : null}
+      {control.phase === "closed" && current && control.ceremony === "none" ? (
+        <ReopenForm view={view} entry={current} busy={busy} send={send} />
       ) : null}
       {control.phase === "revealed" && lastRevealed === control.current && control.ceremony === "none" ? (
         <ReasonForm
