@@ -30,7 +30,10 @@ export function controlViewOnPresence(live: LiveNamespace, services: Services) {
     changed(slug: string) {
       if (closed || pending.has(slug)) return;
       const wait = Math.max(0, (sentAt.get(slug) ?? 0) + 500 - Date.now());
-      pending.set(slug, setTimeout(() => send(slug), wait));
+      pending.set(
+        slug,
+        setTimeout(() => send(slug), wait),
+      );
     },
     close() {
       closed = true;

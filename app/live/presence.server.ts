@@ -6,13 +6,39 @@ import type { LiveNamespace, LiveSocket } from "./hub-socket.server";
 
 export type Device = { connected: boolean; offlineSince: string | null; lastSeen: string | null };
 
-type Judge = { seat: number; sockets: Set<string>; offlineSince: number | null; lastSeen: number | null; quiet: boolean };
+type Judge = {
+  seat: number;
+  sockets: Set<string>;
+  offlineSince: number | null;
+  lastSeen: number | null;
+  quiet: boolean;
+};
 type Watched = { judges: Set<Judge>; touchedAt: number };
 
 /** Touching a judge costs a clock read: at most once a second per socket, however chatty. */
 const TOUCH_EVERY_MS = 1000;
 /** Socket.IO pings every 25 s: a phone not heard from for longer than this has gone quiet. */
 export const QUIET_AFTER_MS = 30_000;
+
+/** A phone whose pongs stopped is still connected for up to pingTimeout: say so before it drops. */
+function markQuiet(bySlug: Map<string, Map<number, Judge>>, now: number, onChange: (slug: string) => void) {
+  for (const [slug, judges] of bySlug)
+    for (const judge of judges.values())
+      if (judge.sockets.size > 0 && !judge.quiet && now - (judge.lastSeen ?? now) > QUIET_AFTER_MS) {
+        judge.quiet = true;
+        onChange(slug);
+      }
+}
+
+function deviceOf(judge: Judge | undefined): Device {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  const open = (judge?.sockets.size ?? 0) > 0;
+  return {
+    connected: open && !judge!.quiet,
+    offlineSince: open ? null : iso(judge?.offlineSince ?? null),
+    lastSeen: iso(judge?.lastSeen ?? null),
+  };
+}
 
 export type Presence = ReturnType<typeof createPresence>;
 
@@ -67,16 +93,7 @@ export function createPresence(onChange: (slug: string) => void, clock: () => nu
     return w;
   };
 
-  // A phone whose pongs stopped is still connected for up to pingTimeout: say so before it drops.
-  const sweep = setInterval(() => {
-    const now = clock();
-    for (const [slug, judges] of bySlug)
-      for (const judge of judges.values())
-        if (judge.sockets.size > 0 && !judge.quiet && now - (judge.lastSeen ?? now) > QUIET_AFTER_MS) {
-          judge.quiet = true;
-          onChange(slug);
-        }
-  }, 5000);
+  const sweep = setInterval(() => markQuiet(bySlug, clock(), onChange), 5000);
   sweep.unref();
 
   return {
@@ -108,14 +125,7 @@ export function createPresence(onChange: (slug: string) => void, clock: () => nu
      * since the server started: all null.
      */
     deviceAt(slug: string, seat: number): Device {
-      const judge = [...(bySlug.get(slug)?.values() ?? [])].find((j) => j.seat === seat);
-      const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-      const open = (judge?.sockets.size ?? 0) > 0;
-      return {
-        connected: open && !judge!.quiet,
-        offlineSince: open ? null : iso(judge?.offlineSince ?? null),
-        lastSeen: iso(judge?.lastSeen ?? null),
-      };
+      return deviceOf([...(bySlug.get(slug)?.values() ?? [])].find((j) => j.seat === seat));
     },
     close() {
       clearInterval(sweep);

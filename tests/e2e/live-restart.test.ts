@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import Database from "better-sqlite3";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Command, PublicState } from "../../app/domain/live-final";

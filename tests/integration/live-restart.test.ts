@@ -8,7 +8,13 @@ import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Command, PublicState } from "../../app/domain/live-final";
 import { followCompetition, type LiveSocket } from "../../app/live/follower";
-import { ackSchema, controlViewSchema, judgeViewSchema, type ControlView, type JudgeView } from "../../app/live/protocol";
+import {
+  ackSchema,
+  controlViewSchema,
+  judgeViewSchema,
+  type ControlView,
+  type JudgeView,
+} from "../../app/live/protocol";
 import { reconnectAlways } from "../../app/live/reconnect";
 import { copyDemoDatabaseFile } from "../support/db";
 import { startServer, type RunningServer } from "../support/server-process";
@@ -116,9 +122,11 @@ beforeAll(async () => {
   });
   expect(started.status).toBe(302);
   const db = new Database(file, { readonly: true });
-  order = (JSON.parse((db.prepare(`SELECT control FROM live_state`).get() as { control: string }).control) as {
-    order: number[];
-  }).order;
+  order = (
+    JSON.parse((db.prepare(`SELECT control FROM live_state`).get() as { control: string }).control) as {
+      order: number[];
+    }
+  ).order;
   db.close();
   expect(await command({ type: "stage", entryId: order[0]! })).toEqual({ ok: true });
   expect(await command({ type: "open" })).toEqual({ ok: true });
