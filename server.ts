@@ -270,6 +270,8 @@ function closeOnSignals(
     // Stop accepting; let requests in flight finish; idle keep-alive sockets go at once.
     const httpClosed = new Promise<void>((resolve) => parts.server.close(() => resolve()));
     parts.server.closeIdleConnections();
+    // The hub stops listening; io.close() then drops every transport without a disconnect packet,
+    // so each screen sees a lost connection and comes back by itself, as after a crash (DESIGN §4).
     parts.hub.close();
     await new Promise<void>((resolve) => parts.io.close(() => resolve()));
     await httpClosed;

@@ -3,15 +3,47 @@
 import type { Services } from "../services/index.server";
 import type { SessionUser } from "../services/auth.server";
 import { judgeRoom, type HubDeps, type LiveNamespace, type LiveSocket } from "./hub-socket.server";
+import { presenceOf } from "./presence.server";
 import { competitionRoom, controlRoom } from "./protocol";
 
-/** The control room's view, to one socket (by id) or a room. */
+/** The control room's view, to one socket (by id) or a room, with each panel judge's device state. */
 export async function sendControlView(live: LiveNamespace, services: Services, slug: string, to: string) {
   const view = await services.live.controlView(slug);
-  if (view) live.to(to).emit("control", view);
+  if (!view) return;
+  const presence = presenceOf(live);
+  const panel = presence ? view.panel.map((p) => ({ ...p, device: presence.deviceAt(slug, p.seat) })) : view.panel;
+  live.to(to).emit("control", { ...view, panel });
 }
 
-/** A judge's view, to this socket, or (null) to every screen of that judge. */
+/** The control view again when a panel judge's phone comes or goes: at most every 500 ms per competition. */
+export function controlViewOnPresence(live: LiveNamespace, services: Services) {
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const sentAt = new Map<string, number>();
+  let closed = false;
+  const send = (slug: string) => {
+    pending.delete(slug);
+    sentAt.set(slug, Date.now());
+    if (!closed && live.adapter.rooms.get(controlRoom(slug))?.size)
+      void sendControlView(live, services, slug, controlRoom(slug)).catch(() => undefined);
+  };
+  return {
+    changed(slug: string) {
+      if (closed || pending.has(slug)) return;
+      const wait = Math.max(0, (sentAt.get(slug) ?? 0) + 500 - Date.now());
+      pending.set(
+        slug,
+        setTimeout(() => send(slug), wait),
+      );
+    },
+    close() {
+      closed = true;
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    },
+  };
+}
+
+/** A judge's view, to this socket, or (null) to every screen of that judge; returns it (null off the panel). */
 export async function sendJudgeView(
   live: LiveNamespace,
   services: Services,
@@ -21,6 +53,7 @@ export async function sendJudgeView(
 ) {
   const view = await services.live.judgeView(user, slug);
   if (view) (socket ?? live.to(judgeRoom(slug, user.id))).emit("judge", view);
+  return view;
 }
 
 /** Listens on the publisher and fans each change out; returns how to stop. */

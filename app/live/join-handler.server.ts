@@ -3,6 +3,7 @@
 import type { SessionUser } from "../services/auth.server";
 import { sendControlView, sendJudgeView } from "./broadcast.server";
 import { currentUser, fail, judgeRoom, type HubDeps, type LiveNamespace, type LiveSocket } from "./hub-socket.server";
+import { presenceOf } from "./presence.server";
 import { channelRefusal, competitionRoom, controlRoom, joinMessage } from "./protocol";
 import { allowed, spend } from "./rate-limit.server";
 
@@ -48,7 +49,8 @@ async function joinPrivateRooms(
   }
   if (user?.roles.includes("judge")) {
     await socket.join(judgeRoom(slug, user.id));
-    await sendJudgeView(live, deps.services, socket, user, slug);
+    const view = await sendJudgeView(live, deps.services, socket, user, slug);
+    if (view) presenceOf(live)?.joined(socket, slug, user.id, view.seat);
   }
 }
 

@@ -236,7 +236,18 @@ export const controlViewSchema = z.object({
   competition: z.string(),
   control: controlStateSchema,
   /** Panel seats with names, and whether each has submitted for the entry on stage. */
-  panel: z.array(z.object({ seat: z.number().int().min(1), judgeId: id, name: z.string(), submitted: z.boolean() })),
+  panel: z.array(
+    z.object({
+      seat: z.number().int().min(1),
+      judgeId: id,
+      name: z.string(),
+      submitted: z.boolean(),
+      /** The judge's phone on the live channel (the hub adds it; absent in the page's first render). */
+      device: z
+        .object({ connected: z.boolean(), offlineSince: z.string().nullable(), lastSeen: z.string().nullable() })
+        .optional(),
+    }),
+  ),
   /** Every revealed result, sealed ones included, ranked: what the public will see after the ceremony. */
   ranking: z.array(rankingRow.extend({ sealed: z.boolean() })),
   /** The result of the entry on stage as it stands (after closing), before it is revealed. */

@@ -1,8 +1,10 @@
 // The control room's stage: the entry on it, its phase and the panel's submissions, the buttons
 // that move it on (open, close, reveal, undo), and the result before it is revealed.
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { shortDecimal } from "~/domain/decimal";
 import type { LiveEntry } from "~/domain/live-final";
+import { useFormats } from "~/i18n/formats";
 import { useLocale } from "~/i18n/use-locale";
 import type { ControlView } from "~/live/protocol";
 import { CountryLabel } from "../country-label";
@@ -103,6 +105,27 @@ export function StageCard({ view, current, busy, needsReason, send }: Props) {
 
 function PanelList({ view }: { view: ControlView }) {
   const { t } = useTranslation();
+  const formats = useFormats();
+  // "Last seen 12 s ago" counts up while a phone is quiet; nothing ticks otherwise.
+  const quiet = view.panel.some((p) => p.device && !p.device.connected && !p.device.offlineSince && p.device.lastSeen);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!quiet) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [quiet]);
+  const deviceText = (device: NonNullable<ControlView["panel"][number]["device"]>) => {
+    if (device.connected) return t("live.control.deviceOnline");
+    if (device.offlineSince)
+      return t("live.control.deviceOffline", {
+        time: formats.date(device.offlineSince, { hour: "2-digit", minute: "2-digit" }),
+      });
+    if (device.lastSeen)
+      return t("live.control.deviceLastSeen", {
+        seconds: Math.max(0, Math.round((now - Date.parse(device.lastSeen)) / 1000)),
+      });
+    return t("live.control.deviceUnknown");
+  };
   return (
     <ul className="grid grid-cols-1 gap-1 text-sm sm:grid-cols-2" data-testid="panel">
       {view.panel.map((p) => (
@@ -110,10 +133,19 @@ function PanelList({ view }: { view: ControlView }) {
           key={p.judgeId}
           data-judge={p.judgeId}
           data-submitted={p.submitted}
+          data-connected={p.device?.connected}
           className={`flex items-center gap-2 rounded-md px-2 py-1 ${p.submitted ? "bg-emerald-50 text-emerald-800" : "bg-slate-50 text-slate-600"}`}
         >
           <span className="font-mono text-xs">{t("live.seat", { n: p.seat })}</span>
           <span className="flex-1 truncate">{p.name}</span>
+          {p.device ? (
+            <span
+              className={`text-xs ${p.device.connected ? "text-emerald-700" : "text-amber-700"}`}
+              data-testid="device"
+            >
+              {p.device.connected ? "●" : "○"} {deviceText(p.device)}
+            </span>
+          ) : null}
           <span>{p.submitted ? `✓ ${t("live.control.submitted")}` : t("live.control.waiting")}</span>
         </li>
       ))}

@@ -1,10 +1,13 @@
 // One socket per page on the `/live` namespace, following one competition: the public state kept
 // exactly as the server has it (see app/live/follower.ts) and the connection's state for display.
+// After any disconnect (a restart, a crash, the server's own disconnect) it comes back by itself,
+// every 3 s at most, and resyncs by seq (app/live/reconnect.ts).
 import { useEffect, useRef, useState } from "react";
 import { io } from "socket.io-client";
 import type { PublicState } from "~/domain/live-final";
 import { followCompetition, type LiveSocket } from "~/live/follower";
 import { LIVE_NAMESPACE } from "~/live/protocol";
+import { reconnectAlways } from "~/live/reconnect";
 
 export type Connection = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -25,6 +28,7 @@ export function useLiveChannel(
     const s: LiveSocket = io(LIVE_NAMESPACE, { withCredentials: true, reconnectionDelayMax: 3000 });
     attachRef.current?.(s);
     const follower = followCompetition(s, competition, initial, (next) => setState(next));
+    const reconnecting = reconnectAlways(s, { maxMs: 3000 });
     const online = () => setConnection(s.connected ? "live" : navigator.onLine ? "reconnecting" : "offline");
     // The phone knows before any ping does that the Wi-Fi is gone: let go at once, and come back
     // (with the last seq seen) as soon as it returns.
@@ -47,6 +51,7 @@ export function useLiveChannel(
     window.addEventListener("offline", wentOffline);
     return () => {
       follower.stop();
+      reconnecting.stop();
       window.removeEventListener("online", cameOnline);
       window.removeEventListener("offline", wentOffline);
       s.disconnect();
