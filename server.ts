@@ -278,6 +278,7 @@ function closeOnSignals(
     // The message in flight is finished (sent or given back); nothing new is taken.
     await runtime.worker?.stop();
     await parts.viteDevServer?.close();
+    await runtime.services.rehearsals.close();
     await runtime.handle.close();
     log("closed");
     process.exit(0);

@@ -187,6 +187,26 @@ export const enLive = {
     not_published: "This round's results are not published yet.",
     bad_unit: "Unknown ranking unit: use one listed in `units`, e.g. unit=all, unit=group:BJ or unit=track:QI.",
   },
+  rehearsal: {
+    title: "Rehearsal of the live final",
+    badge: "Rehearsal",
+    banner: "Rehearsal: nothing here counts, and the real final is not touched.",
+    hint: "A rehearsal runs the whole final on a copy of the data: the same finalists in the same order, the same panel. Scores given in it never reach the real final. The rehearsal's big screen is at {{url}}, the judges score it at /judge/live/rehearsal.",
+    link: "Rehearse the final",
+    realLink: "Back to the real final",
+    start: "Start rehearsal",
+    reset: "Reset rehearsal",
+    end: "End rehearsal",
+    confirmStart:
+      "This copies the competition as it stands now and starts the final on the copy, with the same pitch order and panel. The real final is not changed.",
+    confirmReset:
+      "This throws away everything scored and revealed in the rehearsal and starts it again from the first pitch on a fresh copy. The real final is not changed.",
+    confirmEnd:
+      "This ends the rehearsal and deletes its copy: its scores and screens are gone. The real final is not changed.",
+    confirm: "Yes, go ahead",
+    cancel: "Cancel",
+    notRunning: "No rehearsal is running.",
+  },
   refusal: {
     notInFinal: "That entry is not in the final.",
     badOrder: "The new order must list every finalist exactly once.",

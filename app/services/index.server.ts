@@ -16,7 +16,8 @@ import { createJudgeService } from "./judges.server";
 import { createJudgingDashboard } from "./judging-dashboard.server";
 import { createJudgingService } from "./judging.server";
 import { createLivePublisher, type LivePublisher } from "../live/publisher.server";
-import { createLiveService } from "./live/index.server";
+import { createLiveService, dispatchByChannel } from "./live/index.server";
+import { createRehearsals } from "./live/rehearsal.server";
 import { createOutboxAdmin } from "./messages/outbox-admin.server";
 import { createRegistrationService } from "./registration.server";
 import { createResultsAdmin } from "./results-admin.server";
@@ -60,6 +61,25 @@ export function createServices(db: Db, config: ServiceConfig) {
     limits: createAuthRateLimits(config.rateLimits, clock),
     clock,
   });
+  const publisher = config.publisher ?? createLivePublisher();
+  const roundInputs = (trx: Db, roundId: number) => createResultsService(trx).loadInputs(roundId);
+  const competitionBySlug = createCompetitionService(db).bySlug;
+  const rehearsals = createRehearsals({
+    db,
+    dataDir: config.dataDir,
+    clock,
+    competitionBySlug,
+    // The copy's live service has no mail worker and hears nobody's sign-in: only its channel's screens.
+    openLive: (copy, lookup, quiet) =>
+      createLiveService(copy, {
+        clock,
+        publisher: { publish: (broadcast) => (quiet() ? undefined : publisher.publish(broadcast)) },
+        competitionBySlug: lookup,
+        roundInputs,
+      }),
+    announce: (channel, state) => publisher.publish({ slug: channel, updates: [], snapshot: state }),
+  });
+  const realLive = createLiveService(db, { clock, publisher, competitionBySlug, roundInputs });
   return {
     assignment: createAssignmentService(db),
     auth,
@@ -86,12 +106,9 @@ export function createServices(db: Db, config: ServiceConfig) {
     judges: createJudgeService(db, { secret: config.sessionSecret, clock, publicOrigin }),
     judging: createJudgingService(db, clock),
     judgingDashboard: createJudgingDashboard(db, { clock, publicOrigin }),
-    live: createLiveService(db, {
-      clock,
-      publisher: config.publisher ?? createLivePublisher(),
-      competitionBySlug: createCompetitionService(db).bySlug,
-      roundInputs: (trx, roundId) => createResultsService(trx).loadInputs(roundId),
-    }),
+    live: dispatchByChannel(realLive, rehearsals.liveOf),
+    /** The rehearsals of live finals, each on a copy of the database (docs/decisions/0017-rehearsal-on-a-copy.md). */
+    rehearsals,
     rounds: createRoundService(db, clock),
     roundCreate: createRoundCreateService(db, clock),
     resultsAdmin: createResultsAdmin(db, clock, publicOrigin),

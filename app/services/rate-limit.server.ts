@@ -15,7 +15,11 @@ import {
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export type AuthRateLimitOptions = {
-  /** Failed sign-ins one address may make in 10 minutes, over all accounts (a venue's NAT signs in many judges). */
+  /**
+   * Failed sign-ins one address may make in 10 minutes, over all accounts. A venue's NAT signs in a
+   * whole panel (36 judges and the organizers, a few typos each): guessing one account is stopped
+   * per account and address (sign-in-throttle.ts), so this only caps spraying many accounts.
+   */
   failuresPerIp?: number;
   /** New accounts one address may open in an hour (sign-up also tells whether an address is taken). */
   signUpsPerIp?: number;
@@ -26,10 +30,13 @@ export type AuthRateLimitOptions = {
  * Sign-in and sign-up limits. In memory: the design runs one writer process, and a restart
  * forgetting the counters is acceptable. Successful sign-ins are never counted against an address.
  */
+/** The default of `failuresPerIp`: 36 judges and a few organizers with five typos each stay under it. */
+export const FAILURES_PER_IP = 300;
+
 export function createAuthRateLimits(options: AuthRateLimitOptions = {}, clock: () => Date = () => new Date()) {
   const failuresByIp = new RateLimiterMemory({
     keyPrefix: "auth-ip",
-    points: options.failuresPerIp ?? 100,
+    points: options.failuresPerIp ?? FAILURES_PER_IP,
     duration: 10 * 60,
   });
   const signUpsByIp = new RateLimiterMemory({
@@ -57,7 +64,7 @@ export function createAuthRateLimits(options: AuthRateLimitOptions = {}, clock: 
     /** May this address try this account's password now? Counts nothing. */
     async mayTrySignIn(email: string, ip: string): Promise<RateLimitResult> {
       const byIp = await failuresByIp.get(ip);
-      if (byIp && byIp.consumedPoints >= (options.failuresPerIp ?? 100))
+      if (byIp && byIp.consumedPoints >= (options.failuresPerIp ?? FAILURES_PER_IP))
         return { ok: false, retryAfterSeconds: seconds(byIp.msBeforeNext) };
       const verdict = mayTry(state, email, ip, now(), limits);
       return verdict.ok ? verdict : { ok: false, retryAfterSeconds: seconds(verdict.retryAfterMs) };

@@ -59,6 +59,7 @@ beforeAll(async () => {
     `/admin/judges/${judgeId}`,
     "/admin/judges",
     "/admin/live",
+    "/admin/live/rehearsal",
     ...rounds.flatMap((slug) => [
       `/admin/rounds/${slug}`,
       `/admin/rounds/${slug}/assignments`,

@@ -8,7 +8,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Localized, PublicState } from "~/domain/live-final";
 import { formMessage } from "~/domain/refusal";
-import type { ControlView } from "~/live/protocol";
+import { boardPath } from "~/live/channel-paths";
+import { isRehearsalChannel, type ControlView } from "~/live/protocol";
 import type { ShownRefusal } from "~/routing/refusals";
 import { BoardPreview } from "./board-preview";
 import { CeremonyCard } from "./ceremony-card";
@@ -36,6 +37,7 @@ function StartPanel({ slug }: { slug: string }) {
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold text-slate-900">{t("live.control.title")}</h1>
       <p className="text-slate-600">{t("live.control.startHint", { url: `/live/${slug}` })}</p>
+      <RehearsalLink slug={slug} />
       {message ? (
         <p role="alert" className="rounded-lg bg-rose-50 p-3 text-rose-800">
           {t(message)}
@@ -47,6 +49,17 @@ function StartPanel({ slug }: { slug: string }) {
         </button>
       </Form>
     </div>
+  );
+}
+
+/** The real final's control room points to its rehearsal. */
+function RehearsalLink({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  if (isRehearsalChannel(slug)) return null;
+  return (
+    <Link to="/admin/live/rehearsal" className="text-sm font-medium text-indigo-700 hover:underline">
+      {t("live.rehearsal.link")}
+    </Link>
   );
 }
 
@@ -84,8 +97,9 @@ export function ControlRoom() {
         <div className="flex flex-wrap items-center gap-4">
           <h1 className="text-2xl font-bold text-slate-900">{t("live.control.title")}</h1>
           <ConnectionBadge connection={connection} className="text-sm text-slate-600" />
+          <RehearsalLink slug={data.slug} />
           <Link
-            to={`/live/${data.slug}`}
+            to={boardPath(data.slug)}
             target="_blank"
             className="ml-auto text-sm font-medium text-indigo-700 hover:underline"
           >

@@ -10,13 +10,16 @@ export type ResetLimitOptions = {
   perIp?: number;
 };
 
+/** Each of a 36-judge panel and its organizers may ask three times from the venue's one address. */
+export const RESETS_PER_IP = 120;
+
 export function createResetLimits(options: ResetLimitOptions = {}) {
   const byAddress = new RateLimiterMemory({
     keyPrefix: "reset-email",
     points: options.perAddress ?? 3,
     duration: 3600,
   });
-  const byIp = new RateLimiterMemory({ keyPrefix: "reset-ip", points: options.perIp ?? 30, duration: 3600 });
+  const byIp = new RateLimiterMemory({ keyPrefix: "reset-ip", points: options.perIp ?? RESETS_PER_IP, duration: 3600 });
 
   async function take(limiter: RateLimiterMemory, key: string): Promise<RateLimitResult> {
     try {

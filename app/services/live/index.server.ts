@@ -2,7 +2,8 @@
 // database, one store and the dependencies the composition root injects.
 import type { Db } from "../../../db/client";
 import type { Command } from "../../domain/live-final";
-import type { SubmitMessage } from "../../live/protocol";
+import { refuseLive } from "../../domain/live-refusals";
+import { isRehearsalChannel, type SubmitMessage } from "../../live/protocol";
 import type { SessionUser } from "../auth.server";
 import { command, start } from "./commands.server";
 import type { LiveContext, LiveDeps } from "./context.server";
@@ -38,3 +39,28 @@ export function createLiveService(db: Db, deps: LiveDeps) {
 }
 
 export type LiveService = ReturnType<typeof createLiveService>;
+
+/**
+ * The live service the hub and the routes use: a rehearsal's channel (`<slug>~rehearsal`) goes to
+ * that rehearsal's own service over its copy, every other channel to the real final.
+ */
+export function dispatchByChannel(
+  real: LiveService,
+  rehearsalOf: (channel: string) => LiveService | null,
+): LiveService {
+  const pick = (channel: string) => (isRehearsalChannel(channel) ? rehearsalOf(channel) : real);
+  return {
+    forget: () => real.forget(),
+    snapshot: async (slug) => (await pick(slug)?.snapshot(slug)) ?? null,
+    updatesSince: async (slug, lastSeq) => (await pick(slug)?.updatesSince(slug, lastSeq)) ?? null,
+    // A rehearsal starts through the rehearsals' own start, which copies the database first.
+    start: async (actor, slug) => (isRehearsalChannel(slug) ? refuseLive("noRehearsal") : real.start(actor, slug)),
+    command: async (actor, slug, cmd, version) =>
+      (await pick(slug)?.command(actor, slug, cmd, version)) ?? refuseLive("noRehearsal"),
+    submit: async (user, message) =>
+      (await pick(message.competition)?.submit(user, message)) ?? refuseLive("noRehearsal"),
+    controlView: async (slug) => (await pick(slug)?.controlView(slug)) ?? null,
+    judgeView: async (user, slug) => (await pick(slug)?.judgeView(user, slug)) ?? null,
+    rubric: async (slug) => (await pick(slug)?.rubric(slug)) ?? null,
+  };
+}
