@@ -231,9 +231,9 @@ describe("correcting a judge's mark on the live final", () => {
 
     expect(await command(org.socket, { type: "undoReveal", reason: "Judge 1 typed 2 for 9" })).toEqual({ ok: true });
     const undoneAt = liveRow().seq;
-    expect(await command(org.socket, { type: "reopen", judgeId: judgeId!, reason: "Judge 1 typed 2 for 9" })).toEqual(
-      { ok: true },
-    );
+    expect(await command(org.socket, { type: "reopen", judgeId: judgeId!, reason: "Judge 1 typed 2 for 9" })).toEqual({
+      ok: true,
+    });
     // The phone learns of the correction by itself, with the judge's own marks to start from.
     await until(() => device.view?.correction !== null, "the correction on the judge's phone");
     const before = marksOf(judgeId!, entryId);
@@ -304,7 +304,9 @@ describe("correcting a judge's mark on the live final", () => {
     expect(await command(org.socket, { type: "stage", entryId })).toEqual({ ok: true });
     expect(await command(org.socket, { type: "open" })).toEqual({ ok: true });
     await everyoneSubmits(entryId);
-    expect(await command(org.socket, { type: "reopen", reason: "The rubric was read out wrong" })).toEqual({ ok: true });
+    expect(await command(org.socket, { type: "reopen", reason: "The rubric was read out wrong" })).toEqual({
+      ok: true,
+    });
     await until(() => org.view?.control.reopened?.judgeIds.length === judges.size, "the reopen for all");
     const ids = [...judges.keys()];
     for (const judgeId of ids.slice(0, -1))

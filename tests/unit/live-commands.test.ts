@@ -101,7 +101,13 @@ describe("lifting a freeze", () => {
     const frozen = run([...pitch(11), { type: "freeze" }, ...pitch(16)]);
     expect(frozen.state.sealed).toEqual([16]);
     expect(frozen.state.ranking.map((r) => r.entryId)).toEqual([11]);
-    const lifted = run([{ type: "unfreeze", reason: "  " }, { type: "unfreeze", reason: "froze too early" }], frozen);
+    const lifted = run(
+      [
+        { type: "unfreeze", reason: "  " },
+        { type: "unfreeze", reason: "froze too early" },
+      ],
+      frozen,
+    );
     expect(lifted.refusals).toEqual(["live.refusal.reasonRequired"]);
     expect(lifted.control).toMatchObject({ frozen: false, sealed: [] });
     expect(lifted.state.frozen).toBe(false);
@@ -140,7 +146,13 @@ describe("undoing the ceremony's start", () => {
       started,
     );
     expect(undone.refusals).toEqual(["live.refusal.reasonRequired"]);
-    expect(undone.control).toMatchObject({ ceremony: "none", current: 12, phase: "pitching", card, beforeCeremony: null });
+    expect(undone.control).toMatchObject({
+      ceremony: "none",
+      current: 12,
+      phase: "pitching",
+      card,
+      beforeCeremony: null,
+    });
     expect(undone.state.ceremony).toBe("none");
     expect(undone.state.stage).toMatchObject({ entryId: 12, phase: "pitching" });
     expect(undone.state.card).toEqual(card);
@@ -150,7 +162,13 @@ describe("undoing the ceremony's start", () => {
 
   it("is refused after the ceremony's first step and before any ceremony", () => {
     expect(run([{ type: "undoCeremonyStart", reason: "r" }]).refusals).toEqual(["live.refusal.ceremonyStepTaken"]);
-    const stepped = run([...pitch(11), { type: "freeze" }, ...pitch(12), { type: "ceremonyStep" }, { type: "ceremonyStep" }]);
+    const stepped = run([
+      ...pitch(11),
+      { type: "freeze" },
+      ...pitch(12),
+      { type: "ceremonyStep" },
+      { type: "ceremonyStep" },
+    ]);
     expect(stepped.state.ranking.map((r) => r.entryId)).toContain(12);
     expect(run([{ type: "undoCeremonyStart", reason: "r" }], stepped).refusals).toEqual([
       "live.refusal.ceremonyStepTaken",
@@ -183,7 +201,11 @@ describe("reopening scoring for a correction", () => {
   });
 
   it("refuses a judge who did not submit, a missing reason, and a stage that is not closed", () => {
-    const short = run([{ type: "stage", entryId: 13 }, { type: "open" }, { type: "close", reason: "left" }], undefined, facts({ submitted: 3 }));
+    const short = run(
+      [{ type: "stage", entryId: 13 }, { type: "open" }, { type: "close", reason: "left" }],
+      undefined,
+      facts({ submitted: 3 }),
+    );
     expect(short.refusals).toEqual([]);
     expect(run([{ type: "reopen", judgeId: 105, reason: "typo" }], short, facts({ submitted: 3 })).refusals).toEqual([
       "live.refusal.judgeNotSubmitted",
@@ -204,14 +226,20 @@ describe("the pitch timer", () => {
     const started = run([{ type: "timer", action: "start" }], undefined, facts({ now: NOW }));
     expect(started.state.timer).toEqual({ durationMs: 360_000, elapsedMs: 0, startedAt: NOW });
     const paused = run(
-      [{ type: "timer", action: "start" }, { type: "timer", action: "pause" }],
+      [
+        { type: "timer", action: "start" },
+        { type: "timer", action: "pause" },
+      ],
       started,
       facts({ now: NOW + 90_000 }),
     );
     expect(paused.refusals).toEqual(["live.refusal.timerRunning"]);
     expect(paused.state.timer).toEqual({ durationMs: 360_000, elapsedMs: 90_000, startedAt: null });
     const again = run(
-      [{ type: "timer", action: "pause" }, { type: "timer", action: "start" }],
+      [
+        { type: "timer", action: "pause" },
+        { type: "timer", action: "start" },
+      ],
       paused,
       facts({ now: NOW + 100_000 }),
     );
@@ -224,13 +252,26 @@ describe("the pitch timer", () => {
     expect(reset.state.timer).toEqual(initialTimer(300));
     expect(reset.control.pitchSeconds).toBe(300);
     // The next pitch starts with the new length.
-    expect(run([{ type: "timer", action: "start" }, { type: "stage", entryId: 11 }], reset).state.timer).toEqual(
-      initialTimer(300),
-    );
+    expect(
+      run(
+        [
+          { type: "timer", action: "start" },
+          { type: "stage", entryId: 11 },
+        ],
+        reset,
+      ).state.timer,
+    ).toEqual(initialTimer(300));
   });
 
   it("stops where it is when scoring opens", () => {
-    const running = run([{ type: "stage", entryId: 11 }, { type: "timer", action: "start" }], undefined, facts({ now: NOW }));
+    const running = run(
+      [
+        { type: "stage", entryId: 11 },
+        { type: "timer", action: "start" },
+      ],
+      undefined,
+      facts({ now: NOW }),
+    );
     const open = run([{ type: "open" }], running, facts({ now: NOW + 45_000 }));
     expect(open.state.timer).toEqual({ durationMs: 360_000, elapsedMs: 45_000, startedAt: null });
   });
@@ -304,7 +345,10 @@ describe("awards, one tier per ceremony step", () => {
 describe("the audience vote", () => {
   it("opens and closes once each way, and its award waits for voting to close and needs a vote", () => {
     const leaders = { entryIds: [12], votes: 40 };
-    const open = run([{ type: "voting", voting: "open" }, { type: "voting", voting: "open" }]);
+    const open = run([
+      { type: "voting", voting: "open" },
+      { type: "voting", voting: "open" },
+    ]);
     expect(open.refusals).toEqual(["live.refusal.votingUnchanged"]);
     expect(open.state.voting).toBe("open");
     expect(run([{ type: "audienceAward", show: true }], open, facts({ leaders })).refusals).toEqual([
