@@ -181,6 +181,12 @@ export const enLive = {
     duplicate: "Received earlier: it counts once.",
     refusedTitle: "This score was not accepted",
     comment: "Comment (optional)",
+    correction: {
+      notice: "The organizer reopened scoring: {{reason}}",
+      yourMarks: "Your marks as you submitted them are filled in: change what needs changing.",
+      reason: "Why do you change your mark?",
+      submit: "Submit my corrected score",
+    },
   },
   api: {
     not_found: "There is no such competition or round.",

@@ -164,6 +164,12 @@ export const zhHansLive: typeof enLive = {
     duplicate: "之前已收到：只计一次。",
     refusedTitle: "该评分未被接受",
     comment: "评语（选填）",
+    correction: {
+      notice: "组织者重新开放了评分：{{reason}}",
+      yourMarks: "已填入您提交过的评分：请修改需要更正的部分。",
+      reason: "您为什么修改评分？",
+      submit: "提交更正后的评分",
+    },
   },
   api: {
     not_found: "没有该赛事或轮次。",

@@ -713,6 +713,12 @@ export const zhHant: Messages = {
       duplicate: "之前已收到：只計一次。",
       refusedTitle: "該評分未被接受",
       comment: "評語（選填）",
+      correction: {
+        notice: "組織者重新開放了評分：{{reason}}",
+        yourMarks: "已填入您提交過的評分：請修改需要更正的部分。",
+        reason: "您為什麼修改評分？",
+        submit: "提交更正後的評分",
+      },
     },
     api: {
       not_found: "沒有該賽事或輪次。",

@@ -66,5 +66,18 @@ export function relayBroadcasts(live: LiveNamespace, deps: Pick<HubDeps, "publis
     // The control view costs a few queries: only worth it when a control room is open.
     if (live.adapter.rooms.get(controlRoom(slug))?.size)
       void sendControlView(live, deps.services, slug, controlRoom(slug)).catch(() => undefined);
+    // A stage move may open or end a correction: each judge's phone learns whether it has one.
+    if (updates.some((u) => u.change.type === "stage")) sendJudgeViews(live, deps.services, slug);
   });
+}
+
+/** Every open judge's view of the competition, again: one per judge, through their room. */
+function sendJudgeViews(live: LiveNamespace, services: Services, slug: string) {
+  const prefix = judgeRoom(slug, 0).slice(0, -1);
+  for (const [room, ids] of live.adapter.rooms) {
+    if (!room.startsWith(prefix)) continue;
+    const [first] = ids;
+    const user = first === undefined ? null : live.sockets.get(first)?.data.user;
+    if (user) void sendJudgeView(live, services, null, user, slug).catch(() => undefined);
+  }
 }

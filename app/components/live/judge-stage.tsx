@@ -5,12 +5,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import type { PublicState } from "~/domain/live-final";
-import { formatMilli, markField, scoreSheetSchema } from "~/domain/score-sheet";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { messagesAt } from "~/domain/refusal";
 import { ackSchema, type Ack, type JudgeView, type RefusedAck } from "~/live/protocol";
 import { CountryLabel } from "../country-label";
 import { ConnectionBadge } from "./connection-badge";
+import { StageSheet, type Draft } from "./stage-sheet";
 import { useLiveChannel } from "./use-live-channel";
 
 export type StageCriterion = {
@@ -21,7 +21,15 @@ export type StageCriterion = {
   max_milli: number;
   step_milli: number;
 };
-type Pending = { submissionId: string; entryId: number; marks: Record<string, string>; comment: string };
+type Pending = {
+  submissionId: string;
+  entryId: number;
+  marks: Record<string, string>;
+  comment: string;
+  /** Why the judge changes a mark already submitted, in a correction the organizer reopened. */
+  reason?: string;
+};
+
 type Outcome = {
   entryId: number;
   kind: "accepted" | "duplicate" | "refused";
@@ -111,6 +119,8 @@ export function JudgeStage({
   const [pending, setPending] = usePendingQueue(queueKey);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [sending, setSending] = useState(false);
+  // What the judge last typed for each entry, so a refused score comes back as they left it.
+  const [drafts, setDrafts] = useState<Record<number, Draft | undefined>>({});
   const flushing = useRef(false);
 
   const flush = useCallback(async () => {
@@ -130,6 +140,7 @@ export function JudgeStage({
               entryId: item.entryId,
               marks: item.marks,
               ...(item.comment ? { comment: item.comment } : {}),
+              ...(item.reason ? { reason: item.reason } : {}),
             }),
           );
         } catch {
@@ -168,6 +179,26 @@ export function JudgeStage({
   const queued = entry ? pending.some((p) => p.entryId === entry.id) : false;
   const outcome = entry ? outcomes.find((o) => o.entryId === entry.id) : undefined;
   const otherPending = pending.filter((p) => p.entryId !== entry?.id);
+  // Scoring reopened for this judge's correction of the entry on stage: its form starts from their own marks.
+  const correction = entry && phase === "scoring" && view.correction?.entryId === entry.id ? view.correction : null;
+  const correctionKey = correction ? `${correction.entryId}:${correction.reason}` : null;
+  // A new correction starts afresh (adjusted while rendering): the first score's "received" must not hide its form.
+  const [seenCorrection, setSeenCorrection] = useState(correctionKey);
+  if (correctionKey !== seenCorrection) {
+    setSeenCorrection(correctionKey);
+    if (correction) {
+      setOutcomes((o) => o.filter((x) => x.entryId !== correction.entryId));
+      setDrafts((d) => ({ ...d, [correction.entryId]: undefined }));
+    }
+  }
+  const draft = entry ? drafts[entry.id] : undefined;
+  const sheetRefusal = outcome?.kind === "refused" ? outcome.refusal : undefined;
+  const submitSheet = (entryId: number, sheet: Draft) => {
+    setPending((l) => [...l, { submissionId: newSubmissionId(), entryId, ...sheet }]);
+    setDrafts((d) => ({ ...d, [entryId]: sheet }));
+    setOutcomes((o) => o.filter((x) => x.entryId !== entryId));
+    window.setTimeout(() => void flush(), 0);
+  };
   // A refusal at a mark names its criterion, as the sheet would.
   const localizedCriterion = (field: string) => {
     const c = criteria.find((x) => String(x.id) === field);
@@ -233,19 +264,39 @@ export function JudgeStage({
           ⏳ {sending && connection === "live" ? t("live.judge.sending") : t("live.judge.pending")}
         </p>
       ) : null}
-      {entry && mine && !queued && done && !outcome ? (
+      {correction && mine && !queued && outcome?.kind !== "accepted" && outcome?.kind !== "duplicate" ? (
+        <section className="space-y-3" data-testid="correction">
+          <p role="status" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+            <strong className="block">{t("live.judge.correction.notice", { reason: correction.reason })}</strong>
+            {t("live.judge.correction.yourMarks")}
+          </p>
+          <StageSheet
+            key={`correction:${correctionKey}`}
+            criteria={criteria}
+            initial={draft ?? { marks: correction.marks, comment: correction.comment, reason: "" }}
+            askReason
+            refusal={sheetRefusal}
+            onSubmit={(sheet) => submitSheet(correction.entryId, sheet)}
+          />
+        </section>
+      ) : null}
+      {entry && mine && !correction && !queued && done && !outcome ? (
         <p className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">{t("live.judge.submittedAlready")}</p>
       ) : null}
-      {entry && mine && !queued && !done && outcome?.kind !== "accepted" && outcome?.kind !== "duplicate" ? (
+      {entry &&
+      mine &&
+      !correction &&
+      !queued &&
+      !done &&
+      outcome?.kind !== "accepted" &&
+      outcome?.kind !== "duplicate" ? (
         phase === "scoring" ? (
           <StageSheet
             key={entry.id}
             criteria={criteria}
-            onSubmit={(marks, comment) => {
-              setPending((l) => [...l, { submissionId: newSubmissionId(), entryId: entry.id, marks, comment }]);
-              setOutcomes((o) => o.filter((x) => x.entryId !== entry.id));
-              window.setTimeout(() => void flush(), 0);
-            }}
+            initial={draft}
+            refusal={sheetRefusal}
+            onSubmit={(sheet) => submitSheet(entry.id, sheet)}
           />
         ) : phase === "pitching" ? (
           <p className="text-sm text-slate-600">{t("live.judge.waitForOpen")}</p>
@@ -270,88 +321,5 @@ export function JudgeStage({
         </section>
       ) : null}
     </div>
-  );
-}
-
-/** The marks form: the same sheet schema as the web sheet and the server, checked on the phone first. */
-function StageSheet({
-  criteria,
-  onSubmit,
-}: {
-  criteria: StageCriterion[];
-  onSubmit: (marks: Record<string, string>, comment: string) => void;
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [comment, setComment] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const schema = useMemo(
-    () => scoreSheetSchema(criteria.map((c) => ({ id: c.id, maxMilli: c.max_milli, stepMilli: c.step_milli }))),
-    [criteria],
-  );
-  return (
-    <form
-      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4"
-      data-testid="stage-sheet"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const raw: Record<string, string> = { intent: "submit", comment };
-        for (const c of criteria) raw[markField(c.id)] = values[c.id] ?? "";
-        const parsed = schema.safeParse(raw);
-        if (!parsed.success) {
-          const found: Record<string, string> = {};
-          for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issue.message;
-          setErrors(found);
-          return;
-        }
-        setErrors({});
-        onSubmit(Object.fromEntries(criteria.map((c) => [String(c.id), values[c.id] ?? ""])), comment);
-      }}
-    >
-      {criteria.map((c) => {
-        const name = markField(c.id);
-        const error = errors[name];
-        return (
-          <label key={c.id} className="block">
-            <span className="flex items-baseline justify-between gap-2 text-sm font-medium">
-              <span>{localized(locale, c.name_zh, c.name_en)}</span>
-              <span className="text-xs text-slate-500">
-                {t("judge.range", { max: formatMilli(c.max_milli), step: formatMilli(c.step_milli) })}
-              </span>
-            </span>
-            <input
-              name={name}
-              inputMode="decimal"
-              autoComplete="off"
-              className={`mt-1 w-full rounded-lg border px-3 py-3 text-lg ${error ? "border-rose-500" : "border-slate-300"}`}
-              value={values[c.id] ?? ""}
-              aria-invalid={Boolean(error)}
-              aria-describedby={error ? `${name}-error` : undefined}
-              onChange={(e) => setValues({ ...values, [c.id]: e.target.value })}
-            />
-            {error ? (
-              <span id={`${name}-error`} className="mt-1 block text-sm text-rose-700">
-                {t(error)}
-              </span>
-            ) : null}
-          </label>
-        );
-      })}
-      <label className="block text-sm">
-        <span className="font-medium">{t("live.judge.comment")}</span>
-        <textarea
-          className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2"
-          rows={2}
-          value={comment}
-          maxLength={4000}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </label>
-      <button className="w-full rounded-lg bg-indigo-600 py-3 text-base font-semibold text-white hover:bg-indigo-500">
-        {t("live.judge.submit")}
-      </button>
-    </form>
   );
 }

@@ -46,9 +46,11 @@ async function checkSubmission(
   if ((await entryStatus(trx, message.entryId)) !== "submitted") return refuseLive("entryWithdrawn");
   if (live.control.phase !== "scoring") return refuseLive("scoringClosed");
   const existing = await scoreOf(trx, live.roundId, judge.id, message.entryId);
-  if (existing?.status !== "submitted") return { judgeId: judge.id, existing, revision: null };
-  // A submitted mark changes only in a correction the organizer reopened for this judge, once, with a reason.
   const reopened = live.control.reopened;
+  if (existing?.status !== "submitted")
+    // A reopen is for corrections only: a first mark then would count and close it before the revisions.
+    return reopened ? refuseLive("scoringClosed") : { judgeId: judge.id, existing, revision: null };
+  // A submitted mark changes only in a correction the organizer reopened for this judge, once, with a reason.
   if (!reopened?.judgeIds.includes(judge.id) || reopened.revised.includes(judge.id))
     return refuseLive("alreadySubmitted");
   const reason = message.reason?.trim();
@@ -72,7 +74,8 @@ async function afterRevision(ctx: LiveContext, trx: Db, live: Live, judgeId: num
   const control = { ...live.control, version: live.control.version + 1, reopened: { ...reopened, revised } };
   const noted = await persist(trx, ctx.clock().toISOString(), live, control, []);
   if (!reopened.judgeIds.every((id) => revised.includes(id))) return { live: noted.next, updates: noted.updates };
-  const closed = await runCommand(ctx, trx, null, noted.next, { type: "close" });
+  // The reopen's reason stands for the close: a panel first closed short would otherwise stay open.
+  const closed = await runCommand(ctx, trx, null, noted.next, { type: "close", reason: reopened.reason });
   if (closed.refused || !closed.live.control.autoReveal) return { live: closed.live, updates: closed.updates };
   const revealed = await runCommand(ctx, trx, null, closed.live, { type: "reveal" });
   return { live: revealed.live, updates: [...closed.updates, ...revealed.updates] };
