@@ -17,6 +17,7 @@ import { createJudgingDashboard } from "./judging-dashboard.server";
 import { createJudgingService } from "./judging.server";
 import { createLivePublisher, type LivePublisher } from "../live/publisher.server";
 import { createLiveService } from "./live/index.server";
+import { createVoteService } from "./live/votes/index.server";
 import { createOutboxAdmin } from "./messages/outbox-admin.server";
 import { createRegistrationService } from "./registration.server";
 import { createResultsAdmin } from "./results-admin.server";
@@ -60,6 +61,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     limits: createAuthRateLimits(config.rateLimits, clock),
     clock,
   });
+  // One publisher for the live final and its vote: the hub listens on it.
+  const publisher = config.publisher ?? createLivePublisher();
   return {
     assignment: createAssignmentService(db),
     auth,
@@ -88,9 +91,16 @@ export function createServices(db: Db, config: ServiceConfig) {
     judgingDashboard: createJudgingDashboard(db, { clock, publicOrigin }),
     live: createLiveService(db, {
       clock,
-      publisher: config.publisher ?? createLivePublisher(),
+      publisher,
       competitionBySlug: createCompetitionService(db).bySlug,
       roundInputs: (trx, roundId) => createResultsService(trx).loadInputs(roundId),
+    }),
+    votes: createVoteService(db, {
+      secret: config.sessionSecret,
+      secureCookies: config.secureCookies ?? false,
+      clock,
+      publisher,
+      competitionBySlug: createCompetitionService(db).bySlug,
     }),
     rounds: createRoundService(db, clock),
     roundCreate: createRoundCreateService(db, clock),
