@@ -60,7 +60,12 @@ function burstsOf(network: string, votes: VoteSample[]): VoteFlag[] {
     }
     run = [];
   };
-  sorted.forEach((v, i) => (marked[i] ? run.push(v) : close()));
+  sorted.forEach((v, i) => {
+    // Two bursts with nothing between them but more than a window apart are two flags.
+    const last = run[run.length - 1];
+    if (!marked[i] || (last && v.createdAt - last.createdAt > BURST_WINDOW_MS)) close();
+    if (marked[i]) run.push(v);
+  });
   close();
   return flags;
 }
