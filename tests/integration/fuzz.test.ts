@@ -59,6 +59,8 @@ beforeAll(async () => {
     `/admin/judges/${judgeId}`,
     "/admin/judges",
     "/admin/live",
+    "/admin/live/votes",
+    `/live/${edition}`,
     ...rounds.flatMap((slug) => [
       `/admin/rounds/${slug}`,
       `/admin/rounds/${slug}/assignments`,
@@ -101,6 +103,9 @@ const realName = fc.constantFrom(
   "combine",
   "decimals",
   "file",
+  "flag",
+  "count",
+  "batch",
 );
 const junkName = fc.oneof(
   realName,

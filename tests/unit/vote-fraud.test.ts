@@ -102,7 +102,9 @@ describe("flags on the audience vote", () => {
         }
         for (const f of bursts) {
           expect(f.voteIds.length).toBeGreaterThanOrEqual(BURST_VOTES);
-          expect(new Set(f.voteIds.map((id) => votes[id]!.network))).toEqual(new Set([f.kind === "burst" && f.network]));
+          expect(new Set(f.voteIds.map((id) => votes[id]!.network))).toEqual(
+            new Set([f.kind === "burst" && f.network]),
+          );
         }
       }),
     );
