@@ -43,6 +43,8 @@ export const LIVE_REFUSALS = {
   votingClosed: "conflict",
   alreadyVoted: "conflict",
   notAFinalist: "invalid",
+  noDevice: "invalid",
+  votesChanged: "conflict",
   // A rehearsal of the final.
   noRehearsal: "conflict",
   // The live service: starting the final, a competition by its slug.

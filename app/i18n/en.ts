@@ -299,6 +299,7 @@ export const en = {
     judge: "Judge",
     assignments: "Assignment",
     controlRoom: "Control room",
+    liveVotes: "Audience vote",
     roundSettings: "Round settings",
     dashboard: "Judging progress",
     roundResults: "Results",

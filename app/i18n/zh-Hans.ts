@@ -295,6 +295,7 @@ export const zhHans: Messages = {
     judge: "评委",
     assignments: "分配评委",
     controlRoom: "现场控制台",
+    liveVotes: "观众投票",
     roundSettings: "轮次设置",
     dashboard: "评审进度",
     roundResults: "成绩",

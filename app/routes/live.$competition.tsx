@@ -1,7 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
+import { z } from "zod";
 import { AudienceBoard } from "~/components/live/audience-board";
+import { refuseLive } from "~/domain/live-refusals";
+import { refused } from "~/routing/refusals";
 import { notFound } from "~/routing/responses";
 
 /** The big screen has no site header: the whole projector is the board. */
@@ -15,7 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const competition = await context.services.competitions.bySlug(params.competition ?? "");
   if (!competition) throw notFound();
-  const snapshot = await context.services.live.snapshot(competition.slug);
+  const cookie = request.headers.get("Cookie");
+  const [snapshot, phoneVote] = await Promise.all([
+    context.services.live.snapshot(competition.slug),
+    // The phone's voting pass is given on its first visit: a vote is then one per device.
+    context.services.votes.visit(competition.slug, cookie),
+  ]);
   // The big screen shows where to follow on a phone: this very page, as a QR code.
   const url = new URL(`/live/${competition.slug}`, request.url).href;
   const qr = await QRCode.toString(url, {
@@ -24,12 +33,44 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     errorCorrectionLevel: "M",
     color: { dark: "#0f172a", light: "#ffffff" },
   });
-  return {
-    slug: competition.slug,
-    name: { zh: competition.name_zh, en: competition.name_en },
-    state: snapshot?.state ?? null,
-    phone: { url, qr },
-  };
+  return data(
+    {
+      slug: competition.slug,
+      name: { zh: competition.name_zh, en: competition.name_en },
+      state: snapshot?.state ?? null,
+      phone: { url, qr },
+      votedFor: phoneVote.votedFor,
+    },
+    phoneVote.setCookie ? { headers: { "Set-Cookie": phoneVote.setCookie } } : undefined,
+  );
+}
+
+const voteForm = z.object({
+  intent: z.literal("vote"),
+  entryId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});
+
+/**
+ * The audience vote is a plain form post rather than a socket message: it works without
+ * JavaScript, carries the device's cookie and the client's address like any request, and its
+ * answer can set the cookie again.
+ */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const form = voteForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return refused(refuseLive("invalidPayload"));
+  const outcome = await context.services.votes.cast({
+    slug: params.competition ?? "",
+    entryId: form.data.entryId,
+    cookieHeader: request.headers.get("Cookie"),
+    address: context.clientIp,
+    userAgent: request.headers.get("User-Agent"),
+  });
+  if (!outcome.ok) return refused(outcome);
+  return { voted: outcome.entryId };
 }
 
 export default function LiveAudience() {

@@ -18,6 +18,7 @@ import { createJudgingService } from "./judging.server";
 import { createLivePublisher, type LivePublisher } from "../live/publisher.server";
 import { createLiveService, dispatchByChannel } from "./live/index.server";
 import { createRehearsals } from "./live/rehearsal.server";
+import { createVoteService } from "./live/votes/index.server";
 import { createOutboxAdmin } from "./messages/outbox-admin.server";
 import { createRegistrationService } from "./registration.server";
 import { createResultsAdmin } from "./results-admin.server";
@@ -61,6 +62,7 @@ export function createServices(db: Db, config: ServiceConfig) {
     limits: createAuthRateLimits(config.rateLimits, clock),
     clock,
   });
+  // One publisher for the live final, its rehearsal and its vote: the hub listens on it.
   const publisher = config.publisher ?? createLivePublisher();
   const roundInputs = (trx: Db, roundId: number) => createResultsService(trx).loadInputs(roundId);
   const competitionBySlug = createCompetitionService(db).bySlug;
@@ -109,6 +111,13 @@ export function createServices(db: Db, config: ServiceConfig) {
     live: dispatchByChannel(realLive, rehearsals.liveOf),
     /** The rehearsals of live finals, each on a copy of the database (docs/decisions/0017-rehearsal-on-a-copy.md). */
     rehearsals,
+    votes: createVoteService(db, {
+      secret: config.sessionSecret,
+      secureCookies: config.secureCookies ?? false,
+      clock,
+      publisher,
+      competitionBySlug: createCompetitionService(db).bySlug,
+    }),
     rounds: createRoundService(db, clock),
     roundCreate: createRoundCreateService(db, clock),
     resultsAdmin: createResultsAdmin(db, clock, publicOrigin),

@@ -60,6 +60,8 @@ beforeAll(async () => {
     "/admin/judges",
     "/admin/live",
     "/admin/live/rehearsal",
+    "/admin/live/votes",
+    `/live/${edition}`,
     ...rounds.flatMap((slug) => [
       `/admin/rounds/${slug}`,
       `/admin/rounds/${slug}/assignments`,
@@ -102,6 +104,9 @@ const realName = fc.constantFrom(
   "combine",
   "decimals",
   "file",
+  "flag",
+  "count",
+  "batch",
 );
 const junkName = fc.oneof(
   realName,

@@ -9,6 +9,7 @@ import { countryName, flagEmoji } from "~/i18n/countries";
 import { useLocale } from "~/i18n/use-locale";
 import { ConnectionBadge } from "./connection-badge";
 import { useLiveChannel, type Connection } from "./use-live-channel";
+import { VotePanel } from "./vote-panel";
 
 const pick = (locale: Locale, text: Localized) => (locale !== "en" ? text.zh || text.en : text.en || text.zh);
 const otherOf = (locale: Locale): Locale => (locale !== "en" ? "en" : "zh-Hans");
@@ -370,6 +371,7 @@ export function BoardView({
             <Bi text={bi("live.ceremony")} className="text-4xl font-black text-amber-300 lg:text-6xl" sub="text-2xl" />
           ) : null}
         </section>
+        <VotePanel state={state} />
         <section className="flex min-h-0 flex-col gap-4" aria-label={t("live.ranking")}>
           <div className="flex items-baseline justify-between">
             <Bi text={bi("live.ranking")} className="text-2xl font-bold lg:text-3xl" sub="text-base lg:text-lg" />
