@@ -22,9 +22,13 @@ export function PitchTimer({
   const running = timer.startedAt !== null;
   useEffect(() => {
     if (!running) return;
-    setNow(Date.now());
+    // The first tick right away (a task, not in the effect's body), then four a second.
+    const first = setTimeout(() => setNow(Date.now()), 0);
     const tick = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(tick);
+    return () => {
+      clearTimeout(first);
+      clearInterval(tick);
+    };
   }, [running]);
   const remaining = timerRemainingMs(timer, now + clockOffsetMs);
   const over = remaining === 0;

@@ -36,6 +36,8 @@ export type RehearsalDeps = {
 type Running = { handle: DbHandle; live: LiveService };
 export type RehearsalOutcome = { ok: true } | LiveRefusal;
 
+// One closure holds the copies and their queue; splitting it is noted as work to do.
+// eslint-disable-next-line max-lines-per-function
 export function createRehearsals(deps: RehearsalDeps) {
   const running = new Map<string, Running>();
   const queues = new Map<string, Promise<unknown>>();
