@@ -31,6 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // ControlRoom follows `slug`: here the rehearsal's channel.
   return {
     slug: channel,
+    // The control room's preview of the big screen draws its header with the competition's name.
+    name: { zh: competition.name_zh, en: competition.name_en },
     running: context.services.rehearsals.running(competition.slug),
     state: snapshot?.state ?? null,
     view,
