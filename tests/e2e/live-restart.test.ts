@@ -155,7 +155,7 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("the hall through a restart by %s
       .locator(`[data-testid="stage-progress"][data-submitted="1"][data-phase="scoring"]`)
       .waitFor({ timeout: left() });
     await control.locator('[data-testid="control-room"][data-phase="scoring"]').waitFor({ timeout: left() });
-    await control.locator('[data-connection="live"]').waitFor({ timeout: left() });
+    await control.locator('[data-connection="live"]').first().waitFor({ timeout: left() });
     await control
       .locator(`[data-testid="panel"] li[data-judge="${demoJudge}"][data-submitted="true"][data-connected="true"]`)
       .waitFor({ timeout: left() });
