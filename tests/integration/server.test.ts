@@ -120,7 +120,7 @@ describe("the production server on 127.0.0.1", () => {
         socket.emit("join", { competition: "zgc2026" });
       });
       // Before the organizer starts the live final there is nothing to show yet.
-      expect(snapshot).toEqual({ competition: "zgc2026", state: null });
+      expect(snapshot).toEqual({ competition: "zgc2026", state: null, serverNow: expect.any(Number) });
       const error = await new Promise<unknown>((resolve) => {
         socket.on("error", resolve);
         socket.emit("join", { competition: "<script>" });
