@@ -43,8 +43,14 @@ function addSecondOrganizer(file: string) {
   }
 }
 
-export function liveHarnessForThisFile(env: Record<string, string> = {}): LiveHarness {
-  const demo = demoServerForThisFile(env, addSecondOrganizer);
+export function liveHarnessForThisFile(
+  env: Record<string, string> = {},
+  prepare?: (dbFile: string) => void,
+): LiveHarness {
+  const demo = demoServerForThisFile(env, (file) => {
+    addSecondOrganizer(file);
+    prepare?.(file);
+  });
   const sockets: LiveSocket[] = [];
   const harness = Object.create(demo) as LiveHarness;
   harness.socket = ({ cookie, origin, reconnection } = {}) => {

@@ -7,6 +7,7 @@ import type { Localized, PublicState } from "~/domain/live-final";
 import { useLocale } from "~/i18n/use-locale";
 import { AwardsPanel } from "./board/awards";
 import { Bi, pick, useBiLabel } from "./board/bilingual";
+import { boardColumns } from "./board/format";
 import { RankingTable } from "./board/ranking-table";
 import { StagePanel } from "./board/stage-panel";
 import { useStepwiseReveal } from "./board/use-stepwise-reveal";
@@ -174,7 +175,14 @@ function LiveBoard({
         <ConnectionBadge connection={connection} className="ml-auto text-sm opacity-80 lg:text-base" />
         {phone ? <PhoneQr phone={phone} /> : null}
       </header>
-      <div className="flex flex-col gap-6 p-5 lg:grid lg:min-h-0 lg:flex-1 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] lg:gap-10 lg:p-10">
+      <div
+        className={`flex flex-col gap-6 p-5 lg:grid lg:min-h-0 lg:flex-1 lg:gap-10 lg:p-10 ${
+          // Two columns of rows need the room more than the stage does: their titles stay longer.
+          boardColumns(state.ranking.length).columns === 2
+            ? "lg:grid-cols-[minmax(0,4fr)_minmax(0,8fr)]"
+            : "lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]"
+        }`}
+      >
         {/* On a phone the ranking comes first; on the big screen it is the right-hand column. */}
         <section className="flex min-h-0 flex-col gap-4 lg:order-2" aria-label={t("live.ranking")}>
           <div className="flex items-baseline justify-between gap-4">

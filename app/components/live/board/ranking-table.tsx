@@ -11,10 +11,14 @@ import { boardColumns, boardSlot, movement, tieBreakName } from "./format";
 
 const MEDAL = ["text-amber-300", "text-slate-200", "text-orange-300"];
 
-function Move({ row }: { row: RankingRow }) {
+/**
+ * The row's move since the last change. On the big screen it has a column of its own; on a phone
+ * (`inline`) it sits in the row's second line, so the title keeps the width.
+ */
+function Move({ row, inline = false }: { row: RankingRow; inline?: boolean }) {
   const { t } = useTranslation();
   const move = movement(row.rank, row.previousRank);
-  if (!move) return <span className="w-14 shrink-0" />;
+  if (!move) return inline ? null : <span className="hidden w-14 shrink-0 lg:block" />;
   const [text, tone] =
     move.kind === "new"
       ? [t("live.board.moveNew"), "text-sky-300"]
@@ -23,9 +27,12 @@ function Move({ row }: { row: RankingRow }) {
         : [t("live.board.moveDown", { n: move.by }), "text-rose-300"];
   return (
     <span
-      className={`w-14 shrink-0 text-base font-bold tabular-nums ${tone}`}
-      data-testid="rank-move"
-      data-move={move.kind}
+      className={
+        inline
+          ? `mr-2 font-bold tabular-nums lg:hidden ${tone}`
+          : `hidden w-14 shrink-0 text-base font-bold tabular-nums lg:block ${tone}`
+      }
+      {...(inline ? {} : { "data-testid": "rank-move", "data-move": move.kind })}
     >
       {text}
     </span>
@@ -91,7 +98,7 @@ export function RankingTable({ state, ranking }: { state: PublicState; ranking: 
                 className={`flex items-center gap-3 rounded-lg px-3 py-2 lg:absolute lg:inset-x-1 lg:inset-y-0.5 lg:py-0 ${fresh ? "bg-indigo-500/40 ring-2 ring-indigo-300" : i % 2 ? "bg-white/5" : ""}`}
               >
                 <span
-                  className={`w-10 shrink-0 text-right text-2xl font-black tabular-nums lg:text-3xl ${MEDAL[(r.rank ?? 99) - 1] ?? ""}`}
+                  className={`w-8 shrink-0 text-right text-2xl font-black tabular-nums lg:w-10 lg:text-3xl ${MEDAL[(r.rank ?? 99) - 1] ?? ""}`}
                 >
                   {r.rank ?? "–"}
                 </span>
@@ -101,6 +108,10 @@ export function RankingTable({ state, ranking }: { state: PublicState; ranking: 
                     {pick(locale, e.title)}
                   </span>
                   <span className="block text-sm opacity-80 lg:truncate lg:text-base">
+                    <Move row={r} inline />
+                    <span className="mr-1 lg:hidden" title={countryName(e.country, locale)}>
+                      {flagEmoji(e.country) ?? e.country}
+                    </span>
                     {tie ? (
                       <span className="font-semibold text-amber-200" data-testid="tie-break">
                         {tie}
@@ -110,11 +121,11 @@ export function RankingTable({ state, ranking }: { state: PublicState; ranking: 
                     )}
                   </span>
                 </span>
-                <span className="shrink-0 text-xl" title={countryName(e.country, locale)}>
+                <span className="hidden shrink-0 text-xl lg:block" title={countryName(e.country, locale)}>
                   {flagEmoji(e.country) ?? e.country}
                 </span>
                 <span
-                  className="w-20 shrink-0 text-right text-xl font-bold tabular-nums lg:text-3xl"
+                  className="shrink-0 text-right text-xl font-bold tabular-nums lg:w-20 lg:text-3xl"
                   data-testid="row-result"
                 >
                   {r.result ?? "–"}

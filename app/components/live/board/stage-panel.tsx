@@ -80,7 +80,7 @@ export function StagePanel({
       <Bi
         text={shown.title}
         testId="stage-title"
-        className="text-3xl font-bold leading-tight lg:text-5xl"
+        className="text-3xl font-bold leading-snug lg:text-5xl"
         main="lg:line-clamp-3"
         sub="mt-2 text-xl font-medium lg:line-clamp-1 lg:text-2xl"
       />
