@@ -319,13 +319,25 @@ describe("the control room forgives a mis-click", () => {
     expect(errors.flat()).toEqual([]);
   });
 
-  it("runs the pitch timer from the control room: start, pause, reset to a new length", async () => {
+  it("runs the pitch timer from the control room: start, pause, reset to a new length; the big screen and the judge's phone count the same seconds", async () => {
+    const judge = await open({ width: 390, height: 844 });
+    await signInThroughForm(judge, demo.url, "judge@frontier.demo", "frontier-judge");
+    await judge.goto(demo.url + "/judge/live");
+    await judge.locator('[data-testid="stage-entry"]').waitFor();
     const timer = organizer.locator('[data-testid="control-timer"]');
     await timer.locator('[data-testid="timer-remaining"]').getByText("6:00").waitFor();
     await click(organizer, "▶ Start");
     await timer.and(organizer.locator('[data-running="true"]')).waitFor();
     await expect.poll(() => timer.locator('[data-testid="timer-remaining"]').textContent()).not.toBe("6:00");
     expect(await timer.locator('[data-testid="timer-remaining"]').textContent()).toMatch(/^5:5\d$/);
+    const running = '[data-testid="pitch-timer"][data-running="true"]';
+    await judge.locator(running).waitFor();
+    await audience.locator(running).waitFor();
+    const [onPhone, onBoard] = await Promise.all(
+      [judge, audience].map(async (page) => Number(await page.locator(running).getAttribute("data-remaining"))),
+    );
+    expect(onPhone).toBeGreaterThan(340);
+    expect(Math.abs(onPhone! - onBoard!)).toBeLessThanOrEqual(1);
     await click(organizer, "❚❚ Pause");
     await timer.and(organizer.locator('[data-running="false"]')).waitFor();
     const paused = await timer.locator('[data-testid="timer-remaining"]').textContent();

@@ -10,8 +10,10 @@ import { messagesAt } from "~/domain/refusal";
 import { ackSchema, type Ack, type JudgeView, type RefusedAck } from "~/live/protocol";
 import { CountryLabel } from "../country-label";
 import { ConnectionBadge } from "./connection-badge";
+import { PitchTimer } from "./pitch-timer";
 import { StageSheet, type Draft } from "./stage-sheet";
 import { useLiveChannel } from "./use-live-channel";
+import { useServerClock } from "./use-server-clock";
 
 export type StageCriterion = {
   id: number;
@@ -114,7 +116,11 @@ export function JudgeStage({
   const { t } = useTranslation();
   const locale = useLocale();
   const [view, setView] = useState(initialView);
-  const { state, connection, socket } = useLiveChannel(slug, initial, (s) => s.on("judge", (v) => setView(v)));
+  const clock = useServerClock();
+  const { state, connection, socket } = useLiveChannel(slug, initial, (s) => {
+    s.on("judge", (v) => setView(v));
+    clock.attach(s);
+  });
   const queueKey = `frontier.live.${slug}.${userId}.pending`;
   const [pending, setPending] = usePendingQueue(queueKey);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
@@ -219,9 +225,17 @@ export function JudgeStage({
           data-testid="stage-entry"
           data-entry={entry.id}
         >
-          <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700">
-            {t("live.onStage")} · <span className="font-mono">{entry.code}</span>
-          </p>
+          <div className="flex items-center justify-between gap-3">
+            <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700">
+              {t("live.onStage")} · <span className="font-mono">{entry.code}</span>
+            </p>
+            {/* The same countdown as the big screen's, from the server's clock. */}
+            {phase === "pitching" && state ? (
+              <span className="rounded-lg bg-slate-900 px-2 py-0.5 text-white">
+                <PitchTimer timer={state.timer} clockOffsetMs={clock.offsetMs} className="text-2xl" />
+              </span>
+            ) : null}
+          </div>
           <p className="text-lg font-semibold">{localized(locale, entry.title.zh, entry.title.en)}</p>
           <p className="text-sm text-slate-600">
             {entry.organization} · <CountryLabel code={entry.country} locale={locale} />
