@@ -36,24 +36,12 @@ export type RehearsalDeps = {
 type Running = { handle: DbHandle; live: LiveService };
 export type RehearsalOutcome = { ok: true } | LiveRefusal;
 
-// One closure holds the copies and their queue; splitting it is noted as work to do.
-// eslint-disable-next-line max-lines-per-function
-export function createRehearsals(deps: RehearsalDeps) {
+/** The copies on disk and the live service open over each, one per competition. */
+function rehearsalCopies(deps: RehearsalDeps) {
   const running = new Map<string, Running>();
-  const queues = new Map<string, Promise<unknown>>();
   let quiet = false;
   const dir = deps.dataDir ?? path.join(os.tmpdir(), "frontier-rehearsals");
   const fileOf = (slug: string) => path.join(dir, `rehearsal-${slug}.db`);
-
-  /** One lifecycle step of a competition's rehearsal at a time. */
-  function queued<T>(slug: string, task: () => Promise<T>): Promise<T> {
-    const run = (queues.get(slug) ?? Promise.resolve()).then(task, task);
-    queues.set(
-      slug,
-      run.catch(() => undefined),
-    );
-    return run;
-  }
 
   function serve(slug: string, handle: DbHandle): Running {
     const lookup: ChannelLookup = async (channel) => {
@@ -83,18 +71,6 @@ export function createRehearsals(deps: RehearsalDeps) {
     running.delete(slug);
     await open?.handle.close();
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(fileOf(slug) + suffix, { force: true });
-  }
-
-  async function audit(actor: SessionUser, competition: { id: number; slug: string }, action: AuditAction) {
-    await recordAudit(deps.db, {
-      at: deps.clock().toISOString(),
-      actor_user_id: actor.id,
-      action,
-      subject_type: "competition",
-      subject_id: competition.id,
-      after: JSON.stringify({ channel: rehearsalChannel(competition.slug) }),
-      reason: null,
-    });
   }
 
   /** Copies the real database, clears the copy's stage scores and live final, starts it there. */
@@ -127,47 +103,76 @@ export function createRehearsals(deps: RehearsalDeps) {
     return { ok: true };
   }
 
+  /** Closes every copy's handle (server shutdown); the copies stay, and reopen on the next start. */
+  async function closeAll() {
+    const open = [...running.values()];
+    running.clear();
+    await Promise.all(open.map((r) => r.handle.close()));
+  }
+
+  return { of, discard, begin, closeAll };
+}
+
+/** What a lifecycle step did: changed the rehearsal (audited), found nothing to do, or was refused. */
+type StepOutcome = RehearsalOutcome | { ok: true; unchanged: true };
+
+export function createRehearsals(deps: RehearsalDeps) {
+  const copies = rehearsalCopies(deps);
+  const queues = new Map<string, Promise<unknown>>();
+
+  /** One lifecycle step of a competition's rehearsal at a time. */
+  function queued<T>(slug: string, task: () => Promise<T>): Promise<T> {
+    const run = (queues.get(slug) ?? Promise.resolve()).then(task, task);
+    queues.set(
+      slug,
+      run.catch(() => undefined),
+    );
+    return run;
+  }
+
+  /** A step on a real competition, queued, and audited in the real database when it changed something. */
+  const step = (actor: SessionUser, slug: string, action: AuditAction, task: () => Promise<StepOutcome>) =>
+    queued(slug, async (): Promise<RehearsalOutcome> => {
+      const competition = await deps.competitionBySlug(slug);
+      if (!competition) return refuseLive("unknownCompetition");
+      const outcome = await task();
+      if (!outcome.ok) return outcome;
+      if (!("unchanged" in outcome))
+        await recordAudit(deps.db, {
+          at: deps.clock().toISOString(),
+          actor_user_id: actor.id,
+          action,
+          subject_type: "competition",
+          subject_id: competition.id,
+          after: JSON.stringify({ channel: rehearsalChannel(competition.slug) }),
+          reason: null,
+        });
+      return { ok: true };
+    });
+
   return {
     /** The live service of a rehearsal's channel, or null when that rehearsal is not running. */
-    liveOf: (channel: string): LiveService | null => of(competitionOfChannel(channel))?.live ?? null,
+    liveOf: (channel: string): LiveService | null => copies.of(competitionOfChannel(channel))?.live ?? null,
     /** Whether the competition has a rehearsal running. */
-    running: (slug: string) => of(slug) !== null,
+    running: (slug: string) => copies.of(slug) !== null,
     /** Starts a rehearsal on a fresh copy; one already running is left as it is. */
     start: (actor: SessionUser, slug: string) =>
-      queued(slug, async (): Promise<RehearsalOutcome> => {
-        const competition = await deps.competitionBySlug(slug);
-        if (!competition) return refuseLive("unknownCompetition");
-        if (of(slug)) return { ok: true };
-        const outcome = await begin(actor, slug);
-        if (outcome.ok) await audit(actor, competition, "live.rehearsal_started");
-        return outcome;
-      }),
+      step(actor, slug, "live.rehearsal_started", async () =>
+        copies.of(slug) ? { ok: true, unchanged: true } : copies.begin(actor, slug),
+      ),
     /** Throws the copy away and starts again on a fresh one: seq 0, the same order and panel. */
     reset: (actor: SessionUser, slug: string) =>
-      queued(slug, async (): Promise<RehearsalOutcome> => {
-        const competition = await deps.competitionBySlug(slug);
-        if (!competition) return refuseLive("unknownCompetition");
-        if (!of(slug)) return refuseLive("noRehearsal");
-        const outcome = await begin(actor, slug);
-        if (outcome.ok) await audit(actor, competition, "live.rehearsal_reset");
-        return outcome;
-      }),
+      step(actor, slug, "live.rehearsal_reset", async () =>
+        copies.of(slug) ? copies.begin(actor, slug) : refuseLive("noRehearsal"),
+      ),
     /** Closes and deletes the copy; the rehearsal's screens show "not started" once reloaded. */
     end: (actor: SessionUser, slug: string) =>
-      queued(slug, async (): Promise<RehearsalOutcome> => {
-        const competition = await deps.competitionBySlug(slug);
-        if (!competition) return refuseLive("unknownCompetition");
-        if (!of(slug)) return refuseLive("noRehearsal");
-        await discard(slug);
-        await audit(actor, competition, "live.rehearsal_ended");
+      step(actor, slug, "live.rehearsal_ended", async () => {
+        if (!copies.of(slug)) return refuseLive("noRehearsal");
+        await copies.discard(slug);
         return { ok: true };
       }),
-    /** Closes every copy's handle (server shutdown); the copies stay, and reopen on the next start. */
-    async close() {
-      const open = [...running.values()];
-      running.clear();
-      await Promise.all(open.map((r) => r.handle.close()));
-    },
+    close: () => copies.closeAll(),
   };
 }
 
