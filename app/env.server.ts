@@ -29,7 +29,8 @@ const envSchema = z.object({
       "must be false, a hop count, or a comma-separated list of addresses",
     )
     .default("false"),
-  // Live-channel sockets one client address may hold open: a whole hall (about 1,500 phones, the panel and the screens) may reach us through one venue NAT.
+  // Live-channel sockets one client address may hold open: a whole hall (about 1,500 phones,
+  // the panel and the screens) may reach us through one venue NAT.
   LIVE_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(2000),
   // The mail server the outbox worker sends through. Without it messages wait in the outbox, readable
   // at /admin/outbox (the demo). Credentials go in the URL: smtps://user:pass@mail.example.org:465.
