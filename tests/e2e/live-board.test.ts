@@ -225,6 +225,19 @@ describe("the big screen fits any screen", () => {
         .getByTestId("stage-title")
         .evaluate((el) => parseFloat(getComputedStyle(el.firstElementChild ?? el).fontSize));
       expect(titleSize / 1080).toBeGreaterThanOrEqual(0.035);
+      // The title is whole: not clipped, not run into by the line beneath, inside its panel.
+      const title = await page.getByTestId("stage-title").evaluate((el) => {
+        const [main, sub] = [...el.children] as HTMLElement[];
+        const panel = el.closest("section")!.getBoundingClientRect();
+        const box = main!.getBoundingClientRect();
+        return {
+          text: main!.textContent ?? "",
+          clipped: getComputedStyle(main!).overflowY !== "visible" && main!.scrollHeight > main!.clientHeight + 1,
+          runInto: sub ? sub.getBoundingClientRect().top < box.bottom - 1 : false,
+          outside: box.bottom > panel.bottom || box.top < panel.top,
+        };
+      });
+      expect(title, title.text).toMatchObject({ clipped: false, runInto: false, outside: false });
       const struck = page.locator('[data-testid="seat-mark"][data-struck="true"]').first();
       await struck.waitFor();
       const colours = await struck.evaluate((el) => {

@@ -96,6 +96,7 @@ export function BoardView({
   competitionName,
   phone,
   clockOffsetMs = 0,
+  inFrame = false,
 }: {
   state: PublicState | null;
   connection: Connection;
@@ -103,11 +104,16 @@ export function BoardView({
   phone?: { url: string; qr: string } | undefined;
   /** Server time minus local time (useServerClock), for the pitch timer. */
   clockOffsetMs?: number;
+  /** Drawn in a frame of its own (the control room's preview): its height, not the window's. */
+  inFrame?: boolean;
 }) {
   const { t } = useTranslation();
+  const height = inFrame ? "h-full" : "min-h-screen lg:h-screen";
   if (!state) {
     return (
-      <div className="flex min-h-screen flex-col items-center justify-center gap-6 bg-slate-950 p-8 text-center text-white">
+      <div
+        className={`flex ${height} flex-col items-center justify-center gap-6 bg-slate-950 p-8 text-center text-white`}
+      >
         <Bi text={competitionName} className="text-3xl font-bold lg:text-6xl" sub="text-xl lg:text-3xl" />
         <p className="text-xl lg:text-3xl">{t("live.notStarted")}</p>
         <ConnectionBadge connection={connection} className="text-base opacity-80" />
@@ -121,6 +127,7 @@ export function BoardView({
       competitionName={competitionName}
       phone={phone}
       clockOffsetMs={clockOffsetMs}
+      height={height}
     />
   );
 }
@@ -131,12 +138,15 @@ function LiveBoard({
   competitionName,
   phone,
   clockOffsetMs,
+  height,
 }: {
   state: PublicState;
   connection: Connection;
   competitionName: Localized;
   phone?: { url: string; qr: string } | undefined;
   clockOffsetMs: number;
+  /** The board's height classes: the window's, or its frame's. */
+  height: string;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -150,7 +160,7 @@ function LiveBoard({
   const showAwards = state.awards !== null || (state.audienceAward !== null && entry === null && !state.reveal);
   return (
     <div
-      className="min-h-screen bg-gradient-to-br from-slate-950 via-slate-900 to-indigo-950 text-white lg:flex lg:h-screen lg:flex-col lg:overflow-hidden"
+      className={`${height} bg-gradient-to-br from-slate-950 via-slate-900 to-indigo-950 text-white lg:flex lg:flex-col lg:overflow-hidden`}
       data-seq={state.seq}
     >
       {state.rehearsal ? (

@@ -45,7 +45,7 @@ export function BoardPreview({
           className="absolute left-0 top-0 overflow-hidden"
           style={{ width: WIDTH, height: HEIGHT, transform: `scale(${scale})`, transformOrigin: "top left" }}
         >
-          <BoardView state={state} connection={connection} competitionName={competitionName} />
+          <BoardView state={state} connection={connection} competitionName={competitionName} inFrame />
         </div>
       </div>
       <p className="text-xs text-slate-500">{t("live.controlRoom.boardPreviewHint")}</p>

@@ -82,7 +82,8 @@ export function RankingTable({ state, ranking }: { state: PublicState; ranking: 
           const style = {
             order: i,
             "--w": `${100 / columns}%`,
-            "--h": `${100 / perColumn}%`,
+            // A short ranking keeps rows of a tenth of the column, not a few rows stretched to fill it.
+            "--h": `${100 / Math.max(perColumn, 10)}%`,
             "--t": `translate(${slot.column * 100}%, ${slot.line * 100}%)`,
           } as CSSProperties;
           return (

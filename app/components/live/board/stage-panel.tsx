@@ -80,9 +80,10 @@ export function StagePanel({
       <Bi
         text={shown.title}
         testId="stage-title"
-        className="text-3xl font-bold leading-snug lg:text-5xl"
-        main="lg:line-clamp-3"
-        sub="mt-2 text-xl font-medium lg:line-clamp-1 lg:text-2xl"
+        // Whole, never clamped (a clamp cut the last line's glyphs): a long title gets a step
+        // smaller type instead, still above 3.5 % of the screen's height (40 px at 1080p).
+        className={`text-3xl font-bold leading-snug ${pick(locale, shown.title).length > 70 ? "lg:text-[2.5rem]" : "lg:text-5xl"}`}
+        sub="mt-2 text-xl font-medium lg:text-2xl"
       />
       <div className="space-y-1 text-lg lg:text-xl">
         <p className="font-medium">{shown.organization}</p>
