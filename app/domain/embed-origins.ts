@@ -22,12 +22,16 @@ export const embedOriginSchema = z.string().superRefine((value, ctx) => {
     ctx.addIssue({ code: "custom", message: "livestream.embedding.notAnOrigin" });
     return;
   }
-  const bare = url.origin === value && !url.username && !url.password;
-  if (!bare) ctx.addIssue({ code: "custom", message: "livestream.embedding.notBare" });
-  else if (url.protocol === "http:" && !LOCAL_HOSTS.has(url.hostname))
-    ctx.addIssue({ code: "custom", message: "livestream.embedding.httpsOnly" });
-  else if (url.protocol !== "https:" && url.protocol !== "http:")
-    ctx.addIssue({ code: "custom", message: "livestream.embedding.httpsOnly" });
+  // A plain host name or an IPv6 literal: no wildcard (CSP would read `*` as one; Origin never has it).
+  const host = /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(url.hostname);
+  if (!host) {
+    ctx.addIssue({ code: "custom", message: "livestream.embedding.notAnOrigin" });
+    return;
+  }
+  const secure = url.protocol === "https:" || (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname));
+  if (!secure) ctx.addIssue({ code: "custom", message: "livestream.embedding.httpsOnly" });
+  else if (url.origin !== value || url.username || url.password)
+    ctx.addIssue({ code: "custom", message: "livestream.embedding.notBare" });
 });
 
 /** The organizer's text split into origins (newlines, spaces or commas between them), each once, in order. */

@@ -48,10 +48,10 @@ export function RankingOverlay({ state, rows }: { state: PublicState; rows: numb
       style={style}
       aria-label={pick(locale, bi("live.ranking"))}
     >
-      <header className="flex h-[6rem] shrink-0 flex-col justify-center border-b border-white/15 px-5">
+      <div className="flex h-[6rem] shrink-0 flex-col justify-center border-b border-white/15 px-5">
         <Bi text={bi("live.ranking")} className="text-2xl font-bold leading-tight" sub="text-base" />
         <span className="truncate text-sm opacity-80">{pick(locale, state.round.name)}</span>
-      </header>
+      </div>
       <ol className="min-h-0 px-2 py-1">
         {shown.map((r, i) => {
           const e = byId.get(r.entryId)!;
