@@ -42,7 +42,7 @@ export function RankingOverlay({ state, rows }: { state: PublicState; rows: numb
   const style = { "--row": `min(3.25rem, calc((90vh - 6rem) / ${shown.length}))` } as CSSProperties;
   return (
     <section
-      className="flex max-h-full w-[36rem] flex-col self-start overflow-hidden rounded-2xl bg-slate-950/85 text-white shadow-2xl"
+      className="flex max-h-full w-[42rem] flex-col self-start overflow-hidden rounded-2xl bg-slate-950/85 text-white shadow-2xl"
       data-testid="overlay-ranking"
       data-rows={shown.length}
       style={style}
