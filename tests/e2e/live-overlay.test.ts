@@ -60,8 +60,8 @@ async function command(command: unknown) {
   expect(ack, JSON.stringify(command)).toEqual({ ok: true });
 }
 
-/** Every panel judge submits the same mark for the entry on stage (the demo's three criteria). */
-async function submitAll(entryId: number, mark: string) {
+/** Every panel judge submits a mark for the entry on stage (the demo's three criteria); `first` for the first judge. */
+async function submitAll(entryId: number, mark: string, first = mark) {
   await Promise.all(
     judges.map(async (cookie, i) => {
       const socket = await live.connected({ cookie });
@@ -69,7 +69,7 @@ async function submitAll(entryId: number, mark: string) {
         competition: SLUG,
         submissionId: `overlay-${entryId}-${i}`,
         entryId,
-        marks: { "9": mark, "10": mark, "11": mark },
+        marks: i === 0 ? { "9": first, "10": first, "11": first } : { "9": mark, "10": mark, "11": mark },
       } as never)) as Ack;
       socket.disconnect();
       expect(ack).toMatchObject({ ok: true });
@@ -139,7 +139,7 @@ describe("the livestream overlays", () => {
     expect(await lower.locator('[data-testid="pitch-timer"]').count()).toBe(0);
     await ranking.locator(`[data-testid="overlay-row"][data-entry="${first}"][data-rank="1"]`).waitFor();
 
-    // A second, higher result: it takes first place and the row above moves down, with its arrow.
+    // A second, higher result: it takes first place and the row below it moves down, with its arrow.
     await command({ type: "stage", entryId: second });
     await command({ type: "open" });
     await submitAll(second, "8");
@@ -149,6 +149,27 @@ describe("the livestream overlays", () => {
     const moved = ranking.locator(`[data-testid="overlay-row"][data-entry="${first}"][data-rank="2"]`);
     await moved.locator('[data-testid="rank-move"][data-move="down"]').waitFor();
     expect(await ranking.locator('[data-testid="overlay-row"]').count()).toBe(2);
+
+    // A third at the same trimmed result (7.00) but a higher untrimmed mean: the tie-break puts the
+    // first finalist below it, and its row says so.
+    const third = controlState().order[2]!;
+    await command({ type: "stage", entryId: third });
+    await command({ type: "open" });
+    await submitAll(third, "7", "10");
+    await until(() => controlState().phase === "closed", "scoring to close by itself", 10_000);
+    await command({ type: "reveal" });
+    const tied = ranking.locator(`[data-testid="overlay-row"][data-entry="${first}"][data-rank="3"]`);
+    await tied.locator('[data-testid="tie-break"]').getByText("tie-break: untrimmed mean").waitFor();
+    await ranking.locator(`[data-testid="overlay-row"][data-entry="${third}"][data-rank="2"]`).waitFor();
+    // The JSON API carries the same: the deciding tie-break and each row's previous rank.
+    const api = (await (await fetch(`${live.url}/api/v1/live/${SLUG}`)).json()) as {
+      state: { ranking: { entryId: number; decidedBy?: string | null; previousRank?: number | null }[] };
+    };
+    expect(api.state.ranking.find((r) => r.entryId === first)).toMatchObject({
+      decidedBy: "untrimmed-mean",
+      previousRank: 2,
+    });
+    expect(api.state.ranking.find((r) => r.entryId === third)).toMatchObject({ previousRank: null });
     expect(await outsideSafeArea(ranking, '[data-testid="overlay-ranking"]')).toEqual([]);
     expect(await outsideSafeArea(lower, '[data-testid="lower-third"]')).toEqual([]);
     await screenshot(ranking, "overlay-ranking-1920x1080");
