@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_EMBED_ORIGINS, parseOriginList, storedOrigins } from "../../app/domain/embed-origins";
 import { backdropColor, parseOverlayQuery } from "../../app/domain/overlay-query";
 import { embeddableCompetition, withFrameAncestors } from "../../app/http/frame-ancestors.server";
+import { mayOpenLiveChannel, type OriginPolicy } from "../../app/http/origin.server";
 
 const refusalOf = (text: string) => {
   const parsed = parseOriginList(text);
@@ -90,5 +91,25 @@ describe("frame-ancestors of a live page", () => {
     expect(withFrameAncestors(undefined, ["https://p.example", "http://localhost:5173"])).toBe(
       "frame-ancestors 'self' https://p.example http://localhost:5173",
     );
+  });
+});
+
+describe("who may open the live channel", () => {
+  const policy: OriginPolicy = { publicOrigin: "https://frontier.example.org", configured: true };
+  const listed = (origin: string) => Promise.resolve(origin === "https://partner.example");
+  const may = (headers: Record<string, string>) => mayOpenLiveChannel(policy, headers, listed);
+
+  it("lets in this site's pages, a listed partner's pages and clients that send no Origin", async () => {
+    expect(await may({ origin: "https://frontier.example.org", host: "frontier.example.org" })).toBe(true);
+    expect(await may({ origin: "https://partner.example", host: "frontier.example.org" })).toBe(true);
+    expect(await may({ host: "frontier.example.org" })).toBe(true);
+    // The big screen opened at the venue's LAN address: the page and the socket name the same host.
+    expect(await may({ origin: "http://10.0.0.5:3000", host: "10.0.0.5:3000" })).toBe(true);
+  });
+
+  it("refuses pages of any other origin, and opaque ones", async () => {
+    expect(await may({ origin: "https://stranger.example", host: "frontier.example.org" })).toBe(false);
+    expect(await may({ origin: "null", host: "frontier.example.org" })).toBe(false);
+    expect(await may({ origin: "http://10.0.0.6:3000", host: "10.0.0.5:3000" })).toBe(false);
   });
 });
