@@ -16,6 +16,7 @@ import { migrateToLatest } from "./db/migrate";
 import { seedDemoIfEmpty } from "./db/seed/seed.server";
 import type { AppContext } from "./app/context";
 import { parseEnv, trustProxySetting, type Env } from "./app/env.server";
+import { allowListedFramers } from "./app/http/frame-ancestors.server";
 import { refuseCrossSiteWrites, type OriginPolicy } from "./app/http/origin.server";
 import { remixHandler } from "./app/http/remix-bridge.server";
 import { guardRequests } from "./app/http/request-guard.server";
@@ -114,8 +115,11 @@ function composeRuntime(env: Env, handle: DbHandle): Runtime {
   return { env, production, handle, services, publisher, clock, origin, worker };
 }
 
-/** A nonce per response for the inline scripts, and the security headers that allow it. */
-function securityHeaders(app: express.Express, { env, production }: Runtime) {
+/**
+ * A nonce per response for the inline scripts, and the security headers that allow it; the live
+ * pages and overlays may also be framed by the partners their competition lists.
+ */
+function securityHeaders(app: express.Express, { env, production, services }: Runtime) {
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     next();
@@ -140,6 +144,7 @@ function securityHeaders(app: express.Express, { env, production }: Runtime) {
       strictTransportSecurity: production && !env.demo,
     }),
   );
+  app.use(allowListedFramers((slug) => services.embedding.framers(slug)));
 }
 
 /** The Remix build: the production bundle and its static files, or Vite's dev server. */
@@ -206,7 +211,18 @@ async function createApp(runtime: Runtime) {
 function attachSockets(server: http.Server, runtime: Runtime, clientAddress: (req: http.IncomingMessage) => string) {
   const io = new SocketServer(server, {
     serveClient: false,
-    cors: { origin: false },
+    // Long-polling from a partner's page needs CORS; its origin must be one an organizer listed
+    // (the handshake refuses any other). This site's own pages are same-origin and need none.
+    cors: {
+      origin: (origin, allow) => {
+        if (!origin) return allow(null, false);
+        runtime.services.embedding.listed(origin).then(
+          (listed) => allow(null, listed),
+          () => allow(null, false),
+        );
+      },
+      credentials: false,
+    },
     // Messages are small (a command, a score sheet): anything larger is not ours.
     maxHttpBufferSize: 64 * 1024,
     // A phone that drops off the venue Wi-Fi for up to two minutes gets the missed events from

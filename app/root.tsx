@@ -17,6 +17,7 @@ import { createI18n, DEFAULT_LOCALE, switchOrder, type Locale } from "./i18n/con
 import { FALLBACK_TIME_ZONE, formatLocales } from "./i18n/formats";
 import { browserLocale, resolveFormatting, resolveLocale } from "./i18n/locale.server";
 import { useNonce } from "./components/nonce";
+import { backdropColor } from "./domain/overlay-query";
 import { SiteHeader } from "./components/site-header";
 
 export const links: LinksFunction = () => [
@@ -54,16 +55,26 @@ export function Layout({ children }: { children: ReactNode }) {
   const i18n = useMemo(() => createI18n(locale), [locale]);
   const nonce = useNonce();
   // A route with `handle.fullScreen` (the audience big screen) fills the window without the site chrome.
-  const fullScreen = useMatches().some((m) => (m.handle as { fullScreen?: boolean } | undefined)?.fullScreen);
+  const matches = useMatches();
+  const fullScreen = matches.some((m) => (m.handle as { fullScreen?: boolean } | undefined)?.fullScreen);
+  // A livestream overlay (`handle.overlay`) is composited over video: html and body have its
+  // backdrop (transparent, or the chroma-key colour its loader read from the query), never the site's.
+  const overlay = matches.find((m) => (m.handle as { overlay?: boolean } | undefined)?.overlay);
+  const backdrop = overlay
+    ? { background: backdropColor((overlay.data as { background?: unknown } | undefined)?.background) }
+    : undefined;
   return (
-    <html lang={locale} className="h-full">
+    <html lang={locale} className="h-full" style={backdrop}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
       </head>
-      <body className="min-h-full bg-slate-50 text-slate-900 antialiased">
+      <body
+        className={overlay ? "min-h-full text-white antialiased" : "min-h-full bg-slate-50 text-slate-900 antialiased"}
+        style={backdrop}
+      >
         <I18nextProvider i18n={i18n}>
           {fullScreen ? (
             children

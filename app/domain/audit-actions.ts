@@ -82,6 +82,7 @@ export const AUDIT_ACTIONS = [
   "live.rehearsal_ended",
   "competition.created",
   "competition.copied",
+  "competition.embed_origins",
   "group.created",
   "group.updated",
   "track.created",

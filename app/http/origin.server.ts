@@ -30,6 +30,25 @@ export function isSameSite(policy: OriginPolicy, headers: IncomingMessage["heade
   return !policy.configured && typeof headers.host === "string" && new URL(origin).host === headers.host;
 }
 
+/**
+ * May a page with this Origin open the live channel? Pages of this site, pages of a partner some
+ * competition lists (`listed`), and clients that are not browsers (no Origin: they could send any).
+ * A partner's page is the audience there: isSameSite still decides whether its cookie counts.
+ */
+export async function mayOpenLiveChannel(
+  policy: OriginPolicy,
+  headers: IncomingMessage["headers"],
+  listed: (origin: string) => Promise<boolean>,
+): Promise<boolean> {
+  if (isSameSite(policy, headers)) return true;
+  const origin = originOf(headers.origin);
+  if (origin === null) return false;
+  // This server's own page reached under another name than PUBLIC_URL (a big screen opened at the
+  // venue's LAN address): a page of another site could not have been sent with this Host.
+  if (typeof headers.host === "string" && new URL(origin).host === headers.host) return true;
+  return listed(origin);
+}
+
 /** Refuses a state-changing request sent by another site (CSRF); cookies are SameSite=Lax too. */
 export function refuseCrossSiteWrites(policy: OriginPolicy) {
   return (req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -98,6 +98,7 @@ export const enAudit = {
   competition: {
     created: "Edition created",
     copied: "Groups, tracks and rounds copied from an earlier edition",
+    embed_origins: "Partner sites allowed to embed the live pages changed",
   },
   group: {
     created: "Group added",

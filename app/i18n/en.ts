@@ -14,6 +14,7 @@ import { enDecks } from "./en-decks";
 import { enSheet } from "./en-sheet";
 import { enEntrant } from "./en-entrant";
 import { enLanguages } from "./en-languages";
+import { enLivestream } from "./en-livestream";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -323,6 +324,7 @@ export const en = {
     ...enJudging.validationExtra,
   },
   live: enLive,
+  livestream: enLivestream,
   editions: enEditions,
   exports: enExports,
   conflictReview: enConflictReview,

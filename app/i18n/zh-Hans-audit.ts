@@ -99,6 +99,7 @@ export const zhHansAudit: typeof enAudit = {
   competition: {
     created: "创建届次",
     copied: "从往届复制赛区、赛道与轮次",
+    embed_origins: "修改允许嵌入直播页面的合作方网站",
   },
   group: {
     created: "新增赛区",

@@ -15,6 +15,7 @@ import { zhHansDecks } from "./zh-Hans-decks";
 import { zhHansSheet } from "./zh-Hans-sheet";
 import { zhHansEntrant } from "./zh-Hans-entrant";
 import { zhHansLanguages } from "./zh-Hans-languages";
+import { zhHansLivestream } from "./zh-Hans-livestream";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -319,6 +320,7 @@ export const zhHans: Messages = {
     ...zhHansJudging.validationExtra,
   },
   live: zhHansLive,
+  livestream: zhHansLivestream,
   editions: zhHansEditions,
   exports: zhHansExports,
   conflictReview: zhHansConflictReview,

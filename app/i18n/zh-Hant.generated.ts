@@ -859,6 +859,36 @@ export const zhHant: Messages = {
       timeout: "伺服器沒有回應，請重試。",
     },
   },
+  livestream: {
+    overlay: {
+      title: "直播疊加層",
+      badQuery: "疊加層地址有誤：{{problem}}",
+      badBackground: "background 只能是 transparent、green、blue、magenta",
+      badRows: "rows 須為 1 到 30 的整數",
+    },
+    embedding: {
+      title: "直播與嵌入",
+      link: "直播與嵌入",
+      overlays: "OBS / vMix 疊加層",
+      overlaysHint:
+        "在 OBS 或 vMix 中分別新增為 1920×1080 的瀏覽器源。背景透明；加 ?background=green（或 blue、magenta）得到摳像純色背景，排名疊加層可加 ?rows=1–30（預設 10 行）。",
+      ranking: "排名",
+      lowerThird: "下方字幕條（臺上選手、路演計時、成績）",
+      board: "大屏",
+      partners: "合作方網站",
+      partnersHint:
+        "這些網站的頁面可以用框架（iframe）顯示大屏和疊加層，也可以用自己的指令碼以觀眾身份連線直播頻道。每行一個源，例如 https://partner.example——https 加主機名（可帶埠），測試時可用 http://localhost；最多 {{max}} 個。",
+      originsLabel: "允許的源",
+      save: "儲存列表",
+      saved_one: "已儲存：{{count}} 個合作方網站可以嵌入直播頁面。",
+      saved_other: "已儲存：{{count}} 個合作方網站可以嵌入直播頁面。",
+      none: "尚未列出合作方網站：直播頁面只能由本站嵌入。",
+      notAnOrigin: "“{{origin}}”不是形如 https://partner.example 的地址。",
+      notBare: "“{{origin}}”：只寫源，不要路徑或結尾的斜槓（例如 https://partner.example）。",
+      httpsOnly: "“{{origin}}”：請使用 https（僅 localhost 可用 http）。",
+      tooMany: "最多 {{max}} 個源。",
+    },
+  },
   editions: {
     title: "屆次",
     intro: "各屆賽事並存。組織者頁面顯示你正在處理的一屆；公開首頁顯示已開放報名的最新一屆。",
@@ -1529,6 +1559,7 @@ export const zhHant: Messages = {
     competition: {
       created: "建立屆次",
       copied: "從往屆複製賽區、賽道與輪次",
+      embed_origins: "修改允許嵌入直播頁面的合作方網站",
     },
     group: {
       created: "新增賽區",

@@ -1,9 +1,10 @@
 // Who is asking, at every handshake (recovered connections too: skipMiddlewares is off): the same
 // session cookie as the pages, counted only when the page that opened the socket is ours, so a
 // sibling site cannot drive the control room with a visitor's cookie. Anyone else is the audience.
-// A cap per address keeps one client from holding thousands of sockets.
+// A page of another origin may open the channel only when an organizer listed that origin (a
+// partner's page, as the audience); a cap per address keeps one client from holding thousands.
 import type { SessionUser } from "../services/auth.server";
-import { isSameSite } from "../http/origin.server";
+import { isSameSite, mayOpenLiveChannel } from "../http/origin.server";
 import { sessionRoom, type HubDeps, type LiveNamespace, type LiveSocket, type SocketData } from "./hub-socket.server";
 import { rateFor } from "./rate-limit.server";
 
@@ -20,10 +21,16 @@ async function handshakeUser(deps: HubDeps, socket: LiveSocket) {
   }
 }
 
-/** Counts the sockets of each address, refusing one over the cap with `too_many_connections`. */
+/**
+ * Refuses a page of an unlisted origin with `origin_not_allowed`, and counts the sockets of each
+ * address, refusing one over the cap with `too_many_connections`.
+ */
 export function identifyAtHandshake(live: LiveNamespace, deps: HubDeps) {
   const connectionsByAddress = new Map<string, number>();
   live.use(async (socket, next) => {
+    const listed = (origin: string) => deps.services.embedding.listed(origin);
+    if (!(await mayOpenLiveChannel(deps.origin, socket.handshake.headers, listed).catch(() => false)))
+      return next(new Error("origin_not_allowed"));
     const address = deps.clientAddress(socket.request);
     const open = connectionsByAddress.get(address) ?? 0;
     if (open >= deps.maxConnectionsPerAddress) return next(new Error("too_many_connections"));

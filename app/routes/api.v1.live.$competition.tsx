@@ -7,7 +7,9 @@ const params = z.object({ competition: z.string().regex(/^[a-z0-9]{2,40}$/) });
 
 /**
  * GET /api/v1/live/:competition — the live final's public state, the same object the live
- * channel's `snapshot` carries. The ETag follows `seq`, so polling partners get 304 until it moves.
+ * channel's `snapshot` carries, and `serverNow` (the server's epoch ms) as the socket events carry
+ * it, for the pitch timer. The ETag follows `seq`, so polling partners get 304 until it moves (the
+ * clock's offset learnt from the first answer still holds).
  */
 export async function loader({ request, params: raw, context }: LoaderFunctionArgs) {
   const p = params.safeParse(raw);
@@ -17,7 +19,7 @@ export async function loader({ request, params: raw, context }: LoaderFunctionAr
   const state = snapshot.state;
   return publicJson(
     request,
-    { protocol: PROTOCOL_VERSION, competition, state },
+    { protocol: PROTOCOL_VERSION, competition, state, serverNow: context.now().getTime() },
     {
       maxAgeSeconds: 1,
       etag: state ? `live-${competition}-${state.round.slug}-${state.seq}` : `live-${competition}-none`,

@@ -16,6 +16,7 @@ import { createJudgeService } from "./judges.server";
 import { createJudgingDashboard } from "./judging-dashboard.server";
 import { createJudgingService } from "./judging.server";
 import { createLivePublisher, type LivePublisher } from "../live/publisher.server";
+import { createEmbeddingService } from "./live/embedding.server";
 import { createLiveService, dispatchByChannel } from "./live/index.server";
 import { createRehearsals } from "./live/rehearsal.server";
 import { createVoteService } from "./live/votes/index.server";
@@ -96,6 +97,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     }),
     outbox: createOutboxAdmin({ db, clock, onMessageQueued, mailConfigured: config.mailConfigured ?? false }),
     competitions: createCompetitionService(db, clock),
+    /** The partner origins that may frame the live pages and open the live channel. */
+    embedding: createEmbeddingService(db, clock),
     editions: createEditionService(db, clock),
     entries: createEntryService(db),
     decks: createDeckService(db, { clock, dataDir: config.dataDir }),

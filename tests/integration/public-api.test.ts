@@ -66,7 +66,12 @@ describe("GET /api/v1/live/:competition", () => {
     const before = await demo.get("/api/v1/live/zgc2026");
     expect(before.status).toBe(200);
     expect(before.headers.get("cache-control")).toBe("public, max-age=1");
-    expect(await before.json()).toEqual({ protocol: 1, competition: "zgc2026", state: null });
+    expect(await before.json()).toEqual({
+      protocol: 1,
+      competition: "zgc2026",
+      state: null,
+      serverNow: expect.any(Number) as number,
+    });
 
     const organizer = await demo.signIn("organizer@frontier.demo", "frontier-organizer");
     expect(

@@ -154,12 +154,17 @@ describe("who may act on the live channel", () => {
 });
 
 describe("cross-site use of the live channel", () => {
-  it("treats a socket opened by a page of another origin as the audience, even with the organizer's cookie", async () => {
+  it("refuses a page of an unlisted origin, and treats a listed partner's page as the audience, even with the organizer's cookie", async () => {
     const cookie = await live.signIn(ORGANIZER.email, ORGANIZER.password);
     const ours = await live.connected({ cookie, origin: live.url });
     expect(await live.command(ours, card("ours"))).toEqual({ ok: true });
     const sibling = new URL(live.url);
     sibling.port = String(Number(sibling.port) + 1);
+    await expect(live.connected({ cookie, origin: sibling.origin })).rejects.toThrow("origin_not_allowed");
+    const listed = await live.post("/admin/live/embedding", new URLSearchParams({ origins: sibling.origin }), {
+      cookie,
+    });
+    expect(listed.status).toBe(200);
     const theirs = await live.connected({ cookie, origin: sibling.origin });
     expect(await live.command(theirs, card("hijacked"))).toMatchObject({ ok: false, code: "live.refusal.forbidden" });
     expect(publicCard()?.title.en).toBe("ours");

@@ -52,14 +52,19 @@ function StartPanel({ slug }: { slug: string }) {
   );
 }
 
-/** The real final's control room points to its rehearsal. */
+/** The real final's control room points to its rehearsal, and to the livestream's overlays and embedding. */
 function RehearsalLink({ slug }: { slug: string }) {
   const { t } = useTranslation();
   if (isRehearsalChannel(slug)) return null;
   return (
-    <Link to="/admin/live/rehearsal" className="text-sm font-medium text-indigo-700 hover:underline">
-      {t("live.rehearsal.link")}
-    </Link>
+    <>
+      <Link to="/admin/live/rehearsal" className="text-sm font-medium text-indigo-700 hover:underline">
+        {t("live.rehearsal.link")}
+      </Link>
+      <Link to="/admin/live/embedding" className="text-sm font-medium text-indigo-700 hover:underline">
+        {t("livestream.embedding.link")}
+      </Link>
+    </>
   );
 }
 
