@@ -4,34 +4,10 @@
 // ceremony start, each refused or audited as the final needs.
 import { describe, expect, it } from "vitest";
 import { formatMilli } from "../../app/domain/score-sheet";
-import { controlViewSchema, judgeViewSchema, type ControlView, type JudgeView } from "../../app/live/protocol";
-import { SLUG, until } from "../support/live-harness";
+import { until } from "../support/live-harness";
 import { liveFinalForThisFile } from "../support/live-final";
 
 const live = liveFinalForThisFile();
-/** A control room: its latest view as the server sends it. */
-async function controlRoom(cookie: string) {
-  const socket = await live.connected({ cookie });
-  const room = { socket, view: null as ControlView | null };
-  socket.on("control", (v) => (room.view = controlViewSchema.parse(v)));
-  socket.emit("join", { competition: SLUG });
-  await until(() => room.view !== null, "the control view");
-  return room;
-}
-
-/** A judge's phone: its latest judge view. */
-async function phone(judgeId: number) {
-  const socket = await live.connected({ cookie: live.judges.get(judgeId)! });
-  const device = { socket, view: null as JudgeView | null, views: 0 };
-  socket.on("judge", (v) => {
-    device.view = judgeViewSchema.parse(v);
-    device.views++;
-  });
-  socket.emit("join", { competition: SLUG });
-  await until(() => device.view !== null, "the judge view");
-  return device;
-}
-
 const liveRow = () => live.query<{ seq: number; control: string }>(`SELECT seq, control FROM live_state`)[0]!;
 const marksOf = (judgeId: number, entryId: number) =>
   live.query<{ criterion_id: number; mark_milli: number }>(
@@ -49,7 +25,7 @@ const auditRows = (action: string) =>
 describe("correcting a judge's mark on the live final", () => {
   it("reveals the revised mark and a recomputed result after undo, reopen for one judge and a revision with a reason; the withdrawn mark is never shown again", async () => {
     const entryId = live.order[0]!;
-    const org = await controlRoom(live.organizer);
+    const org = await live.controlRoom(live.organizer);
     const hall = await live.follower();
     const [judgeId, otherJudge] = [...live.judges.keys()];
     expect(await live.command(org.socket, { type: "stage", entryId })).toEqual({ ok: true });
@@ -57,7 +33,7 @@ describe("correcting a judge's mark on the live final", () => {
     await live.everyJudgeSubmits(entryId);
     expect(await live.command(org.socket, { type: "reveal" })).toEqual({ ok: true });
     await until(() => hall.follow.state?.stage.phase === "revealed", "the reveal on the big screen");
-    const device = await phone(judgeId!);
+    const device = await live.judgePhone(judgeId!);
     const seat = device.view!.seat;
     const firstReveal = hall.received.flatMap((u) => (u.change.type === "reveal" ? [u.change.reveal] : [])).at(-1)!;
     const oldMark = firstReveal.marks.find((m) => m.seat === seat)!.mark;
@@ -142,7 +118,7 @@ describe("correcting a judge's mark on the live final", () => {
 
   it("reopens scoring for the whole panel and closes by itself once every judge has revised", async () => {
     const entryId = live.order[1]!;
-    const org = await controlRoom(live.organizer);
+    const org = await live.controlRoom(live.organizer);
     expect(await live.command(org.socket, { type: "stage", entryId })).toEqual({ ok: true });
     expect(await live.command(org.socket, { type: "open" })).toEqual({ ok: true });
     await live.everyJudgeSubmits(entryId);
@@ -167,9 +143,9 @@ describe("correcting a judge's mark on the live final", () => {
 
   it("ends a reopen when the organizer closes it early: the judges not yet revised can no longer change their mark", async () => {
     const entryId = live.order[1]!;
-    const org = await controlRoom(live.organizer);
+    const org = await live.controlRoom(live.organizer);
     const [judgeId] = live.judges.keys();
-    const device = await phone(judgeId!);
+    const device = await live.judgePhone(judgeId!);
     expect(await live.command(org.socket, { type: "reopen", reason: "One more look" })).toEqual({ ok: true });
     await until(() => device.view?.correction?.entryId === entryId, "the correction on the phone");
     expect(await live.command(org.socket, { type: "close" })).toEqual({ ok: true });
@@ -185,7 +161,7 @@ describe("correcting a judge's mark on the live final", () => {
 
   it("refuses a reopen for a judge who did not submit and a reopen while scoring is open", async () => {
     const entryId = live.order[2]!;
-    const org = await controlRoom(live.organizer);
+    const org = await live.controlRoom(live.organizer);
     const [judgeId, otherJudge] = [...live.judges.keys()];
     expect(await live.command(org.socket, { type: "stage", entryId })).toEqual({ ok: true });
     expect(await live.command(org.socket, { type: "open" })).toEqual({ ok: true });
@@ -219,8 +195,8 @@ describe("correcting a judge's mark on the live final", () => {
 
 describe("the control room's forgiving commands", () => {
   it("refuses a command from a stale control room (a second organizer who saw an older version) and changes nothing", async () => {
-    const first = await controlRoom(live.organizer);
-    const second = await controlRoom(live.secondOrganizer);
+    const first = await live.controlRoom(live.organizer);
+    const second = await live.controlRoom(live.secondOrganizer);
     const version = first.view!.control.version;
     expect(second.view!.control.version).toBe(version);
     expect(await live.command(first.socket, { type: "autoReveal", on: true }, { version })).toEqual({
@@ -241,7 +217,7 @@ describe("the control room's forgiving commands", () => {
   });
 
   it("undoes a ceremony started by mistake and lifts a freeze, each with a reason in the audit log", async () => {
-    const org = await controlRoom(live.organizer);
+    const org = await live.controlRoom(live.organizer);
     const hall = await live.follower();
     const entryId = live.order[3]!;
     expect(await live.command(org.socket, { type: "freeze" })).toEqual({ ok: true });

@@ -1,14 +1,7 @@
 // The live final over the real server and real socket.io-clients: ordering, resync after a
 // disconnect and after a restart, who may send what, and refusals that change nothing.
 import { describe, expect, it } from "vitest";
-import {
-  ackSchema,
-  controlViewSchema,
-  judgeViewSchema,
-  type ControlView,
-  type JudgeView,
-} from "../../app/live/protocol";
-import { ORGANIZER, SLUG, until } from "../support/live-harness";
+import { ORGANIZER, until } from "../support/live-harness";
 import { liveFinalForThisFile } from "../support/live-final";
 
 const live = liveFinalForThisFile();
@@ -145,15 +138,12 @@ describe("the live channel", () => {
     expect(await live.command(org, { type: "close" })).toMatchObject({ ok: false, code: "live.refusal.tooFewMarks" });
     expect(await live.submitAs(second!, live.order[3]!)).toMatchObject({ ok: true });
     const third = [...live.judges.keys()][2]!;
-    const thirdSocket = await live.connected({ cookie: live.judges.get(third)! });
     const criterion = live.panel.criteria[0]!.id;
-    const tooHigh = ackSchema.parse(
-      await thirdSocket.timeout(5000).emitWithAck("submit", {
-        competition: SLUG,
-        submissionId: "too-high-01",
-        entryId: live.order[3]!,
-        marks: { ...live.marksFor(1), [String(criterion)]: "999" },
-      }),
+    const tooHigh = await live.submitAs(
+      third,
+      live.order[3]!,
+      { ...live.marksFor(1), [String(criterion)]: "999" },
+      { key: "too-high-01" },
     );
     expect(tooHigh).toMatchObject({
       ok: false,
@@ -201,18 +191,14 @@ describe("the live channel", () => {
       ),
     ).toEqual(scores);
     const organizer = await live.signIn(ORGANIZER.email, ORGANIZER.password);
-    const org2 = live.socket({ cookie: organizer });
-    const view = await new Promise<ControlView>((resolve) => {
-      org2.on("control", (v) => resolve(controlViewSchema.parse(v)));
-      org2.emit("join", { competition: SLUG });
-    });
+    const { view } = await live.controlRoom(organizer);
     expect(
-      view.panel
+      view!.panel
         .filter((p) => p.submitted)
         .map((p) => p.judgeId)
         .sort(),
     ).toEqual([...some].sort());
-    expect(view.control).toMatchObject({ current: entryId, phase: "scoring" });
+    expect(view!.control).toMatchObject({ current: entryId, phase: "scoring" });
     // Scoring goes on where it stopped: the remaining judges submit, it closes by itself.
     for (const judgeId of [...live.judges.keys()].slice(4))
       expect(await live.submitAs(judgeId, entryId)).toMatchObject({ ok: true });
@@ -225,14 +211,10 @@ describe("the live channel", () => {
 
   it("tells a judge's phone its seat and what it has already scored", async () => {
     const [judgeId] = live.judges.keys();
-    const socket = live.socket({ cookie: live.judges.get(judgeId!)! });
-    const view = await new Promise<JudgeView>((resolve) => {
-      socket.on("judge", (v) => resolve(judgeViewSchema.parse(v)));
-      socket.emit("join", { competition: SLUG });
-    });
-    expect(view.seat).toBe(1);
-    expect(view.entries).toHaveLength(22);
-    expect(view.submitted).toEqual(expect.arrayContaining(live.order.slice(0, 4)));
+    const { view } = await live.judgePhone(judgeId!);
+    expect(view!.seat).toBe(1);
+    expect(view!.entries).toHaveLength(22);
+    expect(view!.submitted).toEqual(expect.arrayContaining(live.order.slice(0, 4)));
     // The round's list on the web sends the judge to the stage view instead of the sheet.
     const page = await fetch(live.url + "/judge/final", {
       headers: { Cookie: live.judges.get(judgeId!)!, "Accept-Language": "en" },

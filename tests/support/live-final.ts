@@ -7,11 +7,15 @@ import { formatMilli } from "../../app/domain/score-sheet";
 import { followCompetition, type Follower, type LiveSocket } from "../../app/live/follower";
 import {
   ackSchema,
+  controlViewSchema,
   errorEvent,
+  judgeViewSchema,
   snapshotEvent,
   updateEvent,
   type Ack,
+  type ControlView,
   type ErrorEvent,
+  type JudgeView,
   type UpdateEvent,
 } from "../../app/live/protocol";
 import { JUDGE, ORGANIZER, SLUG, liveHarnessForThisFile, until, type LiveHarness } from "./live-harness";
@@ -36,6 +40,10 @@ export type LiveFinal = LiveHarness & {
   readonly order: number[];
   /** A screen following `channel` (the real final by default) that has its first snapshot. */
   follower(options?: { cookie?: string; channel?: string; reconnection?: boolean }): Promise<Screen>;
+  /** A control room that has joined: its latest view as the server sends it. */
+  controlRoom(cookie: string): Promise<{ socket: LiveSocket; view: ControlView | null }>;
+  /** A panel judge's phone that has joined: its latest judge view. */
+  judgePhone(judgeId: number): Promise<{ socket: LiveSocket; view: JudgeView | null }>;
   /** The state a fresh client is given on join. */
   serverState(channel?: string): Promise<PublicState>;
   /** Marks on every criterion, on the rubric's step, that differ with `seed`. */
@@ -96,6 +104,22 @@ export function liveFinalForThisFile(env: Record<string, string> = {}, prepare?:
     const follow = followCompetition(socket, channel, null, () => undefined);
     await until(() => follow.state !== null, `the first snapshot of ${channel}`);
     return { socket, follow, received, errors, snapshots: () => snapshots };
+  };
+  live.controlRoom = async (cookie) => {
+    const socket = await harness.connected({ cookie });
+    const room = { socket, view: null as ControlView | null };
+    socket.on("control", (v) => (room.view = controlViewSchema.parse(v)));
+    socket.emit("join", { competition: SLUG });
+    await until(() => room.view !== null, "the control view");
+    return room;
+  };
+  live.judgePhone = async (judgeId) => {
+    const socket = await harness.connected({ cookie: judges.get(judgeId)! });
+    const device = { socket, view: null as JudgeView | null };
+    socket.on("judge", (v) => (device.view = judgeViewSchema.parse(v)));
+    socket.emit("join", { competition: SLUG });
+    await until(() => device.view !== null, "the judge view");
+    return device;
   };
   live.serverState = async (channel) => {
     const probe = await live.follower({ channel });
