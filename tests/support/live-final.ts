@@ -63,12 +63,12 @@ export type LiveFinal = LiveHarness & {
   playPitch(entryId: number, channel?: string): Promise<void>;
 };
 
-/** The live final for this file; `prepare` edits the database file further before the server starts. */
-export function liveFinalForThisFile(env: Record<string, string> = {}, prepare?: (dbFile: string) => void): LiveFinal {
-  const harness = liveHarnessForThisFile(env, (file) => {
-    preparePanel(file);
-    prepare?.(file);
-  });
+/**
+ * The live final for this file, on the demo server: started, its panel and the organizer signed in.
+ * The server can be stopped and started again (`stop`, `start`); cookies stay valid across it.
+ */
+export function liveFinalForThisFile(): LiveFinal {
+  const harness = liveHarnessForThisFile({}, preparePanel);
   const live = Object.create(harness) as LiveFinal;
   let organizer = "";
   let panel: Panel;
