@@ -2,23 +2,23 @@
 // says what it will do in numbers; a cancelled confirmation changes nothing; a freeze can be lifted
 // and a ceremony's start undone with a reason (audited); two organizers at once cannot overwrite
 // each other (the stale one is refused and changes nothing); the preview shows what the board shows.
-import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { io as connect } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ControlState } from "../../app/domain/live-final";
 import type { LiveSocket } from "../../app/live/follower";
 import type { Ack } from "../../app/live/protocol";
-import { launchBrowser, screenshot, signInThroughForm, watchErrors } from "../support/browser";
+import { browserForThisFile, devicesIn, screenshot, signInThroughForm, type Devices } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
+import { preparePanel, scriptedPanelForThisFile } from "../support/live-panel";
 
-const demo = demoServerForThisFile();
-let browser: Browser;
+const demo = demoServerForThisFile({}, preparePanel);
+/** Every judge on the final's panel, on scripted phones. */
+const panel = scriptedPanelForThisFile(demo);
+let hall: Devices;
+browserForThisFile((browser) => (hall = devicesIn(browser)));
 let organizer: Page;
 let audience: Page;
-const errors: string[][] = [];
-/** Session cookies of every judge on the final's panel (the demo judge's password for all). */
-const judges: string[] = [];
 let order: number[] = [];
 
 const controlState = () =>
@@ -27,33 +27,7 @@ const seq = () => demo.query<{ seq: number }>(`SELECT seq FROM live_state`)[0]!.
 const auditReason = (action: string) =>
   demo.query<{ reason: string | null }>(`SELECT reason FROM audit_log WHERE action = ? ORDER BY id`, action);
 
-async function open(viewport = { width: 1440, height: 1000 }) {
-  const context = await browser.newContext({ viewport, locale: "en-US" });
-  const page = await context.newPage();
-  errors.push(watchErrors(page));
-  return page;
-}
-
-async function submitAll(entryId: number, mark: string, count = judges.length) {
-  await Promise.all(
-    judges.slice(0, count).map(async (cookie, i) => {
-      const socket: LiveSocket = connect(demo.url + "/live", {
-        transports: ["websocket"],
-        reconnection: false,
-        extraHeaders: { cookie },
-      });
-      await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
-      const ack = (await socket.timeout(5000).emitWithAck("submit", {
-        competition: "zgc2026",
-        submissionId: `ctl-${entryId}-${i}`,
-        entryId,
-        marks: { "9": mark, "10": mark, "11": mark },
-      })) as Ack;
-      socket.disconnect();
-      expect(ack).toMatchObject({ ok: true });
-    }),
-  );
-}
+const open = async (viewport = { width: 1440, height: 1000 }) => (await hall.open(viewport)).page;
 
 const click = async (page: Page, label: string, entryId?: number) => {
   const scope = entryId === undefined ? page : page.locator(`[data-testid="pitch-order"] li[data-entry="${entryId}"]`);
@@ -72,27 +46,13 @@ async function pitch(entryId: number, mark: string) {
   await phase(organizer, "pitching");
   await click(organizer, "Open scoring");
   await phase(organizer, "scoring");
-  await submitAll(entryId, mark);
+  await panel.submit(entryId, mark);
   await phase(organizer, "closed");
   await click(organizer, "Reveal the result");
   await phase(organizer, "revealed");
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const db = new Database(demo.dbFile);
-  const finalRound = (db.prepare(`SELECT id FROM rounds WHERE slug = 'final'`).get() as { id: number }).id;
-  const emails = db
-    .prepare(
-      `SELECT DISTINCT u.email FROM assignments a JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE a.round_id = ? ORDER BY j.id`,
-    )
-    .all(finalRound) as { email: string }[];
-  db.prepare(
-    `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'judge@frontier.demo') WHERE email IN (${emails.map(() => "?").join(",")})`,
-  ).run(...emails.map((e) => e.email));
-  db.close();
-  for (const { email } of emails) judges.push(await demo.signIn(email, "frontier-judge"));
-
   organizer = await open();
   await signInThroughForm(organizer, demo.url, "organizer@frontier.demo", "frontier-organizer");
   await organizer.goto(demo.url + "/admin/live");
@@ -104,10 +64,6 @@ beforeAll(async () => {
   await audience.locator('[data-connection="live"]').waitFor();
   await organizer.locator('[data-testid="control-room"] [data-connection="live"]').first().waitFor();
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe("the control room forgives a mis-click", () => {
   it("asks before freezing, saying how many finalists are still to pitch; Cancel (or Escape) changes nothing", async () => {
@@ -131,7 +87,7 @@ describe("the control room forgives a mis-click", () => {
     expect(seq()).toBe(before);
     expect(controlState().frozen).toBe(false);
     expect(await audience.locator('[data-testid="frozen"]').count()).toBe(0);
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 
   it("lifts a freeze made by mistake, with a reason: the sealed result goes public and the audit log keeps the reason", async () => {
@@ -156,7 +112,7 @@ describe("the control room forgives a mis-click", () => {
     expect(await audience.locator('[data-testid="sealed-count"]').count()).toBe(0);
     expect(controlState()).toMatchObject({ frozen: false, sealed: [] });
     expect(auditReason("live.freeze_lifted")).toEqual([{ reason: "Frozen by mistake before the last three pitches" }]);
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 
   it("undoes a ceremony started by mistake after a pitch, with a reason: 'Put on stage' works again for the next finalist", async () => {
@@ -192,24 +148,24 @@ describe("the control room forgives a mis-click", () => {
     await click(organizer, "Put on stage", third);
     await audience.locator(`[data-testid="stage"][data-entry="${third}"]`).waitFor();
     expect(controlState()).toMatchObject({ current: third, phase: "pitching", ceremony: "none", frozen: true });
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 
   it("confirms closing short and hiding with their numbers and names; cancelling either changes nothing", async () => {
     const third = order[2]!;
     await click(organizer, "Open scoring");
     await phase(organizer, "scoring");
-    await submitAll(third, "6", judges.length - 2);
+    await panel.submit(third, "6", panel.cookies.size - 2);
     await organizer
       .locator('[data-testid="panel"] li[data-submitted="true"]')
-      .nth(judges.length - 3)
+      .nth(panel.cookies.size - 3)
       .waitFor();
     await organizer.getByLabel("Why close with fewer marks").fill("Two judges left for a flight");
     const before = seq();
     await organizer.locator('[data-testid="close-scoring"]').click();
     await confirmation(organizer)
       .getByText(
-        `Close scoring with ${judges.length - 2} of ${judges.length} marks: the judges who have not submitted can no longer score this entry.`,
+        `Close scoring with ${panel.cookies.size - 2} of ${panel.cookies.size} marks: the judges who have not submitted can no longer score this entry.`,
       )
       .waitFor();
     await click(organizer, "Cancel");
@@ -234,7 +190,7 @@ describe("the control room forgives a mis-click", () => {
     await confirm(organizer);
     await phase(organizer, "closed");
     expect(auditReason("live.scoring_closed").at(-1)).toEqual({ reason: "Two judges left for a flight" });
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 
   it("reopens scoring of the entry on stage for one judge, with a reason, before the reveal", async () => {
@@ -266,7 +222,7 @@ describe("the control room forgives a mis-click", () => {
     await click(organizer, "Reveal the result");
     await phase(organizer, "revealed");
     expect(controlState().sealed).toEqual([third]);
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 
   it("refuses the command of a second organizer who decided on an older state, says why, and changes nothing", async () => {
@@ -316,7 +272,7 @@ describe("the control room forgives a mis-click", () => {
     expect(seq()).toBe(before);
     expect(controlState().phase).toBe("pitching");
     await second.context().close();
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 
   it("runs the pitch timer from the control room: start, pause, reset to a new length; the big screen and the judge's phone count the same seconds", async () => {
@@ -348,7 +304,7 @@ describe("the control room forgives a mis-click", () => {
     await click(organizer, "↺ Reset");
     await timer.locator('[data-testid="timer-remaining"]').getByText("4:00").waitFor();
     expect(controlState()).toMatchObject({ pitchSeconds: 240, timer: { durationMs: 240_000, elapsedMs: 0 } });
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 
   it("switches the reveal to one mark at a time and opens and closes the audience vote", async () => {
@@ -365,7 +321,7 @@ describe("the control room forgives a mis-click", () => {
     expect(await organizer.getByRole("link", { name: /Check the votes/ }).getAttribute("href")).toBe(
       "/admin/live/votes",
     );
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 
   it("previews what the big screen shows now: the same state, rows and stage", async () => {
@@ -387,6 +343,6 @@ describe("the control room forgives a mis-click", () => {
     expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.02);
     await organizer.evaluate(() => window.scrollTo(0, 0));
     await screenshot(organizer, "live-control-room-preview");
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 });

@@ -2,62 +2,35 @@
 // the control room and a judge's phone are open when the server stops (SIGTERM, as systemd or
 // docker send it, and SIGKILL, a crash); the judge scores while it is down; the server starts
 // again on the same port, and every page comes back by itself to the server's state.
-import fs from "node:fs";
-import net from "node:net";
-import Database from "better-sqlite3";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Command, PublicState } from "../../app/domain/live-final";
 import type { LiveSocket } from "../../app/live/follower";
 import { ackSchema } from "../../app/live/protocol";
-import { browserForThisFile, screenshot, signInThroughForm, watchErrors } from "../support/browser";
-import { copyDemoDatabaseFile } from "../support/db";
-import { startServer, type RunningServer } from "../support/server-process";
+import { browserForThisFile, devicesIn, screenshot, signInThroughForm, type Devices } from "../support/browser";
+import { demoServerForThisFile } from "../support/demo-server";
+import { readPanel, type Panel } from "../support/live-panel";
 
 const SLUG = "zgc2026";
 let browser: Browser;
 browserForThisFile((b) => (browser = b));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** What a page may log while its server is away: the failed attempts to reach it, nothing else. */
 const UNREACHABLE = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|WebSocket connection to .* failed/;
 
 describe.each(["SIGTERM", "SIGKILL"] as const)("the hall through a restart by %s", (signal) => {
-  let server: RunningServer;
-  let file = "";
-  let dir = "";
-  let port = 0;
+  // Its own server for each signal: the server is stopped and started again on the same port.
+  const demo = demoServerForThisFile();
+  let hall: Devices;
+  let panel: Panel;
   let entryId = 0;
-  let finalRound = 0;
-  let demoJudge = 0;
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
-  const boot = () => startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1", PORT: String(port) });
-
-  async function open(viewport: { width: number; height: number }, mobile = false) {
-    const context = await browser.newContext({
-      viewport,
-      locale: "en-US",
-      ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    errors.push(watchErrors(page));
-    return page;
-  }
+  const open = async (viewport: { width: number; height: number }, mobile = false) =>
+    (await hall.open(viewport, mobile)).page;
 
   /** The organizer's command over the live channel, as the control room sends it. */
   async function command(cookie: string, command: Command) {
-    const socket: LiveSocket = connect(server.url + "/live", {
+    const socket: LiveSocket = connect(demo.url + "/live", {
       transports: ["websocket"],
       reconnection: false,
       extraHeaders: { cookie },
@@ -70,47 +43,27 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("the hall through a restart by %s
 
   /** The server's state as partners read it: the JSON API. */
   const serverState = async () =>
-    ((await (await fetch(`${server.url}/api/v1/live/${SLUG}`)).json()) as { state: PublicState }).state;
+    ((await (await fetch(`${demo.url}/api/v1/live/${SLUG}`)).json()) as { state: PublicState }).state;
 
-  const scoresOfDemoJudge = () => {
-    const db = new Database(file, { readonly: true });
-    try {
-      return (
-        db
-          .prepare(
-            `SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ? AND status = 'submitted'`,
-          )
-          .get(finalRound, demoJudge, entryId) as { n: number }
-      ).n;
-    } finally {
-      db.close();
-    }
-  };
+  const scoresOfDemoJudge = () =>
+    demo.count(
+      `SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ? AND status = 'submitted'`,
+      panel.finalRound,
+      panel.demoJudge,
+      entryId,
+    );
 
-  beforeAll(async () => {
-    ({ file, dir } = copyDemoDatabaseFile());
-    const db = new Database(file, { readonly: true });
-    finalRound = (db.prepare(`SELECT id FROM rounds WHERE slug = 'final'`).get() as { id: number }).id;
-    demoJudge = (
-      db
-        .prepare(`SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo'`)
-        .get() as { id: number }
-    ).id;
-    db.close();
-    port = await freePort();
-    server = await boot();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    panel = readPanel(demo.dbFile);
+    hall = devicesIn(browser);
   });
+
+  afterAll(() => hall.close());
 
   it(`brings every page back by itself to the server's state within 10 s, and the judge's score typed while it was down is accepted (${signal})`, async () => {
     const control = await open({ width: 1440, height: 900 });
-    await signInThroughForm(control, server.url, "organizer@frontier.demo", "frontier-organizer");
-    await control.goto(server.url + "/admin/live");
+    await signInThroughForm(control, demo.url, "organizer@frontier.demo", "frontier-organizer");
+    await control.goto(demo.url + "/admin/live");
     await control.getByRole("button", { name: "Start the live final" }).click();
     await control.locator('[data-testid="control-room"]').waitFor();
     const cookie = (await control.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
@@ -119,19 +72,19 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("the hall through a restart by %s
     expect(await command(cookie, { type: "open" })).toEqual({ ok: true });
 
     const bigScreen = await open({ width: 1920, height: 1080 });
-    await bigScreen.goto(`${server.url}/live/${SLUG}`);
+    await bigScreen.goto(`${demo.url}/live/${SLUG}`);
     const audiencePhone = await open({ width: 390, height: 844 }, true);
-    await audiencePhone.goto(`${server.url}/live/${SLUG}`);
+    await audiencePhone.goto(`${demo.url}/live/${SLUG}`);
     const judgePhone = await open({ width: 390, height: 844 }, true);
-    await signInThroughForm(judgePhone, server.url, "judge@frontier.demo", "frontier-judge");
-    await judgePhone.goto(server.url + "/judge/live");
+    await signInThroughForm(judgePhone, demo.url, "judge@frontier.demo", "frontier-judge");
+    await judgePhone.goto(demo.url + "/judge/live");
     await judgePhone.locator('[data-testid="stage-sheet"]').waitFor();
     const pages = [bigScreen, audiencePhone, control, judgePhone];
     for (const page of pages) await page.locator('[data-connection="live"]').first().waitFor();
     // The control room sees the judge's phone on the channel.
     await control.locator('[data-testid="panel"] li[data-connected="true"]').waitFor();
 
-    await server.stop(signal);
+    await demo.stop(signal);
     for (const page of pages) await page.locator('[data-connection="reconnecting"]').first().waitFor();
 
     // While the server is down the judge scores: the score waits on the phone.
@@ -141,7 +94,7 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("the hall through a restart by %s
     await judgePhone.locator('[data-testid="pending"]').waitFor();
     expect(scoresOfDemoJudge()).toBe(0);
 
-    server = await boot();
+    await demo.start();
     const deadline = Date.now() + 10_000;
     const left = () => Math.max(1, deadline - Date.now());
     await judgePhone.locator('[data-testid="outcome"][data-kind="accepted"]').waitFor({ timeout: left() });
@@ -157,7 +110,9 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("the hall through a restart by %s
     await control.locator('[data-testid="control-room"][data-phase="scoring"]').waitFor({ timeout: left() });
     await control.locator('[data-connection="live"]').first().waitFor({ timeout: left() });
     await control
-      .locator(`[data-testid="panel"] li[data-judge="${demoJudge}"][data-submitted="true"][data-connected="true"]`)
+      .locator(
+        `[data-testid="panel"] li[data-judge="${panel.demoJudge}"][data-submitted="true"][data-connected="true"]`,
+      )
       .waitFor({ timeout: left() });
     await judgePhone.locator('[data-testid="judge-stage"][data-phase="scoring"]').waitFor({ timeout: left() });
     await judgePhone.locator(`[data-testid="stage-entry"][data-entry="${entryId}"]`).waitFor({ timeout: left() });
@@ -166,6 +121,6 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("the hall through a restart by %s
     expect(Date.now()).toBeLessThanOrEqual(deadline);
     await screenshot(control, `live-restart-${signal.toLowerCase()}-control-room`);
     // Only the failed attempts to reach the stopped server, nothing thrown, nothing else logged.
-    expect(errors.flat().filter((e) => !UNREACHABLE.test(e))).toEqual([]);
+    expect(hall.errors().filter((e) => !UNREACHABLE.test(e))).toEqual([]);
   });
 });

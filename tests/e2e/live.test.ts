@@ -1,67 +1,28 @@
 // The live final in Chromium: the organizer's control room, a judge's phone on stage and the
 // audience's big screen, each in its own browser context, as they are in the hall.
-import Database from "better-sqlite3";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { io as connect } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LiveSocket } from "../../app/live/follower";
-import type { Ack } from "../../app/live/protocol";
-import { launchBrowser, screenshot, watchErrors, signInThroughForm } from "../support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, devicesIn, screenshot, signInThroughForm, type Devices } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
+import { preparePanel, scriptedPanelForThisFile } from "../support/live-panel";
 
-const demo = demoServerForThisFile();
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const sockets: LiveSocket[] = [];
+const demo = demoServerForThisFile({}, preparePanel);
+/** The panel's other judges (not the demo judge, who uses the phone) on scripted phones. */
+const others = scriptedPanelForThisFile(demo, { withoutDemoJudge: true });
+let hall: Devices;
+browserForThisFile((browser) => (hall = devicesIn(browser)));
 let organizerPage: Page;
 let audience: Page;
 let phone: Page;
 let phoneContext: BrowserContext;
-const errors: string[][] = [];
 let order: number[] = [];
-/** Session cookies of the panel's other judges (not the demo judge, who uses the phone). */
-const others: string[] = [];
-let finalRound = 0;
-let demoJudge = 0;
-
-async function open(viewport: { width: number; height: number }, mobile = false) {
-  const context = await browser.newContext({
-    viewport,
-    locale: "en-US",
-    ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  errors.push(watchErrors(page));
-  return { context, page };
-}
 
 async function signInPage(page: Page, email: string, password: string) {
   await signInThroughForm(page, demo.url, email, password);
 }
 
 /** The other panel judges submit from their own (scripted) phones over the live channel. */
-async function othersSubmit(entryId: number, mark: string) {
-  await Promise.all(
-    others.map(async (cookie, i) => {
-      const socket: LiveSocket = connect(demo.url + "/live", {
-        transports: ["websocket"],
-        reconnection: false,
-        extraHeaders: { cookie },
-      });
-      sockets.push(socket);
-      await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
-      const ack = (await socket.timeout(5000).emitWithAck("submit", {
-        competition: "zgc2026",
-        submissionId: `e2e-${entryId}-${i}`,
-        entryId,
-        marks: { "9": mark, "10": mark, "11": mark },
-      })) as Ack;
-      expect(ack).toMatchObject({ ok: true });
-      socket.disconnect();
-    }),
-  );
-}
+const othersSubmit = (entryId: number, mark: string) => others.submit(entryId, mark);
 
 async function fillSheet(page: Page, mark: string) {
   for (const input of await page.locator('[data-testid="stage-sheet"] input[name^="m"]').all()) await input.fill(mark);
@@ -83,36 +44,9 @@ const confirmStep = async (says?: RegExp) => {
   await step.waitFor({ state: "detached" });
 };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // The other judges of the final panel get the demo judge's password, so this test can sign them in.
-  const db = new Database(demo.dbFile);
-  finalRound = (db.prepare(`SELECT id FROM rounds WHERE slug = 'final'`).get() as { id: number }).id;
-  demoJudge = (
-    db
-      .prepare(`SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo'`)
-      .get() as { id: number }
-  ).id;
-  const emails = db
-    .prepare(
-      `SELECT DISTINCT u.email FROM assignments a JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE a.round_id = ? AND j.id != ? ORDER BY j.id`,
-    )
-    .all(finalRound, demoJudge) as { email: string }[];
-  db.prepare(
-    `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'judge@frontier.demo') WHERE email IN (${emails.map(() => "?").join(",")})`,
-  ).run(...emails.map((e) => e.email));
-  db.close();
-  for (const { email } of emails) others.push(await demo.signIn(email, "frontier-judge"));
-}, 120_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await browser?.close();
-});
-
 describe("the live final in the hall", () => {
   it("runs pitches from the control room; the judge's phone follows by itself; the big screen shows the ranking change within a second of the last judge's submission", async () => {
-    ({ page: organizerPage } = await open({ width: 1440, height: 900 }));
+    ({ page: organizerPage } = await hall.open({ width: 1440, height: 900 }));
     await signInPage(organizerPage, "organizer@frontier.demo", "frontier-organizer");
     await organizerPage.goto(demo.url + "/admin/live");
     await organizerPage.getByRole("button", { name: "Start the live final" }).click();
@@ -121,7 +55,7 @@ describe("the live final in the hall", () => {
       JSON.parse(demo.query<{ control: string }>(`SELECT control FROM live_state`)[0]!.control) as { order: number[] }
     ).order;
 
-    ({ page: audience } = await open({ width: 1920, height: 1080 }));
+    ({ page: audience } = await hall.open({ width: 1920, height: 1080 }));
     await audience.goto(demo.url + "/live/zgc2026");
     await audience.getByText("The next pitch will begin shortly").waitFor();
     // The projector shows where to follow on a phone.
@@ -133,7 +67,7 @@ describe("the live final in the hall", () => {
         .count(),
     ).toBe(1);
 
-    ({ page: phone, context: phoneContext } = await open({ width: 390, height: 844 }, true));
+    ({ page: phone, context: phoneContext } = await hall.open({ width: 390, height: 844 }, true));
     await signInPage(phone, "judge@frontier.demo", "frontier-judge");
     await phone.goto(demo.url + "/judge/live");
     await phone.getByText("Waiting for the next pitch").waitFor();
@@ -162,8 +96,8 @@ describe("the live final in the hall", () => {
     expect(
       demo.count(
         `SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`,
-        finalRound,
-        demoJudge,
+        others.panel.finalRound,
+        others.panel.demoJudge,
         first,
       ),
     ).toBe(0);
@@ -202,7 +136,7 @@ describe("the live final in the hall", () => {
     await audience.waitForTimeout(800);
     await screenshot(audience, "live-big-screen-1920x1080");
     await screenshot(organizerPage, "live-control-room");
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 
   it("keeps a score typed while the phone is offline, sends it by itself when the connection returns, and tells the judge plainly when scoring closed meanwhile", async () => {
@@ -222,8 +156,8 @@ describe("the live final in the hall", () => {
     expect(
       demo.count(
         `SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`,
-        finalRound,
-        demoJudge,
+        others.panel.finalRound,
+        others.panel.demoJudge,
         third,
       ),
     ).toBe(0);
@@ -232,8 +166,8 @@ describe("the live final in the hall", () => {
     expect(
       demo.count(
         `SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ? AND status = 'submitted'`,
-        finalRound,
-        demoJudge,
+        others.panel.finalRound,
+        others.panel.demoJudge,
         third,
       ),
     ).toBe(1);
@@ -266,19 +200,19 @@ describe("the live final in the hall", () => {
     expect(
       demo.count(
         `SELECT count(*) AS n FROM scores WHERE round_id = ? AND judge_id = ? AND entry_id = ?`,
-        finalRound,
-        demoJudge,
+        others.panel.finalRound,
+        others.panel.demoJudge,
         fourth,
       ),
     ).toBe(0);
     await screenshot(phone, "live-judge-phone");
 
-    const small = await open({ width: 390, height: 844 }, true);
+    const small = await hall.open({ width: 390, height: 844 }, true);
     await small.page.goto(demo.url + "/live/zgc2026");
     await small.page.locator('[data-testid="ranking-row"]').first().waitFor();
     expect(await small.page.locator('[data-testid="ranking-row"]').count()).toBe(3);
     await screenshot(small.page, "live-audience-phone");
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 
   it("puts a message card on the big screen, freezes the board, and reveals the sealed result and the awards at the ceremony", async () => {
@@ -339,6 +273,6 @@ describe("the live final in the hall", () => {
     expect(await row(audience, fourth).count()).toBe(1);
     await audience.waitForTimeout(800);
     await screenshot(audience, "live-big-screen-awards-1920x1080");
-    expect(errors.flat()).toEqual([]);
+    expect(hall.errors()).toEqual([]);
   });
 });

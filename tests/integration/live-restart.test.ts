@@ -1,12 +1,9 @@
 // A restart of the server under the live final, with real socket.io-clients that reconnect as the
 // pages do: after SIGTERM (a routine stop) and after SIGKILL (a crash) every screen comes back by
 // itself and shows the server's state; the control room sees each panel judge's phone come and go.
-import fs from "node:fs";
-import net from "node:net";
-import Database from "better-sqlite3";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Command, PublicState } from "../../app/domain/live-final";
+import type { Command } from "../../app/domain/live-final";
 import { followCompetition, type LiveSocket } from "../../app/live/follower";
 import {
   ackSchema,
@@ -16,55 +13,20 @@ import {
   type JudgeView,
 } from "../../app/live/protocol";
 import { reconnectAlways } from "../../app/live/reconnect";
-import { copyDemoDatabaseFile } from "../support/db";
-import { startServer, type RunningServer } from "../support/server-process";
+import { JUDGE, SLUG, until } from "../support/live-harness";
+import { liveFinalForThisFile } from "../support/live-final";
 
-const SLUG = "zgc2026";
-let server: RunningServer;
-let port = 0;
-let file = "";
-let dir = "";
-let organizer = "";
-let judge = "";
-let order: number[] = [];
+const live = liveFinalForThisFile();
 const sockets: LiveSocket[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const boot = () => startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1", PORT: String(port) });
-
-async function signIn(email: string, password: string) {
-  const res = await fetch(server.url + "/login", {
-    method: "POST",
-    body: new URLSearchParams({ email, password }),
-    headers: { Origin: server.url, "Accept-Language": "en" },
-    redirect: "manual",
-  });
-  if (res.status !== 302) throw new Error(`sign-in of ${email} failed: ${res.status}`);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
-
-const until = async (check: () => boolean, what: string, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+/** The demo judge's session cookie. */
+let judge = "";
 
 /**
  * A screen as the pages open one: Socket.IO's own reconnection with the pages' backoff (at most
  * 3 s), the follower, and the retry after any disconnect; what it was sent, kept for the checks.
  */
 function screen(cookie?: string) {
-  const socket: LiveSocket = connect(`http://127.0.0.1:${port}/live`, {
+  const socket: LiveSocket = connect(live.url + "/live", {
     transports: ["websocket"],
     reconnection: true,
     reconnectionDelayMax: 3000,
@@ -80,67 +42,22 @@ function screen(cookie?: string) {
   return { socket, follow, seen };
 }
 
-/** The server's state as a fresh client is given it on join. */
-async function serverState(): Promise<PublicState> {
-  const probe: LiveSocket = connect(server.url + "/live", { transports: ["websocket"], reconnection: false });
-  sockets.push(probe);
-  const follow = followCompetition(probe, SLUG, null, () => undefined);
-  await until(() => follow.state !== null, "the server's snapshot");
-  probe.disconnect();
-  return follow.state!;
-}
-
-async function command(command: Command) {
-  const socket: LiveSocket = connect(server.url + "/live", {
-    transports: ["websocket"],
-    reconnection: false,
-    extraHeaders: { cookie: organizer },
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve) => socket.on("connect", () => resolve()));
-  const ack = ackSchema.parse(await socket.timeout(5000).emitWithAck("control", { competition: SLUG, command }));
-  socket.disconnect();
-  return ack;
-}
-
 const card = (n: number): Command => ({
   type: "card",
   card: { kind: "notice", title: { zh: `通知 ${n}`, en: `Notice ${n}` }, body: { zh: "", en: "" } },
 });
 
 beforeAll(async () => {
-  ({ file, dir } = copyDemoDatabaseFile());
-  port = await freePort();
-  server = await boot();
-  organizer = await signIn("organizer@frontier.demo", "frontier-organizer");
-  judge = await signIn("judge@frontier.demo", "frontier-judge");
-  const started = await fetch(server.url + "/admin/live", {
-    method: "POST",
-    body: new URLSearchParams({ intent: "start" }),
-    headers: { Origin: server.url, Cookie: organizer },
-    redirect: "manual",
-  });
-  expect(started.status).toBe(302);
-  const db = new Database(file, { readonly: true });
-  order = (
-    JSON.parse((db.prepare(`SELECT control FROM live_state`).get() as { control: string }).control) as {
-      order: number[];
-    }
-  ).order;
-  db.close();
-  expect(await command({ type: "stage", entryId: order[0]! })).toEqual({ ok: true });
-  expect(await command({ type: "open" })).toEqual({ ok: true });
-}, 120_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await server?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  judge = live.judges.get(live.panel.demoJudge)!;
+  expect(await live.control({ type: "stage", entryId: live.order[0]! })).toEqual({ ok: true });
+  expect(await live.control({ type: "open" })).toEqual({ ok: true });
 });
+
+afterAll(() => sockets.forEach((s) => s.disconnect()));
 
 describe("the control room sees each panel judge's phone", () => {
   it("shows a judge online when their phone joins, and offline since when it leaves", async () => {
-    const room = screen(organizer);
+    const room = screen(live.organizer);
     await until(() => room.seen.control !== null, "the control view");
     const phone = screen(judge);
     await until(() => phone.seen.judge !== null, "the judge's view");
@@ -169,7 +86,7 @@ describe("the control room sees each panel judge's phone", () => {
 describe.each(["SIGTERM", "SIGKILL"] as const)("a restart by %s", (signal) => {
   it(`brings back the big screen, the control room and the judge's phone by themselves, on the server's state within 10 s (${signal})`, async () => {
     const audience = screen();
-    const room = screen(organizer);
+    const room = screen(live.organizer);
     const phone = screen(judge);
     await until(
       () => [audience, room, phone].every((s) => s.follow.state !== null) && !!room.seen.control && !!phone.seen.judge,
@@ -179,7 +96,7 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("a restart by %s", (signal) => {
     room.seen.control = null;
     phone.seen.judge = null;
 
-    const { code } = await server.stop(signal);
+    const { code } = await live.stop(signal);
     // A routine stop ends cleanly, and no screen is told not to come back.
     if (signal === "SIGTERM") expect(code).toBe(0);
     await until(() => [audience, room, phone].every((s) => !s.socket.connected), "every screen to lose the server");
@@ -189,12 +106,12 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("a restart by %s", (signal) => {
       if (signal === "SIGTERM") expect(s.seen.reasons).toEqual(["transport close"]);
     }
 
-    server = await boot();
+    await live.start();
     const back = Date.now();
     // The final moves on while the screens are still coming back: they must catch up by seq.
-    expect(await command(card(1))).toEqual({ ok: true });
-    expect(await command({ type: "card", card: null })).toEqual({ ok: true });
-    const truth = await serverState();
+    expect(await live.control(card(1))).toEqual({ ok: true });
+    expect(await live.control({ type: "card", card: null })).toEqual({ ok: true });
+    const truth = await live.serverState();
     expect(truth.seq).toBe(before + 2);
     await until(
       () =>
@@ -209,7 +126,7 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("a restart by %s", (signal) => {
       // The new process has no memory of the old connections: each resynced through join.
       expect(s.socket.recovered).toBe(false);
     }
-    expect(room.seen.control!.control).toMatchObject({ current: order[0], phase: "scoring" });
+    expect(room.seen.control!.control).toMatchObject({ current: live.order[0], phase: "scoring" });
     const seat = phone.seen.judge!.seat;
     await until(
       () => room.seen.control!.panel.find((p) => p.seat === seat)?.device?.connected === true,
@@ -222,19 +139,14 @@ describe.each(["SIGTERM", "SIGKILL"] as const)("a restart by %s", (signal) => {
 
 describe("a screen the server disconnected itself", () => {
   it("comes back by itself after its session ended, as the audience, on the server's state", async () => {
-    const otherJudge = await signIn("judge@frontier.demo", "frontier-judge");
+    const otherJudge = await live.signIn(JUDGE.email, JUDGE.password);
     const phone = screen(otherJudge);
     await until(() => phone.seen.judge !== null && phone.follow.state !== null, "the judge's phone to follow");
-    const signedOut = await fetch(server.url + "/logout", {
-      method: "POST",
-      body: new URLSearchParams(),
-      headers: { Origin: server.url, Cookie: otherJudge },
-      redirect: "manual",
-    });
+    const signedOut = await live.post("/logout", new URLSearchParams(), { cookie: otherJudge });
     expect(signedOut.status).toBe(302);
     await until(() => phone.seen.reasons.includes("io server disconnect"), "the server to disconnect the phone");
-    expect(await command(card(2))).toEqual({ ok: true });
-    const truth = await serverState();
+    expect(await live.control(card(2))).toEqual({ ok: true });
+    const truth = await live.serverState();
     await until(() => phone.socket.connected && phone.follow.state?.seq === truth.seq, "the phone to come back", 5000);
     expect(phone.follow.state).toEqual(truth);
     // Its session is over: it is back as the audience, refused a judge's submission.
@@ -242,11 +154,11 @@ describe("a screen the server disconnected itself", () => {
       await phone.socket.timeout(5000).emitWithAck("submit", {
         competition: SLUG,
         submissionId: "after-sign-out-1",
-        entryId: order[0]!,
+        entryId: live.order[0]!,
         marks: {},
       }),
     );
     expect(ack).toMatchObject({ ok: false, code: "live.refusal.forbidden" });
-    expect(await command({ type: "card", card: null })).toEqual({ ok: true });
+    expect(await live.control({ type: "card", card: null })).toEqual({ ok: true });
   });
 });

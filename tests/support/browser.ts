@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, "../../test-results");
@@ -56,4 +56,36 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+export type Devices = {
+  /** A page in a context of its own, as a separate device in the hall (a phone with `mobile`). */
+  open(viewport: { width: number; height: number }, mobile?: boolean): Promise<{ context: BrowserContext; page: Page }>;
+  /** What every page opened so far logged as an error or threw. */
+  errors(): string[];
+  /** Closes every context opened. */
+  close(): Promise<void>;
+};
+
+/** The devices of a hall (big screen, control room, phones), each its own browser context. */
+export function devicesIn(browser: Browser): Devices {
+  const contexts: BrowserContext[] = [];
+  const errors: string[][] = [];
+  return {
+    async open(viewport, mobile = false) {
+      const context = await browser.newContext({
+        viewport,
+        locale: "en-US",
+        ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      errors.push(watchErrors(page));
+      return { context, page };
+    },
+    errors: () => errors.flat(),
+    async close() {
+      for (const context of contexts) await context.close();
+    },
+  };
 }

@@ -22,6 +22,14 @@ export type DemoServer = {
   signIn(email: string, password: string): Promise<string>;
 };
 
+/** A server process a test may stop (as systemd or a crash would) and start again. */
+export type RestartableServer = DemoServer & {
+  /** Stops the process with `signal` (SIGTERM by default) and waits for it to exit. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; output: string }>;
+  /** Starts it again on the same database and the same port, so open clients can find it. */
+  start(): Promise<void>;
+};
+
 /**
  * Starts `server.ts` on a copy of the seeded demo database for the current test file, and stops
  * it afterwards. Fields are ready from the first test on.
@@ -29,24 +37,30 @@ export type DemoServer = {
 export function demoServerForThisFile(
   env: Record<string, string> = {},
   prepare?: (dbFile: string) => void,
-): DemoServer {
+): RestartableServer {
   let server: RunningServer | undefined;
   let file = "";
   let dir = "";
+  const boot = async (port = "0") => {
+    server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1", PORT: port, ...env });
+  };
   beforeAll(async () => {
     ({ file, dir } = copyDemoDatabaseFile());
     prepare?.(file);
-    server = await startServer({ DATABASE_PATH: file, FRONTIER_DEMO: "1", ...env });
+    await boot();
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
-  return serverClient(
+  const demo = serverClient(
     () => server,
     () => file,
     env,
-  );
+  ) as RestartableServer;
+  demo.stop = (signal) => demo.server.stop(signal);
+  demo.start = () => boot(new URL(demo.url).port);
+  return demo;
 }
 
 /** The requests and database reads a test makes against a running server and its database file. */

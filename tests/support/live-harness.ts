@@ -6,7 +6,7 @@ import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
 import type { LiveSocket } from "../../app/live/follower";
 import { ackSchema, type Ack } from "../../app/live/protocol";
-import { demoServerForThisFile, type DemoServer } from "./demo-server";
+import { demoServerForThisFile, type RestartableServer } from "./demo-server";
 
 export const SLUG = "zgc2026";
 export const ORGANIZER = { email: "organizer@frontier.demo", password: "frontier-organizer" };
@@ -21,10 +21,13 @@ export const until = async (check: () => boolean, what: string, ms = 5000) => {
   }
 };
 
-export type LiveHarness = DemoServer & {
+export type LiveHarness = RestartableServer & {
+  /** The second organizer's session cookie (it started the final). */
+  readonly secondOrganizer: string;
   socket(options?: { cookie?: string; origin?: string; reconnection?: boolean }): LiveSocket;
   connected(options?: { cookie?: string; origin?: string }): Promise<LiveSocket>;
-  command(socket: LiveSocket, command: unknown): Promise<Ack>;
+  /** A control command on `channel` (the real final by default), with the version the room saw if given. */
+  command(socket: LiveSocket, command: unknown, options?: { channel?: string; version?: number }): Promise<Ack>;
 };
 
 /** A second organizer with the demo organizer's password, written before the server starts. */
@@ -72,11 +75,21 @@ export function liveHarnessForThisFile(
     });
     return socket;
   };
-  harness.command = async (socket, command) =>
-    ackSchema.parse(await socket.timeout(5000).emitWithAck("control", { competition: SLUG, command } as never));
+  harness.command = async (socket, command, { channel = SLUG, version } = {}) =>
+    ackSchema.parse(
+      await socket.timeout(5000).emitWithAck("control", {
+        competition: channel,
+        command,
+        ...(version === undefined ? {} : { version }),
+      } as never),
+    );
+  let secondOrganizer = "";
+  Object.defineProperty(harness, "secondOrganizer", { get: () => secondOrganizer });
   beforeAll(async () => {
-    const cookie = await demo.signIn(SECOND_ORGANIZER.email, SECOND_ORGANIZER.password);
-    const started = await demo.post("/admin/live", new URLSearchParams({ intent: "start" }), { cookie });
+    secondOrganizer = await demo.signIn(SECOND_ORGANIZER.email, SECOND_ORGANIZER.password);
+    const started = await demo.post("/admin/live", new URLSearchParams({ intent: "start" }), {
+      cookie: secondOrganizer,
+    });
     if (started.status !== 302) throw new Error(`could not start the final: ${started.status}`);
   }, 60_000);
   afterAll(() => sockets.forEach((s) => s.disconnect()));

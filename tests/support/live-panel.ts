@@ -1,10 +1,12 @@
 // The demo final's panel as tests drive it: every panel judge made able to sign in (they get the
 // demo judge's password before the server starts), optionally a longer line-up, and scripted phones
-// that submit a judge's marks over the live channel.
+// that submit a judge's marks over the live channel (one, or the whole panel on cue).
 import Database from "better-sqlite3";
 import { io as connect } from "socket.io-client";
+import { beforeAll } from "vitest";
 import type { LiveSocket } from "../../app/live/follower";
 import { ackSchema, type Ack } from "../../app/live/protocol";
+import type { DemoServer } from "./demo-server";
 
 export type PanelCriterion = { id: number; max_milli: number; step_milli: number };
 export type Panel = {
@@ -12,6 +14,8 @@ export type Panel = {
   criteria: PanelCriterion[];
   /** judge id → e-mail, in judge id order. */
   judges: Map<number, string>;
+  /** The demo judge's id (judge@frontier.demo, on the panel): the one tests drive through a browser. */
+  demoJudge: number;
 };
 
 const finalRoundOf = (db: Database.Database) =>
@@ -70,7 +74,12 @@ export function readPanel(file: string): Panel {
          JOIN users u ON u.id = j.user_id WHERE a.round_id = ? ORDER BY a.judge_id`,
       )
       .all(finalRound) as { judgeId: number; email: string }[];
-    return { finalRound, criteria, judges: new Map(rows.map((r) => [r.judgeId, r.email])) };
+    const demoJudge = (
+      db
+        .prepare(`SELECT j.id FROM judges j JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo'`)
+        .get() as { id: number }
+    ).id;
+    return { finalRound, criteria, judges: new Map(rows.map((r) => [r.judgeId, r.email])), demoJudge };
   } finally {
     db.close();
   }
@@ -106,4 +115,65 @@ export async function submitFromPhone(
   } finally {
     socket.disconnect();
   }
+}
+
+/**
+ * Signs the panel's judges in (after `preparePanel`) and returns their session cookies by judge id,
+ * leaving out `except` (the judge a test drives through the browser instead).
+ */
+export async function signInPanel(
+  server: { signIn(email: string, password: string): Promise<string> },
+  panel: Panel,
+  except?: number,
+): Promise<Map<number, string>> {
+  const cookies = new Map<number, string>();
+  for (const [judgeId, email] of panel.judges)
+    if (judgeId !== except) cookies.set(judgeId, await server.signIn(email, "frontier-judge"));
+  return cookies;
+}
+
+/** The judges' scripted phones submit `mark` on every criterion at once; each must be accepted. */
+export async function phonesSubmit(
+  url: string,
+  panel: Panel,
+  cookies: Iterable<string>,
+  entryId: number,
+  mark: string,
+): Promise<void> {
+  const acks = await Promise.all(
+    [...cookies].map((cookie) => submitFromPhone(url, cookie, entryId, sameMark(panel.criteria, mark))),
+  );
+  const refused = acks.filter((ack) => !ack.ok);
+  if (refused.length > 0) throw new Error(`a scripted judge was refused: ${JSON.stringify(refused)}`);
+}
+
+export type ScriptedPanel = {
+  readonly panel: Panel;
+  /** Session cookies of the scripted judges, by judge id. */
+  readonly cookies: Map<number, string>;
+  /** The first `count` scripted judges (all by default) submit `mark` on every criterion. */
+  submit(entryId: number, mark: string, count?: number): Promise<void>;
+};
+
+/**
+ * For a browser test on a server started with `preparePanel`: the panel read and its judges signed
+ * in as scripted phones; `withoutDemoJudge` leaves out the judge the test drives in the browser.
+ */
+export function scriptedPanelForThisFile(server: DemoServer, { withoutDemoJudge = false } = {}): ScriptedPanel {
+  let panel: Panel;
+  let cookies = new Map<number, string>();
+  beforeAll(async () => {
+    panel = readPanel(server.dbFile);
+    cookies = await signInPanel(server, panel, withoutDemoJudge ? panel.demoJudge : undefined);
+  }, 60_000);
+  return {
+    get panel() {
+      return panel;
+    },
+    get cookies() {
+      return cookies;
+    },
+    submit: (entryId, mark, count = cookies.size) =>
+      phonesSubmit(server.url, panel, [...cookies.values()].slice(0, count), entryId, mark),
+  };
 }
