@@ -7,7 +7,8 @@ import type { LiveEntry, PublicState, RankingRow } from "~/domain/live-final";
 import { countryName, flagEmoji } from "~/i18n/countries";
 import { useLocale } from "~/i18n/use-locale";
 import { pick } from "./bilingual";
-import { boardColumns, boardSlot, movement, tieBreakName } from "./format";
+import { boardColumns, boardSlot } from "./format";
+import { useMoveLabel, useTieBreakText } from "./row-labels";
 
 const MEDAL = ["text-amber-300", "text-slate-200", "text-orange-300"];
 
@@ -16,42 +17,20 @@ const MEDAL = ["text-amber-300", "text-slate-200", "text-orange-300"];
  * (`inline`) it sits in the row's second line, so the title keeps the width.
  */
 function Move({ row, inline = false }: { row: RankingRow; inline?: boolean }) {
-  const { t } = useTranslation();
-  const move = movement(row.rank, row.previousRank);
+  const move = useMoveLabel()(row);
   if (!move) return inline ? null : <span className="hidden w-14 shrink-0 lg:block" />;
-  const [text, tone] =
-    move.kind === "new"
-      ? [t("live.board.moveNew"), "text-sky-300"]
-      : move.kind === "up"
-        ? [t("live.board.moveUp", { n: move.by }), "text-emerald-300"]
-        : [t("live.board.moveDown", { n: move.by }), "text-rose-300"];
   return (
     <span
       className={
         inline
-          ? `mr-2 font-bold tabular-nums lg:hidden ${tone}`
-          : `hidden w-14 shrink-0 text-base font-bold tabular-nums lg:block ${tone}`
+          ? `mr-2 font-bold tabular-nums lg:hidden ${move.tone}`
+          : `hidden w-14 shrink-0 text-base font-bold tabular-nums lg:block ${move.tone}`
       }
       {...(inline ? {} : { "data-testid": "rank-move", "data-move": move.kind })}
     >
-      {text}
+      {move.text}
     </span>
   );
-}
-
-/** "tie-break: untrimmed mean", or the criterion's name, for a row the tie-break put below another. */
-function useTieBreakText() {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  return (state: PublicState, row: RankingRow): string | null => {
-    const name = tieBreakName(row.decidedBy);
-    if (!name) return null;
-    if (name.key !== "criterion") return t("live.board.tieBreak", { name: t(`live.board.tieBreakKey.${name.key}`) });
-    const criterion = state.round.criteria?.find((c) => c.id === name.id);
-    return t("live.board.tieBreak", {
-      name: criterion ? pick(locale, criterion.name) : t("live.board.tieBreakKey.criterion"),
-    });
-  };
 }
 
 export function RankingTable({ state, ranking }: { state: PublicState; ranking: RankingRow[] }) {

@@ -2,29 +2,24 @@
 // rank, the row's move, title, result and the tie-break that decided a shared result. It follows
 // the big screen's stepwise reveal, so it never shows a result before the hall sees it.
 import type { CSSProperties } from "react";
-import { useTranslation } from "react-i18next";
 import type { PublicState, RankingRow } from "~/domain/live-final";
 import { useLocale } from "~/i18n/use-locale";
 import { Bi, pick, useBiLabel } from "../board/bilingual";
-import { movement } from "../board/format";
 import { useStepwiseReveal } from "../board/use-stepwise-reveal";
-import { useTieBreakText } from "./tie-break-text";
+import { useMoveLabel, useTieBreakText } from "../board/row-labels";
 
 const MEDAL = ["text-amber-300", "text-slate-200", "text-orange-300"];
 
 function Move({ row }: { row: RankingRow }) {
-  const { t } = useTranslation();
-  const move = movement(row.rank, row.previousRank);
+  const move = useMoveLabel()(row);
   if (!move) return <span className="w-[3em] shrink-0" />;
-  const [text, tone] =
-    move.kind === "new"
-      ? [t("live.board.moveNew"), "text-sky-300"]
-      : move.kind === "up"
-        ? [t("live.board.moveUp", { n: move.by }), "text-emerald-300"]
-        : [t("live.board.moveDown", { n: move.by }), "text-rose-300"];
   return (
-    <span className={`w-[3em] shrink-0 font-bold tabular-nums ${tone}`} data-testid="rank-move" data-move={move.kind}>
-      {text}
+    <span
+      className={`w-[3em] shrink-0 font-bold tabular-nums ${move.tone}`}
+      data-testid="rank-move"
+      data-move={move.kind}
+    >
+      {move.text}
     </span>
   );
 }
