@@ -61,6 +61,7 @@ beforeAll(async () => {
     "/admin/live",
     "/admin/live/rehearsal",
     "/admin/live/votes",
+    "/admin/live/embedding",
     `/live/${edition}`,
     ...rounds.flatMap((slug) => [
       `/admin/rounds/${slug}`,
