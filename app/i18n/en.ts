@@ -15,6 +15,7 @@ import { enSheet } from "./en-sheet";
 import { enEntrant } from "./en-entrant";
 import { enLanguages } from "./en-languages";
 import { enLivestream } from "./en-livestream";
+import { enOutcome } from "./en-outcome";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -325,6 +326,7 @@ export const en = {
   },
   live: enLive,
   livestream: enLivestream,
+  outcome: enOutcome,
   editions: enEditions,
   exports: enExports,
   conflictReview: enConflictReview,

@@ -16,6 +16,7 @@ import { zhHansSheet } from "./zh-Hans-sheet";
 import { zhHansEntrant } from "./zh-Hans-entrant";
 import { zhHansLanguages } from "./zh-Hans-languages";
 import { zhHansLivestream } from "./zh-Hans-livestream";
+import { zhHansOutcome } from "./zh-Hans-outcome";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -321,6 +322,7 @@ export const zhHans: Messages = {
   },
   live: zhHansLive,
   livestream: zhHansLivestream,
+  outcome: zhHansOutcome,
   editions: zhHansEditions,
   exports: zhHansExports,
   conflictReview: zhHansConflictReview,
