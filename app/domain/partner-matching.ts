@@ -116,63 +116,74 @@ function prepare(partner: PartnerProfile): Prepared {
   return p;
 }
 
-type Notes = { reasons: Reason[]; mismatches: Mismatch[] } | null;
+type Notes = { reasons: Reason[]; mismatches: Mismatch[] };
 
-/** A weight won or not, noting the reason or the mismatch when notes are kept. */
-function award(notes: Notes, won: boolean, weight: number, item: Reason): number {
-  if (notes) (won ? notes.reasons : notes.mismatches).push(item);
-  return won ? weight : 0;
+/** 1 when a declared list holds the value, 0 when it does not, ½ for an open (empty) list. */
+const share = <T>(set: ReadonlySet<T>, value: T) => (set.size === 0 ? 0.5 : set.has(value) ? 1 : 0);
+
+/** A won weight is a reason, a lost one a mismatch; an open list's half is neither. */
+function note(notes: Notes, won: number, item: Reason) {
+  if (won === 1) notes.reasons.push(item);
+  else if (won === 0) notes.mismatches.push(item);
 }
 
-/** Weight for a declared list (won when it holds the value) or half of it for an open (empty) one. */
-function listed<T>(notes: Notes, set: ReadonlySet<T>, value: T, weight: number, item: Reason): number {
-  if (set.size === 0) return weight / 2;
-  return award(notes, set.has(value), weight, item);
-}
-
-function assess(p: Prepared, entry: EntryProfile, notes: Notes): number {
-  if (!entry.consent) {
-    notes?.mismatches.push({ key: "consent" });
+/**
+ * The score, and with `notes` the reasons strongest first (track, the offer's two, region: the
+ * weights' order, so nothing is sorted). Without notes nothing is allocated: the lists score every
+ * pair this way and explain only the pairs they show.
+ */
+function assess(p: Prepared, entry: EntryProfile, notes: Notes | null): number {
+  const partner = p.partner;
+  if (!entry.consent || !entry.needs[NEED_SERVED_BY[partner.kind]]) {
+    notes?.mismatches.push(entry.consent ? { key: "need", need: NEED_SERVED_BY[partner.kind] } : { key: "consent" });
     return 0;
   }
   const w = FIT_WEIGHTS;
-  const partner = p.partner;
-  let offer = 0;
+  const track = share(p.tracks, entry.track);
+  const region = share(p.regions, entry.region);
+  let first: number;
+  let second: number;
+  let score: number;
   if (partner.kind === "investor") {
-    const need = entry.needs.financing;
-    if (!need) return noNeed(notes, partner.kind);
+    const need = entry.needs.financing!;
     const { minWan, maxWan } = partner.ticket;
-    offer += award(notes, p.stages.has(need.stage), w.stage, { key: "stage", stage: need.stage });
-    const inTicket = need.amountWan >= minWan && need.amountWan <= maxWan;
-    offer += award(notes, inTicket, w.ticket, { key: "ticket", amountWan: need.amountWan, minWan, maxWan });
+    first = p.stages.has(need.stage) ? 1 : 0;
+    second = need.amountWan >= minWan && need.amountWan <= maxWan ? 1 : 0;
+    score = w.stage * first + w.ticket * second;
+    if (notes) {
+      note(notes, track, { key: "track", track: entry.track });
+      note(notes, first, { key: "stage", stage: need.stage });
+      note(notes, second, { key: "ticket", amountWan: need.amountWan, minWan, maxWan });
+    }
   } else if (partner.kind === "park") {
-    const need = entry.needs.space;
-    if (!need) return noNeed(notes, partner.kind);
-    const fits = need.areaM2 <= partner.areaM2;
-    offer += award(notes, fits, w.space, { key: "space", areaM2: need.areaM2, offeredM2: partner.areaM2 });
-    offer += award(notes, cityKey(need.city) === p.city, w.city, { key: "city", city: partner.city });
+    const need = entry.needs.space!;
+    first = need.areaM2 <= partner.areaM2 ? 1 : 0;
+    second = cityKey(need.city) === p.city ? 1 : 0;
+    score = w.space * first + w.city * second;
+    if (notes) {
+      note(notes, track, { key: "track", track: entry.track });
+      note(notes, first, { key: "space", areaM2: need.areaM2, offeredM2: partner.areaM2 });
+      note(notes, second, { key: "city", city: partner.city });
+    }
   } else {
-    const need = entry.needs.market;
-    if (!need) return noNeed(notes, partner.kind);
-    const kind = need.customerKind;
-    offer += award(notes, p.customerKinds.has(kind), w.market, { key: "market", customerKind: kind });
-    offer += listed(notes, p.regions, need.region, w.marketRegion, { key: "marketRegion", region: need.region });
+    const need = entry.needs.market!;
+    first = p.customerKinds.has(need.customerKind) ? 1 : 0;
+    second = share(p.regions, need.region);
+    score = w.market * first + w.marketRegion * second;
+    if (notes) {
+      note(notes, track, { key: "track", track: entry.track });
+      note(notes, first, { key: "market", customerKind: need.customerKind });
+      note(notes, second, { key: "marketRegion", region: need.region });
+    }
   }
-  const track = listed(notes, p.tracks, entry.track, w.track, { key: "track", track: entry.track });
-  const region = listed(notes, p.regions, entry.region, w.region, { key: "region", region: entry.region });
-  return track + region + offer;
-}
-
-function noNeed(notes: Notes, kind: PartnerKind): number {
-  notes?.mismatches.push({ key: "need", need: NEED_SERVED_BY[kind] });
-  return 0;
+  if (notes) note(notes, region, { key: "region", region: entry.region });
+  return score + w.track * track + w.region * region;
 }
 
 /** How well a partner fits an entry: a whole score 0–100, the reasons (strongest first) and the mismatches. */
 export function fit(partner: PartnerProfile, entry: EntryProfile): Fit {
   const notes = { reasons: [] as Reason[], mismatches: [] as Mismatch[] };
   const score = assess(prepare(partner), entry, notes);
-  notes.reasons.sort((a, b) => FIT_WEIGHTS[b.key] - FIT_WEIGHTS[a.key]);
   return { score, reasons: notes.reasons, mismatches: notes.mismatches };
 }
 
@@ -211,7 +222,10 @@ function rank<T extends { id: number }>(
   }
   scored.sort(byScoreThenId);
   const kept = limit === undefined ? scored : scored.slice(0, Math.max(0, limit));
-  return kept.map(({ item, id }) => ({ id, profile: item, ...explain(item) }));
+  return kept.map(({ item, id }) => {
+    const { score, reasons, mismatches } = explain(item);
+    return { id, profile: item, score, reasons, mismatches };
+  });
 }
 
 const setOf = <T>(list: readonly T[] | undefined) => (list && list.length > 0 ? new Set(list) : null);
