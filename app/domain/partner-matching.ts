@@ -70,9 +70,11 @@ export type Fit = { score: number; reasons: Reason[]; mismatches: Mismatch[] };
  * the partner offers weighs 50, split into the two things that decide a deal of that kind (stage and
  * ticket; area and city; customer kind and market region). The entry's home region weighs 10: it
  * matters (a fund's mandate, a park's catchment) but less than the rest. A partner listing no
- * tracks or no regions is open to all and gets half that weight (all weights are even) without a reason: an open mandate
- * is worth less than a declared one. An entry that asks for nothing this partner's kind serves, or
- * gave no consent, scores 0 and is never listed: such a meeting would have nothing to talk about.
+ * tracks or no regions is open to all and gets half that weight (all weights are even) without a
+ * reason: an open mandate is worth less than a declared one. Stages and customer kinds have no open
+ * form: an investor or corporate that names none wins none of those points. An entry that asks for
+ * nothing this partner's kind serves, or gave no consent, scores 0 and is never listed: such a
+ * meeting would have nothing to talk about.
  * Whole numbers, so equal fits tie exactly and ties go to the smaller id.
  */
 export const FIT_WEIGHTS = {
@@ -86,7 +88,10 @@ export const FIT_WEIGHTS = {
   marketRegion: 16,
 } as const satisfies Record<Reason["key"], number>;
 
-/** A partner with its lists as sets, made once per partner so fit does no linear search per entry. */
+/**
+ * A partner with its lists as sets, made once per partner object (profiles are treated as immutable:
+ * a changed profile is a new object) so fit does no linear search per entry.
+ */
 type Prepared = {
   partner: PartnerProfile;
   tracks: ReadonlySet<string>;
@@ -237,9 +242,11 @@ export function rankEntriesFor(
   options: { filters?: EntryFilters; limit?: number } = {},
 ): Ranked<EntryProfile>[] {
   const f = options.filters ?? {};
-  const [tracks, groups, regions, countries, stages] = [f.tracks, f.groups, f.regions, f.countries, f.stages].map(
-    setOf,
-  ) as [Set<string> | null, Set<string> | null, Set<Region> | null, Set<string> | null, Set<FundingStage> | null];
+  const tracks = setOf(f.tracks);
+  const groups = setOf(f.groups);
+  const regions = setOf(f.regions);
+  const countries = setOf(f.countries);
+  const stages = setOf(f.stages);
   const minScore = f.minScore ?? 1;
   const p = prepare(partner);
   const passes = (e: EntryProfile) =>

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  FIT_WEIGHTS,
   fit,
   fitScore,
   isLive,
@@ -220,6 +221,22 @@ describe("matching, for any profiles", () => {
         expect(Number.isInteger(score) && score >= 0 && score <= 100).toBe(true);
         expect(fitScore(p, e)).toBe(score);
         if (!e.consent) expect(score).toBe(0);
+      }),
+    );
+  });
+
+  it("explains every point: the reasons' weights plus half of each open list make the score", () => {
+    fc.assert(
+      fc.property(partnerArb, entryArb, (p, e) => {
+        const { score, reasons, mismatches } = fit(p, e);
+        if (score === 0 && mismatches.some((m) => m.key === "consent" || m.key === "need")) return;
+        const open =
+          (p.tracks.length === 0 ? FIT_WEIGHTS.track / 2 : 0) +
+          (p.regions.length === 0
+            ? (FIT_WEIGHTS.region + (p.kind === "corporate" ? FIT_WEIGHTS.marketRegion : 0)) / 2
+            : 0);
+        expect(reasons.reduce((sum, r) => sum + FIT_WEIGHTS[r.key], 0) + open).toBe(score);
+        expect(mismatches.every((m) => !reasons.some((r) => r.key === m.key))).toBe(true);
       }),
     );
   });
