@@ -16,6 +16,7 @@ import { enEntrant } from "./en-entrant";
 import { enLanguages } from "./en-languages";
 import { enLivestream } from "./en-livestream";
 import { enOutcome } from "./en-outcome";
+import { enMatching } from "./en-matching";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -327,6 +328,7 @@ export const en = {
   live: enLive,
   livestream: enLivestream,
   outcome: enOutcome,
+  matching: enMatching,
   editions: enEditions,
   exports: enExports,
   conflictReview: enConflictReview,

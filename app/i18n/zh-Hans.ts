@@ -17,6 +17,7 @@ import { zhHansEntrant } from "./zh-Hans-entrant";
 import { zhHansLanguages } from "./zh-Hans-languages";
 import { zhHansLivestream } from "./zh-Hans-livestream";
 import { zhHansOutcome } from "./zh-Hans-outcome";
+import { zhHansMatching } from "./zh-Hans-matching";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -323,6 +324,7 @@ export const zhHans: Messages = {
   live: zhHansLive,
   livestream: zhHansLivestream,
   outcome: zhHansOutcome,
+  matching: zhHansMatching,
   editions: zhHansEditions,
   exports: zhHansExports,
   conflictReview: zhHansConflictReview,

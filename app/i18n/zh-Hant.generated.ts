@@ -909,6 +909,20 @@ export const zhHant: Messages = {
       pilotContract: "簽訂試點合同",
     },
   },
+  matching: {
+    refusal: {
+      partnerCapReached: "您發出的會面請求已達上限（{{cap}} 個），撤回一個後才能再發",
+      entryCapReached: "該項目收到的同類合作方請求已達上限（{{cap}} 個）",
+      alreadyRequested: "您與該項目之間已有一個未結束的請求",
+      noConsent: "該項目未同意向合作方展示",
+      notAParty: "這不是您的請求",
+      notTheReceiver: "只有收到請求的一方可以接受或拒絕",
+      notTheSender: "只有發出請求的一方可以撤回",
+      requestWithdrawn: "該請求已被撤回",
+      requestDeclined: "該請求已被拒絕",
+      requestAccepted: "該請求已被接受，會面已確定",
+    },
+  },
   editions: {
     title: "屆次",
     intro: "各屆賽事並存。組織者頁面顯示你正在處理的一屆；公開首頁顯示已開放報名的最新一屆。",
