@@ -17,6 +17,7 @@ import { enLanguages } from "./en-languages";
 import { enLivestream } from "./en-livestream";
 import { enOutcome } from "./en-outcome";
 import { enMatching } from "./en-matching";
+import { enFollowOn } from "./en-follow-on";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -329,6 +330,7 @@ export const en = {
   livestream: enLivestream,
   outcome: enOutcome,
   matching: enMatching,
+  followOn: enFollowOn,
   editions: enEditions,
   exports: enExports,
   conflictReview: enConflictReview,

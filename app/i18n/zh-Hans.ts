@@ -18,6 +18,7 @@ import { zhHansLanguages } from "./zh-Hans-languages";
 import { zhHansLivestream } from "./zh-Hans-livestream";
 import { zhHansOutcome } from "./zh-Hans-outcome";
 import { zhHansMatching } from "./zh-Hans-matching";
+import { zhHansFollowOn } from "./zh-Hans-follow-on";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -325,6 +326,7 @@ export const zhHans: Messages = {
   livestream: zhHansLivestream,
   outcome: zhHansOutcome,
   matching: zhHansMatching,
+  followOn: zhHansFollowOn,
   editions: zhHansEditions,
   exports: zhHansExports,
   conflictReview: zhHansConflictReview,

@@ -923,6 +923,11 @@ export const zhHant: Messages = {
       requestAccepted: "該請求已被接受，會面已確定",
     },
   },
+  followOn: {
+    area: "後續服務",
+    partnerOnly: "只有本屆合作機構的人員可以開啟此頁。",
+    entryNotFound: "後續服務中沒有此參賽項目，或其團隊尚未同意展示。",
+  },
   editions: {
     title: "屆次",
     intro: "各屆賽事並存。組織者頁面顯示你正在處理的一屆；公開首頁顯示已開放報名的最新一屆。",

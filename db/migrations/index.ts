@@ -9,6 +9,7 @@ import * as m0006 from "./0006_round_kind";
 import * as m0007 from "./0007_editions";
 import * as m0008 from "./0008_messages";
 import * as m0009 from "./0009_live_stage";
+import * as m0010 from "./0010_follow_on";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007_editions": m0007,
   "0008_messages": m0008,
   "0009_live_stage": m0009,
+  "0010_follow_on": m0010,
 };
