@@ -1,7 +1,7 @@
 // Every way the live final says no, once: each name with its kind. The code a refusal carries (in the
 // service, on the wire, in the page) is `live.refusal.<name>`, an i18n key; both catalogues must have
 // every name (en-live.ts checks it), so a new refusal cannot reach a screen untranslated.
-import type { Refusal, RefusalKind } from "./refusal";
+import { refusalTable, type Refusal, type RefusalKind } from "./refusal";
 
 /** A refusal's kind, plus `failed` for the channel's "the server could not carry that out". */
 export type LiveRefusalKind = RefusalKind | "failed";
@@ -78,13 +78,12 @@ type RefusableName = {
 /** A Refusal whose code is one of the live final's. */
 export type LiveRefusal = Refusal & { code: LiveRefusalCode };
 
+const liveRefusal = refusalTable("live.refusal", LIVE_REFUSALS);
+
 /** The refusal of that name, with its kind; `field`/`fields` place it in a form. */
 export function refuseLive(
   name: RefusableName,
   at: { field?: string; fields?: Record<string, string[]> } = {},
 ): LiveRefusal {
-  const refusal: LiveRefusal = { ok: false, kind: LIVE_REFUSALS[name], code: `live.refusal.${name}` };
-  if (at.field !== undefined) refusal.field = at.field;
-  if (at.fields !== undefined) refusal.fields = at.fields;
-  return refusal;
+  return liveRefusal(name, at);
 }

@@ -1,7 +1,7 @@
 // Follow-on matching, pure: how well a partner (investor, park, corporate) fits a finalist entry and
 // why, the ranked lists both ways, the caps on meeting requests and a request's state machine. No
 // I/O: profiles, requests and caps come in as data; reasons are structured keys the UI words.
-import type { Outcome, Refusal, RefusalKind } from "./refusal";
+import { refusalTable, type Outcome, type Refusal, type RefusalKind } from "./refusal";
 import {
   NEED_SERVED_BY,
   type CustomerKind,
@@ -304,10 +304,10 @@ export const MATCHING_REFUSALS = {
 export type MatchingRefusalName = keyof typeof MATCHING_REFUSALS;
 export type MatchingRefusal = Refusal & { code: `matching.refusal.${MatchingRefusalName}` };
 
+const matchingRefusal = refusalTable("matching.refusal", MATCHING_REFUSALS);
+
 export function refuseMatching(name: MatchingRefusalName, params?: Record<string, number>): MatchingRefusal {
-  const refusal: MatchingRefusal = { ok: false, kind: MATCHING_REFUSALS[name], code: `matching.refusal.${name}` };
-  if (params) refusal.params = params;
-  return refusal;
+  return matchingRefusal(name, params ? { params } : {});
 }
 
 /**

@@ -42,6 +42,17 @@ export const refuse = {
     make("rate_limited", code, { params: { seconds: retryAfterSeconds } }),
 };
 
+/**
+ * A service's refusals as one table of names and kinds under one i18n prefix: the returned function
+ * makes the refusal of a name, typed so its code is exactly `<prefix>.<name>`.
+ */
+export function refusalTable<const P extends string, T extends Readonly<Record<string, string>>>(prefix: P, kinds: T) {
+  type Refusable = { [K in keyof T & string]: T[K] extends RefusalKind ? K : never }[keyof T & string];
+  // A table may hold kinds that are not a Refusal's (the live channel's `failed`); those names are not refusable.
+  return <N extends Refusable>(name: N, extra: Partial<Pick<Refusal, "field" | "fields" | "params">> = {}) =>
+    make(kinds[name] as RefusalKind, `${prefix}.${name}`, extra) as Refusal & { code: `${P}.${N}` };
+}
+
 /** Every problem of a failed parse, each at its field (the first path segment), and the first one as `field`. */
 export function refuseParse(error: z.ZodError, code = "validation.fixErrors"): Refusal {
   const fields: Record<string, string[]> = {};
