@@ -89,9 +89,25 @@ export const AUDIT_ACTIONS = [
   "track.updated",
   "message.retried",
   "message.cancelled",
+  "partner.invited",
+  "partner.imported",
+  "partner.updated",
+  "partner.disabled",
+  "partner.enabled",
+  "follow_on.settings",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about. */
-export const AUDIT_SUBJECTS = ["user", "entry", "judge", "round", "competition", "group", "track", "message"] as const;
+export const AUDIT_SUBJECTS = [
+  "user",
+  "entry",
+  "judge",
+  "round",
+  "competition",
+  "group",
+  "track",
+  "message",
+  "partner",
+] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];

@@ -18,7 +18,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return { invite: invite ? { email: invite.email, name: invite.name } : null };
 }
 
-/** A judge opens the link an organizer sent, chooses a password, and is signed in. */
+/** A judge or a partner's person opens the link an organizer sent, chooses a password, and is signed in where they work. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const password = newPassword.safeParse(formData.get("password"));
@@ -28,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return refused(refuse.invalid("invite.mismatch", "confirm"));
   const outcome = await context.services.judges.acceptInvite(token.catch("").parse(params["token"]), password.data);
   if (!outcome.ok) return refused(outcome);
-  return redirect("/judge", {
+  return redirect(outcome.landing, {
     headers: { "Set-Cookie": await context.services.auth.startSession(request, outcome.userId) },
   });
 }

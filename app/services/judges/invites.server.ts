@@ -1,5 +1,5 @@
-// Invitation links: an organizer makes one for a judge, the judge opens it once to choose a
-// password. The token is signed, expires, and stops working once a password is set.
+// Invitation links: an organizer makes one for a judge or a partner's person, who opens it once to
+// choose a password. The token is signed, expires, and stops working once a password is set.
 import crypto from "node:crypto";
 import { refuse, type Outcome } from "../../domain/refusal";
 import { inTransaction } from "../db-helpers.server";
@@ -71,12 +71,15 @@ export async function checkInvite(deps: JudgeDeps, token: string): Promise<Invit
   return { userId: user.id, email: user.email, name: user.display_name, passwordHash: user.password_hash };
 }
 
-/** Sets the judge's password through the link; refused when the link is no longer good (used, expired). */
+/**
+ * Sets the password through the link and says where the person starts: judges at /judge, a
+ * partner's people (who are not judges) at /partner. Refused when the link is no longer good.
+ */
 export async function acceptInvite(
   deps: JudgeDeps,
   token: string,
   password: string,
-): Promise<Outcome<{ userId: number }>> {
+): Promise<Outcome<{ userId: number; landing: "/judge" | "/partner" }>> {
   const invite = await checkInvite(deps, token);
   if (!invite) return refuse.conflict("invite.invalid");
   const hash = await hashPassword(password);
@@ -89,16 +92,31 @@ export async function acceptInvite(
       .where("id", "=", invite.userId)
       .where("password_hash", "=", invite.passwordHash)
       .executeTakeFirst();
-    if (set.numUpdatedRows !== 1n) return false;
+    if (set.numUpdatedRows !== 1n) return null;
     // The judge is now reachable: the assignment may be limited to judges who accepted.
-    await trx
+    const judges = await trx
       .updateTable("judges")
+      .set({ accepted_at: deps.clock().toISOString() })
+      .where("user_id", "=", invite.userId)
+      .where("accepted_at", "is", null)
+      .executeTakeFirst();
+    await trx
+      .updateTable("partner_people")
       .set({ accepted_at: deps.clock().toISOString() })
       .where("user_id", "=", invite.userId)
       .where("accepted_at", "is", null)
       .execute();
     await auditJudge(trx, null, { action: "user.invite_accepted", subject: "user", id: invite.userId }, null);
-    return true;
+    const judge =
+      judges.numUpdatedRows > 0n ||
+      (await trx.selectFrom("judges").select("id").where("user_id", "=", invite.userId).executeTakeFirst());
+    const partner = await trx
+      .selectFrom("user_roles")
+      .select("role")
+      .where("user_id", "=", invite.userId)
+      .where("role", "=", "partner")
+      .executeTakeFirst();
+    return judge || !partner ? ("/judge" as const) : ("/partner" as const);
   });
-  return accepted ? { ok: true, userId: invite.userId } : refuse.conflict("invite.invalid");
+  return accepted ? { ok: true, userId: invite.userId, landing: accepted } : refuse.conflict("invite.invalid");
 }
