@@ -112,4 +112,14 @@ export const enAudit = {
     retried: "Message queued to be sent again",
     cancelled: "Message cancelled before it was sent",
   },
+  partner: {
+    invited: "Partner invited",
+    imported: "Partners imported from a file",
+    updated: "Partner profile edited",
+    disabled: "Partner disabled",
+    enabled: "Partner enabled again",
+  },
+  follow_on: {
+    settings: "Follow-on settings changed",
+  },
 };

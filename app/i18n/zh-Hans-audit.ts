@@ -113,4 +113,14 @@ export const zhHansAudit: typeof enAudit = {
     retried: "邮件重新排队发送",
     cancelled: "邮件已取消发送",
   },
+  partner: {
+    invited: "已邀请合作机构",
+    imported: "已从文件导入合作机构",
+    updated: "已修改合作机构资料",
+    disabled: "已停用合作机构",
+    enabled: "已重新启用合作机构",
+  },
+  follow_on: {
+    settings: "已修改后续服务设置",
+  },
 };

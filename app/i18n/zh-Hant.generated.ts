@@ -1612,6 +1612,16 @@ export const zhHant: Messages = {
       retried: "郵件重新排隊傳送",
       cancelled: "郵件已取消傳送",
     },
+    partner: {
+      invited: "已邀請合作機構",
+      imported: "已從檔案匯入合作機構",
+      updated: "已修改合作機構資料",
+      disabled: "已停用合作機構",
+      enabled: "已重新啟用合作機構",
+    },
+    follow_on: {
+      settings: "已修改後續服務設定",
+    },
   },
   guards: {
     organizerOnly: "只有組織者可以更改輪次狀態。",
