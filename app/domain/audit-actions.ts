@@ -89,9 +89,21 @@ export const AUDIT_ACTIONS = [
   "track.updated",
   "message.retried",
   "message.cancelled",
+  "meeting_outcome.recorded",
+  "meeting_outcome.changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about. */
-export const AUDIT_SUBJECTS = ["user", "entry", "judge", "round", "competition", "group", "track", "message"] as const;
+export const AUDIT_SUBJECTS = [
+  "user",
+  "entry",
+  "judge",
+  "round",
+  "competition",
+  "group",
+  "track",
+  "message",
+  "meeting_request",
+] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];

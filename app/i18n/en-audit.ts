@@ -112,4 +112,8 @@ export const enAudit = {
     retried: "Message queued to be sent again",
     cancelled: "Message cancelled before it was sent",
   },
+  meeting_outcome: {
+    recorded: "Outcome of a meeting recorded",
+    changed: "Outcome of a meeting changed",
+  },
 };

@@ -113,4 +113,8 @@ export const zhHansAudit: typeof enAudit = {
     retried: "邮件重新排队发送",
     cancelled: "邮件已取消发送",
   },
+  meeting_outcome: {
+    recorded: "记录了会面成果",
+    changed: "修改了会面成果",
+  },
 };
