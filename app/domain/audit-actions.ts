@@ -95,6 +95,8 @@ export const AUDIT_ACTIONS = [
   "partner.disabled",
   "partner.enabled",
   "follow_on.settings",
+  "meeting_outcome.recorded",
+  "meeting_outcome.changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -109,5 +111,6 @@ export const AUDIT_SUBJECTS = [
   "track",
   "message",
   "partner",
+  "meeting_request",
 ] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];

@@ -122,4 +122,8 @@ export const enAudit = {
   follow_on: {
     settings: "Follow-on settings changed",
   },
+  meeting_outcome: {
+    recorded: "Outcome of a meeting recorded",
+    changed: "Outcome of a meeting changed",
+  },
 };

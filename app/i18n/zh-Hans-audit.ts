@@ -123,4 +123,8 @@ export const zhHansAudit: typeof enAudit = {
   follow_on: {
     settings: "已修改后续服务设置",
   },
+  meeting_outcome: {
+    recorded: "记录了会面成果",
+    changed: "修改了会面成果",
+  },
 };

@@ -8,6 +8,7 @@ import { createDeckService } from "./decks/index.server";
 import { createDemoService } from "./demo.server";
 import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
+import { createOutcomeService } from "./follow-on/outcomes-service.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
@@ -103,6 +104,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     entries: createEntryService(db),
     decks: createDeckService(db, { clock, dataDir: config.dataDir }),
     results: createResultsQueries(db),
+    /** Follow-on: what came of each meeting, as each side records it, and the organizers' dashboard. */
+    outcomes: createOutcomeService(db, { clock }),
     demo: createDemoService(db),
     registration: createRegistrationService(db, clock, publicOrigin),
     entryAdmin: createEntryAdminService(db, clock),
