@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   "entry.deck_attached",
   "entry.deck_replaced",
   "entry.video_link",
+  "entry.needs_saved",
+  "entry.partner_consent_given",
+  "entry.partner_consent_withdrawn",
   "judge.created",
   "judge.updated",
   "judge.invited",
@@ -89,9 +92,23 @@ export const AUDIT_ACTIONS = [
   "track.updated",
   "message.retried",
   "message.cancelled",
+  "meeting_request.sent",
+  "meeting_request.accepted",
+  "meeting_request.declined",
+  "meeting_request.withdrawn",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about. */
-export const AUDIT_SUBJECTS = ["user", "entry", "judge", "round", "competition", "group", "track", "message"] as const;
+export const AUDIT_SUBJECTS = [
+  "user",
+  "entry",
+  "judge",
+  "round",
+  "competition",
+  "group",
+  "track",
+  "message",
+  "meeting_request",
+] as const;
 export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];

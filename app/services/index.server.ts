@@ -8,6 +8,7 @@ import { createDeckService } from "./decks/index.server";
 import { createDemoService } from "./demo.server";
 import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
+import { createMatchingService } from "./follow-on/matching-service.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
@@ -102,6 +103,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     editions: createEditionService(db, clock),
     entries: createEntryService(db),
     decks: createDeckService(db, { clock, dataDir: config.dataDir }),
+    /** Follow-on: needs and consent, ranked lists both ways, shortlists, meeting requests. */
+    matching: createMatchingService(db, { clock, dataDir: config.dataDir }),
     results: createResultsQueries(db),
     demo: createDemoService(db),
     registration: createRegistrationService(db, clock, publicOrigin),
