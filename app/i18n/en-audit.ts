@@ -26,6 +26,9 @@ export const enAudit = {
     deck_attached: "Pitch deck attached",
     deck_replaced: "Pitch deck replaced",
     video_link: "Video link changed",
+    needs_saved: "Follow-on needs saved",
+    partner_consent_given: "Agreed to be shown to partners",
+    partner_consent_withdrawn: "Consent to be shown to partners withdrawn",
   },
   judge: {
     created: "Judge added",
@@ -111,5 +114,11 @@ export const enAudit = {
   message: {
     retried: "Message queued to be sent again",
     cancelled: "Message cancelled before it was sent",
+  },
+  meeting_request: {
+    sent: "Meeting request sent",
+    accepted: "Meeting request accepted",
+    declined: "Meeting request declined",
+    withdrawn: "Meeting request withdrawn",
   },
 };

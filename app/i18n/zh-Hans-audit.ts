@@ -27,6 +27,9 @@ export const zhHansAudit: typeof enAudit = {
     deck_attached: "上传路演材料",
     deck_replaced: "更换路演材料",
     video_link: "修改视频链接",
+    needs_saved: "保存后续服务需求",
+    partner_consent_given: "同意向合作方展示",
+    partner_consent_withdrawn: "撤回向合作方展示的同意",
   },
   judge: {
     created: "添加评委",
@@ -112,5 +115,11 @@ export const zhHansAudit: typeof enAudit = {
   message: {
     retried: "邮件重新排队发送",
     cancelled: "邮件已取消发送",
+  },
+  meeting_request: {
+    sent: "发出会面请求",
+    accepted: "接受会面请求",
+    declined: "拒绝会面请求",
+    withdrawn: "撤回会面请求",
   },
 };
