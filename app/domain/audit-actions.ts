@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   "entry.deck_attached",
   "entry.deck_replaced",
   "entry.video_link",
+  "entry.needs_saved",
+  "entry.partner_consent_given",
+  "entry.partner_consent_withdrawn",
   "judge.created",
   "judge.updated",
   "judge.invited",
@@ -97,6 +100,10 @@ export const AUDIT_ACTIONS = [
   "follow_on.settings",
   "meeting_outcome.recorded",
   "meeting_outcome.changed",
+  "meeting_request.sent",
+  "meeting_request.accepted",
+  "meeting_request.declined",
+  "meeting_request.withdrawn",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

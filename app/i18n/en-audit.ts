@@ -26,6 +26,9 @@ export const enAudit = {
     deck_attached: "Pitch deck attached",
     deck_replaced: "Pitch deck replaced",
     video_link: "Video link changed",
+    needs_saved: "Follow-on needs saved",
+    partner_consent_given: "Agreed to be shown to partners",
+    partner_consent_withdrawn: "Consent to be shown to partners withdrawn",
   },
   judge: {
     created: "Judge added",
@@ -125,5 +128,11 @@ export const enAudit = {
   meeting_outcome: {
     recorded: "Outcome of a meeting recorded",
     changed: "Outcome of a meeting changed",
+  },
+  meeting_request: {
+    sent: "Meeting request sent",
+    accepted: "Meeting request accepted",
+    declined: "Meeting request declined",
+    withdrawn: "Meeting request withdrawn",
   },
 };

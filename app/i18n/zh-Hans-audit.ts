@@ -27,6 +27,9 @@ export const zhHansAudit: typeof enAudit = {
     deck_attached: "上传路演材料",
     deck_replaced: "更换路演材料",
     video_link: "修改视频链接",
+    needs_saved: "保存后续服务需求",
+    partner_consent_given: "同意向合作方展示",
+    partner_consent_withdrawn: "撤回向合作方展示的同意",
   },
   judge: {
     created: "添加评委",
@@ -126,5 +129,11 @@ export const zhHansAudit: typeof enAudit = {
   meeting_outcome: {
     recorded: "记录了会面成果",
     changed: "修改了会面成果",
+  },
+  meeting_request: {
+    sent: "发出会面请求",
+    accepted: "接受会面请求",
+    declined: "拒绝会面请求",
+    withdrawn: "撤回会面请求",
   },
 };

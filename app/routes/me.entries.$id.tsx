@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DeckUpload } from "~/components/deck-upload";
@@ -44,6 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
     window: form.window,
     entry: { id: e.id, code: e.code, status: e.status },
     deckPage: await args.context.services.decks.page(user, e.id, { as: "entrant" }),
+    followOn: await args.context.services.matching.inFollowOn(user, e.id),
     defaults: {
       group: owned.groupCode,
       track: owned.trackCode,
@@ -93,7 +94,7 @@ async function withdraw({ context }: ActionFunctionArgs, user: SessionUser, entr
 }
 
 export default function EditEntry() {
-  const { options, window, entry, defaults, deckPage, ranked } = useLoaderData<typeof loader>();
+  const { options, window, entry, defaults, deckPage, ranked, followOn } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { t } = useTranslation();
@@ -111,6 +112,16 @@ export default function EditEntry() {
         </p>
         <RegistrationDeadline closesAt={window.closesAt} open={window.open} />
         {ranked.length ? <RoundRanks rounds={ranked} /> : null}
+        {followOn ? (
+          <p className="mt-2">
+            <Link
+              to={`/me/entries/${entry.id}/follow-on`}
+              className="text-sm font-medium text-indigo-700 hover:underline"
+            >
+              {t("matching.needs.link")}
+            </Link>
+          </p>
+        ) : null}
       </header>
       {search.has("submitted") ? (
         <p

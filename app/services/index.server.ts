@@ -9,6 +9,7 @@ import { createDemoService } from "./demo.server";
 import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
 import { createOutcomeService } from "./follow-on/outcomes-service.server";
+import { createMatchingService } from "./follow-on/matching-service.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
@@ -103,6 +104,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     editions: createEditionService(db, clock),
     entries: createEntryService(db),
     decks: createDeckService(db, { clock, dataDir: config.dataDir }),
+    /** Follow-on: needs and consent, ranked lists both ways, shortlists, meeting requests. */
+    matching: createMatchingService(db, { clock, dataDir: config.dataDir }),
     results: createResultsQueries(db),
     /** Follow-on: what came of each meeting, as each side records it, and the organizers' dashboard. */
     outcomes: createOutcomeService(db, { clock }),
