@@ -51,8 +51,7 @@ export const enOutcome = {
     amount: "Amount of the deals (万元)",
     recorded: "Meetings with a record",
     disagreements: "Sides disagree",
-    rule:
-      "When the two sides' records differ, a meeting counts as held if either side says so, and as the furthest deal either side recorded (in the order follow-up, term sheet, investment, moving into the park, pilot contract), with that record's amount, the larger if both name the same deal. Each meeting counts at most once.",
+    rule: "When the two sides' records differ, a meeting counts as held if either side says so, and as the furthest deal either side recorded (in the order follow-up, term sheet, investment, moving into the park, pilot contract), with that record's amount, the larger if both name the same deal. Each meeting counts at most once.",
     byKind: "Deals by kind",
     byTrack: "By track",
     byGroup: "By group",
