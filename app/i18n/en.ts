@@ -276,6 +276,7 @@ export const en = {
       entrant: "Entrant",
       judge: "Judge",
       organizer: "Organizer",
+      partner: "Partner",
     },
   },
   http: {

@@ -272,6 +272,7 @@ export const zhHans: Messages = {
       entrant: "参赛者",
       judge: "评委",
       organizer: "组委会",
+      partner: "合作伙伴",
     },
   },
   http: {

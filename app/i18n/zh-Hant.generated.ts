@@ -473,6 +473,7 @@ export const zhHant: Messages = {
       entrant: "參賽者",
       judge: "評審",
       organizer: "主辦單位",
+      partner: "合作伙伴",
     },
   },
   http: {

@@ -3,6 +3,7 @@
 // draw from one random stream in a fixed order (structure, users, entries, judges, conflicts, scores).
 import type BetterSqlite3 from "better-sqlite3";
 import { seedEntries } from "./entries";
+import { seedFollowOn } from "./follow-on";
 import { seedConflicts, seedJudges } from "./judges";
 import { DEMO_SEED, type SeedContext, type SeedSummary } from "./plan";
 import { Random } from "./random";
@@ -31,6 +32,7 @@ export function generateDemo(
 ): {
   summary: SeedSummary;
   continueAfterRegional: (advancedEntryIds: readonly number[], finalistIds: readonly number[]) => void;
+  continueWithFollowOn: (showcaseEntryId: number) => ReturnType<typeof seedFollowOn>;
 } {
   const ctx: SeedContext = {
     sqlite,
@@ -47,14 +49,14 @@ export function generateDemo(
       "赛事组委会 Organizing Committee",
       "zh-Hans",
       "organizer",
-      ctx.passwordHashes["organizer"],
+      ctx.passwordHashes["organizer@frontier.demo"],
     );
     const demoEntrantId = addUser(
       "entrant@frontier.demo",
       "Lena Hoffmann",
       "en",
       "entrant",
-      ctx.passwordHashes["entrant"],
+      ctx.passwordHashes["entrant@frontier.demo"],
     );
     const entries = seedEntries(ctx, structure, demoEntrantId);
     const judges = seedJudges(ctx, structure.competitionId, structure.trackIds, addUser);
@@ -80,6 +82,13 @@ export function generateDemo(
         const finalists = finalistIds.map((id) => byId.get(id)!);
         seedFinalPanel(ctx, scoring, rounds.final.id, finalists, judges, conflicted);
       },
+      // Follow-on opens on the domain round once its entries and the demo entrant's entry are known.
+      continueWithFollowOn: (showcaseEntryId: number) =>
+        seedFollowOn(
+          ctx,
+          { competitionId: structure.competitionId, needsRoundId: rounds.domain.id, showcaseEntryId },
+          addUser,
+        ),
     };
   });
   return run();

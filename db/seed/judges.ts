@@ -36,7 +36,7 @@ export function seedJudges(
       person.name,
       person.chinese ? "zh-Hans" : "en",
       "judge",
-      isDemoJudge ? ctx.passwordHashes["judge"] : undefined,
+      isDemoJudge ? ctx.passwordHashes["judge@frontier.demo"] : undefined,
     );
     const id = Number(
       insertJudge.run(

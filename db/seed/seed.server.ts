@@ -46,12 +46,16 @@ export function pickFinalists(
 
 export async function seedDemo(handle: DbHandle, now = new Date()): Promise<{ ms: number; summary: SeedSummary }> {
   const started = performance.now();
-  // Only the demo accounts can sign in; every other seeded user waits for an invitation.
+  // Only the demo accounts can sign in; every other seeded user waits for an invitation. By e-mail:
+  // three of them share the role `partner`.
   const hashes = Object.fromEntries(
-    await Promise.all(DEMO_ACCOUNTS.map(async (a) => [a.role, await hashPassword(a.password)] as const)),
+    await Promise.all(DEMO_ACCOUNTS.map(async (a) => [a.email, await hashPassword(a.password)] as const)),
   );
   const summary = await handle.db.transaction().execute(async (trx) => {
-    const { summary, continueAfterRegional } = generateDemo(handle.sqlite, { passwordHashes: hashes, now });
+    const { summary, continueAfterRegional, continueWithFollowOn } = generateDemo(handle.sqlite, {
+      passwordHashes: hashes,
+      now,
+    });
     const results = createResultsService(trx);
     await results.recompute(summary.rounds.regional, now);
     const advanced = await results.advanceTop(summary.rounds.regional);
@@ -93,6 +97,7 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<{ ms
       .execute();
     await trx.updateTable("entries").set({ entrant_user_id: demoEntrant.id }).where("id", "=", showcase.id).execute();
     await results.recompute(summary.rounds.domain, now);
+    continueWithFollowOn(showcase.id);
     return summary;
   });
   handle.sqlite.pragma("optimize");

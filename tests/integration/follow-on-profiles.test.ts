@@ -14,7 +14,13 @@ describe("follow-on profiles", () => {
     giveNeeds(h.db.sqlite, b!.id, { consent: false, financing: { amountWan: 300, stage: "seed" } });
     giveNeeds(h.db.sqlite, c!.id, { space: { areaM2: 200, city: "Beijing", fromMonth: "2027-03" } });
     const listed = await consentingEntryProfiles(h.db.db, competitionId);
-    expect(listed.map((l) => l.card.id).sort()).toEqual([a!.id, c!.id].sort());
+    // The demo seed already gave the finalists needs (most consenting): only the round's entries are
+    // listed, the two given consent here among them, the one that withheld it not.
+    const inRound = new Set(entriesInRound(h.db.sqlite, roundId).map((e) => e.id));
+    const ids = listed.map((l) => l.card.id);
+    expect(ids.every((id) => inRound.has(id))).toBe(true);
+    expect(ids).toEqual(expect.arrayContaining([a!.id, c!.id]));
+    expect(ids).not.toContain(b!.id);
     const first = listed.find((l) => l.card.id === a!.id)!;
     expect(first.profile).toMatchObject({ consent: true, needs: { financing: { amountWan: 800, stage: "A" } } });
     expect(first.profile.needs.space).toBeUndefined();
@@ -32,7 +38,9 @@ describe("follow-on profiles", () => {
     const park = await addPartner(h.db.sqlite, competitionId, { kind: "park", email: "park@p.test", areaM2: 900 });
     h.db.sqlite.prepare("UPDATE partners SET disabled_at = datetime('now') WHERE id = ?").run(park.partnerId);
     const partners = await partnerProfiles(h.db.db, competitionId);
-    expect(partners.map((p) => p.profile)).toEqual([
+    // The demo's own partners are listed too; the park disabled here is not.
+    expect(partners.some((p) => p.profile.id === park.partnerId)).toBe(false);
+    expect(partners.filter((p) => p.profile.id === inv.partnerId).map((p) => p.profile)).toEqual([
       {
         id: inv.partnerId,
         kind: "investor",

@@ -3,6 +3,8 @@ import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
 import { seedDemo } from "../../db/seed/seed.server";
 import { verifyPassword } from "../../app/services/passwords.server";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { rankEntriesFor } from "../../app/domain/partner-matching";
+import { consentingEntryProfiles, partnerProfiles } from "../../app/services/follow-on/profiles.server";
 
 let db: TestDatabase;
 const all = <T>(sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).all(...params) as T[];
@@ -96,7 +98,7 @@ describe("the demo's judges and accounts", () => {
     expect(conflicted.n).toBe(0);
   });
 
-  it("lets the printed demo accounts sign in with their passwords, hashed with scrypt", async () => {
+  it("lets the printed demo accounts (organizer, judge, entrant, three partners) sign in with their passwords, hashed with scrypt", async () => {
     for (const account of DEMO_ACCOUNTS) {
       const user = one<{ password_hash: string; role: string }>(
         "SELECT u.password_hash, r.role FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.email = ?",
@@ -238,12 +240,168 @@ describe("the demo's later rounds, and the same data on every machine", () => {
         )
         .pluck()
         .get() as string;
+    const followOn = (handle: TestDatabase) =>
+      handle.sqlite
+        .prepare(
+          `SELECT (SELECT group_concat(name_en || tracks || coalesce(ticket_min_wan, ''), '|') FROM partners)
+             || (SELECT group_concat(entry_id || state || from_side, '|') FROM meeting_requests)`,
+        )
+        .pluck()
+        .get() as string;
     const fresh = createTestDatabase("empty");
     try {
       await seedDemo(fresh, new Date("2026-11-24T08:00:00.000Z"));
       expect(digest(fresh)).toBe(digest(db));
+      expect(followOn(fresh)).toBe(followOn(db));
     } finally {
       await fresh.remove();
     }
+  });
+});
+
+describe("the demo's follow-on services", () => {
+  const settings = () =>
+    one<{ needs_round_id: number; cap_per_partner: number; cap_per_entry_per_kind: number; competition_id: number }>(
+      "SELECT * FROM follow_on_settings",
+    );
+
+  it("asks the domain round's entries their needs, with caps of 20 per partner and 5 per entry per kind, over a 3-day forum", () => {
+    const s = one<Record<string, unknown>>(
+      "SELECT s.*, r.slug FROM follow_on_settings s JOIN rounds r ON r.id = s.needs_round_id",
+    );
+    expect(s).toMatchObject({
+      slug: "domain",
+      cap_per_partner: 20,
+      cap_per_entry_per_kind: 5,
+      day_starts: "09:00",
+      day_ends: "18:00",
+      slot_minutes: 20,
+      tables: 40,
+      pitch_minutes: 10,
+    });
+    const days = JSON.parse(s.days as string) as string[];
+    expect(days).toHaveLength(3);
+    expect(days.map((d) => Date.parse(d) - Date.parse(days[0]!))).toEqual([0, 86_400_000, 2 * 86_400_000]);
+    expect(days).toContain(new Date(String(s.final_starts_at)).toISOString().slice(0, 10));
+  });
+
+  it("has about 300 partners: 150 investors, 70 parks and incubators, 80 corporates, named and described in Chinese and English", () => {
+    const kinds = Object.fromEntries(
+      all<{ kind: string; n: number }>("SELECT kind, count(*) n FROM partners GROUP BY kind").map((k) => [k.kind, k.n]),
+    );
+    expect(kinds).toEqual({ investor: 150, park: 70, corporate: 80 });
+    const partners = all<{ name_zh: string; name_en: string; about_zh: string; about_en: string }>(
+      "SELECT name_zh, name_en, about_zh, about_en FROM partners",
+    );
+    for (const p of partners) {
+      expect(p.name_zh).toMatch(/^[\p{Script=Han}]+$/u);
+      expect(p.name_en).toMatch(/^[A-Z][A-Za-z' -]+$/);
+      expect(p.about_zh).toMatch(/\p{Script=Han}/u);
+      expect(p.about_en).toContain(p.name_en);
+    }
+    expect(new Set(partners.map((p) => p.name_en)).size).toBe(partners.length);
+    expect(
+      one<{ n: number }>(
+        `SELECT count(*) n FROM partners WHERE (kind = 'investor' AND (ticket_min_wan IS NULL OR stages = '[]'))
+           OR (kind = 'park' AND (city IS NULL OR area_m2 IS NULL OR support = '[]'))
+           OR (kind = 'corporate' AND customer_kinds = '[]')`,
+      ).n,
+    ).toBe(0);
+  });
+
+  it("gives every partner one person with the partner role, and a password only to the three demo partners", () => {
+    const people = all<{ partner_id: number; n: number; roles: string }>(
+      `SELECT pp.partner_id, count(*) n, group_concat(r.role) roles FROM partner_people pp
+       JOIN user_roles r ON r.user_id = pp.user_id GROUP BY pp.partner_id`,
+    );
+    expect(people).toHaveLength(300);
+    expect(people.every((p) => p.n === 1 && p.roles === "partner")).toBe(true);
+    const withPassword = all<{ email: string; kind: string }>(
+      `SELECT u.email, p.kind FROM partner_people pp JOIN users u ON u.id = pp.user_id JOIN partners p ON p.id = pp.partner_id
+       WHERE u.password_hash LIKE 'scrypt$%' ORDER BY p.id`,
+    );
+    expect(withPassword).toEqual([
+      { email: "investor@frontier.demo", kind: "investor" },
+      { email: "park@frontier.demo", kind: "park" },
+      { email: "corporate@frontier.demo", kind: "corporate" },
+    ]);
+  });
+
+  it("states the needs of the domain round's entries only; most consent, some do not, each asks for something", () => {
+    const s = settings();
+    const outside = one<{ n: number }>(
+      "SELECT count(*) n FROM entry_needs n WHERE NOT EXISTS (SELECT 1 FROM round_entries re WHERE re.round_id = ? AND re.entry_id = n.entry_id)",
+      s.needs_round_id,
+    );
+    expect(outside.n).toBe(0);
+    const { n, consenting, none } = one<{ n: number; consenting: number; none: number }>(
+      `SELECT count(*) n, sum(consented_at IS NOT NULL) consenting,
+         sum(financing_stage IS NULL AND space_city IS NULL AND market_customer_kind IS NULL) none FROM entry_needs`,
+    );
+    expect(n).toBe(one<{ n: number }>("SELECT count(*) n FROM round_entries WHERE round_id = ?", s.needs_round_id).n);
+    expect(consenting / n).toBeGreaterThan(0.75);
+    expect(consenting / n).toBeLessThan(0.95);
+    expect(none).toBe(0);
+    // Home regions follow the group: mainland groups in mainland regions, overseas groups in theirs.
+    expect(
+      one<{ n: number }>(
+        `SELECT count(*) n FROM entry_needs n JOIN entries e ON e.id = n.entry_id JOIN groups g ON g.id = e.group_id
+         WHERE (g.region = 'domestic') <> (n.region LIKE 'CN-%') OR (g.region = 'overseas' AND n.region <> g.code)`,
+      ).n,
+    ).toBe(0);
+  });
+
+  it("has meeting requests in every state, only to consenting entries, within both caps", () => {
+    const s = settings();
+    const states = all<{ state: string }>("SELECT DISTINCT state FROM meeting_requests ORDER BY state").map(
+      (r) => r.state,
+    );
+    expect(states).toEqual(["accepted", "declined", "pending", "withdrawn"]);
+    expect(
+      one<{ n: number }>(
+        "SELECT count(*) n FROM meeting_requests m JOIN entry_needs n ON n.entry_id = m.entry_id WHERE n.consented_at IS NULL",
+      ).n,
+    ).toBe(0);
+    const live = "state IN ('pending', 'accepted') AND from_side = 'partner'";
+    const perPartner = one<{ most: number }>(
+      `SELECT max(n) most FROM (SELECT count(*) n FROM meeting_requests WHERE ${live} GROUP BY partner_id)`,
+    );
+    expect(perPartner.most).toBeLessThanOrEqual(s.cap_per_partner);
+    const perEntry = one<{ most: number }>(
+      `SELECT max(n) most FROM (SELECT count(*) n FROM meeting_requests m JOIN partners p ON p.id = m.partner_id
+       WHERE ${live} GROUP BY m.entry_id, p.kind)`,
+    );
+    expect(perEntry.most).toBeLessThanOrEqual(s.cap_per_entry_per_kind);
+    expect(perEntry.most).toBeGreaterThan(1);
+  });
+
+  it("leaves the demo investor a fitting, consenting demo entrant's entry it has not asked yet", async () => {
+    const s = settings();
+    const investor = one<{ id: number }>(
+      `SELECT p.id FROM partners p JOIN partner_people pp ON pp.partner_id = p.id JOIN users u ON u.id = pp.user_id
+       WHERE u.email = 'investor@frontier.demo'`,
+    );
+    const mine = one<{ id: number }>(
+      "SELECT e.id FROM entries e JOIN users u ON u.id = e.entrant_user_id WHERE u.email = 'entrant@frontier.demo'",
+    );
+    const partner = (await partnerProfiles(db.db, s.competition_id)).find((p) => p.row.id === investor.id)!;
+    const entries = (await consentingEntryProfiles(db.db, s.competition_id)).map((e) => e.profile);
+    const ranked = rankEntriesFor(partner.profile, entries);
+    expect(ranked.length).toBeGreaterThan(100);
+    const showcase = ranked.find((r) => r.id === mine.id);
+    expect(showcase?.reasons.map((r) => r.key)).toEqual(expect.arrayContaining(["track", "stage", "ticket"]));
+    expect(
+      one<{ n: number }>(
+        "SELECT count(*) n FROM meeting_requests WHERE partner_id = ? AND entry_id = ?",
+        investor.id,
+        mine.id,
+      ).n,
+    ).toBe(0);
+    expect(
+      one<{ n: number }>(
+        "SELECT count(*) n FROM meeting_requests WHERE partner_id = ? AND state IN ('pending','accepted') AND from_side = 'partner'",
+        investor.id,
+      ).n,
+    ).toBeLessThan(s.cap_per_partner);
   });
 });
