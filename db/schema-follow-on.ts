@@ -114,6 +114,30 @@ export interface MeetingPlacementsTable {
   table_no: number | null;
   unplaced_reason: UnplacedReason | null;
   placed_at: Defaulted<string>;
+  /** How many times this meeting's time or table changed (0011): the calendar file's SEQUENCE. */
+  sequence: Defaulted<number>;
+}
+
+/** A confirmed scheduling run and the placements it replaced (0011_schedule). */
+export interface MeetingScheduleRunsTable {
+  id: Generated<number>;
+  competition_id: number;
+  run_by: number | null;
+  run_at: Defaulted<string>;
+  /** JSON array of the replaced meeting_placements rows. */
+  previous: string;
+  placed: number;
+  unplaced: number;
+  undone_at: string | null;
+  undone_by: number | null;
+}
+
+/** A person's agenda as last e-mailed, as a digest (0011_schedule). */
+export interface AgendaNoticesTable {
+  competition_id: number;
+  user_id: number;
+  digest: string;
+  notified_at: Defaulted<string>;
 }
 
 export interface MeetingOutcomesTable {

@@ -15,7 +15,9 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>;
 export type GroupRegion = "domestic" | "overseas";
 import type {
   EntryNeedsTable,
+  AgendaNoticesTable,
   FollowOnSettingsTable,
+  MeetingScheduleRunsTable,
   MeetingOutcomesTable,
   MeetingPlacementsTable,
   MeetingRequestsTable,
@@ -396,6 +398,8 @@ export interface Database {
   partner_shortlist: PartnerShortlistTable;
   meeting_requests: MeetingRequestsTable;
   meeting_placements: MeetingPlacementsTable;
+  meeting_schedule_runs: MeetingScheduleRunsTable;
+  agenda_notices: AgendaNoticesTable;
   meeting_outcomes: MeetingOutcomesTable;
   partner_deck_views: PartnerDeckViewsTable;
 }

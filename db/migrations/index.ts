@@ -10,6 +10,7 @@ import * as m0007 from "./0007_editions";
 import * as m0008 from "./0008_messages";
 import * as m0009 from "./0009_live_stage";
 import * as m0010 from "./0010_follow_on";
+import * as m0011 from "./0011_schedule";
 
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008_messages": m0008,
   "0009_live_stage": m0009,
   "0010_follow_on": m0010,
+  "0011_schedule": m0011,
 };
