@@ -1,3 +1,4 @@
+import { enSchedule } from "./en-schedule";
 import { enEntryHistory } from "./en-entry-history";
 import { enEditions } from "./en-editions";
 import { enAssignTable, enConflictReview } from "./en-conflicts";
@@ -331,6 +332,7 @@ export const en = {
   livestream: enLivestream,
   outcome: enOutcome,
   matching: enMatching,
+  schedule: enSchedule,
   followOn: enFollowOn,
   editions: enEditions,
   exports: enExports,

@@ -1,3 +1,4 @@
+import { zhHansSchedule } from "./zh-Hans-schedule";
 import { zhHansEntryHistory } from "./zh-Hans-entry-history";
 import { zhHansAssignTable, zhHansConflictReview } from "./zh-Hans-conflicts";
 import type { Messages } from "./en";
@@ -327,6 +328,7 @@ export const zhHans: Messages = {
   livestream: zhHansLivestream,
   outcome: zhHansOutcome,
   matching: zhHansMatching,
+  schedule: zhHansSchedule,
   followOn: zhHansFollowOn,
   editions: zhHansEditions,
   exports: zhHansExports,

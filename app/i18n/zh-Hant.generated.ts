@@ -1155,6 +1155,21 @@ export const zhHant: Messages = {
     partnerHome: "合作方專區",
     myRequests: "我的請求",
   },
+  schedule: {
+    errors: {
+      dayNotReal: "不是有效日期（YYYY-MM-DD）。",
+      daysRequired: "請至少填寫一個論壇日。",
+      tooManyDays: "論壇日最多 14 天。",
+      time: "請按 HH:MM 填寫時間。",
+      endBeforeStart: "結束時間須晚於開始時間。",
+      slotMinutes: "每個時段為 5 至 120 分鐘。",
+      slotLongerThanDay: "時段不能長於一天的會面時間。",
+      tables: "桌數須在 1 至 500 之間。",
+      finalTime: "請填寫首場路演的日期和時間。",
+      finalOutsideDays: "決賽首場路演須在論壇日之內。",
+      pitchMinutes: "每場路演為 1 至 120 分鐘。",
+    },
+  },
   followOn: {
     area: "後續服務",
     partnerOnly: "只有本屆合作機構的人員可以開啟此頁。",
