@@ -12,8 +12,9 @@ import { controlMessage, joinMessage, submitMessage } from "../../app/live/proto
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
-const cookies: Record<"organizer" | "judge" | "entrant" | "anonymous", string> = {
+const cookies: Record<"organizer" | "judge" | "entrant" | "partner" | "anonymous", string> = {
   organizer: "",
+  partner: "",
   judge: "",
   entrant: "",
   anonymous: "",
@@ -34,6 +35,11 @@ beforeAll(async () => {
   cookies.organizer = await demo.signIn("organizer@frontier.demo", "frontier-organizer");
   cookies.judge = await demo.signIn("judge@frontier.demo", "frontier-judge");
   cookies.entrant = await demo.signIn("entrant@frontier.demo", "frontier-entrant");
+  cookies.partner = await demo.signIn("investor@frontier.demo", "frontier-investor");
+  // An entry the demo's partners may see (consenting, in the follow-on round).
+  const shown = demo.query<{ code: string }>(
+    `SELECT e.code FROM entries e JOIN entry_needs n ON n.entry_id = e.id WHERE n.consented_at IS NOT NULL LIMIT 1`,
+  )[0]!.code;
   const own = demo.query<{ id: number }>(
     `SELECT e.id FROM entries e JOIN users u ON u.id = e.entrant_user_id WHERE u.email = 'entrant@frontier.demo' LIMIT 1`,
   )[0]!.id;
@@ -79,6 +85,10 @@ beforeAll(async () => {
     "/logout",
     `/me/entries/${own}`,
     `/me/entries/${own}/deck`,
+    `/me/entries/${own}/follow-on`,
+    "/partner",
+    "/partner/requests",
+    `/partner/entries/${shown}`,
     "/me/entries/new",
     "/reset-password/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq",
     "/signup",
@@ -88,6 +98,11 @@ beforeAll(async () => {
 // Real field names (so the junk reaches the schemas), junk names and names that attack parsers.
 const realName = fc.constantFrom(
   "form",
+  "entryId",
+  "requestId",
+  "action",
+  "consent",
+  "financingAmountWan",
   "intent",
   "email",
   "password",
@@ -181,7 +196,9 @@ const anyBody = fc.oneof(
   { weight: 2, arbitrary: multipart },
   { weight: 1, arbitrary: otherBodies },
 );
-const asWho = fc.constantFrom("organizer", "judge", "entrant", "anonymous") as fc.Arbitrary<keyof typeof cookies>;
+const asWho = fc.constantFrom("organizer", "judge", "entrant", "partner", "anonymous") as fc.Arbitrary<
+  keyof typeof cookies
+>;
 
 /** The address pattern of a route module's file name (`admin.entries.$id_.deck.tsx` → /admin/entries/x/deck). */
 function routePattern(file: string): RegExp {
