@@ -10,6 +10,7 @@ const demo = demoServerForThisFile();
 let partnerCookie = "";
 let rivalCookie = "";
 let shown: { id: number; code: string };
+let partnerId = 0;
 let hidden: { id: number; code: string };
 
 beforeAll(async () => {
@@ -36,6 +37,7 @@ beforeAll(async () => {
     email: "rival@inv.test",
     nameEn: "Rival Capital",
   });
+  partnerId = p.partnerId;
   sqlite.close();
   partnerCookie = await demo.signIn("pages@inv.test", p.password);
   rivalCookie = await demo.signIn("rival@inv.test", r.password);
@@ -78,7 +80,11 @@ describe("follow-on pages", () => {
     const res = await demo.post("/partner", form, { cookie: partnerCookie });
     expect(res.status).toBeLessThan(400);
     expect(
-      demo.count("SELECT count(*) n FROM meeting_requests WHERE entry_id = ? AND state = 'pending'", shown.id),
+      demo.count(
+        "SELECT count(*) n FROM meeting_requests WHERE entry_id = ? AND partner_id = ? AND state = 'pending'",
+        shown.id,
+        partnerId,
+      ),
     ).toBe(1);
     expect(await (await demo.get("/partner/requests", { cookie: partnerCookie })).text()).toContain("Coffee?");
     expect(await (await demo.get("/partner/requests", { cookie: rivalCookie })).text()).not.toContain("Coffee?");

@@ -40,6 +40,12 @@ beforeAll(async () => {
   for (const [i, e] of entries.slice(0, 4).entries())
     giveNeeds(h.db.sqlite, e.id, { financing: { amountWan: 500 + i, stage: "A" } });
   giveNeeds(h.db.sqlite, entries[4]!.id, { consent: false, financing: { amountWan: 500, stage: "A" } });
+  // These entries start with no requests: the demo's seeded ones would take places under the caps.
+  const ids = entries.map((e) => e.id).join(",");
+  h.db.sqlite
+    .exec(`DELETE FROM meeting_outcomes WHERE request_id IN (SELECT id FROM meeting_requests WHERE entry_id IN (${ids}));
+    DELETE FROM meeting_placements WHERE request_id IN (SELECT id FROM meeting_requests WHERE entry_id IN (${ids}));
+    DELETE FROM meeting_requests WHERE entry_id IN (${ids});`);
   investor = (await addPartner(h.db.sqlite, competitionId, { kind: "investor", email: "inv@req.test" })).user;
   rival = (await addPartner(h.db.sqlite, competitionId, { kind: "investor", email: "rival@req.test" })).user;
 });
