@@ -4,5 +4,7 @@
 export const enFollowOn = {
   area: "Follow-on services",
   partnerOnly: "Only the people of a partner of this edition can open this page.",
+  /** The organizers' links to the follow-on pages, in the admin bar. */
+  adminNav: { label: "Organizer pages", partners: "Partners", meetings: "Follow-on meetings" },
   entryNotFound: "There is no such entry in follow-on, or its team has not agreed to show it.",
 };

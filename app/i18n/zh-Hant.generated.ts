@@ -1173,6 +1173,11 @@ export const zhHant: Messages = {
   followOn: {
     area: "後續服務",
     partnerOnly: "只有本屆合作機構的人員可以開啟此頁。",
+    adminNav: {
+      label: "組織方頁面",
+      partners: "合作機構",
+      meetings: "後續服務對接",
+    },
     entryNotFound: "後續服務中沒有此參賽項目，或其團隊尚未同意展示。",
   },
   editions: {

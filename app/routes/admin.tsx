@@ -32,15 +32,24 @@ export default function Area() {
     <>
       {organizer ? <EditionBar edition={edition} /> : null}
       {organizer ? (
-        <nav aria-label={t("mail.outbox.nav")} className="-mt-4 mb-4 flex justify-end text-sm">
-          <NavLink
-            to="/admin/outbox"
-            className={({ isActive }) =>
-              `font-medium hover:underline ${isActive ? "text-indigo-900" : "text-indigo-700"}`
-            }
-          >
-            {t("mail.outbox.nav")}
-          </NavLink>
+        <nav aria-label={t("followOn.adminNav.label")} className="-mt-4 mb-4 flex justify-end gap-4 text-sm">
+          {(
+            [
+              ["/admin/partners", t("followOn.adminNav.partners")],
+              ["/admin/follow-on", t("followOn.adminNav.meetings")],
+              ["/admin/outbox", t("mail.outbox.nav")],
+            ] as const
+          ).map(([to, label]) => (
+            <NavLink
+              key={to}
+              to={to}
+              className={({ isActive }) =>
+                `font-medium hover:underline ${isActive ? "text-indigo-900" : "text-indigo-700"}`
+              }
+            >
+              {label}
+            </NavLink>
+          ))}
         </nav>
       ) : null}
       <Outlet />

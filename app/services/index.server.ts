@@ -10,6 +10,7 @@ import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
 import { createOutcomeService } from "./follow-on/outcomes-service.server";
 import { createMatchingService } from "./follow-on/matching-service.server";
+import { createPartnerService } from "./follow-on/partners-service.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
@@ -106,6 +107,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     decks: createDeckService(db, { clock, dataDir: config.dataDir }),
     /** Follow-on: needs and consent, ranked lists both ways, shortlists, meeting requests. */
     matching: createMatchingService(db, { clock, dataDir: config.dataDir }),
+    /** Follow-on: the organizers' partners (invite, edit, disable). */
+    partners: createPartnerService({ db, secret: config.sessionSecret, clock, publicOrigin }),
     results: createResultsQueries(db),
     /** Follow-on: what came of each meeting, as each side records it, and the organizers' dashboard. */
     outcomes: createOutcomeService(db, { clock }),
