@@ -6,5 +6,7 @@ export const MESSAGE_KINDS = [
   "entry.receipt",
   "round.outcome",
   "password.reset",
+  "meeting_request.received",
+  "meeting_request.answered",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -19,6 +19,8 @@ import { enLivestream } from "./en-livestream";
 import { enOutcome } from "./en-outcome";
 import { enMatching } from "./en-matching";
 import { enFollowOn } from "./en-follow-on";
+import { enRequestMail } from "./en-request-mail";
+import { enPartnerArea } from "./en-partner-area";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -371,8 +373,11 @@ export const en = {
       admin: "Back to the organizer's pages",
       judge: "Back to my judging",
       me: "Back to my entries",
+      partner: "Back to the partner pages",
     },
   },
+  requestMail: enRequestMail,
+  partnerArea: enPartnerArea,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

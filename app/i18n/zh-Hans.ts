@@ -20,6 +20,8 @@ import { zhHansLivestream } from "./zh-Hans-livestream";
 import { zhHansOutcome } from "./zh-Hans-outcome";
 import { zhHansMatching } from "./zh-Hans-matching";
 import { zhHansFollowOn } from "./zh-Hans-follow-on";
+import { zhHansRequestMail } from "./zh-Hans-request-mail";
+import { zhHansPartnerArea } from "./zh-Hans-partner-area";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -367,6 +369,9 @@ export const zhHans: Messages = {
       admin: "返回组委会页面",
       judge: "返回我的评审",
       me: "返回我的项目",
+      partner: "返回合作方页面",
     },
   },
+  requestMail: zhHansRequestMail,
+  partnerArea: zhHansPartnerArea,
 };

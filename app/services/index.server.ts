@@ -11,6 +11,7 @@ import { createEntryService } from "./entries.server";
 import { createOutcomeService } from "./follow-on/outcomes-service.server";
 import { createMatchingService } from "./follow-on/matching-service.server";
 import { createPartnerService } from "./follow-on/partners-service.server";
+import { createPartnerSelfService } from "./follow-on/partner-self.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
@@ -106,7 +107,7 @@ export function createServices(db: Db, config: ServiceConfig) {
     entries: createEntryService(db),
     decks: createDeckService(db, { clock, dataDir: config.dataDir }),
     /** Follow-on: needs and consent, ranked lists both ways, shortlists, meeting requests. */
-    matching: createMatchingService(db, { clock, dataDir: config.dataDir }),
+    matching: createMatchingService(db, { clock, dataDir: config.dataDir, publicOrigin, onMessageQueued }),
     /** Follow-on: the organizers' partners (invite, edit, disable). */
     partners: createPartnerService({ db, secret: config.sessionSecret, clock, publicOrigin }),
     results: createResultsQueries(db),
@@ -133,6 +134,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     rounds: createRoundService(db, clock),
     roundCreate: createRoundCreateService(db, clock),
     resultsAdmin: createResultsAdmin(db, clock, publicOrigin),
+    /** Follow-on: a partner's own people read and edit their organization's profile. */
+    partnerSelf: createPartnerSelfService({ db, clock }),
   };
 }
 
