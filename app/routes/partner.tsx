@@ -2,11 +2,12 @@
 // page; another role: 403). It names the organization they act for, with the area's navigation, and a
 // failure in one of its pages is shown here with the site's header still in place. Each page still
 // asks its service, which checks the asker again.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AreaError } from "~/components/area-error";
 import { localized, useLocale } from "~/i18n/use-locale";
+import { partnerAction } from "~/routing/partner-actions.server";
 import { throwRefusal } from "~/routing/refusals";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -14,6 +15,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const own = await context.services.partnerSelf.partner(user);
   if (!own.ok) throwRefusal(own);
   return { partner: own.partner };
+}
+
+// A form posted to the bare /partner address (without Remix's `?index`) reaches this layout, not the
+// entries page: it is answered as the entries page answers its own forms, as before the layout existed.
+export async function action(args: ActionFunctionArgs) {
+  return partnerAction(args, "/partner");
 }
 
 const LINKS = [
