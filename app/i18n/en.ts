@@ -1,3 +1,4 @@
+import { enAgenda } from "./en-agenda";
 import { enSchedule } from "./en-schedule";
 import { enEntryHistory } from "./en-entry-history";
 import { enEditions } from "./en-editions";
@@ -373,6 +374,7 @@ export const en = {
       me: "Back to my entries",
     },
   },
+  agenda: enAgenda,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

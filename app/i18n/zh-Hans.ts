@@ -1,3 +1,4 @@
+import { zhHansAgenda } from "./zh-Hans-agenda";
 import { zhHansSchedule } from "./zh-Hans-schedule";
 import { zhHansEntryHistory } from "./zh-Hans-entry-history";
 import { zhHansAssignTable, zhHansConflictReview } from "./zh-Hans-conflicts";
@@ -369,4 +370,5 @@ export const zhHans: Messages = {
       me: "返回我的项目",
     },
   },
+  agenda: zhHansAgenda,
 };

@@ -8,6 +8,7 @@ import { createDeckService } from "./decks/index.server";
 import { createDemoService } from "./demo.server";
 import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
+import { createAgendaService } from "./follow-on/agenda.server";
 import { createOutcomeService } from "./follow-on/outcomes-service.server";
 import { createMatchingService } from "./follow-on/matching-service.server";
 import { createPartnerService } from "./follow-on/partners-service.server";
@@ -133,6 +134,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     rounds: createRoundService(db, clock),
     roundCreate: createRoundCreateService(db, clock),
     resultsAdmin: createResultsAdmin(db, clock, publicOrigin),
+    /** Follow-on: each person's placed meetings once the schedule is published, as a page and a calendar file. */
+    agenda: createAgendaService(db, { clock, publicOrigin }),
   };
 }
 
