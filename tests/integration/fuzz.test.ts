@@ -92,6 +92,8 @@ beforeAll(async () => {
     "/me/entries/new",
     "/reset-password/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq",
     "/signup",
+    "/partner/meetings",
+    `/me/entries/${own}/meetings`,
   ];
 }, 60_000);
 
