@@ -64,7 +64,7 @@ export function AgendaList({
                     {i.tableNo === null ? t("agenda.noTable") : t("agenda.tableNo", { table: i.tableNo })}
                   </td>
                   <td className="py-2 pr-3">{localized(locale, i.withZh, i.withEn)}</td>
-                  <td className="py-2 font-mono">{i.entryCode}</td>
+                  <td className="whitespace-nowrap py-2 font-mono">{i.entryCode}</td>
                 </tr>
               ))}
             </tbody>
