@@ -60,7 +60,7 @@ export function AgendaList({
               {agenda.items.map((i) => (
                 <tr key={i.requestId} data-testid={`agenda-${i.requestId}`} className="border-b border-slate-100">
                   <td className="py-2 pr-3 tabular-nums">{range(i.startsAt, i.endsAt)}</td>
-                  <td className="py-2 pr-3">
+                  <td className="whitespace-nowrap py-2 pr-3">
                     {i.tableNo === null ? t("agenda.noTable") : t("agenda.tableNo", { table: i.tableNo })}
                   </td>
                   <td className="py-2 pr-3">{localized(locale, i.withZh, i.withEn)}</td>
