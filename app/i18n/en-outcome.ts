@@ -44,7 +44,7 @@ export const enOutcome = {
     title: "Outcome of a meeting",
   },
   board: {
-    row: "{{meetings}} meetings · {{held}} held · {{deals}} deals · {{amount}} 万元",
+    row: "Meetings: {{meetings}} · held: {{held}} · deals: {{deals}} · {{amount}} 万元",
     meetingsLink: "The meetings behind these totals are in the exports.",
     title: "Outcomes of follow-on meetings",
     accepted: "Meetings accepted",
