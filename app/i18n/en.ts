@@ -1,3 +1,4 @@
+import { enAgenda } from "./en-agenda";
 import { enSchedule } from "./en-schedule";
 import { enEntryHistory } from "./en-entry-history";
 import { enEditions } from "./en-editions";
@@ -378,6 +379,7 @@ export const en = {
   },
   requestMail: enRequestMail,
   partnerArea: enPartnerArea,
+  agenda: enAgenda,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

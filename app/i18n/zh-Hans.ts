@@ -1,3 +1,4 @@
+import { zhHansAgenda } from "./zh-Hans-agenda";
 import { zhHansSchedule } from "./zh-Hans-schedule";
 import { zhHansEntryHistory } from "./zh-Hans-entry-history";
 import { zhHansAssignTable, zhHansConflictReview } from "./zh-Hans-conflicts";
@@ -374,4 +375,5 @@ export const zhHans: Messages = {
   },
   requestMail: zhHansRequestMail,
   partnerArea: zhHansPartnerArea,
+  agenda: zhHansAgenda,
 };

@@ -8,6 +8,7 @@ import { createDeckService } from "./decks/index.server";
 import { createDemoService } from "./demo.server";
 import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
+import { createAgendaService } from "./follow-on/agenda.server";
 import { createOutcomeService } from "./follow-on/outcomes-service.server";
 import { createMatchingService } from "./follow-on/matching-service.server";
 import { createPartnerService } from "./follow-on/partners-service.server";
@@ -136,6 +137,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     resultsAdmin: createResultsAdmin(db, clock, publicOrigin),
     /** Follow-on: a partner's own people read and edit their organization's profile. */
     partnerSelf: createPartnerSelfService({ db, clock }),
+    /** Follow-on: each person's placed meetings once the schedule is published, as a page and a calendar file. */
+    agenda: createAgendaService(db, { clock, publicOrigin }),
   };
 }
 

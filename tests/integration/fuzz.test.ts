@@ -93,6 +93,8 @@ beforeAll(async () => {
     "/me/entries/new",
     "/reset-password/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq",
     "/signup",
+    "/partner/meetings",
+    `/me/entries/${own}/meetings`,
   ];
 }, 60_000);
 
