@@ -19,6 +19,8 @@ import { enLivestream } from "./en-livestream";
 import { enOutcome } from "./en-outcome";
 import { enMatching } from "./en-matching";
 import { enFollowOn } from "./en-follow-on";
+import { enPartners } from "./en-partners";
+import { enPartnersAdmin } from "./en-partners-admin";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -334,6 +336,8 @@ export const en = {
   matching: enMatching,
   schedule: enSchedule,
   followOn: enFollowOn,
+  partners: enPartners,
+  partnersAdmin: enPartnersAdmin,
   editions: enEditions,
   exports: enExports,
   conflictReview: enConflictReview,

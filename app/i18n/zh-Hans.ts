@@ -20,6 +20,8 @@ import { zhHansLivestream } from "./zh-Hans-livestream";
 import { zhHansOutcome } from "./zh-Hans-outcome";
 import { zhHansMatching } from "./zh-Hans-matching";
 import { zhHansFollowOn } from "./zh-Hans-follow-on";
+import { zhHansPartners } from "./zh-Hans-partners";
+import { zhHansPartnersAdmin } from "./zh-Hans-partners-admin";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -330,6 +332,8 @@ export const zhHans: Messages = {
   matching: zhHansMatching,
   schedule: zhHansSchedule,
   followOn: zhHansFollowOn,
+  partners: zhHansPartners,
+  partnersAdmin: zhHansPartnersAdmin,
   editions: zhHansEditions,
   exports: zhHansExports,
   conflictReview: zhHansConflictReview,

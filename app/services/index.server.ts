@@ -11,6 +11,7 @@ import { createEntryService } from "./entries.server";
 import { createOutcomeService } from "./follow-on/outcomes-service.server";
 import { createMatchingService } from "./follow-on/matching-service.server";
 import { createPartnerService } from "./follow-on/partners-service.server";
+import { createPartnerImportService } from "./follow-on/partner-import.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
@@ -133,6 +134,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     rounds: createRoundService(db, clock),
     roundCreate: createRoundCreateService(db, clock),
     resultsAdmin: createResultsAdmin(db, clock, publicOrigin),
+    /** Follow-on: partners from a CSV or Excel file (preview, confirm, undo). */
+    partnerImport: createPartnerImportService({ db, secret: config.sessionSecret, clock, publicOrigin }),
   };
 }
 
