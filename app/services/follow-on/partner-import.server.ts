@@ -231,9 +231,7 @@ async function removeLeftAccounts(trx: Db, created: readonly Created[]) {
     .deleteFrom("users")
     .where("id", "in", unused)
     .where("password_hash", "=", NO_PASSWORD)
-    .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom("user_roles").select("user_id").whereRef("user_id", "=", "users.id"))),
-    )
+    .where("id", "not in", trx.selectFrom("user_roles").select("user_id"))
     .execute();
 }
 
