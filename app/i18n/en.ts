@@ -22,6 +22,8 @@ import { enMatching } from "./en-matching";
 import { enFollowOn } from "./en-follow-on";
 import { enRequestMail } from "./en-request-mail";
 import { enPartnerArea } from "./en-partner-area";
+import { enPartners } from "./en-partners";
+import { enPartnersAdmin } from "./en-partners-admin";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -337,6 +339,8 @@ export const en = {
   matching: enMatching,
   schedule: enSchedule,
   followOn: enFollowOn,
+  partners: enPartners,
+  partnersAdmin: enPartnersAdmin,
   editions: enEditions,
   exports: enExports,
   conflictReview: enConflictReview,

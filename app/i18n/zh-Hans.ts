@@ -23,6 +23,8 @@ import { zhHansMatching } from "./zh-Hans-matching";
 import { zhHansFollowOn } from "./zh-Hans-follow-on";
 import { zhHansRequestMail } from "./zh-Hans-request-mail";
 import { zhHansPartnerArea } from "./zh-Hans-partner-area";
+import { zhHansPartners } from "./zh-Hans-partners";
+import { zhHansPartnersAdmin } from "./zh-Hans-partners-admin";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -333,6 +335,8 @@ export const zhHans: Messages = {
   matching: zhHansMatching,
   schedule: zhHansSchedule,
   followOn: zhHansFollowOn,
+  partners: zhHansPartners,
+  partnersAdmin: zhHansPartnersAdmin,
   editions: zhHansEditions,
   exports: zhHansExports,
   conflictReview: zhHansConflictReview,

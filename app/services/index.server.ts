@@ -13,6 +13,7 @@ import { createOutcomeService } from "./follow-on/outcomes-service.server";
 import { createMatchingService } from "./follow-on/matching-service.server";
 import { createPartnerService } from "./follow-on/partners-service.server";
 import { createPartnerSelfService } from "./follow-on/partner-self.server";
+import { createPartnerImportService } from "./follow-on/partner-import.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
@@ -139,6 +140,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     partnerSelf: createPartnerSelfService({ db, clock }),
     /** Follow-on: each person's placed meetings once the schedule is published, as a page and a calendar file. */
     agenda: createAgendaService(db, { clock, publicOrigin }),
+    /** Follow-on: partners from a CSV or Excel file (preview, confirm, undo). */
+    partnerImport: createPartnerImportService({ db, secret: config.sessionSecret, clock, publicOrigin }),
   };
 }
 
