@@ -39,24 +39,4 @@ export const enPartnerArea = {
       customerKinds: "What you buy or pilot: customer kinds",
     },
   },
-  support: {
-    office: "Office space",
-    lab: "Laboratories",
-    factory: "Production space",
-    incubation: "Incubation programme",
-    policy: "Policy support",
-    talent: "Talent services",
-    financing: "Financing services",
-  },
-  // Until the organizers' partner pages bring the `partners.validation` words, the form says these.
-  validation: {
-    wholeNumber: "Please enter a whole number.",
-    atLeast: "This number is too small.",
-    tooLarge: "This number is too large.",
-    unknownCode: "Please choose from the list.",
-    kind: "Please choose a kind of partner.",
-    nameOne: "Please give the name in Chinese or in English.",
-    pickOne: "Please choose at least one.",
-    ticketOrder: "The largest ticket cannot be below the smallest.",
-  },
 };

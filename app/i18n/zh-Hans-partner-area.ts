@@ -39,23 +39,4 @@ export const zhHansPartnerArea: typeof enPartnerArea = {
       customerKinds: "采购或试点的客户类型",
     },
   },
-  support: {
-    office: "办公空间",
-    lab: "实验室",
-    factory: "生产场地",
-    incubation: "孵化项目",
-    policy: "政策支持",
-    talent: "人才服务",
-    financing: "融资服务",
-  },
-  validation: {
-    wholeNumber: "请输入整数。",
-    atLeast: "数值过小。",
-    tooLarge: "数值过大。",
-    unknownCode: "请从列表中选择。",
-    kind: "请选择合作方类型。",
-    nameOne: "请填写中文或英文名称。",
-    pickOne: "请至少选择一项。",
-    ticketOrder: "最大单笔投资不能小于最小单笔投资。",
-  },
 };

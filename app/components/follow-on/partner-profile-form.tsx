@@ -13,15 +13,9 @@ export type ProfileFormValues = Record<string, string | string[] | undefined>;
 export type ProfileFormErrors = Record<string, string[] | null | undefined>;
 type Option = { value: string; label: string };
 
-/** The error keys of one field, with the partner area's words standing in for a catalogue not yet there. */
+/** The error keys of one field (`partners.validation.*`, worded in en-partners.ts). */
 function useFieldErrors(errors: ProfileFormErrors | undefined) {
-  const { i18n } = useTranslation();
-  return (name: string) =>
-    errors?.[name]?.map((code) =>
-      code.startsWith("partners.validation.") && !i18n.exists(code)
-        ? code.replace("partners.validation.", "partnerArea.validation.")
-        : code,
-    );
+  return (name: string) => errors?.[name] ?? undefined;
 }
 
 const text = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
@@ -199,7 +193,7 @@ export function PartnerProfileForm({
             <Input name="areaM2" type="number" values={values} errors={at("areaM2")} />
             <Choices
               name="support"
-              options={coded(PARK_SUPPORT, (c) => t(`partnerArea.support.${c}`))}
+              options={coded(PARK_SUPPORT, (c) => t(`partners.support.${c}`))}
               values={values}
               errors={at("support")}
             />
