@@ -125,7 +125,7 @@ export default function AdminPartner() {
       ) : null}
 
       <Section id="profile" title={t("partnersAdmin.invite.profile")}>
-        <Form method="post" className="mt-3 space-y-4">
+        <Form method="post" noValidate className="mt-3 space-y-4">
           <RefusalMessage refusal={profile?.refusal} />
           <input type="hidden" name="form" value="profile" />
           <PartnerProfileFields

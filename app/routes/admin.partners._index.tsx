@@ -202,7 +202,13 @@ export default function AdminPartners() {
           ))}
         </nav>
         <p className="mt-1 text-xs text-slate-500">{t("partnersAdmin.invite.kindHelp")}</p>
-        <Form method="post" className="mt-3 space-y-4" id="partner-invite" key={answer?.invited?.partnerId ?? "invite"}>
+        <Form
+          method="post"
+          noValidate
+          className="mt-3 space-y-4"
+          id="partner-invite"
+          key={answer?.invited?.partnerId ?? "invite"}
+        >
           <RefusalMessage refusal={refusal} />
           <input type="hidden" name="kind" value={filter.invite} />
           <PartnerProfileFields
