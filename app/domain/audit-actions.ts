@@ -104,6 +104,9 @@ export const AUDIT_ACTIONS = [
   "meeting_request.accepted",
   "meeting_request.declined",
   "meeting_request.withdrawn",
+  "meeting_schedule.confirmed",
+  "meeting_schedule.undone",
+  "meeting_schedule.published",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -107,23 +107,15 @@ class Board {
 }
 
 /**
- * Places every meeting it can. Meetings with the fewest open slots go first (they have the least
- * choice), each in its earliest slot with its people free and a table left. A meeting that then
- * finds no place tries one repair: a slot where a single meeting of its people stands in the way,
- * and that meeting can move to another slot of its own; the two trade. Tables are numbered per
- * slot at the end, in meeting id order, so a re-run with one meeting more moves few people; with
- * `keep`, the earlier run's placements that still hold are fixed first and nobody in them moves.
+ * Fixes the earlier placements that still hold onto the board first, in meeting id order: each
+ * one's table is remembered so no other meeting takes it.
  */
-export function scheduleMeetings(input: ScheduleInput): Schedule {
-  const slotCount = input.slots.length;
-  const blocked = blockedSlots(input.slots, input.busy ?? []);
-  const unique = [
-    ...new Map(input.meetings.map((m) => [m.id, { ...m, participants: [...new Set(m.participants)] }])).values(),
-  ];
-  const open = new Map(unique.map((m) => [m.id, openSlots(m, slotCount, blocked)]));
-  const byId = new Map(unique.map((m) => [m.id, m]));
-  const order = [...unique].sort((a, b) => open.get(a.id)!.length - open.get(b.id)!.length || a.id - b.id);
-  const board = new Board(slotCount);
+function placeKept(
+  input: ScheduleInput,
+  byId: ReadonlyMap<number, Meeting>,
+  open: ReadonlyMap<number, number[]>,
+  board: Board,
+) {
   const tableLeft = (slot: number) => board.used[slot]! < input.tables;
   const keptTable = new Map<number, number>();
   const tablesTaken = new Map<number, Set<number>>(); // slot → tables of kept meetings
@@ -145,6 +137,30 @@ export function scheduleMeetings(input: ScheduleInput): Schedule {
     keptTable.set(k.meetingId, k.table);
     tablesTaken.set(k.slot, taken.add(k.table));
   }
+
+  return { keptTable, tablesTaken };
+}
+
+/**
+ * Places every meeting it can. Meetings with the fewest open slots go first (they have the least
+ * choice), each in its earliest slot with its people free and a table left. A meeting that then
+ * finds no place tries one repair: a slot where a single meeting of its people stands in the way,
+ * and that meeting can move to another slot of its own; the two trade. Tables are numbered per
+ * slot at the end, in meeting id order, so a re-run with one meeting more moves few people; with
+ * `keep`, the earlier run's placements that still hold are fixed first and nobody in them moves.
+ */
+export function scheduleMeetings(input: ScheduleInput): Schedule {
+  const slotCount = input.slots.length;
+  const blocked = blockedSlots(input.slots, input.busy ?? []);
+  const unique = [
+    ...new Map(input.meetings.map((m) => [m.id, { ...m, participants: [...new Set(m.participants)] }])).values(),
+  ];
+  const open = new Map(unique.map((m) => [m.id, openSlots(m, slotCount, blocked)]));
+  const byId = new Map(unique.map((m) => [m.id, m]));
+  const order = [...unique].sort((a, b) => open.get(a.id)!.length - open.get(b.id)!.length || a.id - b.id);
+  const board = new Board(slotCount);
+  const tableLeft = (slot: number) => board.used[slot]! < input.tables;
+  const { keptTable, tablesTaken } = placeKept(input, byId, open, board);
 
   const tryPlace = (meeting: Meeting): boolean => {
     for (const slot of open.get(meeting.id)!)

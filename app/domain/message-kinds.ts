@@ -6,5 +6,6 @@ export const MESSAGE_KINDS = [
   "entry.receipt",
   "round.outcome",
   "password.reset",
+  "meeting.agenda",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -11,6 +11,7 @@ import { createEntryService } from "./entries.server";
 import { createOutcomeService } from "./follow-on/outcomes-service.server";
 import { createMatchingService } from "./follow-on/matching-service.server";
 import { createPartnerService } from "./follow-on/partners-service.server";
+import { createFollowOnService } from "./follow-on/follow-on-service.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
@@ -133,6 +134,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     rounds: createRoundService(db, clock),
     roundCreate: createRoundCreateService(db, clock),
     resultsAdmin: createResultsAdmin(db, clock, publicOrigin),
+    /** Follow-on: the organizers' settings and the meeting schedule (preview, confirm, undo, publish). */
+    followOn: createFollowOnService({ db, clock, publicOrigin }),
   };
 }
 
