@@ -98,4 +98,22 @@ describe("the organizers' follow-on pages", () => {
     expect(await res.text()).toContain("Settings saved.");
     expect(settingsRow()).toMatchObject({ cap_per_partner: 18, final_starts_at: "2027-03-19T06:00:00.000Z" });
   });
+  it("confirms the numbers the organizer saw, and answers 409 to numbers that no longer hold", async () => {
+    const page = await (await demo.get("/admin/follow-on/schedule", { cookie: organizer, lang: "en" })).text();
+    const fingerprint = /name="fingerprint" value="([0-9a-f]+)"/.exec(page)![1]!;
+    const stale = await demo.post(
+      "/admin/follow-on/schedule",
+      new URLSearchParams({ intent: "confirm", fingerprint: "0".repeat(32) }),
+      { cookie: organizer, lang: "en" },
+    );
+    expect(stale.status).toBe(409);
+    expect(demo.count("SELECT count(*) n FROM meeting_placements")).toBe(0);
+    const res = await demo.post("/admin/follow-on/schedule", new URLSearchParams({ intent: "confirm", fingerprint }), {
+      cookie: organizer,
+      lang: "en",
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Schedule written");
+    expect(demo.count("SELECT count(*) n FROM meeting_placements WHERE starts_at IS NOT NULL")).toBeGreaterThan(100);
+  });
 });
