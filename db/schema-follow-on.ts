@@ -159,3 +159,21 @@ export interface PartnerDeckViewsTable {
   deck_id: number | null;
   at: Defaulted<string>;
 }
+
+/** A partner file between its preview and its confirmation, then what it made (0012_partner_imports). */
+export interface PartnerImportsTable {
+  id: Generated<number>;
+  competition_id: number;
+  file_name: string;
+  previewed_by: number | null;
+  previewed_at: Defaulted<string>;
+  /** JSON {header, rows: [{line, cells}]}: the file as read. */
+  sheet: string;
+  rows: number;
+  imported_at: string | null;
+  imported_by: number | null;
+  /** JSON array of {partnerId, userId, newUser, row}. */
+  created: Defaulted<string>;
+  undone_at: string | null;
+  undone_by: number | null;
+}

@@ -25,6 +25,7 @@ import type {
   PartnerPeopleTable,
   PartnersTable,
   PartnerShortlistTable,
+  PartnerImportsTable,
 } from "./schema-follow-on";
 
 export type Role = "entrant" | "judge" | "organizer" | "partner"; // partner since 0010
@@ -402,6 +403,7 @@ export interface Database {
   agenda_notices: AgendaNoticesTable;
   meeting_outcomes: MeetingOutcomesTable;
   partner_deck_views: PartnerDeckViewsTable;
+  partner_imports: PartnerImportsTable;
 }
 
 export type Competition = Selectable<CompetitionsTable>;

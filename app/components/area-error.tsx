@@ -1,11 +1,11 @@
-// What an area (organizer, judge, entrant pages) shows when one of its pages fails: the site's
+// What an area (organizer, judge, entrant, partner pages) shows when one of its pages fails: the site's
 // header and navigation stay, the message says what happened in the reader's language, and the
 // way back leads to the area's own start, not only the overview.
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-export type Area = "admin" | "judge" | "me";
-const HOME: Record<Area, string> = { admin: "/admin/rounds", judge: "/judge", me: "/me" };
+export type Area = "admin" | "judge" | "me" | "partner";
+const HOME: Record<Area, string> = { admin: "/admin/rounds", judge: "/judge", me: "/me", partner: "/partner" };
 
 export function AreaError({ area }: { area: Area }) {
   const error = useRouteError();

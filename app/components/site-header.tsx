@@ -69,6 +69,11 @@ export function SiteHeader({
               </NavLink>
             </>
           ) : null}
+          {user?.roles.includes("partner") ? (
+            <NavLink to="/partner" className={navClass}>
+              {t("matching.partnerHome")}
+            </NavLink>
+          ) : null}
           {user?.roles.includes("organizer") ? (
             <>
               <NavLink to="/admin/competitions" className={navClass}>

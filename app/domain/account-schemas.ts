@@ -37,13 +37,15 @@ export const signInSchema = z.object({
 export const redirectTarget = z.unknown().transform((value) => safeRedirectPath(value));
 
 /**
- * Where a sign-in without a requested page lands: a judge at their scoring list, an entrant at
- * their entries; organizers (who may also judge) at the competition home, where they start most tasks.
+ * Where a sign-in without a requested page lands: a judge at their scoring list, a partner's person
+ * at the partner's ranked entries, an entrant at their entries; organizers (who may also judge) at
+ * the competition home, where they start most tasks. A judge who also stands for a partner scores first.
  */
 export function landingFor(roles: readonly string[], requested: string): string {
   if (requested !== "/" && requested !== "/login") return requested;
   if (roles.includes("organizer")) return "/";
   if (roles.includes("judge")) return "/judge";
+  if (roles.includes("partner")) return "/partner";
   if (roles.includes("entrant")) return "/me";
   return "/";
 }

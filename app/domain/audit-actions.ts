@@ -104,6 +104,7 @@ export const AUDIT_ACTIONS = [
   "meeting_request.accepted",
   "meeting_request.declined",
   "meeting_request.withdrawn",
+  "partner.import_undone",
   "meeting_schedule.confirmed",
   "meeting_schedule.undone",
   "meeting_schedule.published",

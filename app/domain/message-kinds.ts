@@ -6,6 +6,8 @@ export const MESSAGE_KINDS = [
   "entry.receipt",
   "round.outcome",
   "password.reset",
+  "meeting_request.received",
+  "meeting_request.answered",
   "meeting.agenda",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

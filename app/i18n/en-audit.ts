@@ -121,6 +121,7 @@ export const enAudit = {
     updated: "Partner profile edited",
     disabled: "Partner disabled",
     enabled: "Partner enabled again",
+    import_undone: "Partner removed: its import was undone",
   },
   follow_on: {
     settings: "Follow-on settings changed",

@@ -25,6 +25,8 @@ export const enOutcome = {
   save: "Save",
   privacy: "Only your side's record is shown here; the other side records its own, which you do not see.",
   list: {
+    choose: "Choose…",
+    partnerLink: "Outcomes of my meetings",
     title: "Outcomes of my meetings",
     intro: "Record what came of each meeting after it took place. You can change a record at any time.",
     none: "No accepted meetings yet.",
@@ -42,6 +44,8 @@ export const enOutcome = {
     title: "Outcome of a meeting",
   },
   board: {
+    row: "Meetings: {{meetings}} · held: {{held}} · deals: {{deals}} · {{amount}} 万元",
+    meetingsLink: "The meetings behind these totals are in the exports.",
     title: "Outcomes of follow-on meetings",
     accepted: "Meetings accepted",
     placed: "Placed on the schedule",

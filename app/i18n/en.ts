@@ -1,3 +1,4 @@
+import { enAgenda } from "./en-agenda";
 import { enSchedule } from "./en-schedule";
 import { enEntryHistory } from "./en-entry-history";
 import { enEditions } from "./en-editions";
@@ -19,6 +20,10 @@ import { enLivestream } from "./en-livestream";
 import { enOutcome } from "./en-outcome";
 import { enMatching } from "./en-matching";
 import { enFollowOn } from "./en-follow-on";
+import { enRequestMail } from "./en-request-mail";
+import { enPartnerArea } from "./en-partner-area";
+import { enPartners } from "./en-partners";
+import { enPartnersAdmin } from "./en-partners-admin";
 
 // English messages. zh-Hans.ts must have the same keys: its type is derived from this object.
 export const en = {
@@ -334,6 +339,8 @@ export const en = {
   matching: enMatching,
   schedule: enSchedule,
   followOn: enFollowOn,
+  partners: enPartners,
+  partnersAdmin: enPartnersAdmin,
   editions: enEditions,
   exports: enExports,
   conflictReview: enConflictReview,
@@ -371,8 +378,12 @@ export const en = {
       admin: "Back to the organizer's pages",
       judge: "Back to my judging",
       me: "Back to my entries",
+      partner: "Back to the partner pages",
     },
   },
+  requestMail: enRequestMail,
+  partnerArea: enPartnerArea,
+  agenda: enAgenda,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -122,6 +122,7 @@ export const zhHansAudit: typeof enAudit = {
     updated: "已修改合作机构资料",
     disabled: "已停用合作机构",
     enabled: "已重新启用合作机构",
+    import_undone: "已撤销导入，合作机构已移除",
   },
   follow_on: {
     settings: "已修改后续服务设置",

@@ -24,6 +24,8 @@ export const zhHansOutcome = {
   save: "保存",
   privacy: "这里只显示您这一方的记录；对方另行记录，您看不到对方的记录。",
   list: {
+    choose: "请选择…",
+    partnerLink: "我的会面成果",
     title: "我的会面成果",
     intro: "会面结束后请记录每场会面的成果，记录可随时修改。",
     none: "暂无已接受的会面。",
@@ -41,6 +43,8 @@ export const zhHansOutcome = {
     title: "会面成果",
   },
   board: {
+    row: "{{meetings}} 场会面 · 已举行 {{held}} 场 · {{deals}} 项合作 · {{amount}} 万元",
+    meetingsLink: "各场会面的明细见导出文件。",
     title: "对接会面成果",
     accepted: "已接受的会面",
     placed: "已排入日程",

@@ -1,3 +1,4 @@
+import { zhHansAgenda } from "./zh-Hans-agenda";
 import { zhHansSchedule } from "./zh-Hans-schedule";
 import { zhHansEntryHistory } from "./zh-Hans-entry-history";
 import { zhHansAssignTable, zhHansConflictReview } from "./zh-Hans-conflicts";
@@ -20,6 +21,10 @@ import { zhHansLivestream } from "./zh-Hans-livestream";
 import { zhHansOutcome } from "./zh-Hans-outcome";
 import { zhHansMatching } from "./zh-Hans-matching";
 import { zhHansFollowOn } from "./zh-Hans-follow-on";
+import { zhHansRequestMail } from "./zh-Hans-request-mail";
+import { zhHansPartnerArea } from "./zh-Hans-partner-area";
+import { zhHansPartners } from "./zh-Hans-partners";
+import { zhHansPartnersAdmin } from "./zh-Hans-partners-admin";
 
 export const zhHans: Messages = {
   // Words many pages use, defined once.
@@ -330,6 +335,8 @@ export const zhHans: Messages = {
   matching: zhHansMatching,
   schedule: zhHansSchedule,
   followOn: zhHansFollowOn,
+  partners: zhHansPartners,
+  partnersAdmin: zhHansPartnersAdmin,
   editions: zhHansEditions,
   exports: zhHansExports,
   conflictReview: zhHansConflictReview,
@@ -367,6 +374,10 @@ export const zhHans: Messages = {
       admin: "返回组委会页面",
       judge: "返回我的评审",
       me: "返回我的项目",
+      partner: "返回合作方页面",
     },
   },
+  requestMail: zhHansRequestMail,
+  partnerArea: zhHansPartnerArea,
+  agenda: zhHansAgenda,
 };

@@ -21,6 +21,9 @@ export default function MyEntries() {
     <div className="mx-auto max-w-4xl space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("me.title")}</h1>
+        <Link to="/me/agenda" className="text-sm font-medium text-indigo-700 hover:underline">
+          {t("agenda.link")}
+        </Link>
         <Link
           to="/me/entries/new"
           className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"

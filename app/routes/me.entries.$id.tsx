@@ -120,6 +120,13 @@ export default function EditEntry() {
             >
               {t("matching.needs.link")}
             </Link>
+            {" · "}
+            <Link
+              to={`/me/entries/${entry.id}/meetings`}
+              className="text-sm font-medium text-indigo-700 hover:underline"
+            >
+              {t("outcome.list.title")}
+            </Link>
           </p>
         ) : null}
       </header>

@@ -100,9 +100,17 @@ export default function PartnerHome() {
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">
           {t("matching.lists.entriesTitle", { name: localized(locale, page.partner.nameZh, page.partner.nameEn) })}
         </h1>
-        <Link to="/partner/requests" className="text-sm font-medium text-indigo-700 hover:underline">
-          {t("matching.myRequests")}
-        </Link>
+        <nav className="flex flex-wrap gap-4 text-sm font-medium">
+          <Link to="/partner/requests" className="text-indigo-700 hover:underline">
+            {t("matching.myRequests")}
+          </Link>
+          <Link to="/partner/agenda" className="text-indigo-700 hover:underline">
+            {t("agenda.title")}
+          </Link>
+          <Link to="/partner/meetings" className="text-indigo-700 hover:underline">
+            {t("outcome.list.partnerLink")}
+          </Link>
+        </nav>
       </header>
       <Form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">
         <Choice name="track" label={t("matching.lists.track")} options={page.names.tracks.map(named)} />

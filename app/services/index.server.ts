@@ -8,9 +8,12 @@ import { createDeckService } from "./decks/index.server";
 import { createDemoService } from "./demo.server";
 import { createEditionService } from "./editions/index.server";
 import { createEntryService } from "./entries.server";
+import { createAgendaService } from "./follow-on/agenda.server";
 import { createOutcomeService } from "./follow-on/outcomes-service.server";
 import { createMatchingService } from "./follow-on/matching-service.server";
 import { createPartnerService } from "./follow-on/partners-service.server";
+import { createPartnerSelfService } from "./follow-on/partner-self.server";
+import { createPartnerImportService } from "./follow-on/partner-import.server";
 import { createFollowOnService } from "./follow-on/follow-on-service.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
@@ -107,7 +110,7 @@ export function createServices(db: Db, config: ServiceConfig) {
     entries: createEntryService(db),
     decks: createDeckService(db, { clock, dataDir: config.dataDir }),
     /** Follow-on: needs and consent, ranked lists both ways, shortlists, meeting requests. */
-    matching: createMatchingService(db, { clock, dataDir: config.dataDir }),
+    matching: createMatchingService(db, { clock, dataDir: config.dataDir, publicOrigin, onMessageQueued }),
     /** Follow-on: the organizers' partners (invite, edit, disable). */
     partners: createPartnerService({ db, secret: config.sessionSecret, clock, publicOrigin }),
     results: createResultsQueries(db),
@@ -134,6 +137,12 @@ export function createServices(db: Db, config: ServiceConfig) {
     rounds: createRoundService(db, clock),
     roundCreate: createRoundCreateService(db, clock),
     resultsAdmin: createResultsAdmin(db, clock, publicOrigin),
+    /** Follow-on: a partner's own people read and edit their organization's profile. */
+    partnerSelf: createPartnerSelfService({ db, clock }),
+    /** Follow-on: each person's placed meetings once the schedule is published, as a page and a calendar file. */
+    agenda: createAgendaService(db, { clock, publicOrigin }),
+    /** Follow-on: partners from a CSV or Excel file (preview, confirm, undo). */
+    partnerImport: createPartnerImportService({ db, secret: config.sessionSecret, clock, publicOrigin }),
     /** Follow-on: the organizers' settings and the meeting schedule (preview, confirm, undo, publish). */
     followOn: createFollowOnService({ db, clock, publicOrigin }),
   };

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addPartner, demoRound, entriesInRound, giveNeeds, openFollowOn } from "../support/follow-on";
 import { demoServerForThisFile } from "../support/demo-server";
+import { tinyPdf } from "../support/tiny-pdf";
 
 const demo = demoServerForThisFile();
 let partnerCookie = "";
@@ -97,5 +98,33 @@ describe("follow-on pages", () => {
     const html = await res.text();
     expect(html).toContain("Pages Ventures");
     expect(html).toContain("Coffee?");
+  });
+  it("serves a consenting entry's real deck to a partner and logs every opening with who and which deck", async () => {
+    const organizer = await demo.signIn("organizer@frontier.demo", "frontier-organizer");
+    const pdf = tinyPdf("follow-on deck");
+    const body = new FormData();
+    body.set("deck", new Blob([pdf], { type: "application/pdf" }), "follow-on.pdf");
+    const upload = await demo.post(`/admin/entries/${shown.id}/deck`, body, { cookie: organizer });
+    expect(upload.status).toBeLessThan(400);
+    const deckId = demo.query<{ id: number }>(
+      "SELECT id FROM entry_decks WHERE entry_id = ? AND replaced_at IS NULL",
+      shown.id,
+    )[0]!.id;
+    const views = () =>
+      demo.query<{ partner_id: number; deck_id: number }>(
+        "SELECT partner_id, deck_id FROM partner_deck_views WHERE entry_id = ? ORDER BY id",
+        shown.id,
+      );
+    const before = views().length;
+    for (let i = 0; i < 2; i++) {
+      const res = await demo.get(`/partner/entries/${shown.code}/deck`, { cookie: partnerCookie });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("application/pdf");
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(pdf);
+    }
+    expect(views().slice(before)).toEqual([
+      { partner_id: partnerId, deck_id: deckId },
+      { partner_id: partnerId, deck_id: deckId },
+    ]);
   });
 });

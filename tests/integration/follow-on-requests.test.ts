@@ -140,4 +140,21 @@ describe("meeting requests", () => {
     expect(own.ok).toBe(false);
     expect(h.one<{ state: string }>("SELECT state FROM meeting_requests WHERE id = ?", req.id).state).toBe("pending");
   });
+  it("holds a partner's cap when many requests arrive at once: exactly the cap's number get through", async () => {
+    const rush = (await addPartner(h.db.sqlite, competitionId, { kind: "investor", email: "rush@req.test" })).user;
+    h.db.sqlite
+      .prepare("UPDATE follow_on_settings SET cap_per_partner = 2 WHERE competition_id = ?")
+      .run(competitionId);
+    const answers = await Promise.all(
+      entries.slice(0, 4).map((e) => h.services.matching.requestFromPartner(rush, e.id, "All at once")),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(2);
+    for (const refused of answers.filter((a) => !a.ok))
+      expect(refused).toMatchObject({ code: "matching.refusal.partnerCapReached", params: { cap: 2 } });
+    const partnerId = h.one<{ partner_id: number }>(
+      "SELECT partner_id FROM partner_people WHERE user_id = ?",
+      rush.id,
+    ).partner_id;
+    expect(count("SELECT count(*) n FROM meeting_requests WHERE partner_id = ?", partnerId)).toBe(2);
+  });
 });

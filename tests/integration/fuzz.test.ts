@@ -88,10 +88,13 @@ beforeAll(async () => {
     `/me/entries/${own}/follow-on`,
     "/partner",
     "/partner/requests",
+    "/partner/profile",
     `/partner/entries/${shown}`,
     "/me/entries/new",
     "/reset-password/abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq",
     "/signup",
+    "/partner/meetings",
+    `/me/entries/${own}/meetings`,
   ];
 }, 60_000);
 
@@ -118,6 +121,9 @@ const realName = fc.constantFrom(
   "locale",
   "redirectTo",
   "combine",
+  "nameEn",
+  "ticketMinWan",
+  "ticketMaxWan",
   "decimals",
   "file",
   "flag",

@@ -285,4 +285,13 @@ describe("where a sign-in lands", () => {
     expect(landingFor(["organizer", "judge"], "/")).toBe("/");
     expect(landingFor(["judge"], "/judge/domain/12")).toBe("/judge/domain/12");
   });
+
+  it("sends a partner's person to the partner pages, a judge who is also a partner to judging first", async () => {
+    const { landingFor } = await import("../../app/domain/account-schemas");
+    expect(landingFor(["partner"], "/")).toBe("/partner");
+    expect(landingFor(["partner"], "/login")).toBe("/partner");
+    expect(landingFor(["partner", "entrant"], "/")).toBe("/partner");
+    expect(landingFor(["judge", "partner"], "/")).toBe("/judge");
+    expect(landingFor(["partner"], "/partner/requests")).toBe("/partner/requests");
+  });
 });

@@ -1,6 +1,7 @@
 // The follow-on matching use cases as one service (`context.services.matching`): an entry's needs
 // and consent, the ranked lists both ways, a partner's shortlist and the entry's deck, and meeting
-// requests. Each function checks who is asking itself (access.server.ts).
+// requests (each sent or answered one mails the other side through the outbox). Each function checks
+// who is asking itself (access.server.ts).
 import type { Db } from "../../../db/client";
 import type { NeedsForm } from "../../domain/needs-form";
 import type { PartnerKind, RequestAction } from "../../domain/partner-vocabulary";
@@ -25,9 +26,25 @@ import {
   type RequestAsker,
 } from "./requests.server";
 
-export function createMatchingService(db: Db, options: { clock: () => Date; dataDir: string | undefined }) {
+export type MatchingOptions = {
+  clock: () => Date;
+  dataDir: string | undefined;
+  /** Where the links of request mail point (PUBLIC_URL); the local default without one. */
+  publicOrigin?: () => string;
+  /** Told after a request's mail is committed, so the outbox worker sends it soon. */
+  onMessageQueued?: () => void;
+};
+
+export function createMatchingService(db: Db, options: MatchingOptions) {
   const { clock } = options;
   const store = createFileStore(options.dataDir);
+  const mail = { publicOrigin: options.publicOrigin ?? (() => "http://localhost:3000") };
+  // Every request sent or answered queues mail in its transaction: nudge the worker once it committed.
+  const nudged = async <T extends { ok: boolean }>(outcome: Promise<T>): Promise<T> => {
+    const out = await outcome;
+    if (out.ok) options.onMessageQueued?.();
+    return out;
+  };
   return {
     needsPage: (user: SessionUser, entryId: number) => needsPage(db, user, entryId),
     inFollowOn: (user: SessionUser, entryId: number) => inFollowOn(db, user, entryId),
@@ -40,11 +57,11 @@ export function createMatchingService(db: Db, options: { clock: () => Date; data
     /** The deck's bytes for a partner that may see the entry, each access logged; null (404) otherwise. */
     partnerDeck: (user: SessionUser, code: string) => partnerDeck(db, store, user, code),
     requestFromPartner: (user: SessionUser, entryId: number, message?: string) =>
-      requestFromPartner(db, user, entryId, message),
+      nudged(requestFromPartner(db, mail, user, entryId, message)),
     requestFromEntry: (user: SessionUser, entryId: number, partnerId: number, message?: string) =>
-      requestFromEntry(db, user, entryId, partnerId, message),
+      nudged(requestFromEntry(db, mail, user, entryId, partnerId, message)),
     actOnRequest: (user: SessionUser, asker: RequestAsker, requestId: number, action: RequestAction) =>
-      actOnRequest(db, clock, user, asker, requestId, action),
+      nudged(actOnRequest(db, clock, mail, user, asker, requestId, action)),
     requestsOfPartner: (user: SessionUser) => requestsOfPartner(db, user),
     requestsOfEntry: (user: SessionUser, entryId: number) => requestsOfEntry(db, user, entryId),
     /** Every request of an edition: organizers only (the schedule and the outcomes build on it). */

@@ -10,6 +10,7 @@ import { recordAudit } from "../audit.server";
 import type { SessionUser } from "../auth/deps.server";
 import { inTransaction } from "../db-helpers.server";
 import { consentingEntries, entrantEntry, partnerActor } from "./access.server";
+import { mailRequestAnswered, mailRequestReceived, type RequestMailDeps } from "./request-mail.server";
 
 type NewOne = {
   competitionId: number;
@@ -47,7 +48,14 @@ async function capState(trx: Db, r: NewOne) {
   return { state, caps: { perPartner: settings.cap_per_partner, perEntryPerKind: settings.cap_per_entry_per_kind } };
 }
 
-async function insertRequest(trx: Db, user: SessionUser, r: NewOne, consent: boolean, message: string | undefined) {
+async function insertRequest(
+  trx: Db,
+  mail: RequestMailDeps,
+  user: SessionUser,
+  r: NewOne,
+  consent: boolean,
+  message: string | undefined,
+) {
   const { state, caps } = await capState(trx, r);
   const allowed = mayRequest(state, { ...r, entryConsent: consent }, caps);
   if (!allowed.ok) return allowed;
@@ -70,11 +78,18 @@ async function insertRequest(trx: Db, user: SessionUser, r: NewOne, consent: boo
     subject_id: row.id,
     after: JSON.stringify({ partnerId: r.partnerId, entryId: r.entryId, from: r.from }),
   });
+  await mailRequestReceived(trx, mail, row.id);
   return { ok: true as const, id: row.id };
 }
 
 /** A partner asks a consenting entry to meet. An entry it may not see is "no such entry". */
-export async function requestFromPartner(db: Db, user: SessionUser, entryId: number, message?: string) {
+export async function requestFromPartner(
+  db: Db,
+  mail: RequestMailDeps,
+  user: SessionUser,
+  entryId: number,
+  message?: string,
+) {
   const actor = await partnerActor(db, user);
   if (!actor.ok) return actor;
   return inTransaction(db, async (trx) => {
@@ -90,13 +105,14 @@ export async function requestFromPartner(db: Db, user: SessionUser, entryId: num
       entryId,
       from: "partner" as const,
     };
-    return insertRequest(trx, user, r, true, message);
+    return insertRequest(trx, mail, user, r, true, message);
   });
 }
 
 /** An entry's entrant asks an enabled partner of the edition; refused (noConsent) until the entry consents. */
 export async function requestFromEntry(
   db: Db,
+  mail: RequestMailDeps,
   user: SessionUser,
   entryId: number,
   partnerId: number,
@@ -123,7 +139,7 @@ export async function requestFromEntry(
       entryId,
       from: "entry" as const,
     };
-    return insertRequest(trx, user, r, needs?.consented_at != null, message);
+    return insertRequest(trx, mail, user, r, needs?.consented_at != null, message);
   });
 }
 
@@ -160,6 +176,7 @@ const AUDITED: Record<
 export async function actOnRequest(
   db: Db,
   clock: () => Date,
+  mail: RequestMailDeps,
   user: SessionUser,
   asker: RequestAsker,
   requestId: number,
@@ -201,6 +218,7 @@ export async function actOnRequest(
       before: JSON.stringify({ state: row.state }),
       after: JSON.stringify({ state: next.request.state }),
     });
+    await mailRequestAnswered(trx, mail, row.id);
     return { ok: true, state: next.request.state, meeting: next.meeting };
   });
 }
