@@ -105,6 +105,9 @@ export const AUDIT_ACTIONS = [
   "meeting_request.declined",
   "meeting_request.withdrawn",
   "partner.import_undone",
+  "meeting_schedule.confirmed",
+  "meeting_schedule.undone",
+  "meeting_schedule.published",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

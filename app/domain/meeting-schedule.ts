@@ -22,6 +22,13 @@ export type ScheduleInput = {
   tables: number;
   meetings: readonly Meeting[];
   busy?: readonly Busy[];
+  /**
+   * An earlier run's placements. Each that is still valid (its meeting is still asked for, its slot
+   * still open to its people, its table still in the hall and not taken by another kept one) stays
+   * exactly where it was, and no repair moves it: a re-run after new acceptances moves nobody who
+   * need not move.
+   */
+  keep?: readonly Placement[];
 };
 
 export type Placement = { meetingId: number; slot: number; table: number };
@@ -100,11 +107,47 @@ class Board {
 }
 
 /**
+ * Fixes the earlier placements that still hold onto the board first, in meeting id order: each
+ * one's table is remembered so no other meeting takes it.
+ */
+function placeKept(
+  input: ScheduleInput,
+  byId: ReadonlyMap<number, Meeting>,
+  open: ReadonlyMap<number, number[]>,
+  board: Board,
+) {
+  const tableLeft = (slot: number) => board.used[slot]! < input.tables;
+  const keptTable = new Map<number, number>();
+  const tablesTaken = new Map<number, Set<number>>(); // slot → tables of kept meetings
+  for (const k of [...(input.keep ?? [])].sort((a, b) => a.meetingId - b.meetingId)) {
+    const meeting = byId.get(k.meetingId);
+    const taken = tablesTaken.get(k.slot) ?? new Set<number>();
+    const valid =
+      meeting !== undefined &&
+      !keptTable.has(k.meetingId) &&
+      open.get(k.meetingId)!.includes(k.slot) &&
+      Number.isInteger(k.table) &&
+      k.table >= 0 &&
+      k.table < input.tables &&
+      !taken.has(k.table) &&
+      tableLeft(k.slot) &&
+      board.freeFor(meeting, k.slot);
+    if (!valid) continue;
+    board.place(meeting, k.slot);
+    keptTable.set(k.meetingId, k.table);
+    tablesTaken.set(k.slot, taken.add(k.table));
+  }
+
+  return { keptTable, tablesTaken };
+}
+
+/**
  * Places every meeting it can. Meetings with the fewest open slots go first (they have the least
  * choice), each in its earliest slot with its people free and a table left. A meeting that then
  * finds no place tries one repair: a slot where a single meeting of its people stands in the way,
  * and that meeting can move to another slot of its own; the two trade. Tables are numbered per
- * slot at the end, in meeting id order, so a re-run with one meeting more moves few people.
+ * slot at the end, in meeting id order, so a re-run with one meeting more moves few people; with
+ * `keep`, the earlier run's placements that still hold are fixed first and nobody in them moves.
  */
 export function scheduleMeetings(input: ScheduleInput): Schedule {
   const slotCount = input.slots.length;
@@ -117,6 +160,7 @@ export function scheduleMeetings(input: ScheduleInput): Schedule {
   const order = [...unique].sort((a, b) => open.get(a.id)!.length - open.get(b.id)!.length || a.id - b.id);
   const board = new Board(slotCount);
   const tableLeft = (slot: number) => board.used[slot]! < input.tables;
+  const { keptTable, tablesTaken } = placeKept(input, byId, open, board);
 
   const tryPlace = (meeting: Meeting): boolean => {
     for (const slot of open.get(meeting.id)!)
@@ -133,6 +177,7 @@ export function scheduleMeetings(input: ScheduleInput): Schedule {
       const blockers = board.blockers(meeting, slot);
       if (blockers.size !== 1) continue;
       const other = byId.get([...blockers][0]!)!;
+      if (keptTable.has(other.id)) continue; // a kept meeting stays where it was
       board.remove(other);
       // The slot the other meeting leaves frees its table too, so this one fits whenever its people do.
       if (tableLeft(slot) && board.freeFor(meeting, slot)) {
@@ -146,7 +191,7 @@ export function scheduleMeetings(input: ScheduleInput): Schedule {
   };
 
   // A repair can free a slot for a meeting that failed earlier: go round again while that helps.
-  let waiting = order.filter((m) => !(tryPlace(m) || tryRepair(m)));
+  let waiting = order.filter((m) => !keptTable.has(m.id) && !(tryPlace(m) || tryRepair(m)));
   for (let before = Infinity; waiting.length > 0 && waiting.length < before;) {
     before = waiting.length;
     waiting = waiting.filter((m) => !(tryPlace(m) || tryRepair(m)));
@@ -162,11 +207,18 @@ export function scheduleMeetings(input: ScheduleInput): Schedule {
     return { meetingId: meeting.id, reason };
   });
 
+  // Kept meetings keep their tables; the others take each slot's lowest free tables in id order.
   const placed: Placement[] = [];
   const nextTable = new Int32Array(slotCount);
   for (const id of [...board.slotOf.keys()].sort((a, b) => a - b)) {
     const slot = board.slotOf.get(id)!;
-    placed.push({ meetingId: id, slot, table: nextTable[slot]!++ });
+    let table = keptTable.get(id);
+    if (table === undefined) {
+      const taken = tablesTaken.get(slot);
+      while (taken?.has(nextTable[slot]!)) nextTable[slot]!++;
+      table = nextTable[slot]!++;
+    }
+    placed.push({ meetingId: id, slot, table });
   }
   return { placed, unplaced: unplaced.sort((a, b) => a.meetingId - b.meetingId) };
 }

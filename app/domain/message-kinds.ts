@@ -8,5 +8,6 @@ export const MESSAGE_KINDS = [
   "password.reset",
   "meeting_request.received",
   "meeting_request.answered",
+  "meeting.agenda",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

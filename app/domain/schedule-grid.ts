@@ -36,10 +36,13 @@ export const scheduleSettingsSchema = z
       .string({ error: "schedule.errors.daysRequired" })
       .transform(splitDays)
       .pipe(
+        // Checked on the whole list, so a bad day's message sits at `days` itself (the form's
+        // one field), not at `days[1]`, which the form has no place for.
         z
-          .array(z.string().refine(isRealDate, { error: "schedule.errors.dayNotReal" }))
+          .array(z.string())
           .min(1, { error: "schedule.errors.daysRequired" })
-          .max(14, { error: "schedule.errors.tooManyDays" }),
+          .max(14, { error: "schedule.errors.tooManyDays" })
+          .refine((days) => days.every(isRealDate), { error: "schedule.errors.dayNotReal" }),
       )
       .transform((days) => [...new Set(days)].sort()),
     dayStarts: z.string({ error: "schedule.errors.time" }).trim().regex(hhmm, { error: "schedule.errors.time" }),

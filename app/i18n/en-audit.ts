@@ -136,4 +136,9 @@ export const enAudit = {
     declined: "Meeting request declined",
     withdrawn: "Meeting request withdrawn",
   },
+  meeting_schedule: {
+    confirmed: "Meeting schedule run confirmed",
+    undone: "Last meeting schedule run undone",
+    published: "Meeting schedule published",
+  },
 };

@@ -137,4 +137,9 @@ export const zhHansAudit: typeof enAudit = {
     declined: "拒绝会面请求",
     withdrawn: "撤回会面请求",
   },
+  meeting_schedule: {
+    confirmed: "确认了会面排程",
+    undone: "撤销了上一次会面排程",
+    published: "发布了会面日程",
+  },
 };

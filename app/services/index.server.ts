@@ -14,6 +14,7 @@ import { createMatchingService } from "./follow-on/matching-service.server";
 import { createPartnerService } from "./follow-on/partners-service.server";
 import { createPartnerSelfService } from "./follow-on/partner-self.server";
 import { createPartnerImportService } from "./follow-on/partner-import.server";
+import { createFollowOnService } from "./follow-on/follow-on-service.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
@@ -142,6 +143,8 @@ export function createServices(db: Db, config: ServiceConfig) {
     agenda: createAgendaService(db, { clock, publicOrigin }),
     /** Follow-on: partners from a CSV or Excel file (preview, confirm, undo). */
     partnerImport: createPartnerImportService({ db, secret: config.sessionSecret, clock, publicOrigin }),
+    /** Follow-on: the organizers' settings and the meeting schedule (preview, confirm, undo, publish). */
+    followOn: createFollowOnService({ db, clock, publicOrigin }),
   };
 }
 

@@ -172,4 +172,96 @@ describe("the meeting schedule", () => {
     });
     expect(unplaced).toEqual([{ meetingId: 2, reason: "tablesFull" }]);
   });
+  it("keeps every earlier placement that still holds exactly where it was when more meetings are accepted", () => {
+    fc.assert(
+      fc.property(
+        arbitraryInput,
+        fc.integer({ min: 0, max: 20 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 5 }),
+        (input, extra, dropped) => {
+          const before = scheduleMeetings(input);
+          const gone = new Set(dropped);
+          const people = [...new Set(input.meetings.flatMap((m) => m.participants))];
+          // Some meetings withdrawn, some newly accepted among the same people.
+          const added = Array.from({ length: people.length > 1 ? extra : 0 }, (_, i): Meeting => ({
+            id: 1000 + i,
+            participants: [people[i % people.length]!, people[(i * 7 + 1) % people.length]!].filter(
+              (p, j, all) => all.indexOf(p) === j,
+            ),
+          }));
+          const meetings = [...input.meetings.filter((m) => !gone.has(m.id)), ...added];
+          const after = scheduleMeetings({ ...input, meetings, keep: before.placed });
+          const now = new Map(after.placed.map((p) => [p.meetingId, p]));
+          for (const p of before.placed) {
+            if (gone.has(p.meetingId)) expect(now.has(p.meetingId)).toBe(false);
+            else expect(now.get(p.meetingId)).toEqual(p);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("with earlier placements kept, still books nobody twice, overfills no slot, uses no busy slot, places only asked meetings", () => {
+    fc.assert(
+      fc.property(
+        arbitraryInput,
+        fc.array(
+          fc.record({
+            meetingId: fc.integer({ min: 1, max: 50 }),
+            slot: fc.integer({ min: -1, max: 13 }),
+            table: fc.integer({ min: -1, max: 5 }),
+          }),
+          { maxLength: 30 },
+        ),
+        (input, keep) => {
+          // Arbitrary, partly invalid earlier placements: of meetings no longer asked, slots gone, tables gone.
+          const { placed, unplaced } = scheduleMeetings({ ...input, keep });
+          const byId = new Map(input.meetings.map((m) => [m.id, m]));
+          expect(placed.length + unplaced.length).toBe(byId.size);
+          const seats = new Set<string>();
+          const tables = new Set<string>();
+          const perSlot = new Map<number, number>();
+          for (const p of placed) {
+            const meeting = byId.get(p.meetingId);
+            expect(meeting, `meeting ${p.meetingId} was not asked for`).toBeDefined();
+            expect(p.slot).toBeGreaterThanOrEqual(0);
+            expect(p.slot).toBeLessThan(input.slots.length);
+            expect(p.table).toBeGreaterThanOrEqual(0);
+            expect(p.table).toBeLessThan(input.tables);
+            expect(tables.has(`${p.slot}/${p.table}`)).toBe(false);
+            tables.add(`${p.slot}/${p.table}`);
+            perSlot.set(p.slot, (perSlot.get(p.slot) ?? 0) + 1);
+            expect(perSlot.get(p.slot)!).toBeLessThanOrEqual(input.tables);
+            for (const who of meeting!.participants) {
+              expect(seats.has(`${p.slot}/${who}`), `${who} twice in slot ${p.slot}`).toBe(false);
+              seats.add(`${p.slot}/${who}`);
+              for (const b of input.busy ?? [])
+                if (b.participant === who) expect(overlaps(input.slots[p.slot]!, b)).toBe(false);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("moves a kept meeting that has become impossible (its entrant now pitches then), and only that one", () => {
+    const slots = slotsOf(3);
+    const meetings = [
+      { id: 1, participants: ["investor", "entry-a"] },
+      { id: 2, participants: ["park", "entry-b"] },
+    ];
+    const first = scheduleMeetings({ slots, tables: 2, meetings });
+    expect(first.placed).toEqual([
+      { meetingId: 1, slot: 0, table: 0 },
+      { meetingId: 2, slot: 0, table: 1 },
+    ]);
+    const busy = [{ participant: "entry-a", from: slots[0]!.startsAt, to: slots[0]!.endsAt }];
+    const again = scheduleMeetings({ slots, tables: 2, meetings, busy, keep: first.placed });
+    expect(again.placed).toEqual([
+      { meetingId: 1, slot: 1, table: 0 },
+      { meetingId: 2, slot: 0, table: 1 },
+    ]);
+  });
 });

@@ -29,6 +29,9 @@ describe("the grid settings form", () => {
     expect(fieldOf({ slotMinutes: "121" })).toEqual([["slotMinutes", "schedule.errors.slotMinutes"]]);
     expect(fieldOf({ tables: "501" })).toEqual([["tables", "schedule.errors.tables"]]);
     expect(fieldOf({ days: "2027-02-30" })?.[0]).toEqual(["days", "schedule.errors.dayNotReal"]);
+    // At the field itself, where the form shows it (not at "days[0]").
+    const bad = scheduleSettingsSchema.safeParse(form({ days: "2027-05-21\n2027-02-30" }));
+    expect(bad.success ? null : bad.error.issues.map((i) => i.path)).toEqual([["days"]]);
     expect(fieldOf({ finalStartsAt: "2027-05-22T10:00" })).toEqual([
       ["finalStartsAt", "schedule.errors.finalOutsideDays"],
     ]);
