@@ -46,6 +46,7 @@ beforeAll(async () => {
   const assigned = demo.query<{ slug: string; entry_id: number }>(
     `SELECT r.slug, a.entry_id FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN judges j ON j.id = a.judge_id JOIN users u ON u.id = j.user_id WHERE u.email = 'judge@frontier.demo' AND r.status = 'open' LIMIT 1`,
   )[0]!;
+  const partnerId = demo.query<{ id: number }>(`SELECT id FROM partners LIMIT 1`)[0]!.id;
   const judgeId = demo.query<{ id: number }>(`SELECT id FROM judges LIMIT 1`)[0]!.id;
   const rounds = demo.query<{ slug: string }>(`SELECT slug FROM rounds`).map((r) => r.slug);
   // Every route module that has an action (app/routes), with real parameters.
@@ -95,12 +96,23 @@ beforeAll(async () => {
     "/signup",
     "/partner/meetings",
     `/me/entries/${own}/meetings`,
+    "/admin/partners",
+    `/admin/partners/${partnerId}`,
+    "/admin/partners/import",
+    "/admin/follow-on",
+    "/admin/follow-on/schedule",
   ];
 }, 60_000);
 
 // Real field names (so the junk reaches the schemas), junk names and names that attack parsers.
 const realName = fc.constantFrom(
   "form",
+  "fingerprint",
+  "expected",
+  "needsRoundId",
+  "slotMinutes",
+  "personEmail",
+  "kind",
   "entryId",
   "requestId",
   "action",
