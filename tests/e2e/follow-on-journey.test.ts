@@ -61,6 +61,7 @@ describe("an investor meets an entry through follow-on", () => {
     expect(new URL(investor.page.url()).pathname).toBe("/partner");
     await investor.page.locator(`a[href="/partner/entries/${entry.code}"]`).first().click();
     await investor.page.waitForURL(new RegExp(`/partner/entries/${entry.code}$`));
+    await investor.page.getByRole("link", { name: "Back to the list" }).waitFor();
     await investor.page.getByLabel("Message (optional)").fill("We invest at Series A in your track. Shall we meet?");
     await investor.page.getByRole("button", { name: "Request a meeting" }).click();
     await expect.poll(() => requestBetween()[0]?.state).toBe("pending");
@@ -68,7 +69,10 @@ describe("an investor meets an entry through follow-on", () => {
 
     const entrant = await signedIn("entrant@frontier.demo", "frontier-entrant");
     await entrant.page.goto(`${demo.url}/me/entries/${entry.id}/follow-on`);
-    const item = entrant.page.getByRole("listitem").filter({ hasText: investorName });
+    const requests = entrant.page
+      .locator("section")
+      .filter({ has: entrant.page.getByRole("heading", { name: "Meeting requests" }) });
+    const item = requests.getByRole("listitem").filter({ hasText: investorName });
     await expect.poll(() => item.first().textContent()).toContain("Shall we meet?");
     await item.first().getByRole("button", { name: "Accept" }).click();
     await expect.poll(() => requestBetween()[0]?.state).toBe("accepted");
@@ -104,12 +108,12 @@ describe("an investor meets an entry through follow-on", () => {
 /** The organizer's schedule page: the proposal's numbers, confirm them, then publish with the count of e-mails. */
 async function runAndPublishSchedule(page: Page) {
   await page.goto(demo.url + "/admin/follow-on/schedule");
-  const proposal = page.locator("#schedule-proposal");
+  const proposal = page.getByRole("region", { name: "A new scheduling run" });
   await proposal.getByRole("button", { name: /^Confirm: place \d+ meetings?$/ }).click();
   await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/Schedule written: \d+ placed/);
   await screenshot(page, "follow-on-journey-schedule");
   await page
-    .locator("#schedule-publish")
+    .getByRole("region", { name: "Publishing" })
     .getByRole("button", { name: /^Publish/ })
     .click();
   await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/Published: \d+ e-mails queued/);
