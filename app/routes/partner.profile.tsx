@@ -3,15 +3,15 @@
 // 400 with each message at its field and nothing stored; the service checks the asker and audits the change.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
-  PartnerProfileForm,
-  type ProfileFormErrors,
+  PartnerProfileFields,
+  type FieldErrors,
   type ProfileFormValues,
-} from "~/components/follow-on/partner-profile-form";
+} from "~/components/follow-on/partner-profile-fields";
 import { partnerProfileSchema } from "~/domain/partner-profile";
-import { isCountryCode } from "~/i18n/countries";
+import { countryOptions, isCountryCode } from "~/i18n/countries";
 import { pageTitle } from "~/i18n/meta";
 import { localized, useLocale } from "~/i18n/use-locale";
 import { refusedReply, throwRefusal } from "~/routing/refusals";
@@ -45,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 type ActionData = {
-  result?: { error?: ProfileFormErrors | null; initialValue?: ProfileFormValues | null } | null;
+  result?: { error?: FieldErrors; initialValue?: ProfileFormValues | null } | null;
 };
 
 export default function PartnerProfile() {
@@ -81,13 +81,22 @@ export default function PartnerProfile() {
           {t("validation.fixErrors")}
         </p>
       ) : null}
-      <PartnerProfileForm
-        kind={partner.kind}
-        values={acted?.result?.initialValue ?? values}
-        errors={errors}
-        tracks={tracks}
-        busy={navigation.state === "submitting"}
-      />
+      <Form method="post" noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-5">
+        <PartnerProfileFields
+          kind={partner.kind}
+          values={acted?.result?.initialValue ?? values}
+          errors={errors}
+          tracks={tracks.map((tr) => ({ code: tr.code, name: localized(locale, tr.nameZh, tr.nameEn) }))}
+          countries={countryOptions(locale)}
+        />
+        <button
+          type="submit"
+          disabled={navigation.state === "submitting"}
+          className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+        >
+          {t("partnerArea.profile.save")}
+        </button>
+      </Form>
     </div>
   );
 }

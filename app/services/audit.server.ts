@@ -13,3 +13,23 @@ export type AuditRecord = Omit<Insertable<AuditLogTable>, "action" | "subject_ty
 export async function recordAudit(trx: Db, record: AuditRecord): Promise<void> {
   await trx.insertInto("audit_log").values(record).execute();
 }
+
+/** One audit row of a change made by `actor`, before and after as JSON, inside the change's transaction. */
+export async function auditChange(
+  trx: Db,
+  actor: { id: number },
+  what: { action: AuditAction; subject: AuditSubject; id: number },
+  after: unknown,
+  before?: unknown,
+  reason: string | null = null,
+): Promise<void> {
+  await recordAudit(trx, {
+    actor_user_id: actor.id,
+    action: what.action,
+    subject_type: what.subject,
+    subject_id: what.id,
+    before: before === undefined ? null : JSON.stringify(before),
+    after: JSON.stringify(after),
+    reason,
+  });
+}

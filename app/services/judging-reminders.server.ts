@@ -8,6 +8,7 @@ import type { Db } from "../../db/client";
 import type { Database, Locale } from "../../db/schema";
 import { refuse, type Outcome } from "../domain/refusal";
 import { recordAudit } from "./audit.server";
+import { organizerOnly } from "./organizer-only.server";
 import type { SessionUser } from "./auth.server";
 import { inTransaction } from "./db-helpers.server";
 import { judgeProgress, judgesWithPace } from "./judging-dashboard.server";
@@ -87,9 +88,6 @@ function fingerprintOf(list: readonly Behind[]): string {
   const body = list.map((j) => j.judgeId).join(",");
   return crypto.createHash("sha256").update(body).digest("base64url").slice(0, 22);
 }
-
-const organizerOnly = (actor: SessionUser) =>
-  actor.roles.includes("organizer") ? null : refuse.forbidden("guards.organizerOnly");
 
 /** Who would get a reminder now (name, done of assigned, what is left) and who was reminded within the hour. */
 export async function reminderPreview(deps: ReminderDeps, actor: SessionUser, roundId: number) {

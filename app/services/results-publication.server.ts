@@ -16,7 +16,7 @@ import {
   addedByPublication,
   lastPublication,
   nextRoundFacts,
-  organizerOnly,
+  roundOrganizerOnly,
   publishPlanOf,
   type NextRoundPlace,
 } from "./round-guards.server";
@@ -108,7 +108,7 @@ export async function publish(
   roundId: number,
   confirmation: PublishConfirmation,
 ): Promise<Outcome<Published>> {
-  const forbidden = organizerOnly(actor);
+  const forbidden = roundOrganizerOnly(actor);
   if (forbidden) return forbidden;
   return inTransaction(deps.db, async (trx) => {
     const round = await existingRound(trx, roundId);
@@ -184,7 +184,7 @@ export async function unpublish(
   roundId: number,
   reason: string | null,
 ): Promise<Outcome<{ takenBack: number; putBack: number; reset: number; cancelled: number }>> {
-  const forbidden = organizerOnly(actor);
+  const forbidden = roundOrganizerOnly(actor);
   if (forbidden) return forbidden;
   return inTransaction(deps.db, async (trx) => {
     const round = await existingRound(trx, roundId);

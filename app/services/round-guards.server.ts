@@ -12,15 +12,16 @@ import {
   type PlanEntry,
   type PublishPlan,
 } from "../domain/round-guards";
-import { refuse, type Refusal } from "../domain/refusal";
+import type { Refusal } from "../domain/refusal";
+import { organizerOnly } from "./organizer-only.server";
 import type { SessionUser } from "./auth.server";
 import { existingRound, roundAfter } from "./queries/rounds.server";
 import { loadInputs, rankRound } from "./results.server";
 import { unitLabels, type UnitLabel } from "./results-view.server";
 
 /** Only organizers close, publish and unpublish rounds, whichever page or script asks. */
-export function organizerOnly(actor: SessionUser): Refusal | null {
-  return actor.roles.includes("organizer") ? null : refuse.forbidden("guards.organizerOnly");
+export function roundOrganizerOnly(actor: SessionUser): Refusal | null {
+  return organizerOnly(actor, "guards.organizerOnly");
 }
 
 /** Every judge–entry pair of the round whose entry still competes, with where its score stands. */

@@ -23,7 +23,7 @@ import { inTransaction } from "./db-helpers.server";
 import { enterIntoFirstRound } from "./first-round-field.server";
 import { criteriaOf } from "./queries/criteria.server";
 import { roundBySlug } from "./queries/rounds.server";
-import { organizerOnly, pendingOf } from "./round-guards.server";
+import { pendingOf, roundOrganizerOnly } from "./round-guards.server";
 
 export type RoundDeps = { db: Db; clock: () => Date };
 
@@ -235,7 +235,7 @@ export async function setStatus(
   reason: string | null,
   confirmed = false,
 ): Promise<Outcome> {
-  const forbidden = organizerOnly(actor);
+  const forbidden = roundOrganizerOnly(actor);
   if (forbidden) return forbidden;
   return inTransaction(deps.db, async (trx) => {
     const round = await roundBySlug(trx, competitionId, slug);

@@ -2,18 +2,13 @@
 // area's navigation, is told at the field that the largest ticket is below the smallest, corrects
 // it and saves; the page says so and the stored profile holds the new range.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, signInThroughForm, watchErrors } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, screenshot, signInThroughForm, watchErrors } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForThisFile((launched) => (browser = launched));
 
 describe("a partner's own profile", () => {
   it("lands on the partner pages, refuses a reversed ticket range at its field, then saves", async () => {
@@ -27,14 +22,14 @@ describe("a partner's own profile", () => {
     await page.getByRole("navigation", { name: "Partner pages" }).getByRole("link", { name: "Profile" }).click();
     await page.waitForURL(/\/partner\/profile$/);
     await page.waitForLoadState("networkidle");
-    await page.getByLabel("Smallest ticket (万元, CNY ten-thousands)").fill("900");
-    await page.getByLabel("Largest ticket (万元, CNY ten-thousands)").fill("300");
+    await page.getByLabel("Smallest ticket (万元)").fill("900");
+    await page.getByLabel("Largest ticket (万元)").fill("300");
     await page.getByRole("button", { name: "Save profile" }).click();
-    const error = page.locator("#profile-ticketMaxWan-error");
+    const error = page.locator("#partner-ticketMaxWan-error");
     await error.waitFor();
     expect(await error.textContent()).toMatch(/below the smallest|cannot be (less|lower|smaller)/i);
     await screenshot(page, "partner-area-profile-error");
-    await page.getByLabel("Largest ticket (万元, CNY ten-thousands)").fill("4000");
+    await page.getByLabel("Largest ticket (万元)").fill("4000");
     await page.getByRole("button", { name: "Save profile" }).click();
     await page.getByText("Profile saved.").waitFor();
     await screenshot(page, "partner-area-profile-saved");

@@ -1,18 +1,13 @@
 // In Chromium: the organizer's partner pages hydrate without errors; an invitation with a bad
 // address shows its message at the field, a good one shows the link; the import page previews a file.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, signInThroughForm, watchErrors } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserForThisFile, screenshot, signInThroughForm, watchErrors } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
 
 const demo = demoServerForThisFile();
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserForThisFile((launched) => (browser = launched));
 
 describe("partner pages in a browser", () => {
   it("invites a partner through the form, with the error at the field first", async () => {

@@ -5,30 +5,11 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signInThroughForm, watchErrors } from "../support/browser";
 import { demoServerForThisFile } from "../support/demo-server";
+import { tinyPdf } from "../support/tiny-pdf";
 
 const demo = demoServerForThisFile();
 let browser: Browser;
 let entryId = 0;
-
-/** A one-page PDF, written out with its cross-reference table. */
-function tinyPdf(): Buffer {
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << >> >>",
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, "latin1");
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -59,7 +40,11 @@ describe("pitch deck in the browser", () => {
       .poll(() => page.getByRole("alert").allTextContents())
       .toContain("The file is larger than 20 MB: choose a smaller PDF.");
 
-    await file.setInputFiles({ name: "Our pitch.pdf", mimeType: "application/pdf", buffer: tinyPdf() });
+    await file.setInputFiles({
+      name: "Our pitch.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(tinyPdf("e2e")),
+    });
     await page.getByLabel("Video link (optional)").fill("https://video.example.org/pitch");
     await page.getByRole("button", { name: "Save deck and link" }).click();
     await page.getByText("Deck and link saved.").waitFor();

@@ -114,12 +114,12 @@ describe("partner area", () => {
       );
       expect(res.status).toBe(400);
       const html = await res.text();
-      const error = /id="profile-ticketMaxWan-error"[^>]*>([^<]+)</.exec(html);
+      const error = /id="partner-ticketMaxWan-error"[^>]*>([^<]+)</.exec(html);
       expect(error, lang).not.toBeNull();
       expect(error![1]).not.toContain("validation.");
       if (lang === "zh-Hans") expect(error![1]).toMatch(/[\u4e00-\u9fff]/);
       expect(html).toMatch(
-        /id="profile-ticketMaxWan"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="profile-ticketMaxWan"/,
+        /id="partner-ticketMaxWan"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="partner-ticketMaxWan"/,
       );
       // What was typed stays in the form.
       expect(html).toContain('value="Should Not Stick"');

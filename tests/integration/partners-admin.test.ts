@@ -114,7 +114,7 @@ describe("partners admin", () => {
     const judgeId = h.one<{ id: number }>("SELECT id FROM judges ORDER BY id LIMIT 1").id;
     const before = counts();
     for (const actor of [partner.user, h.judgeUser(judgeId)]) {
-      const forbidden = { ok: false, kind: "forbidden", code: "guards.organizerOnly" };
+      const forbidden = { ok: false, kind: "forbidden", code: "errors.forbiddenBody" };
       expect(await invitePartner(deps, actor, competitionId, investorForm("x@invest.example"))).toEqual(forbidden);
       expect(await listPartners(deps, actor, competitionId, {})).toEqual(forbidden);
       expect(await updatePartner(deps, actor, competitionId, partner.partnerId, {})).toEqual(forbidden);

@@ -142,7 +142,7 @@ describe("partner import", () => {
   it("lets only organizers preview, confirm or undo", async () => {
     const judgeId = h.one<{ id: number }>("SELECT id FROM judges ORDER BY id LIMIT 1").id;
     const judge = h.judgeUser(judgeId);
-    const forbidden = { ok: false, kind: "forbidden", code: "guards.organizerOnly" };
+    const forbidden = { ok: false, kind: "forbidden", code: "errors.forbiddenBody" };
     expect(await h.services.partnerImport.preview(judge, competitionId, csv("judge"))).toEqual(forbidden);
     expect(await h.services.partnerImport.confirm(judge, competitionId, 1)).toEqual(forbidden);
     expect(await h.services.partnerImport.undo(judge, competitionId, 1)).toEqual(forbidden);

@@ -7,7 +7,9 @@ import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
 import { competitionBySlug } from "../queries/competitions.server";
 import { copyStructure, type CopyCounts } from "./copy.server";
-import { auditEdition, notOrganizer, type EditionDeps } from "./shared.server";
+import { type EditionDeps } from "./shared.server";
+import { organizerOnly } from "../organizer-only.server";
+import { auditChange } from "../audit.server";
 
 export type CreatedEdition = Outcome<{ competition: Competition; copied: CopyCounts | null }>;
 
@@ -17,7 +19,7 @@ export async function createEdition(
   actor: SessionUser,
   input: CompetitionFormInput,
 ): Promise<CreatedEdition> {
-  const refusal = notOrganizer(actor);
+  const refusal = organizerOnly(actor);
   if (refusal) return refusal;
   return inTransaction(db, async (trx): Promise<CreatedEdition> => {
     if (await competitionBySlug(trx, input.slug)) return refuse.invalid("editions.errors.slugTaken", "slug");
@@ -37,10 +39,10 @@ export async function createEdition(
       .returningAll()
       .executeTakeFirstOrThrow();
     const { id, created_at: _at, ...after } = competition;
-    await auditEdition(trx, actor, { action: "competition.created", subject: "competition", id }, after);
+    await auditChange(trx, actor, { action: "competition.created", subject: "competition", id }, after);
     if (!source) return { ok: true, competition, copied: null };
     const copied = await copyStructure(trx, source.id, competition.id, input.copyJudges);
-    await auditEdition(
+    await auditChange(
       trx,
       actor,
       { action: "competition.copied", subject: "competition", id },

@@ -8,7 +8,9 @@ import { refuse, type Outcome, type Refusal } from "../../domain/refusal";
 import { isCountryCode } from "../../i18n/countries";
 import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
-import { auditEdition, notOrganizer, type EditionDeps } from "./shared.server";
+import { type EditionDeps } from "./shared.server";
+import { organizerOnly } from "../organizer-only.server";
+import { auditChange } from "../audit.server";
 
 type Saved = Outcome<{ id: number }>;
 type Part = "groups" | "tracks";
@@ -56,7 +58,7 @@ export async function addGroup(
   competitionId: number,
   input: GroupFormInput,
 ): Promise<Saved> {
-  const refusal = notOrganizer(actor);
+  const refusal = organizerOnly(actor);
   if (refusal) return refusal;
   const rule = eligibility(input);
   if (!rule.ok) return rule;
@@ -73,7 +75,7 @@ export async function addGroup(
       sort_order: await nextSortOrder(trx, "groups", competitionId),
     };
     const { id } = await trx.insertInto("groups").values(values).returning("id").executeTakeFirstOrThrow();
-    await auditEdition(trx, actor, { action: "group.created", subject: "group", id }, values);
+    await auditChange(trx, actor, { action: "group.created", subject: "group", id }, values);
     return { ok: true, id };
   });
 }
@@ -86,7 +88,7 @@ export async function updateGroup(
   groupId: number,
   input: GroupFormInput,
 ): Promise<Saved> {
-  const refusal = notOrganizer(actor);
+  const refusal = organizerOnly(actor);
   if (refusal) return refusal;
   const rule = eligibility(input);
   if (!rule.ok) return rule;
@@ -117,7 +119,7 @@ export async function updateGroup(
     };
     await trx.updateTable("groups").set(after).where("id", "=", groupId).execute();
     const { id: _id, competition_id: _c, sort_order: _s, ...was } = before;
-    await auditEdition(trx, actor, { action: "group.updated", subject: "group", id: groupId }, after, was);
+    await auditChange(trx, actor, { action: "group.updated", subject: "group", id: groupId }, after, was);
     return { ok: true, id: groupId };
   });
 }
@@ -129,7 +131,7 @@ export async function addTrack(
   competitionId: number,
   input: TrackFormInput,
 ): Promise<Saved> {
-  const refusal = notOrganizer(actor);
+  const refusal = organizerOnly(actor);
   if (refusal) return refusal;
   return inTransaction(db, async (trx): Promise<Saved> => {
     if (await codeTaken(trx, "tracks", competitionId, input.code))
@@ -142,7 +144,7 @@ export async function addTrack(
       sort_order: await nextSortOrder(trx, "tracks", competitionId),
     };
     const { id } = await trx.insertInto("tracks").values(values).returning("id").executeTakeFirstOrThrow();
-    await auditEdition(trx, actor, { action: "track.created", subject: "track", id }, values);
+    await auditChange(trx, actor, { action: "track.created", subject: "track", id }, values);
     return { ok: true, id };
   });
 }
@@ -155,7 +157,7 @@ export async function updateTrack(
   trackId: number,
   input: TrackFormInput,
 ): Promise<Saved> {
-  const refusal = notOrganizer(actor);
+  const refusal = organizerOnly(actor);
   if (refusal) return refusal;
   return inTransaction(db, async (trx): Promise<Saved> => {
     const before = await trx
@@ -172,7 +174,7 @@ export async function updateTrack(
     const after = { code: input.code, name_zh: input.nameZh, name_en: input.nameEn };
     await trx.updateTable("tracks").set(after).where("id", "=", trackId).execute();
     const was = { code: before.code, name_zh: before.name_zh, name_en: before.name_en };
-    await auditEdition(trx, actor, { action: "track.updated", subject: "track", id: trackId }, after, was);
+    await auditChange(trx, actor, { action: "track.updated", subject: "track", id: trackId }, after, was);
     return { ok: true, id: trackId };
   });
 }

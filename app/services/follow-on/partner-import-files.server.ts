@@ -7,7 +7,8 @@ import { CUSTOMER_KINDS, FUNDING_STAGES, PARK_SUPPORT, PARTNER_KINDS, REGIONS } 
 import { refuse, type Outcome } from "../../domain/refusal";
 import type { SessionUser } from "../auth/deps.server";
 import { neutralizeFormula, type Table } from "../spreadsheet.server";
-import { organizerOnly, type PartnerDeps } from "./partners-shared.server";
+import { organizerOnly } from "../organizer-only.server";
+import type { PartnerDeps } from "./partners-shared.server";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 

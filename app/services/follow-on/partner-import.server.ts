@@ -16,14 +16,9 @@ import { SpreadsheetRefused } from "../spreadsheet-reading/limits";
 import type { Sheet } from "../spreadsheet-reading/parse.server";
 import { readSheet } from "../spreadsheet-reading/read.server";
 import { templateTracks } from "./partner-import-files.server";
-import {
-  auditPartner,
-  insertPartner,
-  organizerOnly,
-  partnerEmails,
-  profileContext,
-  type PartnerDeps,
-} from "./partners-shared.server";
+import { insertPartner, partnerEmails, profileContext, type PartnerDeps } from "./partners-shared.server";
+import { organizerOnly } from "../organizer-only.server";
+import { auditChange } from "../audit.server";
 
 export type PartnerImportFile = { name: string; bytes: Uint8Array };
 
@@ -136,7 +131,7 @@ export async function confirmImport(
         .executeTakeFirst();
       const { partnerId, userId } = await insertPartner(trx, competitionId, row.profile, row.person);
       created.push({ partnerId, userId, newUser: !existing, row: row.row });
-      await auditPartner(
+      await auditChange(
         trx,
         actor,
         { action: "partner.imported", subject: "partner", id: partnerId },
@@ -196,7 +191,7 @@ export async function undoImport(
     }
     await removeLeftAccounts(trx, created);
     for (const c of created)
-      await auditPartner(
+      await auditChange(
         trx,
         actor,
         { action: "partner.import_undone", subject: "partner", id: c.partnerId },

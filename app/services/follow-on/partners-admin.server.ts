@@ -10,14 +10,9 @@ import type { SessionUser } from "../auth/deps.server";
 import { inTransaction } from "../db-helpers.server";
 import { freshInvite } from "../judges/invites.server";
 import { jsonList, type PartnerRow } from "./profiles.server";
-import {
-  auditPartner,
-  insertPartner,
-  organizerOnly,
-  partnerEmails,
-  profileContext,
-  type PartnerDeps,
-} from "./partners-shared.server";
+import { insertPartner, partnerEmails, profileContext, type PartnerDeps } from "./partners-shared.server";
+import { organizerOnly } from "../organizer-only.server";
+import { auditChange } from "../audit.server";
 
 export type PartnerFilter = { kind?: PartnerKind; track?: string; disabled?: "only" | "with" };
 
@@ -180,7 +175,7 @@ export async function invitePartner(
       .where("id", "=", userId)
       .executeTakeFirstOrThrow();
     const { path, expires } = freshInvite(deps, user);
-    await auditPartner(
+    await auditChange(
       trx,
       actor,
       { action: "partner.invited", subject: "partner", id: partnerId },
@@ -210,7 +205,7 @@ export async function personInviteLink(
   if (!row) return refuse.notFound("partners.notFound");
   if (row.accepted_at) return refuse.conflict("partners.person.accepted");
   const { path, expires } = freshInvite(deps, row);
-  await auditPartner(
+  await auditChange(
     deps.db,
     actor,
     { action: "partner.invited", subject: "partner", id: row.partnerId },
@@ -242,7 +237,7 @@ export async function storeProfile(
       .set({ ...columns, updated_at: clock().toISOString() })
       .where("id", "=", partnerId)
       .execute();
-    await auditPartner(
+    await auditChange(
       trx,
       actor,
       { action: "partner.updated", subject: "partner", id: partnerId },
@@ -283,7 +278,7 @@ export async function setPartnerDisabled(
       return refuse.conflict(disabled ? "partners.alreadyDisabled" : "partners.alreadyEnabled");
     const at = disabled ? deps.clock().toISOString() : null;
     await trx.updateTable("partners").set({ disabled_at: at }).where("id", "=", partnerId).execute();
-    await auditPartner(
+    await auditChange(
       trx,
       actor,
       { action: disabled ? "partner.disabled" : "partner.enabled", subject: "partner", id: partnerId },

@@ -1,42 +1,13 @@
-// What the partner use cases share: their dependencies, the organizer check, the audit row, the
+// What the partner use cases share: their dependencies, the
 // edition's vocabulary for the profile schema, and storing one partner with its first person
 // (used by the invitation and by the import, inside their transactions).
 import type { Db } from "../../../db/client";
-import type { AuditAction, AuditSubject } from "../../domain/audit-actions";
 import { partnerColumns, type PartnerPersonInput, type PartnerProfileInput } from "../../domain/partner-profile";
 import type { ProfileContext } from "../../domain/partner-profile";
-import { refuse, type Refusal } from "../../domain/refusal";
 import { isCountryCode } from "../../i18n/countries";
-import { recordAudit } from "../audit.server";
-import type { SessionUser } from "../auth/deps.server";
 import { NO_PASSWORD } from "../passwords.server";
 
 export type PartnerDeps = { db: Db; secret: string; clock: () => Date; publicOrigin: () => string };
-
-/** Only organizers manage partners and the follow-on settings: refused here, not only by the page. */
-export function organizerOnly(actor: SessionUser): Refusal | null {
-  return actor.roles.includes("organizer") ? null : refuse.forbidden("guards.organizerOnly");
-}
-
-/** One audit row of a partner or settings change, inside the change's transaction. */
-export async function auditPartner(
-  trx: Db,
-  actor: SessionUser,
-  what: { action: AuditAction; subject: AuditSubject; id: number },
-  after: unknown,
-  before?: unknown,
-  reason: string | null = null,
-) {
-  await recordAudit(trx, {
-    actor_user_id: actor.id,
-    action: what.action,
-    subject_type: what.subject,
-    subject_id: what.id,
-    before: before === undefined ? null : JSON.stringify(before),
-    after: JSON.stringify(after),
-    reason,
-  });
-}
 
 /** The edition's track codes and the country check: what a profile is validated against. */
 export async function profileContext(db: Db, competitionId: number): Promise<ProfileContext> {

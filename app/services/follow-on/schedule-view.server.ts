@@ -5,7 +5,7 @@ import type { Db } from "../../../db/client";
 import type { UnplacedReason } from "../../domain/meeting-schedule";
 import { refuse } from "../../domain/refusal";
 import type { SessionUser } from "../auth/deps.server";
-import { organizerOnly } from "./partners-shared.server";
+import { organizerOnly } from "../organizer-only.server";
 import { storedSettings } from "./settings.server";
 
 export type ScheduledMeeting = {

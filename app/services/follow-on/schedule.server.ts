@@ -8,9 +8,10 @@ import { refuse, type Outcome } from "../../domain/refusal";
 import { agendaLines, changedPeople, compareRuns, placeChanged, type RunChanges } from "../../domain/schedule-changes";
 import type { SessionUser } from "../auth/deps.server";
 import { inTransaction } from "../db-helpers.server";
-import { auditPartner, organizerOnly } from "./partners-shared.server";
 import { loadScheduleInput, type LoadedInput, type StoredPlacement } from "./schedule-input.server";
 import { agendaAudience, notifyChangedAgendas } from "./schedule-notices.server";
+import { organizerOnly } from "../organizer-only.server";
+import { auditChange } from "../audit.server";
 
 export type ScheduleDeps = { db: Db; clock: () => Date; publicOrigin: () => string };
 
@@ -156,7 +157,7 @@ export async function confirmSchedule(
       .returning("id")
       .executeTakeFirstOrThrow();
     const { fingerprint: _f, ...numbers } = preview;
-    await auditPartner(
+    await auditChange(
       trx,
       actor,
       { action: "meeting_schedule.confirmed", subject: "competition", id: competitionId },
@@ -199,7 +200,7 @@ export async function undoLastRun(
       .set({ undone_at: now, undone_by: actor.id })
       .where("id", "=", run.id)
       .execute();
-    await auditPartner(
+    await auditChange(
       trx,
       actor,
       { action: "meeting_schedule.undone", subject: "competition", id: competitionId },
@@ -246,7 +247,7 @@ export async function publishSchedule(
       .where("competition_id", "=", competitionId)
       .execute();
     const mailed = await notifyChangedAgendas(trx, competitionId, deps);
-    await auditPartner(
+    await auditChange(
       trx,
       actor,
       { action: "meeting_schedule.published", subject: "competition", id: competitionId },

@@ -10,7 +10,8 @@ import { finalInstant, finalLocal, type GridSettings } from "../../domain/schedu
 import type { SessionUser } from "../auth/deps.server";
 import { inTransaction } from "../db-helpers.server";
 import { jsonList } from "./profiles.server";
-import { auditPartner, organizerOnly } from "./partners-shared.server";
+import { organizerOnly } from "../organizer-only.server";
+import { auditChange } from "../audit.server";
 
 /** The settings as the form's fields (strings, the final's time on the edition's wall clock). */
 export type SettingsValues = {
@@ -152,7 +153,7 @@ export async function saveSettings(
       .execute();
     const { updated_at: _at, ...after } = values;
     const { publishedAt: _p, timeZone: _z, ...was } = before;
-    await auditPartner(
+    await auditChange(
       trx,
       actor,
       { action: "follow_on.settings", subject: "competition", id: competitionId },

@@ -7,6 +7,7 @@ import { sql, type Transaction } from "kysely";
 import type { Db } from "../../../db/client";
 import type { Database } from "../../../db/schema";
 import { refuse, type Outcome } from "../../domain/refusal";
+import { organizerOnly } from "../organizer-only.server";
 import type { SessionUser } from "../auth.server";
 import { inTransaction } from "../db-helpers.server";
 import { enqueueMessage } from "../messages/outbox.server";
@@ -73,9 +74,6 @@ const shown = (c: Candidate) => ({
   email: c.email,
   lastInvitedAt: c.lastInvitedAt ?? null,
 });
-
-const organizerOnly = (actor: SessionUser) =>
-  actor.roles.includes("organizer") ? null : refuse.forbidden("guards.organizerOnly");
 
 /** Who "send invitations" would reach now, first-time and re-sends apart, and the list's fingerprint. */
 export async function invitationPreview(deps: InvitationDeps, actor: SessionUser, competitionId: number) {
