@@ -81,9 +81,6 @@ export const enPartnersAdmin = {
     confirmed:
       "{{count}} partners were created, each with its person. Their invitation links are on each partner's page.",
     hasProblems: "The file has problems: nothing was stored. Correct the rows below and preview it again.",
-    row: "Row",
-    column: "Column",
-    problem: "Problem",
     notFound: "There is no such import waiting (it may have been confirmed already).",
     alreadyConfirmed: "This import was confirmed already.",
     alreadyUndone: "This import was undone already.",

@@ -10,6 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ImportProblemTable } from "~/components/import-problem-table";
 import { RefusalMessage } from "~/components/form-field";
 import type { ImportProblem, Suggestion } from "~/domain/entry-import";
 import { refuse } from "~/domain/refusal";
@@ -162,29 +163,15 @@ export default function ImportEntries() {
           {report.problems.length === 0 ? (
             <p className="text-sm text-slate-600">{t("import.noProblems")}</p>
           ) : (
-            <div className="max-h-[32rem] overflow-auto rounded-xl border border-slate-200 bg-white">
-              <table className="min-w-full text-sm">
-                <thead className="sticky top-0 bg-slate-50 text-left text-xs uppercase text-slate-500">
-                  <tr>
-                    <th className="px-3 py-2">{t("import.row")}</th>
-                    <th className="px-3 py-2">{t("import.column")}</th>
-                    <th className="px-3 py-2">{t("import.problem")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {report.problems.slice(0, 1000).map((p, i) => (
-                    <tr key={i}>
-                      <td className="px-3 py-1.5 tabular-nums">{p.row}</td>
-                      <td className="px-3 py-1.5 font-mono text-xs">{p.column ?? "—"}</td>
-                      <td className="px-3 py-1.5">
-                        {t(p.message, { defaultValue: p.message, value: p.value ?? "" })}
-                        <SuggestionList problem={p} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ImportProblemTable
+              problems={report.problems}
+              describe={(p) => (
+                <>
+                  {t(p.message, { defaultValue: p.message, value: p.value ?? "" })}
+                  <SuggestionList problem={p} />
+                </>
+              )}
+            />
           )}
           {report.batch && report.created.length > 0 ? (
             <section className="space-y-2">

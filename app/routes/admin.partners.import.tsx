@@ -12,6 +12,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ImportProblemTable } from "~/components/import-problem-table";
 import { z } from "zod";
 import { RefusalMessage } from "~/components/form-field";
 import { idSchema } from "~/domain/common-schemas";
@@ -80,28 +81,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 function ProblemTable({ report }: { report: PartnerImportReport }) {
   const { t } = useTranslation();
   return (
-    <div className="max-h-[32rem] overflow-auto rounded-xl border border-slate-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="import-problems">
-        <thead className="sticky top-0 bg-slate-50 text-left text-xs uppercase text-slate-500">
-          <tr>
-            <th className="px-3 py-2">{t("partnersAdmin.import.row")}</th>
-            <th className="px-3 py-2">{t("partnersAdmin.import.column")}</th>
-            <th className="px-3 py-2">{t("partnersAdmin.import.problem")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {report.problems.slice(0, 1000).map((p, i) => (
-            <tr key={i}>
-              <td className="px-3 py-1.5 tabular-nums">{p.row}</td>
-              <td className="px-3 py-1.5 font-mono text-xs">{p.column}</td>
-              <td className="px-3 py-1.5">
-                {t(p.code, { defaultValue: p.code, column: p.column, value: "", ...p.params })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ImportProblemTable
+      problems={report.problems}
+      testId="import-problems"
+      describe={(p) => t(p.code, { defaultValue: p.code, column: p.column, value: "", ...p.params })}
+    />
   );
 }
 
