@@ -69,9 +69,6 @@ export const enPartnersAdmin = {
     title: "Import partners",
     intro:
       "Upload a CSV or Excel file with one partner per row and its person. First you see what the file would create; nothing is stored until you confirm. A confirmed import can be undone while nobody of it has signed in or had a request.",
-    template: "Template:",
-    templateCsv: "CSV",
-    templateXlsx: "Excel (.xlsx)",
     file: "File (CSV or .xlsx)",
     preview: "Preview",
     summary: "Rows read: {{rows}}. Rows with problems: {{bad}}.",

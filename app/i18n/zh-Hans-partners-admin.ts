@@ -68,9 +68,6 @@ export const zhHansPartnersAdmin = {
     title: "导入合作机构",
     intro:
       "上传 CSV 或 Excel 文件，每行一个合作机构及其联系人。先预览文件将创建的内容；确认之前不会保存任何数据。已确认的导入在其联系人均未登录、也没有任何请求时可以撤销。",
-    template: "模板：",
-    templateCsv: "CSV",
-    templateXlsx: "Excel（.xlsx）",
     file: "文件（CSV 或 .xlsx）",
     preview: "预览",
     summary: "读取行数：{{rows}}。有问题的行：{{bad}}。",

@@ -1408,9 +1408,6 @@ export const zhHant: Messages = {
       title: "匯入合作機構",
       intro:
         "上傳 CSV 或 Excel 檔案，每行一個合作機構及其聯絡人。先預覽檔案將建立的內容；確認之前不會儲存任何資料。已確認的匯入在其聯絡人均未登入、也沒有任何請求時可以撤銷。",
-      template: "模板：",
-      templateCsv: "CSV",
-      templateXlsx: "Excel（.xlsx）",
       file: "檔案（CSV 或 .xlsx）",
       preview: "預覽",
       summary: "讀取行數：{{rows}}。有問題的行：{{bad}}。",

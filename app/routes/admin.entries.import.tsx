@@ -11,6 +11,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ImportProblemTable } from "~/components/import-problem-table";
+import { ImportTemplateLinks } from "~/components/import-template-links";
 import { RefusalMessage } from "~/components/form-field";
 import type { ImportProblem, Suggestion } from "~/domain/entry-import";
 import { refuse } from "~/domain/refusal";
@@ -83,15 +84,7 @@ export default function ImportEntries() {
       <p className="text-slate-700">{t("import.intro")}</p>
       <p className="text-sm text-slate-600">{t("import.forgiving")}</p>
       <p className="text-sm text-slate-500">{t("import.columns", { columns })}</p>
-      <p className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="text-slate-700">{t("import.template")}</span>
-        <a href="/admin/entries/import/template.xlsx" className={button}>
-          {t("import.templateXlsx")}
-        </a>
-        <a href="/admin/entries/import/template.csv" className={button}>
-          {t("import.templateCsv")}
-        </a>
-      </p>
+      <ImportTemplateLinks base="/admin/entries/import" />
       <Form
         method="post"
         encType="multipart/form-data"

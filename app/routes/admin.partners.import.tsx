@@ -13,6 +13,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ImportProblemTable } from "~/components/import-problem-table";
+import { ImportTemplateLinks } from "~/components/import-template-links";
 import { z } from "zod";
 import { RefusalMessage } from "~/components/form-field";
 import { idSchema } from "~/domain/common-schemas";
@@ -109,15 +110,7 @@ export default function ImportPartners() {
       </Link>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("partnersAdmin.import.title")}</h1>
       <p className="text-slate-700">{t("partnersAdmin.import.intro")}</p>
-      <p className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="text-slate-700">{t("partnersAdmin.import.template")}</span>
-        <a href="/admin/partners/import/template.xlsx" className={button}>
-          {t("partnersAdmin.import.templateXlsx")}
-        </a>
-        <a href="/admin/partners/import/template.csv" className={button}>
-          {t("partnersAdmin.import.templateCsv")}
-        </a>
-      </p>
+      <ImportTemplateLinks base="/admin/partners/import" />
       {created || undone ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {created
