@@ -1,7 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+} from "kysely";
 import { FRONTIER_APPLICATION_ID, inspectDatabaseFile } from "./inspect";
 import { migrations } from "./migrations/index";
 import type { Database } from "./schema";
@@ -18,9 +27,26 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
     return true;
   }
 }
+// Several server processes may share the file (docs/decisions/0019-one-live-writer-at-a-time.md):
+// a deferred transaction that reads, then writes after another process committed, fails at once
+// with SQLITE_BUSY_SNAPSHOT. Taking the write lock at BEGIN makes it wait (busy_timeout) and read
+// the latest data instead, so every transaction sees what it then changes.
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
 class TransactionalSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
   override createAdapter(): DialectAdapter {
     return new TransactionalSqliteAdapter();
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
   }
 }
 

@@ -13,7 +13,7 @@ import { liveStateOf } from "../queries/live-state.server";
 import type { LiveContext } from "./context.server";
 import { factsFor } from "./facts.server";
 import { finalistsOf, hasRubric, liveEntries, panelOf, stageRoundOf, withdrawnAmong } from "./queries.server";
-import { insertLive, load, persist, queued, type Live } from "./store.server";
+import { insertLive, load, persist, queued, remember, type Live } from "./store.server";
 
 export type CommandOutcome = { ok: true; updates: UpdateEvent[] } | LiveRefusal;
 type Ran = { live: Live; updates: UpdateEvent[]; refused: LiveRefusal | null };
@@ -84,23 +84,33 @@ export async function runCommand(
   return { live: written.next, updates: [...hidden.updates, ...written.updates], refused: null };
 }
 
-/** Runs `task` on the competition's live final in its queue; refused when there is none. */
+/**
+ * Runs `task` on the competition's live final in its queue, inside one write transaction that
+ * read the final under the write lock (another process may have moved it since); refused when
+ * there is none. `committed` runs after the commit, still in the queue, so this process tells
+ * the hub of its changes in the order it wrote them.
+ */
 export async function withLive<T>(
   ctx: LiveContext,
   slug: string,
-  task: (live: Live) => Promise<T>,
+  task: (live: Live, trx: Db) => Promise<T>,
+  committed?: (result: T | LiveRefusal) => Promise<void>,
 ): Promise<T | LiveRefusal> {
   const competition = await ctx.competitionBySlug(slug);
   if (!competition) return refuseLive("unknownCompetition");
   return queued(ctx.store, competition.id, async () => {
-    const live = await load(ctx.db, ctx.store, competition);
-    return live ? task(live) : refuseLive("notStarted");
+    const result = await inTransaction(ctx.db, async (trx) => {
+      const live = await load(trx, ctx.store, competition);
+      return live ? task(live, trx) : refuseLive("notStarted");
+    });
+    await committed?.(result);
+    return result;
   });
 }
 
 /** Keeps the written state and tells the publisher, even without public updates: the control room must see every accepted command. */
-export function publishWritten(ctx: LiveContext, written: { live: Live; updates: UpdateEvent[] }) {
-  ctx.store.cache.set(written.live.competitionId, written.live);
+export async function publishWritten(ctx: LiveContext, written: { live: Live; updates: UpdateEvent[] }) {
+  await remember(ctx.db, ctx.store, written.live);
   ctx.publisher.publish({ slug: written.live.slug, updates: written.updates });
 }
 
@@ -112,13 +122,20 @@ export async function command(
   command: Command,
   version?: number,
 ): Promise<CommandOutcome> {
-  return withLive(ctx, slug, async (live) => {
-    // Checked before anything moves: a room that saw an older state must look again first.
-    if (version !== undefined && version !== live.control.version) return refuseLive("staleControl");
-    const outcome = await inTransaction(ctx.db, (trx) => runCommand(ctx, trx, actor, live, command));
-    publishWritten(ctx, outcome);
-    return outcome.refused ?? { ok: true as const, updates: outcome.updates };
-  });
+  const outcome = await withLive(
+    ctx,
+    slug,
+    async (live, trx) =>
+      // Checked before anything moves: a room that saw an older state must look again first.
+      version !== undefined && version !== live.control.version
+        ? refuseLive("staleControl")
+        : runCommand(ctx, trx, actor, live, command),
+    async (ran) => {
+      if ("live" in ran) await publishWritten(ctx, ran);
+    },
+  );
+  if (!("live" in outcome)) return outcome;
+  return outcome.refused ?? { ok: true as const, updates: outcome.updates };
 }
 
 /** What a final needs before the hall sees it: its round, finalists in stage order, a rubric and a panel. */

@@ -6,7 +6,6 @@ import { markField, scoreSheetSchema } from "../../domain/score-sheet";
 import { refuseLive, type LiveRefusal } from "../../domain/live-refusals";
 import type { SubmitMessage, UpdateEvent } from "../../live/protocol";
 import type { SessionUser } from "../auth.server";
-import { inTransaction } from "../db-helpers.server";
 import { criteriaOf } from "../queries/criteria.server";
 import { judgeOfUser } from "../queries/judges.server";
 import { writeScore } from "../scores.server";
@@ -151,11 +150,15 @@ async function submitInTransaction(
  * submitted, scoring closes by itself.
  */
 export async function submit(ctx: LiveContext, user: SessionUser, message: SubmitMessage): Promise<SubmitOutcome> {
-  return withLive(ctx, message.competition, async (live) => {
-    const outcome = await inTransaction(ctx.db, (trx) => submitInTransaction(ctx, trx, live, user, message));
-    if ("duplicate" in outcome) return { ok: true as const, duplicate: true, updates: [] };
-    if ("ok" in outcome) return outcome;
-    publishWritten(ctx, outcome);
-    return { ok: true as const, duplicate: false, updates: outcome.updates };
-  });
+  const outcome = await withLive(
+    ctx,
+    message.competition,
+    (live, trx) => submitInTransaction(ctx, trx, live, user, message),
+    async (written) => {
+      if ("live" in written) await publishWritten(ctx, written);
+    },
+  );
+  if ("duplicate" in outcome) return { ok: true as const, duplicate: true, updates: [] };
+  if ("ok" in outcome) return outcome;
+  return { ok: true as const, duplicate: false, updates: outcome.updates };
 }

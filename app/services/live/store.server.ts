@@ -1,6 +1,9 @@
-// The live final's store: each competition's control and public state, loaded once and kept in
-// memory, persisted with every change (live_state + append-only live_events, one transaction),
-// and the write queue that lets one task at a time change a competition, so seq never skips or repeats.
+// The live final's store: each competition's control and public state, kept in memory while no
+// other connection has written the database since, persisted with every change (live_state +
+// append-only live_events, one transaction), and the write queue that lets one task at a time of
+// this process change a competition; other processes wait at BEGIN IMMEDIATE (decision 0019), so
+// seq never skips or repeats.
+import { sql } from "kysely";
 import type { Db } from "../../../db/client";
 import type { Competition } from "../../../db/schema";
 import {
@@ -22,12 +25,27 @@ export const MAX_REPLAY = 500;
 export type Live = { competitionId: number; slug: string; roundId: number; control: ControlState; state: PublicState };
 
 export type LiveStore = {
-  readonly cache: Map<number, Live>;
+  /** Each final as last read or written here, with the database's data_version it was read at. */
+  readonly cache: Map<number, { live: Live; dataVersion: number }>;
   readonly queues: Map<number, Promise<unknown>>;
 };
 
 export function createLiveStore(): LiveStore {
   return { cache: new Map(), queues: new Map() };
+}
+
+/**
+ * SQLite's count of commits by OTHER connections (another server process, a CLI): while it stands
+ * still, what this process read or wrote itself is still the truth, so the copy in memory serves.
+ */
+async function dataVersion(db: Db): Promise<number> {
+  const { rows } = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
+  return rows[0]!.data_version;
+}
+
+/** Keeps what this process has just written, valid until another connection writes. */
+export async function remember(db: Db, store: LiveStore, live: Live) {
+  store.cache.set(live.competitionId, { live, dataVersion: await dataVersion(db) });
 }
 
 /** Runs `task` after every earlier task of the same competition has finished. */
@@ -41,10 +59,14 @@ export function queued<T>(store: LiveStore, competitionId: number, task: () => P
   return run;
 }
 
-/** The competition's live final, from memory or else from the database; null before it starts. */
+/**
+ * The competition's live final, from memory while no other connection has written since, or
+ * else from the database; null before it starts. Inside a write transaction it is the latest.
+ */
 export async function load(db: Db, store: LiveStore, competition: Pick<Competition, "id" | "slug">) {
+  const version = await dataVersion(db);
   const cached = store.cache.get(competition.id);
-  if (cached) return cached;
+  if (cached && cached.dataVersion === version) return cached.live;
   const row = await liveStateOf(db, competition.id);
   if (!row) return null;
   const live: Live = {
@@ -54,7 +76,7 @@ export async function load(db: Db, store: LiveStore, competition: Pick<Competiti
     control: upgradeControl(JSON.parse(row.control) as ControlState),
     state: upgradePublicState(JSON.parse(row.public) as PublicState),
   };
-  store.cache.set(competition.id, live);
+  store.cache.set(competition.id, { live, dataVersion: version });
   return live;
 }
 
