@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -21,9 +22,17 @@ import { refuseCrossSiteWrites, type OriginPolicy } from "./app/http/origin.serv
 import { remixHandler } from "./app/http/remix-bridge.server";
 import { guardRequests } from "./app/http/request-guard.server";
 import { FIRST_ORGANIZER_COMMAND } from "./app/domain/first-organizer";
+import {
+  connectRedis,
+  joinCluster,
+  SINGLE_PROCESS,
+  type LiveCluster,
+  type RedisClient,
+} from "./app/live/cluster.server";
 import { attachLiveHub } from "./app/live/hub.server";
 import { createLivePublisher, type LiveRelay } from "./app/live/publisher.server";
 import { createServices, type Services } from "./app/services/index.server";
+import { redisLimiters } from "./app/services/limiter-store.server";
 import { createSmtpSender } from "./app/services/messages/smtp.server";
 import { createOutboxWorker, type OutboxWorker } from "./app/services/messages/worker.server";
 
@@ -44,6 +53,8 @@ type Runtime = {
   origin: OriginPolicy;
   /** Sends the outbox through SMTP_URL; null without one (messages then wait in the outbox). */
   worker: OutboxWorker | null;
+  /** REDIS_URL's client: the live channel and the rate limits shared with the other processes. */
+  redis: RedisClient | null;
 };
 
 /** Reads SESSION_SECRET, or for the demo and development makes one under data/ and keeps it. */
@@ -79,7 +90,7 @@ async function openMigrated(env: Env): Promise<DbHandle> {
 }
 
 /** The services around the database, with the one clock and the one publisher the hub listens on. */
-function composeRuntime(env: Env, handle: DbHandle): Runtime {
+function composeRuntime(env: Env, handle: DbHandle, redis: RedisClient | null): Runtime {
   const production = env.NODE_ENV === "production";
   const clock = () => new Date();
   const publisher = createLivePublisher();
@@ -111,8 +122,9 @@ function composeRuntime(env: Env, handle: DbHandle): Runtime {
     dataDir: path.dirname(path.resolve(env.DATABASE_PATH)),
     onMessageQueued: () => worker?.nudge(),
     mailConfigured: worker !== null,
+    limiters: redis ? redisLimiters(redis) : undefined,
   });
-  return { env, production, handle, services, publisher, clock, origin, worker };
+  return { env, production, handle, services, publisher, clock, origin, worker, redis };
 }
 
 /**
@@ -208,7 +220,11 @@ async function createApp(runtime: Runtime) {
 }
 
 /** Socket.IO on the HTTP server, with the live hub listening on the services' publisher. */
-function attachSockets(server: http.Server, runtime: Runtime, clientAddress: (req: http.IncomingMessage) => string) {
+async function attachSockets(
+  server: http.Server,
+  runtime: Runtime,
+  clientAddress: (req: http.IncomingMessage) => string,
+) {
   const io = new SocketServer(server, {
     serveClient: false,
     // Long-polling from a partner's page needs CORS; its origin must be one an organizer listed
@@ -230,14 +246,22 @@ function attachSockets(server: http.Server, runtime: Runtime, clientAddress: (re
     // Who is asking is checked again on a recovered connection too (the default would skip it).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
+  // With REDIS_URL the adapter must be in place before the hub's namespace is used.
+  const cluster: LiveCluster = runtime.redis
+    ? await joinCluster(io, runtime.redis, {
+        nodeId: runtime.env.FRONTIER_NODE_ID ?? `${os.hostname()}:${process.pid}`,
+        log,
+      })
+    : SINGLE_PROCESS;
   const hub = attachLiveHub(io, {
+    cluster,
     services: runtime.services,
     publisher: runtime.publisher,
     origin: runtime.origin,
     clientAddress,
     maxConnectionsPerAddress: runtime.env.LIVE_MAX_CONNECTIONS_PER_ADDRESS,
   });
-  return { io, hub };
+  return { io, hub: { close: () => hub.close(), cluster } };
 }
 
 /** Listens, and says where (without PUBLIC_URL, that address becomes the public origin). */
@@ -271,7 +295,12 @@ async function listen(server: http.Server, runtime: Runtime) {
 /** SIGTERM and SIGINT close everything in order, or exit anyway after the shutdown timeout. */
 function closeOnSignals(
   runtime: Runtime,
-  parts: { server: http.Server; io: SocketServer; hub: { close(): void }; viteDevServer?: { close(): Promise<void> } },
+  parts: {
+    server: http.Server;
+    io: SocketServer;
+    hub: { close(): void; cluster: LiveCluster };
+    viteDevServer?: { close(): Promise<void> };
+  },
 ) {
   let stopping = false;
   async function shutdown(signal: string) {
@@ -290,6 +319,7 @@ function closeOnSignals(
     // so each screen sees a lost connection and comes back by itself, as after a crash (DESIGN §4).
     parts.hub.close();
     await new Promise<void>((resolve) => parts.io.close(() => resolve()));
+    await parts.hub.cluster.close();
     await httpClosed;
     // The message in flight is finished (sent or given back); nothing new is taken.
     await runtime.worker?.stop();
@@ -305,10 +335,11 @@ function closeOnSignals(
 
 async function start() {
   const env = parseEnv(process.env);
-  const runtime = composeRuntime(env, await openMigrated(env));
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
+  const runtime = composeRuntime(env, await openMigrated(env), redis);
   const { app, clientAddress, viteDevServer } = await createApp(runtime);
   const server = http.createServer(app);
-  const { io, hub } = attachSockets(server, runtime, clientAddress);
+  const { io, hub } = await attachSockets(server, runtime, clientAddress);
   await listen(server, runtime);
   closeOnSignals(runtime, { server, io, hub, viteDevServer });
 }

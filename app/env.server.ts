@@ -54,6 +54,16 @@ const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   // Messages sent at the same time; a small number keeps a shared mail server's rate limits happy.
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  // Several server processes share the live channel through Redis (docs/scaling.md); without it
+  // this process is the only one.
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379" })
+    .optional(),
+  // This process's name in the cluster's logs and leases: two processes must not share one.
+  FRONTIER_NODE_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, "must be 1 to 64 letters, digits, dots, colons, dashes or underscores")
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };

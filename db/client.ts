@@ -27,7 +27,7 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
     return true;
   }
 }
-// Several server processes may share the file (docs/decisions/0019-one-live-writer-at-a-time.md):
+// Several server processes may share the file (docs/decisions/0020-one-live-writer-at-a-time.md):
 // a deferred transaction that reads, then writes after another process committed, fails at once
 // with SQLITE_BUSY_SNAPSHOT. Taking the write lock at BEGIN makes it wait (busy_timeout) and read
 // the latest data instead, so every transaction sees what it then changes.

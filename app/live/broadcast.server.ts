@@ -1,10 +1,14 @@
-// The fan-out of each published change: serialized once to the competition's room (DESIGN §4),
-// and the control room's and a judge's views sent again where they are open.
+// The fan-out of each published change: serialized once to the competition's room, in seq order,
+// by the process that holds the emitter lease (DESIGN §4, decision 0020), and the control room's
+// and judges' views sent again by every process to its own sockets where they are open.
 import type { Services } from "../services/index.server";
 import type { SessionUser } from "../services/auth.server";
 import { judgeRoom, type HubDeps, type LiveNamespace, type LiveSocket } from "./hub-socket.server";
+import { SINGLE_PROCESS } from "./cluster.server";
+import { createOrderedEmitter } from "./ordered-emitter.server";
 import { presenceOf } from "./presence.server";
-import { competitionRoom, controlRoom } from "./protocol";
+import type { LiveBroadcast } from "./publisher.server";
+import { controlRoom } from "./protocol";
 
 /** The control room's view, to one socket (by id) or a room, with each panel judge's device state. */
 export async function sendControlView(live: LiveNamespace, services: Services, slug: string, to: string) {
@@ -12,7 +16,8 @@ export async function sendControlView(live: LiveNamespace, services: Services, s
   if (!view) return;
   const presence = presenceOf(live);
   const panel = presence ? view.panel.map((p) => ({ ...p, device: presence.deviceAt(slug, p.seat) })) : view.panel;
-  live.to(to).emit("control", { ...view, panel });
+  // Each process sends its own sockets their view (the others hear the change and do the same).
+  live.local.to(to).emit("control", { ...view, panel });
 }
 
 /** The control view again when a panel judge's phone comes or goes: at most every 500 ms per competition. */
@@ -52,22 +57,27 @@ export async function sendJudgeView(
   slug: string,
 ) {
   const view = await services.live.judgeView(user, slug);
-  if (view) (socket ?? live.to(judgeRoom(slug, user.id))).emit("judge", view);
+  if (view) (socket ?? live.local.to(judgeRoom(slug, user.id))).emit("judge", view);
   return view;
 }
 
-/** Listens on the publisher and fans each change out; returns how to stop. */
-export function relayBroadcasts(live: LiveNamespace, deps: Pick<HubDeps, "publisher" | "services">) {
-  return deps.publisher.subscribe(({ slug, updates, snapshot }) => {
-    const room = live.to(competitionRoom(slug));
-    const serverNow = Date.now();
-    if (snapshot !== undefined) room.emit("snapshot", { competition: slug, state: snapshot, serverNow });
-    for (const update of updates) room.emit("update", { ...update, serverNow });
-    // The control view costs a few queries: only worth it when a control room is open.
+/** Listens on the publisher (and on the other processes) and fans each change out; returns how to stop. */
+export function relayBroadcasts(live: LiveNamespace, deps: Pick<HubDeps, "publisher" | "services" | "cluster">) {
+  const cluster = deps.cluster ?? SINGLE_PROCESS;
+  const emitter = createOrderedEmitter(live, deps.services, () => cluster.isEmitter());
+  const heard = ({ slug, updates, snapshot }: LiveBroadcast) => {
+    emitter.offer({ slug, updates, snapshot });
+    // The control view costs a few queries: only worth it when a control room is open here.
     if (live.adapter.rooms.get(controlRoom(slug))?.size)
       void sendControlView(live, deps.services, slug, controlRoom(slug)).catch(() => undefined);
     // A stage move may open or end a correction: each judge's phone learns whether it has one.
     if (updates.some((u) => u.change.type === "stage")) sendJudgeViews(live, deps.services, slug);
+  };
+  cluster.onNotice(heard);
+  cluster.onTakeover(() => emitter.tookOver());
+  return deps.publisher.subscribe((broadcast) => {
+    heard(broadcast);
+    cluster.announce(broadcast);
   });
 }
 

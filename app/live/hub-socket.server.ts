@@ -6,6 +6,7 @@ import type { OriginPolicy } from "../http/origin.server";
 import type { SessionUser } from "../services/auth.server";
 import type { Services } from "../services/index.server";
 import type { Ack, ClientToServerEvents, ErrorEvent, ServerToClientEvents } from "./protocol";
+import type { LiveCluster } from "./cluster.server";
 import type { LiveRelay } from "./publisher.server";
 import type { RateLimit } from "./rate-limit.server";
 
@@ -31,6 +32,8 @@ export type HubDeps = {
   /** The client's address as the HTTP side sees it (TRUST_PROXY applies). */
   clientAddress: (req: IncomingMessage) => string;
   maxConnectionsPerAddress: number;
+  /** The other processes, with REDIS_URL; without it this process is alone (SINGLE_PROCESS). */
+  cluster?: LiveCluster;
 };
 
 export const judgeRoom = (slug: string, userId: number) => `judge:${slug}:${userId}`;

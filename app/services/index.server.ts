@@ -18,6 +18,7 @@ import { createFollowOnService } from "./follow-on/follow-on-service.server";
 import { createEntryAdminService } from "./entry-admin.server";
 import { createEntryClaimService } from "./entry-claims.server";
 import { createEntryImportService } from "./entry-import.server";
+import type { Limiters } from "./limiter-store.server";
 import { createAuthRateLimits, type AuthRateLimitOptions } from "./rate-limit.server";
 import { createJudgeService } from "./judges.server";
 import { createJudgingDashboard } from "./judging-dashboard.server";
@@ -39,6 +40,8 @@ export type ServiceConfig = {
   sessionSecret: string;
   secureCookies?: boolean;
   rateLimits?: AuthRateLimitOptions;
+  /** Where the rate limits count: this process's memory unless REDIS_URL shares them (server.ts). */
+  limiters?: Limiters;
   /** The time as the services see it: deadlines are checked against it (tests move it). */
   clock?: () => Date;
   /** Hears the live final's changes (server.ts hands in the one the hub listens on; tests may omit it). */
@@ -67,7 +70,7 @@ export function createServices(db: Db, config: ServiceConfig) {
   const auth = createAuthService(db, {
     sessionSecret: config.sessionSecret,
     secureCookies: config.secureCookies ?? false,
-    limits: createAuthRateLimits(config.rateLimits, clock),
+    limits: createAuthRateLimits(config.rateLimits, clock, config.limiters),
     clock,
   });
   // One publisher for the live final, its rehearsal and its vote: the hub listens on it.
@@ -96,7 +99,7 @@ export function createServices(db: Db, config: ServiceConfig) {
     passwordResets: createPasswordResetService({
       db,
       auth,
-      limits: createResetLimits(config.resetLimits),
+      limits: createResetLimits(config.resetLimits, config.limiters),
       clock,
       publicOrigin,
       onMessageQueued,
@@ -133,6 +136,7 @@ export function createServices(db: Db, config: ServiceConfig) {
       clock,
       publisher,
       competitionBySlug: createCompetitionService(db).bySlug,
+      limiters: config.limiters,
     }),
     rounds: createRoundService(db, clock),
     roundCreate: createRoundCreateService(db, clock),

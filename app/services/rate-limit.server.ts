@@ -1,5 +1,4 @@
 // Sign-in and sign-up limits; the service turns a "no" from here into a rate_limited Refusal.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import {
   createThrottleState,
   DEFAULT_THROTTLE,
@@ -11,6 +10,7 @@ import {
   unlockAccount,
   type ThrottleLimits,
 } from "../domain/sign-in-throttle";
+import { memoryLimiters, takePoint, type Limiters } from "./limiter-store.server";
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -27,19 +27,24 @@ export type AuthRateLimitOptions = {
 };
 
 /**
- * Sign-in and sign-up limits. In memory: the design runs one writer process, and a restart
- * forgetting the counters is acceptable. Successful sign-ins are never counted against an address.
+ * Sign-in and sign-up limits. The per-address counters are shared by every server process when
+ * `limiters` count in Redis; the per-account throttle (sign-in-throttle.ts) stays in this
+ * process's memory, and a restart forgetting it is acceptable. Successful sign-ins are never counted against an address.
  */
 /** The default of `failuresPerIp`: 36 judges and a few organizers with five typos each stay under it. */
 export const FAILURES_PER_IP = 300;
 
-export function createAuthRateLimits(options: AuthRateLimitOptions = {}, clock: () => Date = () => new Date()) {
-  const failuresByIp = new RateLimiterMemory({
+export function createAuthRateLimits(
+  options: AuthRateLimitOptions = {},
+  clock: () => Date = () => new Date(),
+  limiters: Limiters = memoryLimiters,
+) {
+  const failuresByIp = limiters({
     keyPrefix: "auth-ip",
     points: options.failuresPerIp ?? FAILURES_PER_IP,
     duration: 10 * 60,
   });
-  const signUpsByIp = new RateLimiterMemory({
+  const signUpsByIp = limiters({
     keyPrefix: "signup-ip",
     points: options.signUpsPerIp ?? 20,
     duration: 60 * 60,
@@ -49,16 +54,6 @@ export function createAuthRateLimits(options: AuthRateLimitOptions = {}, clock: 
   let prunedAt = 0;
   const now = () => clock().getTime();
   const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-
-  async function take(limiter: RateLimiterMemory, key: string): Promise<RateLimitResult> {
-    try {
-      await limiter.consume(key);
-      return { ok: true };
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: seconds(error.msBeforeNext) };
-      throw error;
-    }
-  }
 
   return {
     /** May this address try this account's password now? Counts nothing. */
@@ -71,14 +66,14 @@ export function createAuthRateLimits(options: AuthRateLimitOptions = {}, clock: 
     },
     async failedSignIn(email: string, ip: string): Promise<void> {
       recordFailure(state, email, ip, now(), limits);
-      await take(failuresByIp, ip);
+      await takePoint(failuresByIp, ip);
       if (now() - prunedAt > 60_000) {
         prunedAt = now();
         prune(state, prunedAt, limits);
       }
     },
     succeededSignIn: (email: string, ip: string) => recordSuccess(state, email, ip),
-    signUpFromIp: (ip: string) => take(signUpsByIp, ip),
+    signUpFromIp: (ip: string) => takePoint(signUpsByIp, ip),
     /** For the organizer's account page. */
     lockedAddresses: (email: string) => lockedAddresses(state, email, now()),
     unlock: (email: string) => unlockAccount(state, email),

@@ -1,6 +1,6 @@
 // How often "forgot password" may be asked: per address (nobody's inbox is flooded) and per client
-// address (nobody sprays the roster). In memory, like the sign-in limits: one writer process.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// address (nobody sprays the roster). Counted where the sign-in limits are (limiter-store.server.ts).
+import { memoryLimiters, takePoint, type Limiters } from "../limiter-store.server";
 import type { RateLimitResult } from "../rate-limit.server";
 
 export type ResetLimitOptions = {
@@ -13,31 +13,20 @@ export type ResetLimitOptions = {
 /** Each of a 36-judge panel and its organizers may ask three times from the venue's one address. */
 export const RESETS_PER_IP = 120;
 
-export function createResetLimits(options: ResetLimitOptions = {}) {
-  const byAddress = new RateLimiterMemory({
+export function createResetLimits(options: ResetLimitOptions = {}, limiters: Limiters = memoryLimiters) {
+  const byAddress = limiters({
     keyPrefix: "reset-email",
     points: options.perAddress ?? 3,
     duration: 3600,
   });
-  const byIp = new RateLimiterMemory({ keyPrefix: "reset-ip", points: options.perIp ?? RESETS_PER_IP, duration: 3600 });
-
-  async function take(limiter: RateLimiterMemory, key: string): Promise<RateLimitResult> {
-    try {
-      await limiter.consume(key);
-      return { ok: true };
-    } catch (error) {
-      if (error instanceof RateLimiterRes)
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
-      throw error;
-    }
-  }
+  const byIp = limiters({ keyPrefix: "reset-ip", points: options.perIp ?? RESETS_PER_IP, duration: 3600 });
 
   return {
     /** Counts one request; the first limit reached answers. */
     async mayRequest(email: string, ip: string): Promise<RateLimitResult> {
-      const ipVerdict = await take(byIp, ip);
+      const ipVerdict = await takePoint(byIp, ip);
       if (!ipVerdict.ok) return ipVerdict;
-      return take(byAddress, email);
+      return takePoint(byAddress, email);
     },
   };
 }

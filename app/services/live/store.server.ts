@@ -1,7 +1,7 @@
 // The live final's store: each competition's control and public state, kept in memory while no
 // other connection has written the database since, persisted with every change (live_state +
 // append-only live_events, one transaction), and the write queue that lets one task at a time of
-// this process change a competition; other processes wait at BEGIN IMMEDIATE (decision 0019), so
+// this process change a competition; other processes wait at BEGIN IMMEDIATE (decision 0020), so
 // seq never skips or repeats.
 import { sql } from "kysely";
 import type { Db } from "../../../db/client";

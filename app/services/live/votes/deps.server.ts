@@ -1,6 +1,7 @@
 // What the audience vote's use cases share: the database, the device cookie, the clock, the
 // publisher (the control room's live count), the competitions, and the per-address limit.
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { memoryLimiters, type Limiters } from "../../limiter-store.server";
 import type { Db } from "../../../../db/client";
 import type { Competition } from "../../../../db/schema";
 import { upgradeControl, type ControlState } from "../../../domain/live-final";
@@ -21,19 +22,19 @@ export type VoteDeps = {
   devices: DeviceCookies;
   clock: () => Date;
   competitionBySlug: (slug: string) => Promise<Pick<Competition, "id" | "slug"> | undefined>;
-  limiter: RateLimiterMemory;
+  limiter: RateLimiterAbstract;
   /** Tells the control room the count moved, at most once per REFRESH_MS per competition. */
   countMoved(slug: string): void;
 };
 
 export function createVoteDeps(
-  options: Omit<VoteDeps, "limiter" | "countMoved"> & { publisher: LivePublisher },
+  options: Omit<VoteDeps, "limiter" | "countMoved"> & { publisher: LivePublisher; limiters?: Limiters },
 ): VoteDeps {
   const pending = new Set<string>();
-  const { publisher, ...rest } = options;
+  const { publisher, limiters = memoryLimiters, ...rest } = options;
   return {
     ...rest,
-    limiter: new RateLimiterMemory({ keyPrefix: "live-vote", points: VOTES_PER_ADDRESS_PER_MINUTE, duration: 60 }),
+    limiter: limiters({ keyPrefix: "live-vote", points: VOTES_PER_ADDRESS_PER_MINUTE, duration: 60 }),
     countMoved(slug) {
       if (pending.has(slug)) return;
       pending.add(slug);

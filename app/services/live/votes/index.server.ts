@@ -5,6 +5,7 @@ import type { Competition } from "../../../../db/schema";
 import type { LivePublisher } from "../../../live/publisher.server";
 import type { SessionUser } from "../../auth.server";
 import { castVote, visit, type VoteRequest } from "./cast.server";
+import type { Limiters } from "../../limiter-store.server";
 import { createVoteDeps } from "./deps.server";
 import { createDeviceCookies } from "./device.server";
 import { discountFlag, fraudPanel, restoreDiscount, type DiscountRequest, type RestoreRequest } from "./fraud.server";
@@ -19,6 +20,7 @@ export function createVoteService(
     clock: () => Date;
     publisher: LivePublisher;
     competitionBySlug: (slug: string) => Promise<Pick<Competition, "id" | "slug"> | undefined>;
+    limiters?: Limiters;
   },
 ) {
   const deps = createVoteDeps({ db, devices: createDeviceCookies(options), ...options });
