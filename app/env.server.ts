@@ -54,6 +54,8 @@ const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   // Messages sent at the same time; a small number keeps a shared mail server's rate limits happy.
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  // Memory for anonymous visitors' rendered public pages (results day); 0 renders every request.
+  PUBLIC_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };
