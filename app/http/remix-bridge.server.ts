@@ -58,9 +58,11 @@ export function remixHandler(options: {
   const handle = createRequestHandler(options.build, options.mode);
   const requestOf = (req: express.Request, res: express.Response, whole: boolean) => {
     const controller = new AbortController();
-    res.on("close", () => {
-      if (!res.writableFinished) controller.abort();
-    });
+    // A page rendered for the cache may be awaited by other visitors: one leaving does not end it.
+    if (!whole)
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
     const body = res.locals.body as Buffer | undefined;
     // A streamed upload (request-guard's STREAMED_UPLOADS) reaches the action as it arrives.
     const stream = res.locals.streamBody === true ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null;
