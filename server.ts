@@ -20,6 +20,7 @@ import { parseEnv, trustProxySetting, type Env } from "./app/env.server";
 import { allowListedFramers } from "./app/http/frame-ancestors.server";
 import { refuseCrossSiteWrites, type OriginPolicy } from "./app/http/origin.server";
 import { remixHandler } from "./app/http/remix-bridge.server";
+import { publicCacheOn } from "./app/http/public-cache.server";
 import { guardRequests } from "./app/http/request-guard.server";
 import { FIRST_ORGANIZER_COMMAND } from "./app/domain/first-organizer";
 import {
@@ -200,6 +201,9 @@ async function createApp(runtime: Runtime) {
     }
   });
   const { build, viteDevServer } = await serveBuild(app, production);
+  // Vite rebuilds pages in development without a new build id: only a production build is cached.
+  const cacheable = typeof build !== "function" && env.PUBLIC_CACHE_MAX_MB > 0;
+  const publicCache = cacheable ? publicCacheOn(handle.sqlite, build, env.PUBLIC_CACHE_MAX_MB) : undefined;
   const loadContext = (req: express.Request, res: express.Response): AppContext => ({
     db: handle.db,
     services,
@@ -214,6 +218,7 @@ async function createApp(runtime: Runtime) {
       mode: production ? "production" : "development",
       publicOrigin: () => origin.publicOrigin,
       getLoadContext: loadContext,
+      publicCache,
     }),
   );
   return { app, clientAddress, viteDevServer };

@@ -64,6 +64,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[\w.:-]{1,64}$/, "must be 1 to 64 letters, digits, dots, colons, dashes or underscores")
     .optional(),
+  // Memory for anonymous visitors' rendered public pages (results day); 0 renders every request.
+  PUBLIC_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };
