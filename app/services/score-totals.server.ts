@@ -37,7 +37,8 @@ export async function storeScoreTotals(db: Db, roundId: number, which: TotalsToS
   }
   const totals = [...sheets].map(([id, marks]) => [id, sheetWeightedTotal(criteria, marks)]);
   // One statement for any number of scores: the pairs travel as one JSON parameter.
+  // No other condition on scores: the plan then walks the JSON pairs and finds each score by id.
   await sql`UPDATE scores SET weighted_total = j.value ->> 1 FROM json_each(${JSON.stringify(totals)}) AS j
-    WHERE scores.id = j.value ->> 0 AND scores.round_id = ${roundId}`.execute(db);
+    WHERE scores.id = j.value ->> 0`.execute(db);
   return totals.length;
 }
