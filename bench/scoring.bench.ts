@@ -58,7 +58,9 @@ try {
     `full regional recompute (load + rank + store, one transaction): ${stats(await time(10, () => results.recompute(regional)))}`,
   );
 
-  // One judge changes one mark of an entry in the Europe group; that group is recomputed.
+  // One judge changes one mark of an entry in the Europe group; that group is recomputed. The mark is
+  // changed by hand, so its score's stored total is cleared (0013's trigger) and derived again inside
+  // the recompute: the timing includes that derivation.
   const target = handle.sqlite
     .prepare(
       `SELECT m.score_id, m.criterion_id, e.group_id FROM score_marks m JOIN scores s ON s.id = m.score_id

@@ -251,6 +251,11 @@ export interface ScoresTable {
   updated_at: Defaulted<string>;
   /** Chosen by a judge's phone for a stage submission, so a repeat after a reconnect is recognised. */
   submission_key: string | null;
+  /**
+   * Σ mark × weight / 100 as exact canonical decimal text (0013), null until every criterion is
+   * marked or after a mark changed outside writeScore: written only by storeScoreTotals.
+   */
+  weighted_total: string | null;
 }
 
 export interface ScoreMarksTable {

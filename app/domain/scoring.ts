@@ -9,6 +9,7 @@ import {
   rescale,
   roundRational,
   formatUnits,
+  fromScaledInt,
   type Dec,
   ROUNDINGS,
   type Rounding,
@@ -159,4 +160,21 @@ export function weightedMark(marks: readonly { mark: string; weightPercent: stri
   values.forEach((v, i) => (sum += rescale(v, mScale) * rescale(weights[i]!, wScale)));
   // Dividing by 100 is a shift of two decimal places: still exact.
   return canonical({ units: sum, scale: mScale + wScale + 2 });
+}
+
+/**
+ * A score sheet's weighted total (the judge's mark the ranking counts), from marks in thousandths
+ * and weights in basis points as stored, through `weightedMark`; null until every criterion is marked.
+ */
+export function sheetWeightedTotal(
+  criteria: readonly { id: number; weightBp: number }[],
+  marksMilli: ReadonlyMap<number, number>,
+): string | null {
+  if (criteria.length === 0 || criteria.some((c) => !marksMilli.has(c.id))) return null;
+  return weightedMark(
+    criteria.map((c) => ({
+      mark: fromScaledInt(marksMilli.get(c.id)!, 3),
+      weightPercent: fromScaledInt(c.weightBp, 2),
+    })),
+  );
 }

@@ -1,4 +1,4 @@
-// A round's ranking from its submitted scores: loading the inputs (exact sums in SQLite), ranking
+// A round's ranking from its submitted scores: loading the inputs (the exact totals stored with the scores), ranking
 // them per unit (pure), storing the results, and the simple top-N advancement the seed uses.
 import { sql } from "kysely";
 import type { Db } from "../../db/client";
@@ -9,9 +9,8 @@ import type { AggregationRule } from "../domain/scoring";
 import { tieBreaksSchema } from "../domain/round-rules";
 import { inTransaction } from "./db-helpers.server";
 import { existingRound } from "./queries/rounds.server";
-
-/** Marks are stored in thousandths and weights in basis points: their product has 7 decimals. */
-const WEIGHTED_SCALE = 7;
+import { storeResults, toResultRows } from "./results-store.server";
+import { storeScoreTotals } from "./score-totals.server";
 
 export function roundRule(
   round: Pick<Round, "drop_highest" | "drop_lowest" | "combine" | "multiplier" | "decimals" | "rounding">,
@@ -44,38 +43,18 @@ export function unitOf(scope: Round["scope"], entry: { group_id: number; track_i
   return scope === "group" ? `group:${entry.group_id}` : scope === "track" ? `track:${entry.track_id}` : "all";
 }
 
-function toResultRows(roundId: number, unit: string, list: readonly RankedRow[], now: Date) {
-  const computedAt = now.toISOString();
-  return list.map((r) => ({
-    round_id: roundId,
-    entry_id: Number(r.id),
-    unit,
-    rank: r.rank,
-    result: r.result,
-    raw_result: r.raw,
-    judges_counted: r.judgesCounted,
-    kept: JSON.stringify(r.kept),
-    dropped: JSON.stringify(r.dropped),
-    decided_by: r.decidedBy,
-    computed_at: computedAt,
-  }));
-}
-
 type UnitFilter = ReturnType<typeof parseUnit>;
 
-/** Each judge's weighted mark per entry, only for submitted scores with every criterion marked. */
+/**
+ * Each judge's weighted mark per entry: the totals stored with the scores (0013), only for
+ * submitted scores with every criterion marked (a total is null until then).
+ */
 async function weightedMarks(db: Db, roundId: number, unitFilter: UnitFilter) {
-  const criteriaCount = await db
-    .selectFrom("criteria")
-    .where("round_id", "=", roundId)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
   let scoreQuery = db
     .selectFrom("scores as s")
-    .innerJoin("score_marks as m", "m.score_id", "s.id")
-    .innerJoin("criteria as c", "c.id", "m.criterion_id")
     .where("s.round_id", "=", roundId)
-    .where("s.status", "=", "submitted");
+    .where("s.status", "=", "submitted")
+    .where("s.weighted_total", "is not", null);
   if (unitFilter) {
     const column = unitFilter.column;
     scoreQuery = scoreQuery.where("s.entry_id", "in", (eb) =>
@@ -83,18 +62,12 @@ async function weightedMarks(db: Db, roundId: number, unitFilter: UnitFilter) {
     );
   }
   const weighted = await scoreQuery
-    .groupBy("s.id")
-    .having(sql<number>`count(*)`, "=", criteriaCount.n)
-    .select([
-      "s.entry_id as entryId",
-      "s.judge_id as judgeId",
-      sql<number>`sum(m.mark_milli * c.weight_bp)`.as("weighted"),
-    ])
+    .select(["s.entry_id as entryId", "s.judge_id as judgeId", "s.weighted_total as weighted"])
     .execute();
   const marksByEntry = new Map<number, { judgeId: string; mark: string }[]>();
   for (const w of weighted) {
     const list = marksByEntry.get(w.entryId) ?? [];
-    list.push({ judgeId: String(w.judgeId), mark: fromScaledInt(w.weighted, WEIGHTED_SCALE) });
+    list.push({ judgeId: String(w.judgeId), mark: w.weighted! });
     marksByEntry.set(w.entryId, list);
   }
   return marksByEntry;
@@ -151,8 +124,8 @@ function rankedEntries(db: Db, roundId: number, unitFilter: UnitFilter) {
 }
 
 /**
- * Everything a round's ranking needs: each judge's weighted mark per entry is summed in SQLite
- * over integers (exact), only for submitted scores with every criterion marked.
+ * Everything a round's ranking needs: each judge's weighted mark per entry (the exact total stored
+ * with the score), only for submitted scores with every criterion marked.
  */
 export async function loadInputs(db: Db, roundId: number, onlyUnit?: string): Promise<RoundInputs> {
   const round = await existingRound(db, roundId);
@@ -198,25 +171,16 @@ export function rankRound(inputs: RoundInputs): Map<string, RankedRow[]> {
   return out;
 }
 
-async function insertResults(trx: Db, rows: ReturnType<typeof toResultRows>) {
-  // SQLite caps bound parameters per statement; 11 columns × 500 rows stays well under it.
-  for (let i = 0; i < rows.length; i += 500)
-    await trx
-      .insertInto("results")
-      .values(rows.slice(i, i + 500))
-      .execute();
-}
-
 /**
  * Recomputes and stores a round's results in one transaction. Derived data only: nothing typed
  * in by hand is touched, so running it again gives the same rows.
  */
 export async function recompute(db: Db, roundId: number, now = new Date()): Promise<{ units: number; ranked: number }> {
   return inTransaction(db, async (trx) => {
+    await storeScoreTotals(trx, roundId, "stale");
     const ranked = rankRound(await loadInputs(trx, roundId));
-    await trx.deleteFrom("results").where("round_id", "=", roundId).execute();
     const rows = [...ranked].flatMap(([unit, list]) => toResultRows(roundId, unit, list, now));
-    await insertResults(trx, rows);
+    await storeResults(trx, roundId, undefined, rows);
     return { units: ranked.size, ranked: rows.filter((r) => r.rank !== null).length };
   });
 }
@@ -230,10 +194,10 @@ export async function recomputeUnit(db: Db, roundId: number, unit: string, now =
   return inTransaction(db, async (trx): Promise<{ ranked: number }> => {
     const round = await existingRound(trx, roundId);
     if (round.normalization !== "none" || !parseUnit(unit)) return recompute(trx, roundId, now);
+    await storeScoreTotals(trx, roundId, "stale");
     const list = rankRound(await loadInputs(trx, roundId, unit)).get(unit) ?? [];
-    await trx.deleteFrom("results").where("round_id", "=", roundId).where("unit", "=", unit).execute();
     const rows = toResultRows(roundId, unit, list, now);
-    await insertResults(trx, rows);
+    await storeResults(trx, roundId, unit, rows);
     return { ranked: rows.filter((r) => r.rank !== null).length };
   });
 }

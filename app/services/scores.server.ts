@@ -1,9 +1,10 @@
 // The one write of a judge's score, shared by the web score sheet and the stage: the score row,
-// its marks, and (once submitted) the audit row with the marks before and after, all in the
+// its marks, its stored weighted total, and (once submitted) the audit row with the marks before and after, all in the
 // caller's transaction.
 import type { Db } from "../../db/client";
 import { formatMilli } from "../domain/score-sheet";
 import { recordAudit } from "./audit.server";
+import { storeScoreTotals } from "./score-totals.server";
 
 export type ScoreWrite = {
   actorUserId: number;
@@ -59,6 +60,7 @@ export async function writeScore(trx: Db, w: ScoreWrite): Promise<number> {
       .insertInto("score_marks")
       .values([...w.marks].map(([criterion_id, mark_milli]) => ({ score_id: scoreId, criterion_id, mark_milli })))
       .execute();
+  await storeScoreTotals(trx, w.roundId, { scoreIds: [scoreId] });
   if (w.audit) {
     const who = { scoreId, judgeId: w.judgeId, roundId: w.roundId };
     await recordAudit(trx, {

@@ -12,6 +12,7 @@ import * as m0009 from "./0009_live_stage";
 import * as m0010 from "./0010_follow_on";
 import * as m0011 from "./0011_schedule";
 import * as m0012 from "./0012_partner_imports";
+import * as m0013 from "./0013_score_totals";
 import * as m0014 from "./0014_public_data_version";
 
 export const migrations: Record<string, Migration> = {
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   "0010_follow_on": m0010,
   "0011_schedule": m0011,
   "0012_partner_imports": m0012,
+  "0013_score_totals": m0013,
   "0014_public_data_version": m0014,
 };

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { DbHandle } from "../client";
 import { hashPassword } from "../../app/services/passwords.server";
 import { createResultsService } from "../../app/services/results.server";
+import { storeScoreTotals } from "../../app/services/score-totals.server";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { DEMO_ROUNDS, generateDemo, type SeedSummary } from "./generate";
 
@@ -57,6 +58,8 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<{ ms
       now,
     });
     const results = createResultsService(trx);
+    // The marks went in as bulk rows: their totals are stored the way every score write stores them.
+    await storeScoreTotals(trx, summary.rounds.regional, "all");
     await results.recompute(summary.rounds.regional, now);
     const advanced = await results.advanceTop(summary.rounds.regional);
     // The organizers' note to each entrant of the published regional round.
@@ -75,6 +78,7 @@ export async function seedDemo(handle: DbHandle, now = new Date()): Promise<{ ms
       DEMO_ROUNDS.final.finalists,
     );
     continueAfterRegional(advanced, finalists);
+    await storeScoreTotals(trx, summary.rounds.domain, "all");
     // The demo entrant owns a German entry that advanced: the dashboard then shows a published
     // outcome (regional) next to one still under review (domain).
     const showcase = await trx

@@ -3,7 +3,9 @@
 // withdrawn mark is never shown again; stale control rooms, a lifted freeze and an undone
 // ceremony start, each refused or audited as the final needs.
 import { describe, expect, it } from "vitest";
+import { fromScaledInt } from "../../app/domain/decimal";
 import { formatMilli } from "../../app/domain/score-sheet";
+import { weightedMark } from "../../app/domain/scoring";
 import { until } from "../support/live-harness";
 import { liveFinalForThisFile } from "../support/live-final";
 
@@ -114,6 +116,19 @@ describe("correcting a judge's mark on the live final", () => {
     expect(JSON.parse(revision.after!)).toMatchObject({ judgeId, marks: revised, revision: 1, stage: true });
     expect(auditRows("live.scoring_reopened").at(-1)).toMatchObject({ reason: "Judge 1 typed 2 for 9" });
     expect(auditRows("live.reveal_undone").at(-1)).toMatchObject({ reason: "Judge 1 typed 2 for 9" });
+    // Every stage score, first submissions and the revision, keeps the total the domain makes of its marks.
+    const sheets = live.query<{ stored: string | null; marks: string }>(
+      `SELECT s.weighted_total stored, (SELECT json_group_array(json_array(m.mark_milli, c.weight_bp)) FROM score_marks m
+         JOIN criteria c ON c.id = m.criterion_id WHERE m.score_id = s.id) marks
+         FROM scores s WHERE s.round_id = (SELECT round_id FROM live_state) AND s.status = 'submitted'`,
+    );
+    expect(sheets.length).toBeGreaterThan(1);
+    for (const sheet of sheets) {
+      const marks = JSON.parse(sheet.marks) as [number, number][];
+      expect(sheet.stored).toBe(
+        weightedMark(marks.map(([m, w]) => ({ mark: fromScaledInt(m, 3), weightPercent: fromScaledInt(w, 2) }))),
+      );
+    }
   });
 
   it("reopens scoring for the whole panel and closes by itself once every judge has revised", async () => {
