@@ -26,6 +26,7 @@ import { createLivePublisher, type LiveRelay } from "./app/live/publisher.server
 import { createServices, type Services } from "./app/services/index.server";
 import { createSmtpSender } from "./app/services/messages/smtp.server";
 import { createOutboxWorker, type OutboxWorker } from "./app/services/messages/worker.server";
+import { backupDirFor, scheduleBackups } from "./app/ops/backups.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -310,6 +311,14 @@ async function start() {
   const server = http.createServer(app);
   const { io, hub } = attachSockets(server, runtime, clientAddress);
   await listen(server, runtime);
+  const lines = { info: (_: object, msg: string) => log(msg), error: (_: object, msg: string) => log(msg) };
+  const dir = backupDirFor(env.DATABASE_PATH, env.BACKUP_DIR);
+  scheduleBackups(runtime.handle.sqlite, {
+    minutes: env.BACKUP_INTERVAL_MINUTES,
+    dir,
+    keep: env.BACKUP_KEEP,
+    log: lines,
+  });
   closeOnSignals(runtime, { server, io, hub, viteDevServer });
 }
 
