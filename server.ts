@@ -36,6 +36,7 @@ import { createServices, type Services } from "./app/services/index.server";
 import { redisLimiters } from "./app/services/limiter-store.server";
 import { createSmtpSender } from "./app/services/messages/smtp.server";
 import { createOutboxWorker, type OutboxWorker } from "./app/services/messages/worker.server";
+import { backupDirFor, scheduleBackups } from "./app/ops/backups.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -346,6 +347,14 @@ async function start() {
   const server = http.createServer(app);
   const { io, hub } = await attachSockets(server, runtime, clientAddress);
   await listen(server, runtime);
+  const lines = { info: (_: object, msg: string) => log(msg), error: (_: object, msg: string) => log(msg) };
+  const dir = backupDirFor(env.DATABASE_PATH, env.BACKUP_DIR);
+  scheduleBackups(runtime.handle.sqlite, {
+    minutes: env.BACKUP_INTERVAL_MINUTES,
+    dir,
+    keep: env.BACKUP_KEEP,
+    log: lines,
+  });
   closeOnSignals(runtime, { server, io, hub, viteDevServer });
 }
 

@@ -66,6 +66,22 @@ const envSchema = z.object({
     .optional(),
   // Memory for anonymous visitors' rendered public pages (results day); 0 renders every request.
   PUBLIC_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // Minutes between the server's own online backups of DATABASE_PATH; 0 (the default) leaves them to
+  // cron and `npm run db:backup`. With several processes on one database set it on one only (a
+  // process also skips a run when BACKUP_DIR already holds a backup newer than the interval).
+  BACKUP_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(0),
+  // Where backups go (default: backups/ beside the database) and how many of the newest are kept.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(48),
+  // /metrics answers only with this bearer token; without it the endpoint does not exist (404).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // How much the JSON log says (pino's levels): request lines are "info", failures "error".
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema> & { demo: boolean };
