@@ -169,11 +169,13 @@ async function runSocketIo(template: string, dir: string, n: number, panelEmails
   const file = path.join(dir, `live-${n}.db`);
   fs.copyFileSync(template, file);
   const probe = ["--expose-gc", "--import", "./bench/live-memory-probe.ts"];
+  // V8 flags for the server only, to measure their effect (e.g. a larger young generation).
+  const serverFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
   const {
     child: server,
     url,
     memory,
-  } = await startProcess(["--import", "tsx", ...probe, "server.ts"], {
+  } = await startProcess([...serverFlags, "--import", "tsx", ...probe, "server.ts"], {
     NODE_ENV: "production",
     FRONTIER_DEMO: "1",
     DATABASE_PATH: file,
