@@ -59,7 +59,9 @@ function monitor(pid: number) {
   };
 }
 
-function startProcess(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+type ServerProcess = { child: ChildProcess; url: string; memory(): Promise<string> };
+
+function startProcess(args: string[], env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
@@ -72,12 +74,35 @@ function startProcess(args: string[], env: Record<string, string>): Promise<{ ch
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (match) {
         child.stdout!.off("data", onData);
-        resolve({ child, url: match[1]! });
+        resolve({ child, url: match[1]!, memory: () => memoryOf(child) });
       }
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
     child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${out}`)));
+  });
+}
+
+/**
+ * The server's memory now (bench/live-memory-probe.ts answers SIGUSR2 with a full GC first), and
+ * its RSS high-water mark so far: taken between timed phases, never during one.
+ */
+function memoryOf(child: ChildProcess): Promise<string> {
+  return new Promise((resolve) => {
+    let out = "";
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const match = /memory (\{.*\})/.exec(out);
+      if (!match) return;
+      child.stdout!.off("data", onData);
+      const m = JSON.parse(match[1]!) as Record<string, number>;
+      const hwm = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+      resolve(
+        `RSS ${m.rss} MB (peak so far ${hwm.toFixed(0)} MB), live heap ${m.heapUsed} MB of ${m.heapTotal} MB (${m.heapUsedBeforeGc} MB before a full GC), external ${m.external} MB`,
+      );
+    };
+    child.stdout!.on("data", onData);
+    child.kill("SIGUSR2");
   });
 }
 
@@ -143,7 +168,14 @@ async function ack(socket: Socket, event: "control" | "submit", payload: unknown
 async function runSocketIo(template: string, dir: string, n: number, panelEmails: string[]) {
   const file = path.join(dir, `live-${n}.db`);
   fs.copyFileSync(template, file);
-  const { child: server, url } = await startProcess(["--import", "tsx", "server.ts"], {
+  const probe = ["--expose-gc", "--import", "./bench/live-memory-probe.ts"];
+  // V8 flags for the server only, to measure their effect (e.g. a larger young generation).
+  const serverFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const {
+    child: server,
+    url,
+    memory,
+  } = await startProcess([...serverFlags, "--import", "tsx", ...probe, "server.ts"], {
     NODE_ENV: "production",
     FRONTIER_DEMO: "1",
     DATABASE_PATH: file,
@@ -171,6 +203,7 @@ async function runSocketIo(template: string, dir: string, n: number, panelEmails
     const order = (await (await fetch(url + "/api/v1/live/zgc2026")).json()) as {
       state: { entries: { id: number }[] };
     };
+    const connectedMemory = await memory();
     const watch = monitor(server.pid!);
     const latencies: number[] = [];
     let missing = 0;
@@ -196,9 +229,16 @@ async function runSocketIo(template: string, dir: string, n: number, panelEmails
       await audience.arrival(seq);
     }
     const usage = watch.stop();
+    const memoryAfter = await memory();
     audience.close();
     for (const s of [org, ...judges]) s.disconnect();
-    return { ready, latencies: summary(latencies), missing, usage };
+    return {
+      ready,
+      latencies: summary(latencies),
+      missing,
+      usage,
+      memory: { connected: connectedMemory, after: memoryAfter },
+    };
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
@@ -281,6 +321,8 @@ try {
     console.log(
       `  server: peak RSS ${sio.usage.peakRssMb.toFixed(0)} MB, CPU ${sio.usage.averageCpu.toFixed(0)}% average, ${sio.usage.peakCpu.toFixed(0)}% peak (of one core, 0.5 s windows)`,
     );
+    console.log(`  server memory with ${n.toLocaleString("en")} connected: ${sio.memory.connected}`);
+    console.log(`  server memory after the pitches: ${sio.memory.after}`);
     console.log(
       `  plain ws, same payload → last client: p50 ${ms(ws.latencies.p50)}  p99 ${ms(ws.latencies.p99)}  max ${ms(ws.latencies.max)}  (missed: ${ws.missing}); ws server peak RSS ${ws.usage.peakRssMb.toFixed(0)} MB`,
     );
