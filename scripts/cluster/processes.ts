@@ -159,6 +159,8 @@ export async function startFrontier(name: string, env: FrontierEnv, onLine?: (li
       TRUST_PROXY: "loopback",
       PUBLIC_URL: env.publicUrl,
       SESSION_SECRET: env.sessionSecret,
+      // Its name in the logs and in the emitter lease (decision 0020).
+      FRONTIER_NODE_ID: name,
       ...env.extra,
     },
     onLine,
