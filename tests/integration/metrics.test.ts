@@ -136,6 +136,17 @@ describe("with METRICS_TOKEN", () => {
     expect(JSON.stringify(line)).not.toContain("headers");
   });
 
+  it("keeps the token of a reset link and a query string out of the log", async () => {
+    const secret = "reset-token-that-must-not-be-logged";
+    await fetch(`${demo.server.url}/reset-password/${secret}?next=private-value`, {
+      headers: { "X-Request-Id": "reset-link-1" },
+    });
+    const line = await logLineFor(demo.server, "reset-link-1");
+    expect(line).toMatchObject({ req: { url: "/reset-password/…" } });
+    expect(JSON.stringify(line)).not.toContain(secret);
+    expect(JSON.stringify(line)).not.toContain("private-value");
+  });
+
   it("keeps the health check, scrapes and static assets out of the info log", async () => {
     const id = (res: Response) => res.headers.get("x-request-id")!;
     const quiet = [
