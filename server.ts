@@ -37,12 +37,14 @@ import { redisLimiters } from "./app/services/limiter-store.server";
 import { createSmtpSender } from "./app/services/messages/smtp.server";
 import { createOutboxWorker, type OutboxWorker } from "./app/services/messages/worker.server";
 import { backupDirFor, scheduleBackups } from "./app/ops/backups.server";
+import { createLogger, requestLogging } from "./app/ops/logging.server";
+import { createMetrics, serveMetrics, type Metrics } from "./app/ops/metrics.server";
+import { pendingOutboxMessages } from "./app/services/messages/outbox-depth.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-function log(message: string) {
-  process.stdout.write(`[frontier] ${message}\n`);
-}
+const logger = createLogger();
+const log = (message: string) => logger.info(message);
 
 /** What the steps of start-up share once the database is open. */
 type Runtime = {
@@ -57,6 +59,8 @@ type Runtime = {
   worker: OutboxWorker | null;
   /** REDIS_URL's client: the live channel and the rate limits shared with the other processes. */
   redis: RedisClient | null;
+  /** With METRICS_TOKEN: what /metrics reports; null without (the endpoint does not exist). */
+  metrics: Metrics | null;
 };
 
 /** Reads SESSION_SECRET, or for the demo and development makes one under data/ and keeps it. */
@@ -126,7 +130,8 @@ function composeRuntime(env: Env, handle: DbHandle, redis: RedisClient | null): 
     mailConfigured: worker !== null,
     limiters: redis ? redisLimiters(redis) : undefined,
   });
-  return { env, production, handle, services, publisher, clock, origin, worker, redis };
+  const metrics = env.METRICS_TOKEN ? createMetrics({ outboxDepth: () => pendingOutboxMessages(handle.db) }) : null;
+  return { env, production, handle, services, publisher, clock, origin, worker, redis, metrics };
 }
 
 /**
@@ -182,9 +187,11 @@ async function serveBuild(app: express.Express, production: boolean) {
 
 /** The Express app: headers, the cross-site and request guards, the health check, Remix. */
 async function createApp(runtime: Runtime) {
-  const { env, production, handle, services, clock, origin } = runtime;
+  const { env, production, handle, services, clock, origin, metrics } = runtime;
   const app = express();
   app.disable("x-powered-by");
+  app.use(requestLogging(logger, path.join(root, production ? "build/client" : "public")));
+  if (metrics) app.use(metrics.countRequests);
   // Only proxies named in TRUST_PROXY may set the client's address (rate limits key on it).
   app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
   const clientAddress = (req: http.IncomingMessage) =>
@@ -201,6 +208,7 @@ async function createApp(runtime: Runtime) {
       res.status(503).json({ status: "error", db: (error as Error).message });
     }
   });
+  if (metrics) app.get("/metrics", serveMetrics(metrics, env.METRICS_TOKEN!));
   const { build, viteDevServer } = await serveBuild(app, production);
   // Vite rebuilds pages in development without a new build id: only a production build is cached.
   const cacheable = typeof build !== "function" && env.PUBLIC_CACHE_MAX_MB > 0;
@@ -266,7 +274,9 @@ async function attachSockets(
     origin: runtime.origin,
     clientAddress,
     maxConnectionsPerAddress: runtime.env.LIVE_MAX_CONNECTIONS_PER_ADDRESS,
+    onHandled: runtime.metrics?.liveCommandHandled,
   });
+  runtime.metrics?.readLiveSockets(() => hub.namespace.sockets.size);
   return { io, hub: { close: () => hub.close(), cluster } };
 }
 
@@ -341,19 +351,19 @@ function closeOnSignals(
 
 async function start() {
   const env = parseEnv(process.env);
+  logger.level = env.LOG_LEVEL;
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
   const runtime = composeRuntime(env, await openMigrated(env), redis);
   const { app, clientAddress, viteDevServer } = await createApp(runtime);
   const server = http.createServer(app);
   const { io, hub } = await attachSockets(server, runtime, clientAddress);
   await listen(server, runtime);
-  const lines = { info: (_: object, msg: string) => log(msg), error: (_: object, msg: string) => log(msg) };
   const dir = backupDirFor(env.DATABASE_PATH, env.BACKUP_DIR);
   scheduleBackups(runtime.handle.sqlite, {
     minutes: env.BACKUP_INTERVAL_MINUTES,
     dir,
     keep: env.BACKUP_KEEP,
-    log: lines,
+    log: logger,
   });
   closeOnSignals(runtime, { server, io, hub, viteDevServer });
 }

@@ -4,8 +4,8 @@ import { guarded } from "./guard.server";
 import type { HubDeps, LiveSocket } from "./hub-socket.server";
 import { controlMessage } from "./protocol";
 
-export function registerControlHandlers(socket: LiveSocket, deps: Pick<HubDeps, "services">) {
-  const { services } = deps;
+export function registerControlHandlers(socket: LiveSocket, deps: Pick<HubDeps, "services" | "onHandled">) {
+  const { services, onHandled } = deps;
   socket.on(
     "control",
     guarded(
@@ -14,6 +14,7 @@ export function registerControlHandlers(socket: LiveSocket, deps: Pick<HubDeps, 
       { role: "organizer", schema: controlMessage },
       async (user, { competition, command, version }) => {
         const outcome = await services.live.command(user, competition, command, version);
+        onHandled?.("control", outcome.ok);
         return outcome.ok ? { ok: true } : outcome;
       },
     ),

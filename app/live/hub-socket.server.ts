@@ -34,6 +34,8 @@ export type HubDeps = {
   maxConnectionsPerAddress: number;
   /** The other processes, with REDIS_URL; without it this process is alone (SINGLE_PROCESS). */
   cluster?: LiveCluster;
+  /** Told of each control command and stage score handled, accepted or refused (/metrics counts them). */
+  onHandled?: (kind: "control" | "submit", ok: boolean) => void;
 };
 
 export const judgeRoom = (slug: string, userId: number) => `judge:${slug}:${userId}`;
