@@ -6,7 +6,9 @@ import { sql, type Kysely } from "kysely";
 /**
  * The tables whose rows public pages (home, results, entry pages, the live page) or the root layout
  * (the featured edition) show. Scores are included: a published result recomputed from a changed
- * score must not be served stale. Sessions, audit, outbox, votes and partner tables are not.
+ * score must not be served stale. Roles are included: the front door of a fresh installation
+ * says how to make the first organizer until one exists. Sessions, audit, outbox, votes and
+ * partner tables are not.
  */
 export const PUBLIC_TABLES = [
   "competitions",
@@ -24,6 +26,7 @@ export const PUBLIC_TABLES = [
   "entry_decks",
   "live_state",
   "follow_on_settings",
+  "user_roles",
 ] as const;
 
 const EVENTS = ["insert", "update", "delete"] as const;
