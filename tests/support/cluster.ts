@@ -28,6 +28,8 @@ export type Cluster = {
   readonly url: string;
   readonly servers: ClusterServer[];
   readonly dbFile: string;
+  /** The REDIS_URL every process was given. */
+  readonly redisUrl: string;
   redis: { stop(): Promise<void>; start(): Promise<void> };
   stop(): Promise<void>;
 };
@@ -41,6 +43,7 @@ export function clusterForThisFile(count = 2): Cluster {
   let dir = "";
   let file = "";
   let url = "";
+  let redisUrl = "";
   const servers: ClusterServer[] = [];
   const stopAll = async () => {
     await stopInOrder([children.nginx, ...children.servers, children.redis], 5_000);
@@ -51,6 +54,7 @@ export function clusterForThisFile(count = 2): Cluster {
   beforeAll(async () => {
     ({ file, dir } = copyDemoDatabaseFile());
     const redisPort = await freePort();
+    redisUrl = `redis://127.0.0.1:${redisPort}`;
     const startRedisHere = async () => {
       children.redis = await startRedis(path.join(dir, "redis"), redisPort);
     };
@@ -99,6 +103,9 @@ export function clusterForThisFile(count = 2): Cluster {
     servers,
     get dbFile() {
       return file;
+    },
+    get redisUrl() {
+      return redisUrl;
     },
     redis: {
       stop: async () => {
