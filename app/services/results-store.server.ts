@@ -2,21 +2,10 @@
 // longer ranked in the scope are deleted, so the table ends exactly as a full rewrite leaves it
 // (computed_at then says when a row's values last changed).
 import type { Db } from "../../db/client";
+import type { ResultsTable } from "../../db/schema";
 import type { RankedRow } from "../domain/ranking";
 
-type ResultRow = {
-  round_id: number;
-  entry_id: number;
-  unit: string;
-  rank: number | null;
-  result: string | null;
-  raw_result: string | null;
-  judges_counted: number;
-  kept: string;
-  dropped: string;
-  decided_by: string | null;
-  computed_at: string;
-};
+type ResultRow = ResultsTable;
 
 export function toResultRows(roundId: number, unit: string, list: readonly RankedRow[], now: Date): ResultRow[] {
   const computedAt = now.toISOString();
